@@ -17,6 +17,6 @@ export default defineConfig({
   experimental: { adapter: true },
   adapter: async () =>
     provider === "postgresql"
-      ? new PrismaPg({ connectionString: process.env.PRISMA_POSTGRESQL_URL })
+      ? new PrismaPg({ connectionString: process.env.PRISMA_POSTGRESQL_URL, allowExitOnIdle: true })
       : new PrismaBetterSQLite3({ url: process.env.PRISMA_SQLITE_URL! }),
 });
