@@ -94,3 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function emptyToUndefined(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v;
 }
+
+/** The Slack Web API settings alone, for CLI commands that can use Slack but do not need it. */
+export function loadSlackApiConfig(env: NodeJS.ProcessEnv = process.env): { botToken?: string; apiUrl?: string } {
+  const token = envSchema.shape.SLACK_BOT_TOKEN.safeParse(emptyToUndefined(env.SLACK_BOT_TOKEN));
+  const apiUrl = envSchema.shape.SLACK_API_URL.safeParse(emptyToUndefined(env.SLACK_API_URL));
+  return { botToken: token.success ? token.data : undefined, apiUrl: apiUrl.success ? apiUrl.data : undefined };
+}

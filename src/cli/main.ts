@@ -1,1 +1,179 @@
-console.log("okr-bot");
+#!/usr/bin/env node
+// okr-bot <command>: the one entry point for the bot, its jobs, migrations, import/export and demo.
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, loadDatabaseConfig, loadSlackApiConfig } from "../config";
+import { openDatabase, type Database } from "../db/client";
+import { migrate, MigrationError } from "../db/migrate";
+import { isJobName, JOB_NAMES, runJob } from "../jobs";
+import { createLogger, redact } from "../logger";
+import { startBot } from "../server";
+import { exportOkrsYaml } from "../services/exportOkrs";
+import { CYCLE_TIME_ZONE, ImportError, importOkrs } from "../services/importOkrs";
+import { createSlackClient } from "../slack/client";
+import { isCycleKey, quarterOf } from "../domain/time";
+import { runDemo } from "../demo/runDemo";
+import { CliError, resolveWorkspace } from "./workspace";
+import { formatImportReport } from "./importReport";
+
+const USAGE = `Usage: okr-bot <command>
+
+Commands:
+  start                         run the bot (HTTP, or Socket Mode when SLACK_APP_TOKEN is set) and its scheduler
+  migrate                       apply pending database migrations
+  import <file.yaml>            import OKRs from a YAML file (all or nothing)
+  export [--cycle 2026-Q4]      print the OKRs of a cycle as YAML (default: the current quarter)
+  job <${JOB_NAMES.join("|")}> [--now <ISO-8601>] [--team <name>]
+                                run one scheduled job once, as the scheduler would
+  demo                          play a whole OKR cycle against a local Slack sandbox
+
+Options for import, export and job:
+  --workspace <team id>         the Slack workspace (default: the only one in the database)
+
+Configuration comes from environment variables; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "start":
+      return start();
+    case "migrate":
+      return migrateCommand();
+    case "import":
+      return importCommand(rest);
+    case "export":
+      return exportCommand(rest);
+    case "job":
+      return jobCommand(rest);
+    case "demo":
+      return runDemo({ out: (line) => process.stdout.write(line + "\n") });
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function start(): Promise<number> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const bot = await startBot(config, log);
+  const shutdown = (signal: string) => {
+    log.info(`${signal} received, shutting down`);
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error("shutdown failed", err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.on("unhandledRejection", (err) => log.error("unhandled rejection", err));
+  return new Promise<number>(() => undefined); // runs until a signal
+}
+
+async function migrateCommand(): Promise<number> {
+  const result = await migrate(loadDatabaseConfig());
+  console.log(result.applied.length ? `Applied: ${result.applied.join(", ")}` : "Database is up to date.");
+  return 0;
+}
+
+/** Opens the (migrated) database for a one-off command and closes it afterwards. */
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadDatabaseConfig();
+  await migrate(config);
+  const database = openDatabase(config);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function optionalSlack() {
+  const { botToken, apiUrl } = loadSlackApiConfig();
+  return botToken ? createSlackClient({ token: botToken, apiUrl }) : null;
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { workspace: { type: "string" } } });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new CliError("usage: okr-bot import <file.yaml> [--workspace <team id>]");
+  let source: string;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new CliError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return withDatabase(async ({ db }) => {
+    const workspace = await resolveWorkspace(db, values.workspace, optionalSlack());
+    try {
+      const report = await importOkrs(db, workspace.id, source, new Date());
+      console.log(formatImportReport(file, report));
+      return 0;
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+      console.error(`${file}: not imported, nothing was written.`);
+      for (const p of err.problems) console.error(`${file}${p.line ? `:${p.line}` : ""}: ${p.path ? `${p.path}: ` : ""}${p.message}`);
+      return 1;
+    }
+  });
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { cycle: { type: "string" }, workspace: { type: "string" } } });
+  if (values.cycle && !isCycleKey(values.cycle)) throw new CliError(`--cycle should be a quarter such as 2026-Q4`);
+  return withDatabase(async ({ db }) => {
+    const workspace = await resolveWorkspace(db, values.workspace, optionalSlack());
+    process.stdout.write(await exportOkrsYaml(db, workspace.id, values.cycle ?? quarterOf(new Date(), CYCLE_TIME_ZONE).key));
+    return 0;
+  });
+}
+
+async function jobCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { now: { type: "string" }, team: { type: "string" } },
+  });
+  const name = positionals[0];
+  if (!name || !isJobName(name)) throw new CliError(`usage: okr-bot job <${JOB_NAMES.join("|")}> [--now <ISO-8601>] [--team <name>]`);
+  const now = values.now ? parseNow(values.now) : new Date();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const slack = createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
+  return withDatabase(async ({ db }) => {
+    const summary = await runJob(name, { db, slack, now, log: log.child(`job:${name}`) }, { team: values.team });
+    console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
+    return 0;
+  });
+}
+
+function parseNow(value: string): Date {
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const date = new Date(value);
+  if (!ok || Number.isNaN(date.getTime())) throw new CliError(`--now should be an ISO-8601 time with a zone, e.g. 2026-11-23T09:00:00Z`);
+  return date;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof CliError || err instanceof MigrationError) {
+      console.error(redact(err.message));
+    } else {
+      console.error(redact(err instanceof Error ? (err.stack ?? err.message) : String(err)));
+    }
+    process.exitCode = 1;
+  },
+);
+

@@ -14,6 +14,8 @@ CREATE TABLE "Team" (
     "channelId" TEXT NOT NULL,
     "checkinDay" INTEGER NOT NULL DEFAULT 1,
     "checkinTime" TEXT NOT NULL DEFAULT '09:00',
+    "digestDay" INTEGER NOT NULL DEFAULT 5,
+    "digestTime" TEXT NOT NULL DEFAULT '16:00',
     "timezone" TEXT NOT NULL DEFAULT 'UTC',
     CONSTRAINT "Team_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -116,11 +118,14 @@ CREATE TABLE "SlackMessage" (
     "key" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "channel" TEXT NOT NULL,
+    "recipient" TEXT,
+    "period" TEXT,
     "threadTs" TEXT,
     "ts" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "error" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "claimedAt" DATETIME NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" DATETIME,
     CONSTRAINT "SlackMessage_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -161,4 +166,7 @@ CREATE UNIQUE INDEX "SlackMessage_key_key" ON "SlackMessage"("key");
 
 -- CreateIndex
 CREATE INDEX "SlackMessage_status_idx" ON "SlackMessage"("status");
+
+-- CreateIndex
+CREATE INDEX "SlackMessage_kind_period_idx" ON "SlackMessage"("kind", "period");
 

@@ -8,7 +8,7 @@ const root = path.join(__dirname, "..");
 const models = fs.readFileSync(path.join(root, "prisma/models.prisma"), "utf8");
 
 function schemaFor(provider) {
-  return `// GENERATED from prisma/models.prisma by scripts/build-schemas.js — do not edit.
+  return `// GENERATED from prisma/models.prisma by prisma/build-schemas.js — do not edit.
 generator client {
   provider     = "prisma-client"
   output       = "../../src/generated/${provider}"

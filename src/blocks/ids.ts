@@ -1,0 +1,21 @@
+// Every action_id, block_id and callback_id the bot uses, in one place: the blocks set them and
+// the listeners match on them.
+export const IDS = {
+  actions: {
+    openCheckin: "checkin_open",
+  },
+  views: {
+    checkin: "checkin_submit",
+  },
+  /** Per key result input blocks in the check-in modal: `${prefix}${krId}`. */
+  checkinBlocks: {
+    value: "kr_value_",
+    confidence: "kr_confidence_",
+    note: "kr_note_",
+  },
+  checkinInputs: {
+    value: "value",
+    confidence: "confidence",
+    note: "note",
+  },
+} as const;

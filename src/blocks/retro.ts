@@ -1,0 +1,60 @@
+import type { KnownBlock } from "@slack/types";
+import type { Retro, RetroItem } from "../domain/retro";
+import { formatPercent } from "../domain/progress";
+import { esc, mention, truncate, valueWithUnit } from "./format";
+import type { MessageContent } from "./types";
+
+const NOT_ANSWERED = "_Not answered yet: the owner fills this in._";
+
+const BAND_ORDER = ["perfect", "strong", "progress", "failed"] as const;
+const BAND_RANGES = { perfect: "1.0", strong: "0.7–0.9", progress: "0.4–0.6", failed: "0.0–0.3" } as const;
+
+export function retroParent(retro: Retro): MessageContent {
+  const average = retro.average === null ? "no key results" : retro.average.toFixed(2);
+  const distribution = BAND_ORDER.map((b) => `${BAND_RANGES[b]}: *${retro.distribution[b]}*`).join(" · ");
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: truncate(`${retro.teamName} · ${retro.cycleKey} retrospective`, 150) } },
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: `*Average score: ${average}* across ${retro.items.length} key results\n${distribution}` },
+    },
+    { type: "section", text: { type: "mrkdwn", text: truncate(esc(retro.reading), 3000) } },
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "One reply per key result below: score, what worked, what didn't, what we learned, and whether to carry it forward." }],
+    },
+  ];
+  return { text: `${retro.teamName} ${retro.cycleKey} retrospective: average score ${average}`, blocks };
+}
+
+function answer(text: string | null): string {
+  return text ? esc(truncate(text, 900)) : NOT_ANSWERED;
+}
+
+export function retroReply(item: RetroItem): MessageContent {
+  const kr = item.keyResult;
+  const carry = item.answers.carryForward === null ? NOT_ANSWERED : item.answers.carryForward ? "Yes" : "No";
+  const scoreSource = item.answers.score === null ? " (from final progress)" : "";
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: truncate(
+          `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}\n_${esc(item.objectiveTitle)}_\n*Score ${item.score.toFixed(1)}*${scoreSource} · ${item.band.range} ${esc(item.band.label)}: ${esc(item.band.meaning)}\nFinal ${valueWithUnit(kr.current, kr.unit)} (${valueWithUnit(kr.baseline, null)} → ${valueWithUnit(kr.target, null)}), ${formatPercent(kr.progress)} of the way`,
+          3000,
+        ),
+      },
+    },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*What worked*\n${answer(item.answers.worked)}` },
+        { type: "mrkdwn", text: `*What didn't work*\n${answer(item.answers.didnt)}` },
+        { type: "mrkdwn", text: `*What we learned*\n${answer(item.answers.learned)}` },
+        { type: "mrkdwn", text: `*Carry forward?*\n${carry}` },
+      ],
+    },
+  ];
+  return { text: `${kr.title}: score ${item.score.toFixed(1)}`, blocks };
+}

@@ -1,0 +1,16 @@
+import type { Cycle as CycleSpan } from "../domain/time";
+import type { Cycle, Tx } from "./types";
+
+export async function ensureCycle(db: Tx, workspaceId: number, span: CycleSpan): Promise<Cycle> {
+  const existing = await db.cycle.findUnique({ where: { workspaceId_key: { workspaceId, key: span.key } } });
+  return existing ?? db.cycle.create({ data: { workspaceId, key: span.key, startsAt: span.startsAt, endsAt: span.endsAt } });
+}
+
+export function findCycle(db: Tx, workspaceId: number, key: string): Promise<Cycle | null> {
+  return db.cycle.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
+}
+
+/** The cycle that contains `now`, if one was created. */
+export function cycleAt(db: Tx, workspaceId: number, now: Date): Promise<Cycle | null> {
+  return db.cycle.findFirst({ where: { workspaceId, startsAt: { lte: now }, endsAt: { gt: now } } });
+}

@@ -1,0 +1,80 @@
+// Reads of objectives and key results with their check-ins, shaped as domain facts. Each function
+// is a single query whatever the number of key results (no N+1).
+import type { ObjectiveFacts } from "../domain/digest";
+import type { KeyResultFacts } from "../domain/keyResultStatus";
+import type { Confidence, Direction } from "../domain/types";
+import type { Prisma, Tx } from "./types";
+
+const keyResultInclude = {
+  owner: { select: { slackUserId: true } },
+  checkIns: { select: { week: true, value: true, confidence: true, note: true }, orderBy: { week: "asc" } },
+} satisfies Prisma.KeyResultInclude;
+
+type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }>;
+
+export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
+  return {
+    id: kr.id,
+    title: kr.title,
+    ownerSlackId: kr.owner?.slackUserId ?? null,
+    baseline: kr.baseline,
+    target: kr.target,
+    unit: kr.unit,
+    measuredBy: kr.measuredBy,
+    direction: kr.direction as Direction,
+    checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note })),
+  };
+}
+
+export async function teamObjectives(db: Tx, teamId: number, cycleId: number): Promise<ObjectiveFacts[]> {
+  const objectives = await db.objective.findMany({
+    where: { teamId, cycleId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    include: {
+      owner: { select: { slackUserId: true } },
+      keyResults: { orderBy: [{ position: "asc" }, { id: "asc" }], include: keyResultInclude },
+    },
+  });
+  return objectives.map((o) => ({
+    id: o.id,
+    title: o.title,
+    ownerSlackId: o.owner?.slackUserId ?? null,
+    keyResults: o.keyResults.map(toKeyResultFacts),
+  }));
+}
+
+/** One person's key results in a cycle, grouped by objective, with each objective's team. */
+export async function ownedObjectives(db: Tx, personId: number, cycleId: number) {
+  const keyResults = await db.keyResult.findMany({
+    where: { ownerId: personId, objective: { cycleId } },
+    orderBy: [{ objective: { teamId: "asc" } }, { objective: { position: "asc" } }, { objectiveId: "asc" }, { position: "asc" }, { id: "asc" }],
+    include: {
+      ...keyResultInclude,
+      objective: { include: { owner: { select: { slackUserId: true } }, team: true } },
+    },
+  });
+  const byObjective = new Map<number, ObjectiveFacts & { team: (typeof keyResults)[number]["objective"]["team"] }>();
+  for (const kr of keyResults) {
+    const o = kr.objective;
+    const entry = byObjective.get(o.id) ?? { id: o.id, title: o.title, ownerSlackId: o.owner?.slackUserId ?? null, team: o.team, keyResults: [] };
+    entry.keyResults.push(toKeyResultFacts(kr));
+    byObjective.set(o.id, entry);
+  }
+  return [...byObjective.values()];
+}
+
+/** Everyone who owns a key result in the cycle, with the teams those key results belong to. */
+export async function keyResultOwners(db: Tx, cycleId: number, teamName?: string) {
+  return db.person.findMany({
+    where: {
+      keyResultsOwned: { some: { objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } } },
+    },
+    orderBy: { id: "asc" },
+    include: {
+      keyResultsOwned: {
+        where: { objective: { cycleId } },
+        select: { objective: { select: { team: true } } },
+      },
+    },
+  });
+}

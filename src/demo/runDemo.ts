@@ -1,0 +1,124 @@
+// `okr-bot demo`: one OKR cycle, played against the local Slack sandbox on a throwaway SQLite
+// file, through the same jobs, listeners and HTTP requests as production. Prints what each person
+// and channel saw, then cleans up.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { addDays, addWeeks, nextMonday, startOfDay } from "date-fns";
+import { formatImportReport } from "../cli/importReport";
+import { databaseConfig } from "../config";
+import { quarterOf } from "../domain/time";
+import { IDS } from "../blocks/ids";
+import { ensureWorkspace } from "../db/workspaces";
+import { renderTranscript, waitFor } from "../sandbox";
+import { importOkrs } from "../services/importOkrs";
+import { SAMPLE_OKRS_YAML, SAMPLE_PEOPLE } from "./sampleOkrs";
+import { startLocalStack, type LocalStack } from "./localStack";
+
+type Answer = { value: string; confidence: "on_track" | "at_risk" | "off_track"; note?: string };
+
+export async function runDemo({ out }: { out: (line: string) => void }): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okr-demo-"));
+  const cycle = quarterOf(new Date(), "UTC");
+  // Mondays of the cycle's second and third weeks, at 18:00 UTC: past 09:00 for every owner
+  // from Tokyo to Los Angeles.
+  const firstMonday = nextMonday(addDays(startOfDay(cycle.startsAt), -1));
+  const at = (week: number, day: number, hourUtc: number) =>
+    new Date(addDays(addWeeks(firstMonday, week - 1), day).getTime() + hourUtc * 3_600_000);
+
+  let stack: LocalStack | null = null;
+  try {
+    stack = await startLocalStack({ database: databaseConfig(`file:${path.join(dir, "okr.db")}`), now: at(2, 0, 18) });
+    const s = stack;
+    for (const p of SAMPLE_PEOPLE) s.sandbox.addUser({ id: p.id, name: p.name, realName: p.realName, tz: p.tz });
+    const db = s.bot.database.db;
+    const workspace = await ensureWorkspace(db, s.sandbox.teamId, "Sandbox");
+
+    const step = (title: string) => out(`\n▶ ${s.clock.now.toUTCString().replace(":00 GMT", " UTC")} · ${title}`);
+    const job = async (name: "checkins" | "reminders" | "digest" | "retro") => {
+      const summary = await s.runJob(name);
+      out(`  okr-bot job ${name} → ${JSON.stringify(summary)}`);
+    };
+    const krId = async (title: string) => (await db.keyResult.findFirstOrThrow({ where: { title } })).id;
+    const answer = async (user: string, answers: Record<string, Answer>, label: string, opts = { sameModal: false }) => {
+      if (!opts.sameModal) {
+        const prompt = s.sandbox.dmsTo(user).findLast((m) => JSON.stringify(m.blocks ?? []).includes(IDS.actions.openCheckin));
+        if (!prompt) throw new Error(`no check-in prompt for ${user}`);
+        await s.requester.blockAction({
+          user,
+          actionId: IDS.actions.openCheckin,
+          container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+        });
+      }
+      const view = await waitFor(() => s.sandbox.openViews(user).find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+      const values: Record<string, string> = {};
+      for (const [title, a] of Object.entries(answers)) {
+        const id = await krId(title);
+        values[`${IDS.checkinBlocks.value}${id}`] = a.value;
+        values[`${IDS.checkinBlocks.confidence}${id}`] = a.confidence;
+        if (a.note) values[`${IDS.checkinBlocks.note}${id}`] = a.note;
+      }
+      const result = await s.requester.viewSubmission({ user, view: { id: view.id }, values });
+      out(`  ${label}: ${result.outcome.action === "errors" ? `the modal answers with field errors: ${Object.values(JSON.parse(result.body).errors).join(" ")}` : "saved"}`);
+      if (result.outcome.action === "closed") await waitFor(() => s.sandbox.dmsTo(user).some((m) => m.text.startsWith("Checked in ✓") && m.updates > 0), { timeoutMs: 5000 });
+    };
+
+    out(`okr-bot demo: a local Slack sandbox at ${s.sandbox.url}, the bot on port ${s.bot.port}, SQLite in ${dir}`);
+    step("import the sample OKRs (okr-bot import)");
+    const report = await importOkrs(db, workspace.id, SAMPLE_OKRS_YAML, s.clock.now);
+    out(formatImportReport("sample-okrs.yaml", report).replace(/^/gm, "  "));
+
+    step("the check-in job runs: every owner whose local Monday 09:00 has passed gets one DM");
+    await job("checkins");
+    await job("checkins");
+    out("  (run twice: the second run sends nothing new)");
+
+    step("owners answer in the modal");
+    await answer("U0ALICE", { "Reduce P1 incidents": { value: "6", confidence: "on_track", note: "Retries & circuit breakers on the payment path <finally>" } }, "Alice");
+    await answer("U0BOB", { "Improve checkout success rate": { value: "ninety-five", confidence: "at_risk" } }, "Bob types words instead of a number");
+    await answer("U0BOB", { "Improve checkout success rate": { value: "95.1", confidence: "at_risk", note: "Card-declined retries still failing for one PSP" } }, "Bob corrects it in the same form", { sameModal: true });
+    await answer("U0CHEN", { "Reduce mean time to recovery (MTTR)": { value: "95", confidence: "on_track" } }, "Chen");
+    await answer("U0DANA", { "Reduce data quality incidents": { value: "5", confidence: "at_risk" }, "Keep dashboards fresh": { value: "45", confidence: "on_track" } }, "Dana");
+    out("  Eve does not answer this week.");
+
+    s.clock.now = at(2, 1, 19);
+    step("a day later: one gentle reminder to whoever has not answered");
+    await job("reminders");
+
+    s.clock.now = at(2, 4, 22);
+    step("Friday: each team's digest in its channel");
+    await job("digest");
+
+    s.clock.now = at(3, 0, 18);
+    step("the next Monday: prompts again, and everyone answers");
+    await job("checkins");
+    await answer("U0ALICE", { "Reduce P1 incidents": { value: "5", confidence: "on_track" } }, "Alice");
+    await answer("U0BOB", { "Improve checkout success rate": { value: "96", confidence: "on_track" } }, "Bob");
+    await answer("U0CHEN", { "Reduce mean time to recovery (MTTR)": { value: "80", confidence: "at_risk", note: "Runbooks help; paging still slow at night" } }, "Chen");
+    await answer("U0DANA", { "Reduce data quality incidents": { value: "4", confidence: "on_track" }, "Keep dashboards fresh": { value: "30", confidence: "on_track" } }, "Dana");
+    await answer("U0EVE", { "Grow self-serve analytics adoption": { value: "52", confidence: "on_track", note: "New metrics catalogue launched" } }, "Eve");
+
+    s.clock.now = at(3, 4, 22);
+    step("Friday: the digests show the change since last week");
+    await job("digest");
+
+    step("anyone can look things up with /okr");
+    await s.requester.command({ user: "U0ALICE", text: "" });
+    await s.requester.command({ user: "U0MAYA", text: "team Data" });
+    await waitFor(() => s.sandbox.responses().length >= 2, { timeoutMs: 5000 });
+    out("  /okr (Alice) and /okr team Data (Maya) answered, only to them");
+
+    s.clock.now = new Date(cycle.endsAt.getTime() - 2 * 86_400_000);
+    step("the last week of the quarter: the retro thread in each team channel");
+    await job("retro");
+    await job("retro");
+    out("  (run twice: one thread per team)");
+
+    out("\n════════════════ What each person and channel saw ════════════════\n");
+    out(renderTranscript(s.sandbox));
+    return 0;
+  } finally {
+    await stack?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,207 @@
+// An OKR linter following the engineering OKR guides: 3–5 objectives per team, 3–5
+// (ideally 3–4) key results per objective, outcomes rather than outputs, ungameable
+// metrics, and every key result measurable from a known baseline to a target.
+import { describesOutput, outcomeRewrite, vanityMetricsIn } from "./krWording";
+
+export interface LintKeyResult {
+  title: string;
+  owner?: string | null;
+  baseline?: number | null;
+  target?: number | null;
+  measuredBy?: string | null;
+  unit?: string | null;
+}
+
+export interface LintObjective {
+  title: string;
+  owner?: string | null;
+  keyResults: LintKeyResult[];
+}
+
+/** One team's objectives for a cycle. */
+export interface LintInput {
+  objectives: LintObjective[];
+}
+
+export type Severity = "error" | "warning";
+
+export const LINT_CODES = [
+  "too_many_objectives",
+  "too_few_key_results",
+  "too_many_key_results",
+  "output_verb",
+  "vanity_metric",
+  "missing_baseline",
+  "missing_target",
+  "missing_measured_by",
+  "baseline_equals_target",
+  "missing_owner",
+  "not_a_number",
+] as const;
+export type LintCode = (typeof LINT_CODES)[number];
+
+export interface Finding {
+  severity: Severity;
+  code: LintCode;
+  /** 0-based, snake_case like the YAML file: "objectives[1].key_results[2].target". */
+  path: string;
+  message: string;
+  suggestion?: string;
+}
+
+export const MAX_OBJECTIVES = 5;
+export const MIN_KEY_RESULTS = 3;
+export const MAX_KEY_RESULTS = 5;
+
+function isBlank(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value.trim() === "";
+}
+
+function lintObjectiveCount(objectives: LintObjective[]): Finding[] {
+  if (objectives.length <= MAX_OBJECTIVES) return [];
+  return [
+    {
+      severity: "warning",
+      code: "too_many_objectives",
+      path: "objectives",
+      message: `${objectives.length} objectives: aim for 3–5 per team; more dilutes focus.`,
+      suggestion: "Ruthlessly prioritize: keep the objectives that matter most and drop or defer the rest.",
+    },
+  ];
+}
+
+function lintObjective(objective: LintObjective, path: string): Finding[] {
+  const findings: Finding[] = [];
+  const count = objective.keyResults.length;
+  if (count < MIN_KEY_RESULTS) {
+    findings.push({
+      severity: "warning",
+      code: "too_few_key_results",
+      path: `${path}.key_results`,
+      message: `${count} key result${count === 1 ? "" : "s"}: an objective needs 3–5 (ideally 3–4) to show it was achieved.`,
+      suggestion: "Add measurable outcomes that together would tell you the objective was met.",
+    });
+  }
+  if (count > MAX_KEY_RESULTS) {
+    findings.push({
+      severity: "warning",
+      code: "too_many_key_results",
+      path: `${path}.key_results`,
+      message: `${count} key results: too many means no focus; keep 3–5, ideally 3–4.`,
+      suggestion: "Ruthlessly prioritize. What are the 3 things that matter MOST?",
+    });
+  }
+  // Key results inherit the objective's owner, and the guide favours shared key
+  // results, so only the objective must name an owner.
+  if (isBlank(objective.owner)) {
+    findings.push({
+      severity: "warning",
+      code: "missing_owner",
+      path: `${path}.owner`,
+      message: "The objective has no owner.",
+      suggestion: "Name one person accountable for it; key results without their own owner inherit theirs.",
+    });
+  }
+  return findings;
+}
+
+function lintWording(title: string, path: string): Finding[] {
+  const vanity = vanityMetricsIn(title);
+  const findings: Finding[] = vanity.map((metric) => ({
+    severity: "warning",
+    code: "vanity_metric",
+    path: `${path}.title`,
+    message: `"${metric.name}" is an activity metric the team can hit without improving anything that matters (gamed by ${metric.gamedBy}).`,
+    suggestion: metric.alternative
+      ? `Use an ungameable outcome instead, e.g. "${metric.alternative}".`
+      : "Measure the outcome this activity should change instead: incidents, escaped bugs, lead time or a customer metric.",
+  }));
+  // A vanity finding already says what is wrong ("Deploy 3x more frequently"); don't pile on.
+  if (vanity.length === 0 && describesOutput(title)) {
+    findings.push({
+      severity: "warning",
+      code: "output_verb",
+      path: `${path}.title`,
+      message: "This reads as a project milestone (an output), not an outcome. OKRs measure outcomes, not outputs.",
+      suggestion: `Say what it should change, e.g. "${outcomeRewrite(title)}".`,
+    });
+  }
+  return findings;
+}
+
+type NumberField = "baseline" | "target";
+
+function lintNumber(value: number | null | undefined, field: NumberField, path: string): Finding | null {
+  if (value === null || value === undefined) {
+    return field === "baseline"
+      ? {
+          severity: "warning",
+          code: "missing_baseline",
+          path: `${path}.baseline`,
+          message: "No baseline: without the starting value, progress can't be measured.",
+          suggestion: 'Record where the metric stands today, as in "Improve checkout success rate from 94% to 98%".',
+        }
+      : {
+          severity: "warning",
+          code: "missing_target",
+          path: `${path}.target`,
+          message: "No target: without it nobody knows what done looks like.",
+          suggestion: 'Set the value to reach, as in "Reduce P1 incidents from 8/quarter to 2/quarter".',
+        };
+  }
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return {
+      severity: "error",
+      code: "not_a_number",
+      path: `${path}.${field}`,
+      message: `The ${field} must be a finite number, not ${String(value)}.`,
+    };
+  }
+  return null;
+}
+
+function lintKeyResult(kr: LintKeyResult, path: string): Finding[] {
+  const findings = lintWording(kr.title, path);
+
+  const baselineFinding = lintNumber(kr.baseline, "baseline", path);
+  const targetFinding = lintNumber(kr.target, "target", path);
+  if (baselineFinding) findings.push(baselineFinding);
+  if (targetFinding) findings.push(targetFinding);
+  if (!baselineFinding && !targetFinding && kr.baseline === kr.target) {
+    findings.push({
+      severity: "error",
+      code: "baseline_equals_target",
+      path: `${path}.target`,
+      message: `Baseline and target are both ${String(kr.target)}, so there is nothing to move.`,
+      suggestion: "Set the target to where the metric should be by the end of the cycle.",
+    });
+  }
+
+  if (isBlank(kr.measuredBy)) {
+    findings.push({
+      severity: "warning",
+      code: "missing_measured_by",
+      path: `${path}.measured_by`,
+      message: "No measured_by: say where the number comes from so nobody argues about it later.",
+      suggestion: 'Name the source, e.g. "Real User Monitoring p75 LCP on /checkout" or "External monitoring (not internal health checks)".',
+    });
+  }
+  return findings;
+}
+
+/** Lints one team's objectives; findings come in document order. */
+export function lintOkrs(input: LintInput): Finding[] {
+  const findings = lintObjectiveCount(input.objectives);
+  input.objectives.forEach((objective, i) => {
+    const objectivePath = `objectives[${i}]`;
+    findings.push(...lintObjective(objective, objectivePath));
+    objective.keyResults.forEach((kr, k) => {
+      findings.push(...lintKeyResult(kr, `${objectivePath}.key_results[${k}]`));
+    });
+  });
+  return findings;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.severity === "error");
+}

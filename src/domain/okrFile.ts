@@ -1,0 +1,145 @@
+// "OKRs as code": the YAML file format, its validation and its serialisation. Pure: no I/O.
+import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
+import { z } from "zod";
+import { isCycleKey, isValidTimeZone } from "./time";
+import { DIRECTIONS, WEEKDAYS } from "./types";
+
+const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: "should be a Slack user id such as U0123ABCD" });
+const slackChannel = z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: "should be a Slack channel id such as C0123ABCD" });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'should be a 24-hour time such as "09:00" (quoted)' });
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `should be ${what}` })
+    .trim()
+    .min(1, { error: "should not be empty" })
+    .max(max, { error: `should be at most ${max} characters` });
+const finite = (what: string) =>
+  z.number({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `should be a number: ${what}`) });
+
+const schedule = z.strictObject({
+  day: z.enum(WEEKDAYS, { error: `should be a weekday: ${WEEKDAYS.join(", ")}` }),
+  time: clockTime,
+});
+
+const keyResultSchema = z.strictObject({
+  title: text("the key result's title", 200),
+  owner: slackUser.optional(),
+  baseline: finite("the value at the start of the cycle"),
+  target: finite("the value to reach by the end of the cycle"),
+  unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),
+  measured_by: text("where the number comes from", 300).optional(),
+  direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),
+});
+
+const objectiveSchema = z.strictObject({
+  title: text("the objective's title", 200),
+  owner: slackUser.optional(),
+  why: text("why this objective matters", 500).optional(),
+  key_results: z.array(keyResultSchema, { error: "should be a list of key results" }).default([]),
+});
+
+const teamSchema = z.strictObject({
+  name: text("the team's name", 80),
+  channel: slackChannel,
+  managers: z.array(slackUser, { error: "should be a list of Slack user ids" }).default([]),
+  timezone: z
+    .string()
+    .refine(isValidTimeZone, { error: "should be an IANA time zone such as Europe/London" })
+    .optional(),
+  checkin: schedule.optional(),
+  digest: schedule.optional(),
+  objectives: z.array(objectiveSchema, { error: "should be a list of objectives" }).default([]),
+});
+
+export const okrFileSchema = z
+  .strictObject({
+    cycle: z.string().refine(isCycleKey, { error: 'should be a quarter such as "2026-Q4"' }).optional(),
+    teams: z.array(teamSchema, { error: "should be a list of teams" }).min(1, { error: "should list at least one team" }),
+  })
+  .superRefine((file, ctx) => {
+    const duplicate = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const teams = new Set<string>();
+    file.teams.forEach((team, t) => {
+      if (teams.has(team.name)) duplicate(["teams", t, "name"], `"${team.name}" appears twice`);
+      teams.add(team.name);
+      const objectives = new Set<string>();
+      team.objectives.forEach((o, i) => {
+        if (objectives.has(o.title)) duplicate(["teams", t, "objectives", i, "title"], "appears twice in this team");
+        objectives.add(o.title);
+        const krs = new Set<string>();
+        o.key_results.forEach((kr, k) => {
+          if (krs.has(kr.title)) duplicate(["teams", t, "objectives", i, "key_results", k, "title"], "appears twice in this objective");
+          krs.add(kr.title);
+        });
+      });
+    });
+  });
+
+export type OkrFile = z.infer<typeof okrFileSchema>;
+export type OkrFileTeam = OkrFile["teams"][number];
+export type OkrFileObjective = OkrFileTeam["objectives"][number];
+export type OkrFileKeyResult = OkrFileObjective["key_results"][number];
+
+export type FileProblem = { path: string; line?: number; message: string };
+
+export type ParseResult = { ok: true; file: OkrFile } | { ok: false; problems: FileProblem[] };
+
+/** `["teams", 0, "objectives", 1, "title"]` → `teams[0].objectives[1].title` */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (out, p) => (typeof p === "number" ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)),
+    "",
+  );
+}
+
+export function parseOkrFile(source: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        path: "",
+        line: e.linePos?.[0]?.line,
+        message: e.message.split("\n")[0] ?? "invalid YAML",
+      })),
+    };
+  }
+  const parsed = okrFileSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { ok: true, file: parsed.data };
+
+  /** The line of the deepest node that exists on the path (a missing field points at its parent). */
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
+    const lineAt = (n: unknown) => {
+      const range = (n as { range?: [number, number, number] } | null)?.range;
+      return range ? lineCounter.linePos(range[0]).line : undefined;
+    };
+    let node: unknown = doc.contents;
+    let line = lineAt(node);
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        line = lineAt(pair.key) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) {
+        node = node.items[key];
+        line = lineAt(node) ?? line;
+      } else break;
+    }
+    return line;
+  };
+
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      line: lineOf(issue.path),
+      message: issue.message,
+    })),
+  };
+}
+
+export function stringifyOkrFile(file: OkrFile): string {
+  return stringify(file, { lineWidth: 0 });
+}

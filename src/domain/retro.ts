@@ -1,0 +1,62 @@
+// The quarterly retrospective of one team, as data, following the guide's review format:
+// per key result a score, what worked, what didn't, what we learned, and carry forward or not.
+import { keyResultStatus, type KeyResultStatus } from "./keyResultStatus";
+import type { ObjectiveFacts } from "./digest";
+import { averageScore, bandDistribution, readScores, scoreBand, scoreFromProgress, type BandKey } from "./scoring";
+
+export type RetroAnswers = {
+  /** The owner's score; null until they give one (the computed score applies). */
+  score: number | null;
+  worked: string | null;
+  didnt: string | null;
+  learned: string | null;
+  carryForward: boolean | null;
+};
+
+export type RetroItem = {
+  objectiveTitle: string;
+  keyResult: KeyResultStatus;
+  score: number;
+  computedScore: number;
+  band: ReturnType<typeof scoreBand>;
+  answers: RetroAnswers;
+};
+
+export type Retro = {
+  teamName: string;
+  cycleKey: string;
+  items: RetroItem[];
+  average: number | null;
+  distribution: Record<BandKey, number>;
+  reading: string;
+};
+
+export type RetroInput = {
+  teamName: string;
+  cycleKey: string;
+  /** The last week of the cycle: the values as of then are final. */
+  finalWeek: string;
+  objectives: ObjectiveFacts[];
+  answers: ReadonlyMap<number, RetroAnswers>;
+};
+
+export function buildRetro(input: RetroInput): Retro {
+  const items = input.objectives.flatMap((o) =>
+    o.keyResults.map((kr): RetroItem => {
+      const status = keyResultStatus(kr, input.finalWeek);
+      const computedScore = scoreFromProgress(status.progress);
+      const answers = input.answers.get(kr.id) ?? { score: null, worked: null, didnt: null, learned: null, carryForward: null };
+      const score = answers.score ?? computedScore;
+      return { objectiveTitle: o.title, keyResult: status, score, computedScore, band: scoreBand(score), answers };
+    }),
+  );
+  const scores = items.map((i) => i.score);
+  return {
+    teamName: input.teamName,
+    cycleKey: input.cycleKey,
+    items,
+    average: averageScore(scores),
+    distribution: bandDistribution(scores),
+    reading: readScores(scores),
+  };
+}

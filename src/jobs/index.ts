@@ -1,0 +1,27 @@
+// The scheduled jobs: what each runs and how often node-cron ticks it. Every job is idempotent
+// (sends go through the outbox), so ticking often only makes delivery prompt, never double.
+import { sendCheckinPrompts, type ServiceDeps } from "../services/checkins";
+import { postDigests } from "../services/digest";
+import { sendReminders } from "../services/reminders";
+import { postRetros } from "../services/retro";
+
+export type JobDeps = ServiceDeps;
+export type JobOptions = { team?: string };
+
+export const JOBS = {
+  checkins: { schedule: "*/5 * * * *", run: (deps: JobDeps, opts: JobOptions) => sendCheckinPrompts(deps, opts) },
+  reminders: { schedule: "*/15 * * * *", run: (deps: JobDeps, opts: JobOptions) => sendReminders(deps, opts) },
+  digest: { schedule: "*/15 * * * *", run: (deps: JobDeps, opts: JobOptions) => postDigests(deps, opts) },
+  retro: { schedule: "0 * * * *", run: (deps: JobDeps, opts: JobOptions) => postRetros(deps, opts) },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}): Promise<unknown> {
+  return JOBS[name].run(deps, opts);
+}

@@ -1,0 +1,53 @@
+import type { App } from "@slack/bolt";
+import { helpMessage } from "../../blocks/help";
+import { okrList } from "../../blocks/okrList";
+import { esc } from "../../blocks/format";
+import { myOkrs, teamOverview } from "../../services/overview";
+import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { openCheckinModal } from "../actions/openCheckin";
+import { parseOkrCommand } from "./parseOkrCommand";
+
+const NO_CYCLE = "No OKR cycle is running right now. Import this quarter's OKRs with `okr-bot import okrs.yaml`.";
+
+export function registerOkrCommand(app: App, deps: ListenerDeps) {
+  app.command("/okr", async ({ command, ack, respond, client }) => {
+    const parsed = parseOkrCommand(command.text);
+    if (parsed.name === "help") return ack({ response_type: "ephemeral", ...helpMessage() });
+    if (parsed.name === "unknown") {
+      return ack({ response_type: "ephemeral", ...helpMessage(`I don't know \`${esc(parsed.input)}\`. Here is what I can do:`) });
+    }
+    if (parsed.name === "usage") return ack({ response_type: "ephemeral", text: parsed.problem });
+    // Everything else reads the database: answer Slack first, then respond.
+    await ack();
+    const services = serviceDeps(deps, client);
+    const ws = await workspaceId(deps, command.team_id);
+    switch (parsed.name) {
+      case "checkin":
+        await openCheckinModal(services, client, ws, command.user_id, command.trigger_id);
+        return;
+      case "mine": {
+        const mine = await myOkrs(services, ws, command.user_id);
+        if (!mine) return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        await respond({
+          response_type: "ephemeral",
+          ...okrList({ title: "Your key results", cycleKey: mine.cycleKey, week: mine.week, objectives: mine.objectives, empty: "You own no key results this cycle. `/okr team <name>` shows a team's." }),
+        });
+        return;
+      }
+      case "team": {
+        const overview = await teamOverview(services, ws, parsed.team);
+        if (overview.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        if (overview.status === "unknown_team") {
+          const known = overview.teams.length ? `Teams: ${overview.teams.map((t) => `\`${esc(t)}\``).join(", ")}.` : "No teams exist yet.";
+          return void (await respond({ response_type: "ephemeral", text: `There is no team called "${esc(parsed.team)}". ${known}` }));
+        }
+        const d = overview.digest;
+        await respond({
+          response_type: "ephemeral",
+          ...okrList({ title: d.teamName, cycleKey: d.cycleKey, week: d.week, objectives: d.objectives, empty: "This team has no objectives this cycle." }),
+        });
+        return;
+      }
+    }
+  });
+}

@@ -1,0 +1,17 @@
+import type { Db } from "../db/types";
+import { ensureWorkspace } from "../db/workspaces";
+import type { Logger } from "../logger";
+import type { ServiceDeps } from "../services/checkins";
+import type { SlackClient } from "../slack/client";
+
+export type ListenerDeps = { db: Db; log: Logger; clock: () => Date };
+
+/** What a service needs for one request: the database, Bolt's client for this request, the time. */
+export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDeps {
+  return { db: deps.db, slack: client, now: deps.clock(), log: deps.log };
+}
+
+export async function workspaceId(deps: ListenerDeps, slackTeamId: string | undefined): Promise<number> {
+  if (!slackTeamId) throw new Error("request without a team id");
+  return (await ensureWorkspace(deps.db, slackTeamId)).id;
+}

@@ -1,0 +1,24 @@
+import type { App } from "@slack/bolt";
+import { homeView } from "../../blocks/home";
+import type { ServiceDeps } from "../../services/checkins";
+import { myOkrs } from "../../services/overview";
+import type { SlackClient } from "../../slack/client";
+import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+
+export async function publishHome(services: ServiceDeps, client: SlackClient, ws: number, userId: string) {
+  const mine = await myOkrs(services, ws, userId);
+  const view = homeView({
+    cycleKey: mine?.cycleKey ?? null,
+    week: mine?.week ?? null,
+    keyResults: mine?.objectives.flatMap((o) => o.keyResults) ?? [],
+  });
+  await client.views.publish({ user_id: userId, view });
+}
+
+export function registerAppHomeOpened(app: App, deps: ListenerDeps) {
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const ws = await workspaceId(deps, body.team_id);
+    await publishHome(serviceDeps(deps, client), client, ws, event.user);
+  });
+}

@@ -1,0 +1,13 @@
+import type { App } from "@slack/bolt";
+import { registerOpenCheckin } from "./actions/openCheckin";
+import { registerOkrCommand } from "./commands/okr";
+import type { ListenerDeps } from "./deps";
+import { registerAppHomeOpened } from "./events/appHomeOpened";
+import { registerCheckinSubmit } from "./views/checkinSubmit";
+
+export function registerListeners(app: App, deps: ListenerDeps) {
+  registerOkrCommand(app, deps);
+  registerOpenCheckin(app, deps);
+  registerCheckinSubmit(app, deps);
+  registerAppHomeOpened(app, deps);
+}

@@ -1,0 +1,34 @@
+import type { App } from "@slack/bolt";
+import { IDS } from "../../blocks/ids";
+import { markPromptAnswered, NotAllowedError, recordCheckins } from "../../services/checkins";
+import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { publishHome } from "../events/appHomeOpened";
+import { parseCheckinSubmission } from "./parseCheckinSubmission";
+
+export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
+  app.view(IDS.views.checkin, async ({ ack, body, view, client }) => {
+    const submission = parseCheckinSubmission(view.state.values);
+    if (!submission.ok) {
+      const errors = Object.keys(submission.errors).length > 0 ? submission.errors : firstBlockError(view.blocks, "This form is out of date: close it and open the check-in again.");
+      return void (await ack({ response_action: "errors", errors }));
+    }
+    const services = serviceDeps(deps, client);
+    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+    let result;
+    try {
+      // Stored before the ack: when the modal closes, the check-in is saved.
+      result = await recordCheckins(services, ws, body.user.id, submission.entries);
+    } catch (err) {
+      if (!(err instanceof NotAllowedError)) throw err;
+      return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
+    }
+    await ack();
+    await markPromptAnswered(services, ws, body.user.id, result);
+    await publishHome(services, client, ws, body.user.id);
+  });
+}
+
+function firstBlockError(blocks: { block_id?: string; type: string }[], message: string): Record<string, string> {
+  const input = blocks.find((b) => b.type === "input" && b.block_id);
+  return input?.block_id ? { [input.block_id]: message } : {};
+}

@@ -1,0 +1,45 @@
+// view.state.values of the check-in modal → check-in entries, or field errors keyed by block_id.
+import { z } from "zod";
+import { NOTE_MAX_LENGTH } from "../../blocks/checkin";
+import { IDS } from "../../blocks/ids";
+import { parseNumberInput } from "../../domain/numberInput";
+import { CONFIDENCES } from "../../domain/types";
+import type { CheckinEntry } from "../../services/checkins";
+
+const inputState = z.object({
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+});
+const stateValues = z.record(z.string(), z.record(z.string(), inputState));
+
+export type CheckinSubmission = { ok: true; entries: CheckinEntry[] } | { ok: false; errors: Record<string, string> };
+
+export function parseCheckinSubmission(values: unknown): CheckinSubmission {
+  const parsed = stateValues.safeParse(values);
+  if (!parsed.success) return { ok: false, errors: {} };
+  const state = parsed.data;
+  const field = (prefix: string, id: number, action: string) => state[`${prefix}${id}`]?.[action];
+  const ids = Object.keys(state)
+    .filter((b) => b.startsWith(IDS.checkinBlocks.value))
+    .map((b) => Number(b.slice(IDS.checkinBlocks.value.length)))
+    .filter((id) => Number.isSafeInteger(id) && id > 0);
+
+  const errors: Record<string, string> = {};
+  const entries: CheckinEntry[] = [];
+  for (const id of ids) {
+    const rawValue = field(IDS.checkinBlocks.value, id, IDS.checkinInputs.value)?.value ?? "";
+    const value = parseNumberInput(rawValue);
+    if (value === null) {
+      errors[`${IDS.checkinBlocks.value}${id}`] = rawValue.trim() === "" ? "Enter the current value." : "Enter a number, e.g. 42 or 97.5.";
+    }
+    const confidence = CONFIDENCES.find((c) => c === field(IDS.checkinBlocks.confidence, id, IDS.checkinInputs.confidence)?.selected_option?.value);
+    if (!confidence) errors[`${IDS.checkinBlocks.confidence}${id}`] = "Pick how confident you are.";
+    const note = field(IDS.checkinBlocks.note, id, IDS.checkinInputs.note)?.value?.trim() || null;
+    if (note && note.length > NOTE_MAX_LENGTH) {
+      errors[`${IDS.checkinBlocks.note}${id}`] = `Keep the note under ${NOTE_MAX_LENGTH} characters (it has ${note.length}).`;
+    }
+    if (value !== null && confidence) entries.push({ keyResultId: id, value, confidence, note });
+  }
+  if (ids.length === 0) return { ok: false, errors: {} };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, entries };
+}

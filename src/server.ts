@@ -1,0 +1,44 @@
+// `okr-bot start`: migrate, open the database, start the Bolt app and the scheduler, and shut all
+// of it down cleanly on SIGTERM/SIGINT.
+import type { AddressInfo, Server } from "node:net";
+import type { App } from "@slack/bolt";
+import { createApp } from "./app";
+import type { Config } from "./config";
+import { openDatabase, type Database } from "./db/client";
+import { migrate } from "./db/migrate";
+import { startScheduler, type Scheduler } from "./jobs/scheduler";
+import type { Logger } from "./logger";
+import { createSlackClient, type SlackClient } from "./slack/client";
+
+export type RunningBot = { app: App; database: Database; scheduler: Scheduler | null; slack: SlackClient; port: number; stop(): Promise<void> };
+
+export type StartOptions = { scheduler?: boolean; clock?: () => Date };
+
+export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
+  const clock = opts.clock ?? (() => new Date());
+  const result = await migrate(config.database);
+  if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
+  const database = openDatabase(config.database);
+  await database.ping();
+  const app = createApp({ config, database, log, clock });
+  const server = (await app.start(config.port)) as Server | undefined;
+  // With PORT=0 the system picks a free port; report the real one.
+  const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
+  const slack = createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
+  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack, log: log.child("jobs") }, log.child("jobs"), clock);
+  log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    database,
+    scheduler,
+    slack,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        await scheduler?.stop();
+        await app.stop();
+        await database.close();
+      })()),
+  };
+}

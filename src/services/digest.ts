@@ -1,0 +1,65 @@
+import { digestMessages } from "../blocks/digest";
+import { buildDigest, type Digest } from "../domain/digest";
+import { dueInstant, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
+import { cycleAt } from "../db/cycles";
+import { teamObjectives } from "../db/okrs";
+import type { Cycle, Db, Team } from "../db/types";
+import { listWorkspaces } from "../db/workspaces";
+import type { ServiceDeps } from "./checkins";
+import { sendOnce } from "./outbox";
+
+export function toSpan(cycle: Cycle): CycleSpan {
+  return { key: cycle.key, startsAt: cycle.startsAt, endsAt: cycle.endsAt };
+}
+
+/** The team's digest for the week containing `now` (in the team's time zone). */
+export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Digest> {
+  return buildDigest({
+    teamName: team.name,
+    cycle: toSpan(cycle),
+    week: isoWeekKey(now, team.timezone),
+    now,
+    timeZone: team.timezone,
+    objectives: await teamObjectives(db, team.id, cycle.id),
+  });
+}
+
+export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number };
+
+/** Posts each team's weekly digest in its channel once its digest time has come this week. */
+export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {}): Promise<DigestRunSummary> {
+  const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0 };
+  for (const workspace of await listWorkspaces(deps.db)) {
+    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
+    if (!cycle) continue;
+    const teams = await deps.db.team.findMany({
+      where: { workspaceId: workspace.id, ...(opts.team ? { name: opts.team } : {}), objectives: { some: { cycleId: cycle.id } } },
+      orderBy: { id: "asc" },
+    });
+    for (const team of teams) {
+      if (deps.now < dueInstant(deps.now, team.timezone, team.digestDay, team.digestTime)) {
+        summary.notDue += 1;
+        continue;
+      }
+      const digest = await teamDigest(deps.db, team, cycle, deps.now);
+      const [first, ...rest] = digestMessages(digest);
+      const key = `digest:${team.id}:${digest.week}`;
+      const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId }, () => first!);
+      if (parent.status === "sent") summary.posted += 1;
+      else if (parent.status === "already_sent") summary.alreadyPosted += 1;
+      else {
+        summary.failed += 1;
+        continue;
+      }
+      // A digest too long for one message continues in its thread, each part sent once.
+      for (const [i, part] of rest.entries()) {
+        await sendOnce(
+          deps,
+          { workspaceId: workspace.id, key: `${key}:part${i + 2}`, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
+          () => part,
+        );
+      }
+    }
+  }
+  return summary;
+}

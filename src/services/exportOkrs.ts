@@ -1,0 +1,55 @@
+import { stringifyOkrFile, type OkrFile } from "../domain/okrFile";
+import { weekdayName } from "../domain/types";
+import { findCycle } from "../db/cycles";
+import type { Db } from "../db/types";
+
+const DEFAULT_DIGEST = { day: "friday", time: "16:00" } as const;
+
+/** The workspace's OKRs for one cycle in the import format; import(export()) changes nothing. */
+export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string): Promise<OkrFile> {
+  const cycle = await findCycle(db, workspaceId, cycleKey);
+  const teams = await db.team.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    include: {
+      managers: { include: { person: true } },
+      objectives: {
+        where: { cycleId: cycle?.id ?? -1 },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: { owner: true, keyResults: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { owner: true } } },
+      },
+    },
+  });
+  return {
+    cycle: cycleKey,
+    teams: teams.map((team) => {
+      const digest = { day: weekdayName(team.digestDay), time: team.digestTime };
+      return {
+        name: team.name,
+        channel: team.channelId,
+        managers: team.managers.map((m) => m.person.slackUserId).sort(),
+        ...(team.timezone !== "UTC" ? { timezone: team.timezone } : {}),
+        checkin: { day: weekdayName(team.checkinDay), time: team.checkinTime },
+        ...(digest.day !== DEFAULT_DIGEST.day || digest.time !== DEFAULT_DIGEST.time ? { digest } : {}),
+        objectives: team.objectives.map((o) => ({
+          title: o.title,
+          ...(o.owner ? { owner: o.owner.slackUserId } : {}),
+          ...(o.why ? { why: o.why } : {}),
+          key_results: o.keyResults.map((kr) => ({
+            title: kr.title,
+            ...(kr.owner ? { owner: kr.owner.slackUserId } : {}),
+            baseline: kr.baseline,
+            target: kr.target,
+            ...(kr.unit ? { unit: kr.unit } : {}),
+            ...(kr.measuredBy ? { measured_by: kr.measuredBy } : {}),
+            ...(kr.directionSet ? { direction: kr.direction as "increase" | "decrease" } : {}),
+          })),
+        })),
+      };
+    }),
+  };
+}
+
+export async function exportOkrsYaml(db: Db, workspaceId: number, cycleKey: string): Promise<string> {
+  return stringifyOkrFile(await exportOkrs(db, workspaceId, cycleKey));
+}

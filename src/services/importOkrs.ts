@@ -1,0 +1,198 @@
+// Imports an OKR file into the database in one transaction: any error and nothing is written.
+// Teams are matched by name, objectives by title within team and cycle, key results by title
+// within their objective; importing the same file twice changes nothing.
+import { deriveDirection } from "../domain/progress";
+import { lintOkrs, type Finding } from "../domain/lint";
+import { parseOkrFile, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
+import { parseCycleKey, quarterOf } from "../domain/time";
+import { weekdayNumber } from "../domain/types";
+import { ensureCycle } from "../db/cycles";
+import { ensurePerson } from "../db/people";
+import type { Db, Tx } from "../db/types";
+
+/** Cycles are workspace-wide quarters; their boundaries are taken in UTC. */
+export const CYCLE_TIME_ZONE = "UTC";
+
+export type ImportCounts = { created: number; updated: number; unchanged: number };
+export type ImportReport = {
+  cycle: string;
+  teams: ImportCounts;
+  objectives: ImportCounts;
+  keyResults: ImportCounts;
+  warnings: Finding[];
+  /** Objectives and key results in the database for this cycle that the file does not mention. */
+  notInFile: string[];
+};
+
+export class ImportError extends Error {
+  constructor(readonly problems: FileProblem[]) {
+    super(problems.map((p) => `${p.line ? `line ${p.line}: ` : ""}${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
+    this.name = "ImportError";
+  }
+}
+
+export function parseOrThrow(source: string): OkrFile {
+  const parsed = parseOkrFile(source);
+  if (!parsed.ok) throw new ImportError(parsed.problems);
+  return parsed.file;
+}
+
+/** Lint findings for every team in the file, with paths from the file's root. */
+export function lintFile(file: OkrFile): Finding[] {
+  return file.teams.flatMap((team, t) =>
+    lintOkrs({
+      objectives: team.objectives.map((o) => ({
+        title: o.title,
+        owner: o.owner,
+        keyResults: o.key_results.map((kr) => ({
+          title: kr.title,
+          owner: kr.owner,
+          baseline: kr.baseline,
+          target: kr.target,
+          measuredBy: kr.measured_by,
+          unit: kr.unit,
+        })),
+      })),
+    }).map((f) => ({ ...f, path: `teams[${t}].${f.path}` })),
+  );
+}
+
+export async function importOkrs(db: Db, workspaceId: number, source: string, now: Date): Promise<ImportReport> {
+  const file = parseOrThrow(source);
+  const findings = lintFile(file);
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) throw new ImportError(errors.map((f) => ({ path: f.path, message: f.message })));
+  const span = file.cycle ? parseCycleKey(file.cycle, CYCLE_TIME_ZONE) : quarterOf(now, CYCLE_TIME_ZONE);
+
+  const report: ImportReport = {
+    cycle: span.key,
+    teams: counts(),
+    objectives: counts(),
+    keyResults: counts(),
+    warnings: findings,
+    notInFile: [],
+  };
+  await db.$transaction(async (tx) => {
+    const cycle = await ensureCycle(tx, workspaceId, span);
+    for (const team of file.teams) {
+      await importTeam(tx, workspaceId, cycle.id, team, report);
+    }
+  });
+  return report;
+}
+
+function counts(): ImportCounts {
+  return { created: 0, updated: 0, unchanged: 0 };
+}
+
+function tally(c: ImportCounts, outcome: keyof ImportCounts) {
+  c[outcome] += 1;
+}
+
+/** Writes `data` when it differs from `existing`; says what happened. */
+function changed<T extends object>(existing: T, data: Partial<T>): boolean {
+  return Object.entries(data).some(([k, v]) => (existing as Record<string, unknown>)[k] !== v);
+}
+
+async function personId(tx: Tx, workspaceId: number, slackUserId: string | undefined): Promise<number | null> {
+  return slackUserId ? (await ensurePerson(tx, workspaceId, slackUserId)).id : null;
+}
+
+async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: OkrFile["teams"][number], report: ImportReport) {
+  const data = {
+    channelId: team.channel,
+    checkinDay: weekdayNumber(team.checkin?.day ?? "monday"),
+    checkinTime: team.checkin?.time ?? "09:00",
+    digestDay: weekdayNumber(team.digest?.day ?? "friday"),
+    digestTime: team.digest?.time ?? "16:00",
+    timezone: team.timezone ?? "UTC",
+  };
+  const existing = await tx.team.findUnique({
+    where: { workspaceId_name: { workspaceId, name: team.name } },
+    include: { managers: { include: { person: true } } },
+  });
+  const sameManagers =
+    existing !== null &&
+    existing.managers.map((m) => m.person.slackUserId).sort().join() === [...new Set(team.managers)].sort().join();
+  let teamId: number;
+  if (!existing) {
+    teamId = (await tx.team.create({ data: { workspaceId, name: team.name, ...data } })).id;
+    tally(report.teams, "created");
+  } else {
+    teamId = existing.id;
+    if (changed(existing, data) || !sameManagers) {
+      await tx.team.update({ where: { id: teamId }, data });
+      tally(report.teams, "updated");
+    } else tally(report.teams, "unchanged");
+  }
+  if (!sameManagers) {
+    await tx.teamManager.deleteMany({ where: { teamId } });
+    for (const slackUserId of new Set(team.managers)) {
+      const person = await ensurePerson(tx, workspaceId, slackUserId);
+      await tx.teamManager.create({ data: { teamId, personId: person.id } });
+    }
+  }
+
+  const seenObjectives: number[] = [];
+  for (const [position, objective] of team.objectives.entries()) {
+    const ownerId = await personId(tx, workspaceId, objective.owner);
+    const fields = { ownerId, why: objective.why ?? null, position };
+    const found = await tx.objective.findUnique({
+      where: { teamId_cycleId_title: { teamId, cycleId, title: objective.title } },
+    });
+    let objectiveId: number;
+    if (!found) {
+      objectiveId = (await tx.objective.create({ data: { teamId, cycleId, title: objective.title, ...fields } })).id;
+      tally(report.objectives, "created");
+    } else {
+      objectiveId = found.id;
+      if (changed(found, fields)) {
+        await tx.objective.update({ where: { id: objectiveId }, data: fields });
+        tally(report.objectives, "updated");
+      } else tally(report.objectives, "unchanged");
+    }
+    seenObjectives.push(objectiveId);
+
+    const seenKrs: number[] = [];
+    for (const [krPosition, kr] of objective.key_results.entries()) {
+      seenKrs.push(await importKeyResult(tx, workspaceId, objectiveId, krPosition, kr, report));
+    }
+    const others = await tx.keyResult.findMany({ where: { objectiveId, id: { notIn: seenKrs } } });
+    report.notInFile.push(...others.map((kr) => `${team.name} › ${objective.title} › ${kr.title}`));
+  }
+  const otherObjectives = await tx.objective.findMany({ where: { teamId, cycleId, id: { notIn: seenObjectives } } });
+  report.notInFile.push(...otherObjectives.map((o) => `${team.name} › ${o.title}`));
+}
+
+async function importKeyResult(
+  tx: Tx,
+  workspaceId: number,
+  objectiveId: number,
+  position: number,
+  kr: OkrFileKeyResult,
+  report: ImportReport,
+): Promise<number> {
+  // The linter refuses baseline = target, so a direction can always be derived here.
+  const direction = kr.direction ?? deriveDirection(kr.baseline, kr.target) ?? "increase";
+  const fields = {
+    ownerId: await personId(tx, workspaceId, kr.owner),
+    baseline: kr.baseline,
+    target: kr.target,
+    unit: kr.unit ?? null,
+    measuredBy: kr.measured_by ?? null,
+    direction,
+    directionSet: kr.direction !== undefined,
+    position,
+  };
+  const found = await tx.keyResult.findUnique({ where: { objectiveId_title: { objectiveId, title: kr.title } } });
+  if (!found) {
+    const created = await tx.keyResult.create({ data: { objectiveId, title: kr.title, ...fields } });
+    tally(report.keyResults, "created");
+    return created.id;
+  }
+  if (changed(found, fields)) {
+    await tx.keyResult.update({ where: { id: found.id }, data: fields });
+    tally(report.keyResults, "updated");
+  } else tally(report.keyResults, "unchanged");
+  return found.id;
+}

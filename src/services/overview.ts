@@ -1,0 +1,39 @@
+// What `/okr`, `/okr team` and the App Home show.
+import type { ObjectiveWithStatus } from "../blocks/okrList";
+import type { Digest } from "../domain/digest";
+import { keyResultStatus } from "../domain/keyResultStatus";
+import { isoWeekKey } from "../domain/time";
+import { cycleAt } from "../db/cycles";
+import { ownedObjectives } from "../db/okrs";
+import { ensurePerson } from "../db/people";
+import type { ServiceDeps } from "./checkins";
+import { teamDigest } from "./digest";
+import { timeZoneOf } from "./people";
+
+export type MyOkrs = { cycleKey: string; week: string; objectives: ObjectiveWithStatus[] } | null;
+
+export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<MyOkrs> {
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  if (!cycle) return null;
+  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const objectives = await ownedObjectives(deps.db, person.id, cycle.id);
+  const tz = await timeZoneOf(deps, person, objectives[0]?.team.timezone ?? "UTC");
+  const week = isoWeekKey(deps.now, tz);
+  return {
+    cycleKey: cycle.key,
+    week,
+    objectives: objectives.map((o) => ({ title: o.title, ownerSlackId: o.ownerSlackId, keyResults: o.keyResults.map((kr) => keyResultStatus(kr, week)) })),
+  };
+}
+
+export type TeamOverview = { status: "ok"; digest: Digest } | { status: "no_cycle" } | { status: "unknown_team"; teams: string[] };
+
+export async function teamOverview(deps: ServiceDeps, workspaceId: number, teamName: string): Promise<TeamOverview> {
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  if (!cycle) return { status: "no_cycle" };
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+  const wanted = teamName.trim().toLowerCase();
+  const team = teams.find((t) => t.name.toLowerCase() === wanted);
+  if (!team) return { status: "unknown_team", teams: teams.map((t) => t.name) };
+  return { status: "ok", digest: await teamDigest(deps.db, team, cycle, deps.now) };
+}

@@ -1,0 +1,83 @@
+import { retroParent, retroReply } from "../blocks/retro";
+import { buildRetro, type Retro, type RetroAnswers } from "../domain/retro";
+import { isoWeekKey } from "../domain/time";
+import { teamObjectives } from "../db/okrs";
+import type { Cycle, Db, Team } from "../db/types";
+import { listWorkspaces } from "../db/workspaces";
+import type { ServiceDeps } from "./checkins";
+import { sendOnce } from "./outbox";
+
+const DAY_MS = 24 * 60 * 60_000;
+/** The retro is posted from the start of the cycle's last week … */
+export const RETRO_OPENS_BEFORE_END_MS = 7 * DAY_MS;
+/** … until a month after it ended (a bot that was down at the end still posts it). */
+export const RETRO_CLOSES_AFTER_END_MS = 30 * DAY_MS;
+
+export function retroWindowOpen(cycle: Pick<Cycle, "endsAt">, now: Date): boolean {
+  const end = cycle.endsAt.getTime();
+  return now.getTime() >= end - RETRO_OPENS_BEFORE_END_MS && now.getTime() < end + RETRO_CLOSES_AFTER_END_MS;
+}
+
+/** The team's retro for a cycle; computed scores are stored for key results without an owner's score. */
+export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Retro> {
+  const objectives = await teamObjectives(db, team.id, cycle.id);
+  const lastInstant = new Date(Math.min(now.getTime(), cycle.endsAt.getTime() - 1));
+  const entries = await db.retroEntry.findMany({ where: { keyResultId: { in: objectives.flatMap((o) => o.keyResults.map((k) => k.id)) } } });
+  const answers = new Map<number, RetroAnswers>(
+    entries.map((e) => [e.keyResultId, { score: e.scoreSet ? e.score : null, worked: e.worked, didnt: e.didnt, learned: e.learned, carryForward: e.carryForward }]),
+  );
+  const retro = buildRetro({ teamName: team.name, cycleKey: cycle.key, finalWeek: isoWeekKey(lastInstant, team.timezone), objectives, answers });
+  for (const item of retro.items.filter((i) => i.answers.score === null)) {
+    await db.retroEntry.upsert({
+      where: { keyResultId: item.keyResult.id },
+      create: { keyResultId: item.keyResult.id, score: item.computedScore },
+      update: { score: item.computedScore },
+    });
+  }
+  return retro;
+}
+
+export type RetroRunSummary = { threads: number; alreadyPosted: number; replies: number; failed: number };
+
+/** Posts each team's retro thread near the end of a cycle: a parent and one reply per key result. */
+export async function postRetros(deps: ServiceDeps, opts: { team?: string } = {}): Promise<RetroRunSummary> {
+  const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0 };
+  for (const workspace of await listWorkspaces(deps.db)) {
+    const cycles = (await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).filter((c) =>
+      retroWindowOpen(c, deps.now),
+    );
+    for (const cycle of cycles) {
+      const teams = await deps.db.team.findMany({
+        where: { workspaceId: workspace.id, ...(opts.team ? { name: opts.team } : {}), objectives: { some: { cycleId: cycle.id } } },
+        orderBy: { id: "asc" },
+      });
+      for (const team of teams) {
+        const retro = await teamRetro(deps.db, team, cycle, deps.now);
+        const key = `retro:${team.id}:${cycle.key}`;
+        const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId }, () => retroParent(retro));
+        if (parent.status === "sent") summary.threads += 1;
+        else if (parent.status === "already_sent") summary.alreadyPosted += 1;
+        else {
+          summary.failed += 1;
+          continue;
+        }
+        for (const item of retro.items) {
+          const reply = await sendOnce(
+            deps,
+            {
+              workspaceId: workspace.id,
+              key: `${key}:kr:${item.keyResult.id}`,
+              kind: "retro_reply",
+              channel: parent.message.channel,
+              threadTs: parent.message.ts ?? undefined,
+            },
+            () => retroReply(item),
+          );
+          if (reply.status === "sent") summary.replies += 1;
+          else if (reply.status === "failed") summary.failed += 1;
+        }
+      }
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,30 @@
+import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { Logger } from "../logger";
+
+export type SlackClient = WebClient;
+
+export type SlackClientOptions = { token: string; apiUrl?: string; logger?: Logger };
+
+/**
+ * Options shared by every WebClient the bot makes (the jobs' client and Bolt's): the API base URL
+ * (SLACK_API_URL), a per-request timeout, and a short retry policy so a job never hangs for the
+ * half hour that @slack/web-api's default policy allows.
+ */
+export function webClientOptions(opts: Omit<SlackClientOptions, "token">): WebClientOptions {
+  return {
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    timeout: 10_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  };
+}
+
+export function createSlackClient(opts: SlackClientOptions): SlackClient {
+  return new WebClient(opts.token, webClientOptions(opts));
+}
+
+/** The `error` of a Slack platform error (`ok: false`), or undefined for anything else. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: string; data?: { error?: string } } | null;
+  return e?.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
+}
