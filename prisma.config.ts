@@ -1,6 +1,7 @@
 // Prisma CLI configuration. Prisma's native engines cannot be downloaded on air-gapped machines,
 // so the CLI runs on its WASM engines through a driver adapter (see README, "Database").
 // PRISMA_PROVIDER picks the schema: sqlite (default) or postgresql.
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -18,5 +19,11 @@ export default defineConfig({
   adapter: async () =>
     provider === "postgresql"
       ? new PrismaPg({ connectionString: process.env.PRISMA_POSTGRESQL_URL, allowExitOnIdle: true })
-      : new PrismaBetterSQLite3({ url: process.env.PRISMA_SQLITE_URL! }),
+      : sqliteAdapter(process.env.PRISMA_SQLITE_URL!),
 });
+
+function sqliteAdapter(url: string) {
+  // SQLite creates the file but not its folder (./data on a fresh clone).
+  fs.mkdirSync(path.dirname(url.replace(/^file:/, "")), { recursive: true });
+  return new PrismaBetterSQLite3({ url });
+}

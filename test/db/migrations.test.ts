@@ -7,7 +7,7 @@ import { PROVIDERS, createTestDatabase, type Provider, type TestDatabase } from 
 const root = path.join(__dirname, "..", "..");
 
 /** What Prisma would create from the schema alone (the WASM schema engine can do this offline). */
-function schemaAsSql(provider: Provider): string {
+function schemaAsSql(provider: Provider, scratch: TestDatabase): string {
   return execFileSync(
     process.execPath,
     [
@@ -16,7 +16,13 @@ function schemaAsSql(provider: Provider): string {
       "--to-schema-datamodel", path.join(root, "prisma", provider, "schema.prisma"),
       "--script",
     ],
-    { cwd: root, env: { ...process.env, PRISMA_PROVIDER: provider }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: root,
+      // The CLI opens the database through its driver adapter even for a schema-only diff: give it a scratch one.
+      env: { ...process.env, PRISMA_PROVIDER: provider, PRISMA_SQLITE_URL: scratch.config.url, PRISMA_POSTGRESQL_URL: scratch.config.url },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
 }
 
@@ -73,7 +79,7 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
       return catalog(db);
     });
     const fromSchema = await withDatabase(provider, async (db) => {
-      const snapshot: Migration = { name: "schema", sql: schemaAsSql(provider), checksum: "-" };
+      const snapshot: Migration = { name: "schema", sql: schemaAsSql(provider, db), checksum: "-" };
       await migrate(db.config, [snapshot]);
       return catalog(db);
     });
@@ -103,7 +109,7 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
     await withDatabase(provider, async (db) => {
       const [first] = readMigrations(provider);
       const broken: Migration = { name: "29990101000000_broken", sql: `CREATE TABLE "Ok" ("id" INTEGER);\nTHIS IS NOT SQL;`, checksum: "x" };
-      await expect(migrate(db.config, [first!, broken])).rejects.toThrow();
+      await expect(migrate(db.config, [first!, broken])).rejects.toThrow(/syntax error/);
       const retry = await migrate(db.config, [first!]);
       expect(retry.applied).toEqual([first!.name]);
     });
