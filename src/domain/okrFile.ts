@@ -4,9 +4,10 @@ import { z } from "zod";
 import { isCycleKey, isValidTimeZone } from "./time";
 import { DIRECTIONS, WEEKDAYS } from "./types";
 
-const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: "should be a Slack user id such as U0123ABCD" });
-const slackChannel = z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: "should be a Slack channel id such as C0123ABCD" });
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'should be a 24-hour time such as "09:00" (quoted)' });
+const pattern = (re: RegExp, error: string) => z.string({ error }).regex(re, { error });
+const slackUser = pattern(/^[UW][A-Z0-9]{2,}$/, "should be a Slack user id such as U0123ABCD");
+const slackChannel = pattern(/^[CG][A-Z0-9]{2,}$/, "should be a Slack channel id such as C0123ABCD (not its #name)");
+const clockTime = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'should be a 24-hour time such as "09:00" (quoted)');
 const text = (what: string, max: number) =>
   z
     .string({ error: `should be ${what}` })
@@ -94,7 +95,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 export function parseOkrFile(source: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       ok: false,

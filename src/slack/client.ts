@@ -3,7 +3,7 @@ import type { Logger } from "../logger";
 
 export type SlackClient = WebClient;
 
-export type SlackClientOptions = { token: string; apiUrl?: string; logger?: Logger };
+export type SlackClientOptions = { token: string; apiUrl?: string; logger?: Logger; retries?: number };
 
 /**
  * Options shared by every WebClient the bot makes (the jobs' client and Bolt's): the API base URL
@@ -14,7 +14,7 @@ export function webClientOptions(opts: Omit<SlackClientOptions, "token">): WebCl
   return {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     timeout: 10_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+    retryConfig: { retries: opts.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
     ...(opts.logger ? { logger: opts.logger } : {}),
   };
 }

@@ -1,0 +1,125 @@
+// The okr-bot command as a user runs it: the built CLI in a child process (npm test builds first).
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SlackSandbox } from "../../src/sandbox";
+import { okrFileYaml } from "../helpers/okrFactory";
+
+const CLI = path.join(__dirname, "..", "..", "dist", "cli", "main.js");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let dir: string;
+let db: Record<string, string>;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "okr-cli-"));
+  db = { DATABASE_URL: `file:${path.join(dir, "okr.db")}` };
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("okr-bot start", () => {
+  it("without configuration names every missing variable and exits non-zero", async () => {
+    const r = await run(["start"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("SLACK_BOT_TOKEN is required");
+    expect(r.stderr).toContain("SLACK_SIGNING_SECRET is required");
+  });
+
+  it("names invalid variables and what they should look like, without printing their values", async () => {
+    const r = await run(["start"], { SLACK_BOT_TOKEN: "xoxp-user-token-secret-123", SLACK_SIGNING_SECRET: "s", PORT: "eighty", DATABASE_URL: "mysql://db", LOG_LEVEL: "loud" });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/SLACK_BOT_TOKEN should be a bot token starting with xoxb-/);
+    expect(r.stderr).toMatch(/PORT should be a TCP port number/);
+    expect(r.stderr).toMatch(/DATABASE_URL should be file:/);
+    expect(r.stderr).toMatch(/LOG_LEVEL should be one of debug, info, warn, error/);
+    expect(r.stderr).not.toContain("secret-123");
+  });
+});
+
+describe("okr-bot migrate, import and export", () => {
+  it("migrates once", async () => {
+    expect((await run(["migrate"], db)).stdout).toMatch(/Applied: \d+_init/);
+    expect((await run(["migrate"], db)).stdout).toContain("Database is up to date.");
+  });
+
+  it("imports a file, changes nothing the second time, and exports what import reads back unchanged", async () => {
+    const file = path.join(dir, "okrs.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 2, krsEach: 3 }));
+    const first = await run(["import", file, "--workspace", "T0TEST"], db);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("key results  6 created, 0 updated, 0 unchanged");
+    const second = await run(["import", file], db);
+    expect(second.stdout).toContain("key results  0 created, 0 updated, 6 unchanged");
+
+    const exported = await run(["export", "--cycle", "2026-Q4"], db);
+    expect(exported.code).toBe(0);
+    const again = path.join(dir, "exported.yaml");
+    fs.writeFileSync(again, exported.stdout);
+    const third = await run(["import", again], db);
+    expect(third.stdout).toContain("teams        0 created, 0 updated, 1 unchanged");
+    expect(third.stdout).toContain("key results  0 created, 0 updated, 6 unchanged");
+  });
+
+  it("refuses a broken file, naming the file, line and path, and writes nothing", async () => {
+    const file = path.join(dir, "broken.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }).replace("baseline: 8", "baseline: eight"));
+    const r = await run(["import", file, "--workspace", "T0TEST"], db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}: not imported, nothing was written.`);
+    expect(r.stderr).toContain(`${file}:11: teams[0].objectives[0].key_results[0].baseline: should be a number`);
+    expect((await run(["export", "--cycle", "2026-Q4", "--workspace", "T0TEST"], db)).stdout).toBe("cycle: 2026-Q4\nteams: []\n");
+  });
+
+  it("explains what is missing before a workspace exists", async () => {
+    const file = path.join(dir, "okrs.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }));
+    const r = await run(["import", file], db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("No workspace yet: pass --workspace <team id>");
+  });
+});
+
+describe("okr-bot job", () => {
+  let sandbox: SlackSandbox;
+  beforeEach(async () => {
+    sandbox = new SlackSandbox();
+    await sandbox.start();
+    sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "Europe/London" });
+  });
+  afterEach(async () => sandbox.stop());
+
+  it("runs one job at the time given with --now, through the Slack API at SLACK_API_URL, and never twice", async () => {
+    const env = { ...db, SLACK_BOT_TOKEN: sandbox.token, SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: sandbox.apiUrl, LOG_LEVEL: "error" };
+    const file = path.join(dir, "okrs.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }));
+    // Without --workspace: the bot token tells which workspace (auth.test).
+    expect((await run(["import", file], env)).code).toBe(0);
+
+    const early = await run(["job", "checkins", "--now", "2026-11-23T08:00:00Z"], env);
+    expect(early.stdout).toContain('"sent":0');
+    const due = await run(["job", "checkins", "--now", "2026-11-23T09:01:00Z", "--team", "Big"], env);
+    expect(due.code).toBe(0);
+    expect(due.stdout).toContain('checkins at 2026-11-23T09:01:00.000Z: {"sent":1');
+    expect((await run(["job", "checkins", "--now", "2026-11-23T10:00:00Z"], env)).stdout).toContain('"sent":0,"alreadySent":1');
+    expect(sandbox.dmsTo("U0ALICE")).toHaveLength(1);
+  });
+
+  it("refuses an unknown job or a --now that is not ISO-8601", async () => {
+    const env = { ...db, SLACK_BOT_TOKEN: sandbox.token, SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: sandbox.apiUrl };
+    const bad = await run(["job", "checkins", "--now", "next monday"], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--now should be an ISO-8601 time with a zone");
+    const unknown = await run(["job", "payroll"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("usage: okr-bot job <checkins|reminders|digest|retro>");
+  });
+});

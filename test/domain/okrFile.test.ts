@@ -1,0 +1,70 @@
+import { parseOkrFile, stringifyOkrFile } from "../../src/domain/okrFile";
+
+const VALID = `cycle: 2026-Q4
+teams:
+  - name: Platform
+    channel: C0PLATFORM
+    managers: [U0MANAGER]
+    checkin: { day: monday, time: "09:00" }
+    objectives:
+      - title: Make our platform reliable enough that customers trust us
+        owner: U0LEAD
+        why: Reduce churn
+        key_results:
+          - title: Reduce P1 incidents
+            owner: U0ALICE
+            baseline: 8
+            target: 2
+            unit: incidents/quarter
+            measured_by: P1 count in the incident tracker
+`;
+
+function problems(source: string) {
+  const parsed = parseOkrFile(source);
+  if (parsed.ok) throw new Error("expected problems");
+  return parsed.problems;
+}
+
+describe("the OKR file format", () => {
+  it("parses the documented example, with defaults for what is left out", () => {
+    const parsed = parseOkrFile(VALID);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file.teams[0]!.objectives[0]!.key_results[0]).toEqual({
+      title: "Reduce P1 incidents",
+      owner: "U0ALICE",
+      baseline: 8,
+      target: 2,
+      unit: "incidents/quarter",
+      measured_by: "P1 count in the incident tracker",
+    });
+    expect(parseOkrFile("teams:\n  - name: X\n    channel: C0X\n").ok).toBe(true);
+  });
+
+  it.each([
+    ["a target that is not a number", VALID.replace("target: 2", "target: two"), "teams[0].objectives[0].key_results[0].target", 15, /should be a number/],
+    ["a missing baseline", VALID.replace("            baseline: 8\n", ""), "teams[0].objectives[0].key_results[0].baseline", 12, /is required/],
+    ["a channel given by name", VALID.replace("C0PLATFORM", "#platform"), "teams[0].channel", 4, /Slack channel id/],
+    ["an unknown weekday", VALID.replace("day: monday", "day: moonday"), "teams[0].checkin.day", 6, /weekday/],
+    ["an unquoted or bad time", VALID.replace('"09:00"', '"9am"'), "teams[0].checkin.time", 6, /24-hour time/],
+    ["a bad cycle", VALID.replace("2026-Q4", "2026-Q5"), "cycle", 1, /quarter such as/],
+    ["a misspelt field", VALID.replace("measured_by:", "mesured_by:"), "teams[0].objectives[0].key_results[0]", 12, /mesured_by/],
+    ["a duplicate key result", VALID + VALID.slice(VALID.indexOf("          - title: Reduce P1")), "teams[0].objectives[0].key_results[1].title", 18, /appears twice/],
+  ])("names the path and line of %s", (_what, source, path, line, message) => {
+    const [first] = problems(source);
+    expect(first).toMatchObject({ path, line });
+    expect(first!.message).toMatch(message);
+  });
+
+  it("reports YAML syntax errors with their line", () => {
+    const [p] = problems("teams:\n  - name: [unclosed\n");
+    expect(p!.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it("round-trips through stringify", () => {
+    const parsed = parseOkrFile(VALID);
+    if (!parsed.ok) throw new Error("invalid");
+    const again = parseOkrFile(stringifyOkrFile(parsed.file));
+    expect(again).toEqual(parsed);
+  });
+});

@@ -1,0 +1,57 @@
+// Builders for domain data and OKR files of any size, for limit and scale tests.
+import type { KeyResultFacts } from "../../src/domain/keyResultStatus";
+import { keyResultStatus, type KeyResultStatus } from "../../src/domain/keyResultStatus";
+import type { ObjectiveFacts } from "../../src/domain/digest";
+
+const LONG = "A long and winding title that keeps going to test limits & <escaping> ".repeat(3);
+
+export function keyResultFacts(id: number, overrides: Partial<KeyResultFacts> = {}): KeyResultFacts {
+  return {
+    id,
+    title: `#${id} ${LONG}`.slice(0, 200),
+    ownerSlackId: `U0OWNER${id % 7}`,
+    baseline: 8,
+    target: 2,
+    unit: "incidents/quarter",
+    measuredBy: "P1 count in the incident tracker, reviewed weekly by the on-call lead & the SRE team".repeat(3).slice(0, 300),
+    direction: "decrease",
+    checkIns: [
+      { week: "2026-W47", value: 6, confidence: "at_risk", note: "n".repeat(2000) },
+      { week: "2026-W48", value: 5, confidence: "on_track", note: "<!channel> ".repeat(200) },
+    ],
+    ...overrides,
+  };
+}
+
+export function objectives(count: number, krsEach: number): ObjectiveFacts[] {
+  return Array.from({ length: count }, (_, o) => ({
+    id: o + 1,
+    title: `${LONG} objective ${o + 1}`.slice(0, 200),
+    ownerSlackId: "U0LEAD",
+    keyResults: Array.from({ length: krsEach }, (_, k) => keyResultFacts(o * krsEach + k + 1)),
+  }));
+}
+
+export function statuses(count: number, week = "2026-W48"): KeyResultStatus[] {
+  return Array.from({ length: count }, (_, i) => keyResultStatus(keyResultFacts(i + 1), week));
+}
+
+/** An OKR file with `teams` teams of `objectivesEach` objectives × `krsEach` key results. */
+export function okrFileYaml(opts: { objectivesEach: number; krsEach: number; channel?: string; owners?: string[] }): string {
+  const owners = opts.owners ?? ["U0ALICE"];
+  const lines = ["cycle: 2026-Q4", "teams:", "  - name: Big", `    channel: ${opts.channel ?? "C0BIG"}`, "    objectives:"];
+  for (let o = 0; o < opts.objectivesEach; o++) {
+    lines.push(`      - title: Objective number ${o + 1} makes customers trust us & stay`, "        owner: U0LEAD", "        key_results:");
+    for (let k = 0; k < opts.krsEach; k++) {
+      lines.push(
+        `          - title: Reduce incidents of kind ${o + 1}.${k + 1}`,
+        `            owner: ${owners[(o * opts.krsEach + k) % owners.length]}`,
+        "            baseline: 8",
+        "            target: 2",
+        "            unit: incidents/quarter",
+        "            measured_by: P1 count in the incident tracker",
+      );
+    }
+  }
+  return lines.join("\n") + "\n";
+}
