@@ -123,3 +123,35 @@ describe("okr-bot job", () => {
     expect(unknown.stderr).toContain("usage: okr-bot job <checkins|reminders|digest|retro>");
   });
 });
+
+describe("okr-bot start, running", () => {
+  it("migrates, serves /healthz, and exits cleanly on SIGTERM", async () => {
+    const sandbox = new SlackSandbox();
+    await sandbox.start();
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [CLI, "start"], {
+      env: { PATH: process.env.PATH ?? "", ...db, PORT: "0", SLACK_BOT_TOKEN: sandbox.token, SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: sandbox.apiUrl },
+    });
+    try {
+      let output = "";
+      const port = await new Promise<number>((resolve, reject) => {
+        child.stderr.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const m = /running \(HTTP on port (\d+), sqlite\)/.exec(output);
+          if (m) resolve(Number(m[1]));
+        });
+        child.on("exit", () => reject(new Error(`exited early: ${output}`)));
+      });
+      expect(output).toMatch(/applied migrations: \d+_init/);
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(200);
+      const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+      expect(output).not.toContain(sandbox.token);
+    } finally {
+      child.kill("SIGKILL");
+      await sandbox.stop();
+    }
+  });
+});

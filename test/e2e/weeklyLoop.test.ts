@@ -164,6 +164,16 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     expect(bodies.find((b) => b.includes("There is no team called"))).toContain("`Platform`");
   });
 
+  it("publishes the App Home with the person's key results when they open it", async () => {
+    const res = await s.requester.appHomeOpened({ user: "U0BOB" });
+    expect(res.status).toBe(200);
+    const home = await waitFor(() => s.sandbox.home("U0BOB"), { timeoutMs: 5000 });
+    const blocks = JSON.stringify(home.view.blocks);
+    expect(blocks).toContain("Improve checkout success rate");
+    expect(blocks).toContain(IDS.actions.openCheckin);
+    expect(blocks).not.toContain("Reduce P1 incidents");
+  });
+
   it("posts the retro thread once: a parent with the average and bands, one reply per key result", async () => {
     s.clock.now = new Date("2026-12-29T10:00:00Z");
     expect(await s.runJob("retro")).toMatchObject({ threads: 1, replies: 3 });
