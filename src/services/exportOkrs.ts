@@ -37,7 +37,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
           ...(o.why ? { why: o.why } : {}),
           key_results: o.keyResults.map((kr) => ({
             title: kr.title,
-            ...(kr.owner ? { owner: kr.owner.slackUserId } : {}),
+            ...(kr.owner && kr.ownerId !== o.ownerId ? { owner: kr.owner.slackUserId } : {}),
             baseline: kr.baseline,
             target: kr.target,
             ...(kr.unit ? { unit: kr.unit } : {}),

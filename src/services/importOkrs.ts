@@ -155,7 +155,7 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
 
     const seenKrs: number[] = [];
     for (const [krPosition, kr] of objective.key_results.entries()) {
-      seenKrs.push(await importKeyResult(tx, workspaceId, objectiveId, krPosition, kr, report));
+      seenKrs.push(await importKeyResult(tx, workspaceId, objectiveId, ownerId, krPosition, kr, report));
     }
     const others = await tx.keyResult.findMany({ where: { objectiveId, id: { notIn: seenKrs } } });
     report.notInFile.push(...others.map((kr) => `${team.name} › ${objective.title} › ${kr.title}`));
@@ -168,6 +168,7 @@ async function importKeyResult(
   tx: Tx,
   workspaceId: number,
   objectiveId: number,
+  objectiveOwnerId: number | null,
   position: number,
   kr: OkrFileKeyResult,
   report: ImportReport,
@@ -175,7 +176,8 @@ async function importKeyResult(
   // The linter refuses baseline = target, so a direction can always be derived here.
   const direction = kr.direction ?? deriveDirection(kr.baseline, kr.target) ?? "increase";
   const fields = {
-    ownerId: await personId(tx, workspaceId, kr.owner),
+    // A key result without its own owner is its objective owner's to check in on.
+    ownerId: kr.owner ? await personId(tx, workspaceId, kr.owner) : objectiveOwnerId,
     baseline: kr.baseline,
     target: kr.target,
     unit: kr.unit ?? null,

@@ -31,7 +31,6 @@ teams:
             unit: "%"
             measured_by: Payments dashboard
           - title: Ship the new deploy pipeline
-            owner: U0BOB
             baseline: 0
             target: 1
             direction: increase
@@ -83,6 +82,8 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
     const p1 = await t.db.keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" }, include: { owner: true } });
     expect(p1).toMatchObject({ baseline: 8, target: 2, direction: "decrease", directionSet: false, unit: "incidents/quarter" });
     expect(p1.owner?.slackUserId).toBe("U0ALICE");
+    const unowned = await t.db.keyResult.findFirstOrThrow({ where: { title: "Ship the new deploy pipeline" }, include: { owner: true } });
+    expect(unowned.owner?.slackUserId).toBe("U0LEAD"); // inherited from its objective
     const team = await t.db.team.findFirstOrThrow({ where: { name: "Platform" }, include: { managers: { include: { person: true } } } });
     expect(team).toMatchObject({ channelId: "C0PLATFORM", checkinDay: 2, checkinTime: "10:30", timezone: "Europe/London" });
     expect(team.managers.map((m) => m.person.slackUserId).sort()).toEqual(["U0LEAD", "U0MANAGER"]);
@@ -122,7 +123,7 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
     const broken = FILE.replace("target: 1\n            measured_by: Tracker", "target: one\n            measured_by: Tracker");
     const error = await importOkrs(t.db, workspaceId, broken, NOW).catch((e) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 38 });
+    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 37 });
     expect(await counts(t.db)).toEqual({ teams: 0, managers: 0, people: 0, objectives: 0, keyResults: 0 });
   });
 
