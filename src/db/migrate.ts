@@ -71,6 +71,11 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
     // WAL lets readers work while a check-in is written; the setting is stored in the file.
     db.pragma("journal_mode = WAL");
     db.exec(SQLITE_TABLE);
+    // Prisma's SQLite migrations rebuild tables (create new, copy, drop old). With foreign keys on,
+    // dropping the old table would cascade-delete every row that refers to it, and the
+    // migrations' own `PRAGMA foreign_keys=OFF` is ignored inside a transaction; so keys are
+    // switched off for this connection and checked before commit instead.
+    db.pragma("foreign_keys = OFF");
     // IMMEDIATE takes the write lock up front: a second process waits instead of racing.
     return db
       .transaction(() => {
@@ -84,6 +89,8 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
           db.exec(m.sql);
           insert.run(randomUUID(), m.checksum, m.name, started, new Date().toISOString());
         }
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new MigrationError(`Migrations left ${broken.length} rows with broken foreign keys; nothing was applied`);
         return { applied: todo.map((m) => m.name), upToDate: migrations.filter((m) => !todo.includes(m)).map((m) => m.name) };
       })
       .immediate();

@@ -34,7 +34,10 @@ async function catalog(db: TestDatabase): Promise<unknown> {
       const tables = (conn.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('_prisma_migrations','sqlite_sequence') ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
       return tables.map((t) => ({
         table: t,
-        columns: conn.pragma(`table_info("${t}")`),
+        // Column order differs after ALTER TABLE ADD COLUMN and does not matter: compare by name.
+        columns: (conn.pragma(`table_info("${t}")`) as { cid: number; name: string }[])
+          .map(({ cid: _cid, ...c }) => c)
+          .sort((a, b) => a.name.localeCompare(b.name)),
         foreignKeys: conn.pragma(`foreign_key_list("${t}")`),
         indexes: (conn.pragma(`index_list("${t}")`) as { name: string; unique: number }[])
           .map((i) => ({ name: i.name, unique: i.unique, columns: conn.pragma(`index_info("${i.name}")`) }))
@@ -94,6 +97,41 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
       const second = await migrate(db.config);
       expect(second.applied).toEqual([]);
       expect(second.upToDate).toEqual(all.map((m) => m.name));
+    });
+  });
+
+  it("keep existing rows when later migrations rebuild tables", async () => {
+    await withDatabase(provider, async (db) => {
+      const [first, ...rest] = readMigrations(provider);
+      await migrate(db.config, [first!]);
+      const { openDatabase } = await import("../../src/db/client");
+      const seed = async (sql: string[]) => {
+        const d = openDatabase(db.config);
+        try {
+          for (const q of sql) await d.db.$executeRawUnsafe(q);
+        } finally {
+          await d.close();
+        }
+      };
+      await seed([
+        `INSERT INTO "Workspace" ("slackTeamId") VALUES ('T1')`,
+        `INSERT INTO "Person" ("workspaceId", "slackUserId") VALUES (1, 'U1')`,
+        `INSERT INTO "Team" ("workspaceId", "name", "channelId") VALUES (1, 'Platform', 'C1')`,
+        `INSERT INTO "TeamManager" ("teamId", "personId") VALUES (1, 1)`,
+        `INSERT INTO "Cycle" ("workspaceId", "key", "startsAt", "endsAt") VALUES (1, '2026-Q4', '2026-10-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')`,
+        `INSERT INTO "Objective" ("teamId", "cycleId", "ownerId", "title") VALUES (1, 1, 1, 'O')`,
+        `INSERT INTO "KeyResult" ("objectiveId", "ownerId", "title", "baseline", "target", "direction") VALUES (1, 1, 'KR', 8, 2, 'decrease')`,
+        `INSERT INTO "CheckIn" ("keyResultId", "authorId", "week", "value", "confidence", "updatedAt") VALUES (1, 1, '2026-W48', 5, 'on_track', '2026-11-23T09:00:00.000Z')`,
+      ]);
+      await migrate(db.config, [first!, ...rest]);
+      const d = openDatabase(db.config);
+      try {
+        expect(await d.db.checkIn.count()).toBe(1);
+        expect(await d.db.teamManager.count()).toBe(1);
+        expect(await d.db.keyResult.count()).toBe(1);
+      } finally {
+        await d.close();
+      }
     });
   });
 
