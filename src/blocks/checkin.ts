@@ -7,9 +7,9 @@ import { confidenceLabel, esc, keyResultLine, truncate, valueWithUnit } from "./
 import { IDS } from "./ids";
 import type { MessageContent } from "./types";
 
-/** A modal holds 100 blocks; each key result takes 4. */
-export const MODAL_MAX_KEY_RESULTS = 24;
-/** A DM holds 50 blocks; leave room for the header, intro, overflow note and button. */
+/** A modal holds 100 blocks; each key result takes 5, or 6 while a value awaits confirmation. */
+export const MODAL_MAX_KEY_RESULTS = 16;
+/** A DM holds 50 blocks; leave room for the header, intro, overflow note and buttons. */
 const PROMPT_MAX_KEY_RESULTS = 45;
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -28,7 +28,11 @@ export function checkinPrompt(data: { week: string; keyResults: KeyResultStatus[
   }
   blocks.push({
     type: "actions",
-    elements: [{ type: "button", style: "primary", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in" } }],
+    elements: [
+      { type: "button", style: "primary", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in" } },
+      { type: "button", action_id: IDS.actions.snooze, value: data.week, text: { type: "plain_text", text: "Snooze 1 day" } },
+      { type: "button", action_id: IDS.actions.skip, value: data.week, text: { type: "plain_text", text: "Skip this week" } },
+    ],
   });
   return { text: `Weekly check-in for ${data.week}: please update ${plural(data.keyResults.length, "key result")}`, blocks };
 }
@@ -55,17 +59,31 @@ function confidenceOption(c: Confidence): PlainTextOption {
 
 export type CheckinModalMetadata = { week: string };
 
-export function checkinModal(data: { week: string; keyResults: KeyResultStatus[] }): ModalView {
+/** What the person typed, to show again when the modal asks them to confirm a value. */
+export type CheckinDraft = { value: string; confidence: Confidence | null; note: string | null; evidenceUrl: string | null };
+
+export const EVIDENCE_MAX_LENGTH = 2000;
+
+export function checkinModal(data: {
+  week: string;
+  keyResults: KeyResultStatus[];
+  drafts?: ReadonlyMap<number, CheckinDraft>;
+  /** Key results whose new value needs a "yes, that's right". */
+  confirm?: ReadonlySet<number>;
+}): ModalView {
   const shown = data.keyResults.slice(0, MODAL_MAX_KEY_RESULTS);
   const blocks: KnownBlock[] = [];
   for (const kr of shown) {
     const prefill = kr.thisWeek ?? kr.latest;
+    const draft = data.drafts?.get(kr.id);
+    const confidence = draft ? draft.confidence : (prefill?.confidence ?? null);
+    const note = draft ? draft.note : (kr.thisWeek?.note ?? null);
     blocks.push({
       type: "section",
       text: {
         type: "mrkdwn",
         text: truncate(
-          `*${esc(kr.title)}*\n${formatNumber(kr.baseline)} → ${formatNumber(kr.target)}${kr.unit ? ` ${esc(kr.unit)}` : ""}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
+          `*${esc(kr.title)}*\n${formatNumber(kr.baseline)} → ${formatNumber(kr.target)}${kr.unit ? ` ${esc(kr.unit)}` : ""} · last ${valueWithUnit(kr.previousValue, kr.unit)}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
           3000,
         ),
       },
@@ -77,10 +95,22 @@ export function checkinModal(data: { week: string; keyResults: KeyResultStatus[]
       element: {
         type: "plain_text_input",
         action_id: IDS.checkinInputs.value,
-        initial_value: formatPlain(prefill?.value ?? kr.current),
+        initial_value: draft?.value ?? formatPlain(prefill?.value ?? kr.current),
         placeholder: { type: "plain_text", text: "A number, e.g. 42 or 97.5" },
       },
     });
+    if (data.confirm?.has(kr.id)) {
+      blocks.push({
+        type: "input",
+        block_id: `${IDS.checkinBlocks.confirm}${kr.id}`,
+        label: { type: "plain_text", text: "That is a bigger move than the whole baseline → target distance" },
+        element: {
+          type: "checkboxes",
+          action_id: IDS.checkinInputs.confirm,
+          options: [{ text: { type: "plain_text", text: truncate(`Yes, ${draft?.value ?? ""} is right`, 75) }, value: "yes" }],
+        },
+      });
+    }
     blocks.push({
       type: "input",
       block_id: `${IDS.checkinBlocks.confidence}${kr.id}`,
@@ -89,7 +119,7 @@ export function checkinModal(data: { week: string; keyResults: KeyResultStatus[]
         type: "static_select",
         action_id: IDS.checkinInputs.confidence,
         options: CONFIDENCES.map(confidenceOption),
-        ...(prefill ? { initial_option: confidenceOption(prefill.confidence) } : {}),
+        ...(confidence ? { initial_option: confidenceOption(confidence) } : {}),
       },
     });
     blocks.push({
@@ -102,8 +132,21 @@ export function checkinModal(data: { week: string; keyResults: KeyResultStatus[]
         action_id: IDS.checkinInputs.note,
         multiline: true,
         max_length: NOTE_MAX_LENGTH,
-        ...(kr.thisWeek?.note ? { initial_value: kr.thisWeek.note } : {}),
+        ...(note ? { initial_value: note } : {}),
         placeholder: { type: "plain_text", text: "What moved it, what's blocking it" },
+      },
+    });
+    const evidence = draft ? draft.evidenceUrl : (kr.thisWeek?.evidenceUrl ?? null);
+    blocks.push({
+      type: "input",
+      block_id: `${IDS.checkinBlocks.evidence}${kr.id}`,
+      optional: true,
+      label: { type: "plain_text", text: "Link to evidence" },
+      element: {
+        type: "url_text_input",
+        action_id: IDS.checkinInputs.evidence,
+        ...(evidence ? { initial_value: evidence } : {}),
+        placeholder: { type: "plain_text", text: "https://dashboard.example.com/…" },
       },
     });
   }
@@ -148,6 +191,35 @@ export function checkinReminder(data: { week: string; pending: KeyResultStatus[]
         type: "actions",
         elements: [{ type: "button", style: "primary", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in" } }],
       },
+    ],
+  };
+}
+
+export function promptChoiceMessage(data: { week: string; choice: "snooze" | "skip"; until?: Date }): MessageContent {
+  const text =
+    data.choice === "skip"
+      ? `Skipped ✓ · ${data.week}: no reminders this week, and the digest shows you as skipped rather than missing.`
+      : `Snoozed ✓ · ${data.week}: I'll ask again tomorrow${data.until ? ` (<!date^${Math.floor(data.until.getTime() / 1000)}^{date_short_pretty} at {time}|${data.until.toISOString()}>)` : ""}.`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text } },
+      {
+        type: "actions",
+        elements: [{ type: "button", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in now" } }],
+      },
+    ],
+  };
+}
+
+export function escalationMessage(data: { teamName: string; missing: string[]; periods: number }): MessageContent {
+  const who = data.missing.map((u) => `<@${u}>`).join(", ");
+  const text = `${esc(data.teamName)}: ${who} ${data.missing.length === 1 ? "has" : "have"} not checked in for ${data.periods} periods in a row.`;
+  return {
+    text: `${data.teamName}: ${data.missing.length} ${data.missing.length === 1 ? "person has" : "people have"} missed ${data.periods} check-ins in a row`,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: truncate(`:bell: ${text}`, 3000) } },
+      { type: "context", elements: [{ type: "mrkdwn", text: "A friendly word may help; they can also use `/okr away` when they are out. You will hear about each run of misses once." }] },
     ],
   };
 }

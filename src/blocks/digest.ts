@@ -29,18 +29,12 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
     }
   }
   blocks.push({ type: "divider" });
-  blocks.push({
-    type: "section",
-    text: {
-      type: "mrkdwn",
-      text: truncate(
-        digest.missing.length === 0
-          ? ":white_check_mark: Everyone has checked in this week."
-          : `:hourglass: *Not checked in yet (${digest.missing.length}):* ${digest.missing.map(mention).join(", ")}`,
-        3000,
-      ),
-    },
-  });
+  const who: string[] = [];
+  if (digest.missing.length > 0) who.push(`:hourglass: *Not checked in yet (${digest.missing.length}):* ${digest.missing.map(mention).join(", ")}`);
+  if (digest.skipped.length > 0) who.push(`:fast_forward: *Skipped this week (${digest.skipped.length}):* ${digest.skipped.map(mention).join(", ")}`);
+  if (digest.away.length > 0) who.push(`:palm_tree: *Away (${digest.away.length}):* ${digest.away.map(mention).join(", ")}`);
+  if (who.length === 0) who.push(":white_check_mark: Everyone has checked in this week.");
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(who.join("\n"), 3000) } });
   return blocks;
 }
 

@@ -43,5 +43,7 @@ export function keyResultLine(kr: KeyResultStatus, opts: { showNote?: boolean } 
   ];
   if (kr.measuredBy) lines.push(`_Measured by: ${esc(kr.measuredBy)}_`);
   if (opts.showNote && kr.thisWeek?.note) lines.push(`> ${esc(truncate(kr.thisWeek.note, 600)).replace(/\n/g, "\n> ")}`);
+  // Evidence URLs were checked on input (http(s), no "|", "<" or ">"), so the link cannot be disguised.
+  if (opts.showNote && kr.thisWeek?.evidenceUrl) lines.push(`:link: <${kr.thisWeek.evidenceUrl}|evidence>`);
   return lines.join("\n");
 }

@@ -3,6 +3,8 @@
 export const IDS = {
   actions: {
     openCheckin: "checkin_open",
+    snooze: "checkin_snooze",
+    skip: "checkin_skip",
   },
   views: {
     checkin: "checkin_submit",
@@ -12,10 +14,14 @@ export const IDS = {
     value: "kr_value_",
     confidence: "kr_confidence_",
     note: "kr_note_",
+    evidence: "kr_evidence_",
+    confirm: "kr_confirm_",
   },
   checkinInputs: {
     value: "value",
     confidence: "confidence",
     note: "note",
+    evidence: "evidence",
+    confirm: "confirm",
   },
 } as const;

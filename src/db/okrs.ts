@@ -7,7 +7,7 @@ import type { Prisma, Tx } from "./types";
 
 const keyResultInclude = {
   owner: { select: { slackUserId: true } },
-  checkIns: { select: { week: true, value: true, confidence: true, note: true }, orderBy: { week: "asc" } },
+  checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
 } satisfies Prisma.KeyResultInclude;
 
 type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }>;
@@ -22,7 +22,7 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     unit: kr.unit,
     measuredBy: kr.measuredBy,
     direction: kr.direction as Direction,
-    checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note })),
+    checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note, evidenceUrl: c.evidenceUrl })),
   };
 }
 
@@ -43,10 +43,10 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
   }));
 }
 
-/** One person's key results in a cycle, grouped by objective, with each objective's team. */
+/** The key results a person owns or co-owns in a cycle, grouped by objective, with each objective's team. */
 export async function ownedObjectives(db: Tx, personId: number, cycleId: number) {
   const keyResults = await db.keyResult.findMany({
-    where: { ownerId: personId, objective: { cycleId } },
+    where: { OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }], objective: { cycleId } },
     orderBy: [{ objective: { teamId: "asc" } }, { objective: { position: "asc" } }, { objectiveId: "asc" }, { position: "asc" }, { id: "asc" }],
     include: {
       ...keyResultInclude,

@@ -11,6 +11,9 @@ export type DigestInput = {
   now: Date;
   timeZone: string;
   objectives: ObjectiveFacts[];
+  /** Owners who chose "Skip this week", and owners who are away: not counted as missing. */
+  skipped?: ReadonlySet<string>;
+  away?: ReadonlySet<string>;
 };
 
 export type Digest = {
@@ -21,8 +24,10 @@ export type Digest = {
   /** Fraction of the cycle elapsed, 0..1. */
   elapsed: number;
   objectives: Array<{ id: number; title: string; ownerSlackId: string | null; keyResults: KeyResultStatus[] }>;
-  /** Owners with at least one key result not checked in this week, sorted. */
+  /** Owners with at least one key result not checked in this week (and not skipped or away), sorted. */
   missing: string[];
+  skipped: string[];
+  away: string[];
   checkedIn: number;
   total: number;
 };
@@ -35,7 +40,10 @@ export function buildDigest(input: DigestInput): Digest {
     keyResults: o.keyResults.map((kr) => keyResultStatus(kr, input.week)),
   }));
   const all = objectives.flatMap((o) => o.keyResults);
-  const missing = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId).map((kr) => kr.ownerSlackId as string));
+  const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId).map((kr) => kr.ownerSlackId as string));
+  const away = [...notIn].filter((u) => input.away?.has(u)).sort();
+  const skipped = [...notIn].filter((u) => !input.away?.has(u) && input.skipped?.has(u)).sort();
+  const missing = [...notIn].filter((u) => !input.away?.has(u) && !input.skipped?.has(u)).sort();
   return {
     teamName: input.teamName,
     cycleKey: input.cycle.key,
@@ -43,7 +51,9 @@ export function buildDigest(input: DigestInput): Digest {
     weekOfCycle: weekOfCycle(input.now, input.cycle, input.timeZone),
     elapsed: quarterElapsed(input.now, input.cycle),
     objectives,
-    missing: [...missing].sort(),
+    missing,
+    skipped,
+    away,
     checkedIn: all.filter((kr) => kr.thisWeek).length,
     total: all.length,
   };

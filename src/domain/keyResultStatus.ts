@@ -3,7 +3,7 @@
 import { changeInDirection, progress } from "./progress";
 import type { Confidence, Direction } from "./types";
 
-export type CheckInPoint = { week: string; value: number; confidence: Confidence; note: string | null };
+export type CheckInPoint = { week: string; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
 
 export type KeyResultFacts = {
   id: number;

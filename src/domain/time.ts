@@ -103,6 +103,24 @@ export function isoWeekKey(now: Date, tz: string): string {
   return weekKeyOfDate(localDateOf(now, tz));
 }
 
+/** Consecutive ISO weeks have consecutive numbers (weeks since Monday 1970-01-05). */
+export function weekNumber(weekKey: string): number {
+  return Math.round((calendarDateKey(mondayOfWeekKey(weekKey)) - Date.UTC(1970, 0, 5)) / (7 * 86_400_000));
+}
+
+/** Like dueInstant, in the ISO week `weekKey` (local to tz) rather than the week containing an instant. */
+export function dueInWeek(weekKey: string, tz: string, day: number, time: string): Date {
+  assertTimeZone(tz);
+  if (!isWeekdayNumber(day)) throw new RangeError(`day must be an integer from 1 (monday) to 7 (sunday), got ${day}`);
+  const { hours, minutes } = parseTime(time);
+  return instantAtWallTime(tz, addCalendarDays(mondayOfWeekKey(weekKey), day - 1), hours, minutes);
+}
+
+/** Local midnight at the end of the day (in tz) that contains `instant`. */
+export function endOfLocalDay(instant: Date, tz: string): Date {
+  return instantAtWallTime(tz, addCalendarDays(localDateOf(instant, tz), 1), 0, 0);
+}
+
 /** "2027-W01" → "2026-W53". Throws on an invalid key. */
 export function previousWeekKey(weekKey: string): string {
   return weekKeyOfDate(addCalendarDays(mondayOfWeekKey(weekKey), -7));

@@ -1,6 +1,7 @@
 // The scheduled jobs: what each runs and how often node-cron ticks it. Every job is idempotent
 // (sends go through the outbox), so ticking often only makes delivery prompt, never double.
-import { sendCheckinPrompts, type ServiceDeps } from "../services/checkins";
+import type { ServiceDeps } from "../services/deps";
+import { sendCheckinPrompts } from "../services/prompts";
 import { postDigests } from "../services/digest";
 import { sendReminders } from "../services/reminders";
 import { postRetros } from "../services/retro";

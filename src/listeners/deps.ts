@@ -1,7 +1,7 @@
 import type { Db } from "../db/types";
 import { ensureWorkspace } from "../db/workspaces";
 import type { Logger } from "../logger";
-import type { ServiceDeps } from "../services/checkins";
+import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
 
 export type ListenerDeps = { db: Db; log: Logger; clock: () => Date };

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { registerOpenCheckin } from "./actions/openCheckin";
+import { registerPromptChoices } from "./actions/promptChoice";
 import { registerOkrCommand } from "./commands/okr";
 import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
@@ -8,6 +9,7 @@ import { registerCheckinSubmit } from "./views/checkinSubmit";
 export function registerListeners(app: App, deps: ListenerDeps) {
   registerOkrCommand(app, deps);
   registerOpenCheckin(app, deps);
+  registerPromptChoices(app, deps);
   registerCheckinSubmit(app, deps);
   registerAppHomeOpened(app, deps);
 }

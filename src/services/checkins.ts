@@ -1,69 +1,16 @@
-// The weekly check-in: who is due a prompt, what the form shows, and storing the answers.
-import { checkinPrompt, checkinReceived, type ReceivedEntry } from "../blocks/checkin";
-import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
-import { dueInstant, isoWeekKey } from "../domain/time";
+// The check-in form and its answers: what the modal shows, and storing what the owner submits.
+import { checkinReceived, type ReceivedEntry } from "../blocks/checkin";
+import type { KeyResultStatus } from "../domain/keyResultStatus";
+import { isoWeekKey } from "../domain/time";
 import type { Confidence } from "../domain/types";
 import { cycleAt } from "../db/cycles";
-import { keyResultOwners, ownedObjectives } from "../db/okrs";
 import { ensurePerson } from "../db/people";
-import type { Db, Person } from "../db/types";
-import { listWorkspaces } from "../db/workspaces";
-import type { Logger } from "../logger";
-import type { SlackClient } from "../slack/client";
-import { sendOnce, updateSent } from "./outbox";
-import { timeZoneOf } from "./people";
+import type { ServiceDeps } from "./deps";
+import { updateSent } from "./outbox";
+import { refreshProfile } from "./people";
+import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
 
-export type ServiceDeps = { db: Db; slack: SlackClient; now: Date; log: Logger };
-
-export function promptKey(workspaceId: number, slackUserId: string, week: string): string {
-  return `checkin:${workspaceId}:${slackUserId}:${week}`;
-}
-
-export type PromptRunSummary = { sent: number; alreadySent: number; notDue: number; answeredEarly: number; failed: number; inFlight: number };
-
-/** Sends each key-result owner whose check-in time has come this week one DM, once. */
-export async function sendCheckinPrompts(deps: ServiceDeps, opts: { team?: string } = {}): Promise<PromptRunSummary> {
-  const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, failed: 0, inFlight: 0 };
-  for (const workspace of await listWorkspaces(deps.db)) {
-    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
-    if (!cycle) continue;
-    for (const owner of await keyResultOwners(deps.db, cycle.id, opts.team)) {
-      const teams = uniqueTeams(owner.keyResultsOwned.map((k) => k.objective.team));
-      const tz = await timeZoneOf(deps, owner, teams[0]?.timezone ?? "UTC");
-      // An owner in several teams is asked once a week, at the earliest of their teams' times.
-      const due = Math.min(...teams.map((t) => dueInstant(deps.now, tz, t.checkinDay, t.checkinTime).getTime()));
-      if (deps.now.getTime() < due) {
-        summary.notDue += 1;
-        continue;
-      }
-      const week = isoWeekKey(deps.now, tz);
-      const keyResults = await statusesOf(deps.db, owner, cycle.id, week);
-      if (keyResults.every((kr) => kr.thisWeek)) {
-        summary.answeredEarly += 1;
-        continue;
-      }
-      const outcome = await sendOnce(
-        deps,
-        { workspaceId: workspace.id, key: promptKey(workspace.id, owner.slackUserId, week), kind: "checkin_prompt", channel: owner.slackUserId, recipient: owner.slackUserId, period: week },
-        () => checkinPrompt({ week, keyResults }),
-      );
-      if (outcome.status === "sent") summary.sent += 1;
-      else if (outcome.status === "already_sent") summary.alreadySent += 1;
-      else if (outcome.status === "in_flight") summary.inFlight += 1;
-      else summary.failed += 1;
-    }
-  }
-  return summary;
-}
-
-function uniqueTeams<T extends { id: number }>(teams: T[]): T[] {
-  return [...new Map(teams.map((t) => [t.id, t])).values()];
-}
-
-async function statusesOf(db: Db, person: Person, cycleId: number, week: string): Promise<KeyResultStatus[]> {
-  const objectives = await ownedObjectives(db, person.id, cycleId);
-  return objectives.flatMap((o) => o.keyResults.map((kr) => keyResultStatus(kr, week)));
-}
+export type { ServiceDeps } from "./deps";
 
 export type CheckinForm = { week: string; keyResults: KeyResultStatus[] };
 
@@ -71,71 +18,109 @@ export type CheckinForm = { week: string; keyResults: KeyResultStatus[] };
 export async function checkinForm(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<CheckinForm | null> {
   const context = await personContext(deps, workspaceId, slackUserId);
   if (!context) return null;
-  const keyResults = await statusesOf(deps.db, context.person, context.cycleId, context.week);
-  return keyResults.length > 0 ? { week: context.week, keyResults } : null;
+  const keyResults = await statusesOf(deps.db, context.person, context.cycleId, context.period);
+  return keyResults.length > 0 ? { week: context.period, keyResults } : null;
 }
 
+/** The person, the running cycle and their current period (their team's cadence, their time zone). */
 async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId: string) {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return null;
-  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
-  const team = await deps.db.team.findFirst({
-    where: { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id } } } } },
-    orderBy: { id: "asc" },
+  const person = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
+  const teams = await deps.db.team.findMany({
+    where: {
+      workspaceId,
+      objectives: {
+        some: { cycleId: cycle.id, keyResults: { some: { OR: [{ ownerId: person.id }, { coOwners: { some: { personId: person.id } } }] } } },
+      },
+    },
   });
-  const tz = await timeZoneOf(deps, person, team?.timezone ?? "UTC");
-  return { person, cycleId: cycle.id, week: isoWeekKey(deps.now, tz) };
+  const team = scheduleTeam(teams);
+  const tz = person.tz ?? team?.timezone ?? "UTC";
+  const period = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
+  return { person, cycleId: cycle.id, period };
 }
 
-export type CheckinEntry = { keyResultId: number; value: number; confidence: Confidence; note: string | null };
+export type CheckinEntry = { keyResultId: number; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
 
 export class NotAllowedError extends Error {
   override name = "NotAllowedError";
 }
 
+export type RecordResult =
+  | { status: "stored"; week: string; received: ReceivedEntry[] }
+  /** Values that moved more than the whole baseline → target distance since the last check-in. */
+  | { status: "needs_confirmation"; week: string; keyResultIds: number[] };
+
+/** A move larger than the whole baseline → target distance in one period is probably a typo. */
+export function isImplausibleJump(kr: Pick<KeyResultStatus, "baseline" | "target" | "previousValue">, value: number): boolean {
+  return Math.abs(value - kr.previousValue) > Math.abs(kr.target - kr.baseline);
+}
+
 /**
- * Stores one check-in per key result for the person's current week (a second submission in the
- * same week updates it). Refuses key results the person does not own, whatever the form said.
+ * Stores one check-in per key result for the person's current period (a second submission in the
+ * same period updates it and keeps what it said before). Refuses key results the person neither
+ * owns nor co-owns, whatever the form said; asks for confirmation of implausible jumps.
  */
 export async function recordCheckins(
   deps: ServiceDeps,
   workspaceId: number,
   slackUserId: string,
   entries: CheckinEntry[],
-): Promise<{ week: string; received: ReceivedEntry[] }> {
+  confirmed: ReadonlySet<number> = new Set(),
+): Promise<RecordResult> {
   const context = await personContext(deps, workspaceId, slackUserId);
   if (!context) throw new NotAllowedError("There is no OKR cycle running right now.");
-  const { person, week } = context;
-  const ids = entries.map((e) => e.keyResultId);
-  const owned = await deps.db.keyResult.findMany({
-    where: { id: { in: ids }, ownerId: person.id, objective: { cycleId: context.cycleId, team: { workspaceId } } },
-    select: { id: true },
-  });
-  if (owned.length !== new Set(ids).size) throw new NotAllowedError("You can only check in on key results you own.");
+  const { person, period } = context;
+  const mine = await statusesOf(deps.db, person, context.cycleId, period);
+  const byId = new Map(mine.map((kr) => [kr.id, kr]));
+  if (entries.some((e) => !byId.has(e.keyResultId))) throw new NotAllowedError("You can only check in on key results you own or co-own.");
+
+  const jumps = entries.filter((e) => !confirmed.has(e.keyResultId) && isImplausibleJump(byId.get(e.keyResultId)!, e.value));
+  if (jumps.length > 0) return { status: "needs_confirmation", week: period, keyResultIds: jumps.map((e) => e.keyResultId) };
 
   await deps.db.$transaction(async (tx) => {
     for (const e of entries) {
-      const data = { value: e.value, confidence: e.confidence, note: e.note, authorId: person.id };
-      await tx.checkIn.upsert({
-        where: { keyResultId_week: { keyResultId: e.keyResultId, week } },
-        create: { keyResultId: e.keyResultId, week, ...data },
-        update: data,
+      const data = { value: e.value, confidence: e.confidence, note: e.note, evidenceUrl: e.evidenceUrl ?? null, authorId: person.id };
+      const where = { keyResultId_week: { keyResultId: e.keyResultId, week: period } };
+      const before = await tx.checkIn.findUnique({ where });
+      if (!before) {
+        await tx.checkIn.create({ data: { keyResultId: e.keyResultId, week: period, ...data } });
+        continue;
+      }
+      await tx.checkInRevision.create({
+        data: {
+          checkInId: before.id,
+          authorId: before.authorId,
+          value: before.value,
+          confidence: before.confidence,
+          note: before.note,
+          evidenceUrl: before.evidenceUrl,
+          createdAt: before.updatedAt,
+        },
       });
+      await tx.checkIn.update({ where, data });
     }
   });
-  const keyResults = await statusesOf(deps.db, person, context.cycleId, week);
-  const received = keyResults
+  const received = (await statusesOf(deps.db, person, context.cycleId, period))
     .filter((kr) => kr.thisWeek)
     .map((kr) => ({ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek!.confidence, note: kr.thisWeek!.note }));
-  return { week, received };
+  return { status: "stored", week: period, received };
 }
 
-/** Turns this week's prompt DM, if one was sent, into a "Checked in ✓" summary. */
+/** Turns this period's prompt DMs (first and after a snooze), if sent, into a "Checked in ✓" summary. */
 export async function markPromptAnswered(
   deps: ServiceDeps,
   workspaceId: number,
   slackUserId: string,
   result: { week: string; received: ReceivedEntry[] },
-): Promise<boolean> {
-  return updateSent(deps, promptKey(workspaceId, slackUserId, result.week), checkinReceived({ week: result.week, entries: result.received }));
+): Promise<number> {
+  const key = promptKey(workspaceId, slackUserId, result.week);
+  const prompts = await deps.db.slackMessage.findMany({
+    where: { OR: [{ key }, { key: { startsWith: `${key}:` } }, { key: `reminder:${workspaceId}:${slackUserId}:${result.week}` }] },
+  });
+  const content = checkinReceived({ week: result.week, entries: result.received });
+  let updated = 0;
+  for (const p of prompts) if (await updateSent(deps, p.key, content)) updated += 1;
+  return updated;
 }

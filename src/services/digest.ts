@@ -1,27 +1,31 @@
 import { digestMessages } from "../blocks/digest";
 import { buildDigest, type Digest } from "../domain/digest";
-import { dueInstant, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
+import { isAway } from "../domain/away";
+import { isCadence, periodOfWeek } from "../domain/periods";
+import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { teamObjectives } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
-import type { ServiceDeps } from "./checkins";
+import type { ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 
 export function toSpan(cycle: Cycle): CycleSpan {
   return { key: cycle.key, startsAt: cycle.startsAt, endsAt: cycle.endsAt };
 }
 
-/** The team's digest for the week containing `now` (in the team's time zone). */
+/** The team's digest for the period containing `now` (in the team's time zone). */
 export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Digest> {
-  return buildDigest({
-    teamName: team.name,
-    cycle: toSpan(cycle),
-    week: isoWeekKey(now, team.timezone),
-    now,
-    timeZone: team.timezone,
-    objectives: await teamObjectives(db, team.id, cycle.id),
+  const week = periodOfWeek(isoWeekKey(now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
+  const objectives = await teamObjectives(db, team.id, cycle.id);
+  const owners = [...new Set(objectives.flatMap((o) => o.keyResults.map((kr) => kr.ownerSlackId)).filter((u): u is string => u !== null))];
+  const people = await db.person.findMany({
+    where: { workspaceId: team.workspaceId, slackUserId: { in: owners } },
+    include: { prompts: { where: { period: week } } },
   });
+  const skipped = new Set(people.filter((p) => p.prompts.some((pr) => pr.skipped)).map((p) => p.slackUserId));
+  const away = new Set(people.filter((p) => isAway(p, now) || p.prompts.some((pr) => pr.state === "away")).map((p) => p.slackUserId));
+  return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, objectives, skipped, away });
 }
 
 export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number };
@@ -37,7 +41,8 @@ export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {
       orderBy: { id: "asc" },
     });
     for (const team of teams) {
-      if (deps.now < dueInstant(deps.now, team.timezone, team.digestDay, team.digestTime)) {
+      const period = periodOfWeek(isoWeekKey(deps.now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
+      if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {
         summary.notDue += 1;
         continue;
       }

@@ -6,7 +6,7 @@ import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { ownedObjectives } from "../db/okrs";
 import { ensurePerson } from "../db/people";
-import type { ServiceDeps } from "./checkins";
+import type { ServiceDeps } from "./deps";
 import { teamDigest } from "./digest";
 import { timeZoneOf } from "./people";
 

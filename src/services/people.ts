@@ -1,32 +1,46 @@
+import { isAway, isAwayStatus } from "../domain/away";
 import { isValidTimeZone } from "../domain/time";
-import { savePersonProfile } from "../db/people";
 import type { Db, Person } from "../db/types";
 import type { Logger } from "../logger";
 import type { SlackClient } from "../slack/client";
 
-/** Slack profiles change rarely; refresh a cached time zone once a day. */
+/** Slack profiles change rarely; refresh the cached time zone and status once a day. */
 export const PROFILE_MAX_AGE_MS = 24 * 60 * 60_000;
 
+type Deps = { db: Db; slack: SlackClient; now: Date; log: Logger };
+
 /**
- * The person's IANA time zone, refreshed from users.info when the cached one is older than a day.
- * Falls back to `fallback` (the team's zone) when Slack has none or cannot be asked.
+ * The person with a fresh profile: time zone, name and vacation status are re-read from users.info
+ * when the cached ones are older than a day. If Slack cannot be asked, the cached values stand.
  */
-export async function timeZoneOf(
-  deps: { db: Db; slack: SlackClient; now: Date; log: Logger },
-  person: Person,
-  fallback: string,
-): Promise<string> {
-  let tz = person.tz;
+export async function refreshProfile(deps: Deps, person: Person): Promise<Person> {
   const fresh = person.tzFetchedAt && deps.now.getTime() - person.tzFetchedAt.getTime() < PROFILE_MAX_AGE_MS;
-  if (!fresh) {
-    try {
-      const res = await deps.slack.users.info({ user: person.slackUserId });
-      const fetched = res.user?.tz && isValidTimeZone(res.user.tz) ? res.user.tz : null;
-      await savePersonProfile(deps.db, person.id, { name: res.user?.real_name ?? res.user?.name ?? null, tz: fetched }, deps.now);
-      tz = fetched;
-    } catch (err) {
-      deps.log.warn(`users.info for ${person.slackUserId} failed; using the cached or team time zone`, err);
-    }
+  if (fresh) return person;
+  try {
+    const { user } = await deps.slack.users.info({ user: person.slackUserId });
+    const status = { emoji: user?.profile?.status_emoji, text: user?.profile?.status_text };
+    const expiration = user?.profile?.status_expiration;
+    return await deps.db.person.update({
+      where: { id: person.id },
+      data: {
+        name: user?.real_name || user?.name || person.name,
+        tz: user?.tz && isValidTimeZone(user.tz) ? user.tz : null,
+        tzFetchedAt: deps.now,
+        slackAway: isAwayStatus(status),
+        slackAwayUntil: expiration ? new Date(expiration * 1000) : null,
+      },
+    });
+  } catch (err) {
+    deps.log.warn(`users.info for ${person.slackUserId} failed; using the cached profile`, err);
+    return person;
   }
-  return tz ?? fallback;
+}
+
+/** The person's IANA time zone, or `fallback` (the team's) when Slack has none. */
+export async function timeZoneOf(deps: Deps, person: Person, fallback: string): Promise<string> {
+  return (await refreshProfile(deps, person)).tz ?? fallback;
+}
+
+export function personIsAway(person: Person, now: Date): boolean {
+  return isAway(person, now);
 }

@@ -4,7 +4,7 @@ import { isoWeekKey } from "../domain/time";
 import { teamObjectives } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
-import type { ServiceDeps } from "./checkins";
+import type { ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 
 const DAY_MS = 24 * 60 * 60_000;

@@ -27,14 +27,28 @@ describe("parseCheckinSubmission", () => {
     [`${IDS.checkinBlocks.note}${id}`]: { note: { type: "plain_text_input", value: note } },
   });
 
-  it("reads values people type, with a note", () => {
-    expect(parseCheckinSubmission({ ...state(1, " 1,234.5 ", "at_risk", "  slow week  "), ...state(2, "97%", "on_track") })).toEqual({
+  it("reads values people type, with a note and an evidence link", () => {
+    const parsed = parseCheckinSubmission({
+      ...state(1, " 1,234.5 ", "at_risk", "  slow week  "),
+      [`${IDS.checkinBlocks.evidence}1`]: { evidence: { type: "url_text_input", value: "https://grafana.example.com/d/abc?from=now-7d" } },
+      ...state(2, "97%", "on_track"),
+    });
+    expect(parsed).toMatchObject({
       ok: true,
       entries: [
-        { keyResultId: 1, value: 1234.5, confidence: "at_risk", note: "slow week" },
-        { keyResultId: 2, value: 97, confidence: "on_track", note: null },
+        { keyResultId: 1, value: 1234.5, confidence: "at_risk", note: "slow week", evidenceUrl: "https://grafana.example.com/d/abc?from=now-7d" },
+        { keyResultId: 2, value: 97, confidence: "on_track", note: null, evidenceUrl: null },
       ],
     });
+  });
+
+  it("reads the confirmation of a big jump, and keeps what was typed as a draft", () => {
+    const parsed = parseCheckinSubmission({
+      ...state(4, "800", "on_track"),
+      [`${IDS.checkinBlocks.confirm}4`]: { confirm: { type: "checkboxes", selected_options: [{ value: "yes" }] } },
+    });
+    expect(parsed.ok && [...parsed.confirmed]).toEqual([4]);
+    expect(parsed.ok && parsed.drafts.get(4)).toEqual({ value: "800", confidence: "on_track", note: null, evidenceUrl: null });
   });
 
   it.each([
@@ -43,6 +57,16 @@ describe("parseCheckinSubmission", () => {
     ["no confidence", state(3, "4", null), { kr_confidence_3: "Pick how confident you are." }],
     ["a note too long", state(3, "4", "off_track", "x".repeat(NOTE_MAX_LENGTH + 1)), { kr_note_3: `Keep the note under ${NOTE_MAX_LENGTH} characters (it has ${NOTE_MAX_LENGTH + 1}).` }],
     ["a forged confidence", state(3, "4", "certain"), { kr_confidence_3: "Pick how confident you are." }],
+    [
+      "an evidence link that is not http(s)",
+      { ...state(3, "4", "on_track"), kr_evidence_3: { evidence: { type: "url_text_input", value: "javascript:alert(1)" } } },
+      { kr_evidence_3: "Enter a link starting with https:// (or leave it empty)." },
+    ],
+    [
+      "an evidence link that would break out of a Slack link",
+      { ...state(3, "4", "on_track"), kr_evidence_3: { evidence: { type: "url_text_input", value: "https://x.example/a|Q3 report" } } },
+      { kr_evidence_3: "Enter a link starting with https:// (or leave it empty)." },
+    ],
   ])("answers %s with a field error", (_what, values, errors) => {
     expect(parseCheckinSubmission(values)).toEqual({ ok: false, errors });
   });

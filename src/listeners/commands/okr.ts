@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { helpMessage } from "../../blocks/help";
 import { okrList } from "../../blocks/okrList";
 import { esc } from "../../blocks/format";
+import { setAway, setBack } from "../../services/away";
 import { myOkrs, teamOverview } from "../../services/overview";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
@@ -22,6 +23,20 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
     const services = serviceDeps(deps, client);
     const ws = await workspaceId(deps, command.team_id);
     switch (parsed.name) {
+      case "away": {
+        const until = await setAway(services, ws, command.user_id, parsed.until);
+        await respond({
+          response_type: "ephemeral",
+          text: until
+            ? `You're away through ${parsed.until.trim()}: no prompts or reminders until then, and digests show you as away. \`/okr back\` ends it early.`
+            : `I couldn't read "${esc(parsed.until)}" as a date to come. Give the last day you are away as YYYY-MM-DD, e.g. \`/okr away 2026-12-31\`.`,
+        });
+        return;
+      }
+      case "back":
+        await setBack(services, ws, command.user_id);
+        await respond({ response_type: "ephemeral", text: "Welcome back! Your check-in prompts are on again." });
+        return;
       case "checkin":
         await openCheckinModal(services, client, ws, command.user_id, command.trigger_id);
         return;

@@ -4,6 +4,8 @@ export type OkrCommand =
   | { name: "help" }
   | { name: "checkin" }
   | { name: "team"; team: string }
+  | { name: "away"; until: string }
+  | { name: "back" }
   | { name: "usage"; problem: string }
   | { name: "unknown"; input: string };
 
@@ -18,6 +20,10 @@ export function parseOkrCommand(text: string): OkrCommand {
     case "checkin":
     case "check-in":
       return { name: "checkin" };
+    case "away":
+      return args ? { name: "away", until: args } : { name: "usage", problem: "Until when? For example `/okr away 2026-12-31` (the last day you are away)." };
+    case "back":
+      return { name: "back" };
     case "team":
       return args ? { name: "team", team: args } : { name: "usage", problem: "Which team? For example `/okr team Platform`." };
     default:

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { homeView } from "../../blocks/home";
-import type { ServiceDeps } from "../../services/checkins";
+import type { ServiceDeps } from "../../services/deps";
 import { myOkrs } from "../../services/overview";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
+import { checkinModal } from "../../blocks/checkin";
 import { IDS } from "../../blocks/ids";
-import { markPromptAnswered, NotAllowedError, recordCheckins } from "../../services/checkins";
+import { checkinForm, markPromptAnswered, NotAllowedError, recordCheckins } from "../../services/checkins";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { publishHome } from "../events/appHomeOpened";
 import { parseCheckinSubmission } from "./parseCheckinSubmission";
@@ -17,10 +18,17 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
     let result;
     try {
       // Stored before the ack: when the modal closes, the check-in is saved.
-      result = await recordCheckins(services, ws, body.user.id, submission.entries);
+      result = await recordCheckins(services, ws, body.user.id, submission.entries, submission.confirmed);
     } catch (err) {
       if (!(err instanceof NotAllowedError)) throw err;
       return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
+    }
+    if (result.status === "needs_confirmation") {
+      // Show the same form again, with what they typed and a "yes, that's right" under each jump.
+      const form = await checkinForm(services, ws, body.user.id);
+      if (!form) return void (await ack());
+      const view = checkinModal({ ...form, drafts: submission.drafts, confirm: new Set(result.keyResultIds) });
+      return void (await ack({ response_action: "update", view }));
     }
     await ack();
     await markPromptAnswered(services, ws, body.user.id, result);

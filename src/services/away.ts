@@ -1,0 +1,19 @@
+import { parseAwayUntil } from "../domain/away";
+import { ensurePerson } from "../db/people";
+import type { ServiceDeps } from "./deps";
+import { refreshProfile } from "./people";
+
+/** `/okr away <date>`: no prompts or reminders through that day (the person's own time zone). */
+export async function setAway(deps: ServiceDeps, workspaceId: number, slackUserId: string, text: string): Promise<Date | null> {
+  const person = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
+  const until = parseAwayUntil(text, deps.now, person.tz ?? "UTC");
+  if (!until) return null;
+  await deps.db.person.update({ where: { id: person.id }, data: { awayUntil: until } });
+  return until;
+}
+
+/** `/okr back`: prompts resume (a vacation status in Slack still counts until it is cleared). */
+export async function setBack(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<void> {
+  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  await deps.db.person.update({ where: { id: person.id }, data: { awayUntil: null } });
+}

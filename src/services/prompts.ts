@@ -1,0 +1,161 @@
+// The weekly prompt: who is due one, when (each owner's own time zone), and what became of it.
+// One CheckinPrompt row per owner and period records the due instant and the outcome, so a
+// prompt is decided once, whatever the number of runs, replicas or time-zone changes.
+import { checkinPrompt } from "../blocks/checkin";
+import { isAway } from "../domain/away";
+import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
+import { currentPeriod, graceEnds, isCadence } from "../domain/periods";
+import { cycleAt } from "../db/cycles";
+import { keyResultOwners, ownedObjectives } from "../db/okrs";
+import type { Db, Person, Team } from "../db/types";
+import { isUniqueViolation } from "../db/types";
+import { listWorkspaces } from "../db/workspaces";
+import type { ServiceDeps } from "./deps";
+import { sendOnce } from "./outbox";
+import { refreshProfile } from "./people";
+
+export function promptKey(workspaceId: number, slackUserId: string, period: string): string {
+  return `checkin:${workspaceId}:${slackUserId}:${period}`;
+}
+
+export type PromptRunSummary = {
+  sent: number;
+  alreadySent: number;
+  notDue: number;
+  answeredEarly: number;
+  away: number;
+  skipped: number;
+  late: number;
+  failed: number;
+  inFlight: number;
+};
+
+/** The team whose schedule an owner follows: the first (lowest id) team they own a key result in. */
+export function scheduleTeam<T extends Pick<Team, "id">>(teams: T[]): T | undefined {
+  return [...teams].sort((a, b) => a.id - b.id)[0];
+}
+
+export function periodFor(team: Team, tz: string, now: Date) {
+  return currentPeriod(now, tz, isCadence(team.cadence) ? team.cadence : "weekly", { day: team.checkinDay, time: team.checkinTime });
+}
+
+/** Statuses of the key results a person owns or co-owns in a cycle, as of `period`. */
+export async function statusesOf(db: Db, person: Person, cycleId: number, period: string): Promise<KeyResultStatus[]> {
+  const objectives = await ownedObjectives(db, person.id, cycleId);
+  return objectives.flatMap((o) => o.keyResults.map((kr) => keyResultStatus(kr, period)));
+}
+
+async function ensurePrompt(db: Db, workspaceId: number, personId: number, period: string, dueAt: Date) {
+  const where = { personId_period: { personId, period } };
+  const existing = await db.checkinPrompt.findUnique({ where });
+  if (existing) return existing;
+  try {
+    return await db.checkinPrompt.create({ data: { workspaceId, personId, period, dueAt } });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return db.checkinPrompt.findUniqueOrThrow({ where });
+  }
+}
+
+/**
+ * Sends each key-result owner whose check-in time has come one DM per period, and a second one
+ * after a snooze. A prompt that could not go out in its grace window (the bot was down) is skipped
+ * and logged; owners who are away, skipped the week or already checked in get none.
+ */
+export async function sendCheckinPrompts(deps: ServiceDeps, opts: { team?: string } = {}): Promise<PromptRunSummary> {
+  const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0 };
+  const count = (status: string) => {
+    if (status === "sent") summary.sent += 1;
+    else if (status === "already_sent") summary.alreadySent += 1;
+    else if (status === "in_flight") summary.inFlight += 1;
+    else summary.failed += 1;
+  };
+  for (const workspace of await listWorkspaces(deps.db)) {
+    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
+    if (!cycle) continue;
+    for (const owner of await keyResultOwners(deps.db, cycle.id, opts.team)) {
+      const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
+      const person = await refreshProfile(deps, owner);
+      const tz = person.tz ?? team.timezone;
+      const { key: period, dueAt } = periodFor(team, tz, deps.now);
+      if (deps.now < dueAt) {
+        summary.notDue += 1;
+        continue;
+      }
+      const prompt = await ensurePrompt(deps.db, workspace.id, person.id, period, dueAt);
+      if (prompt.skipped) {
+        summary.skipped += 1;
+        continue;
+      }
+      if (prompt.state !== "open") {
+        summary[prompt.state === "late" ? "late" : prompt.state === "away" ? "away" : "answeredEarly"] += 1;
+        continue;
+      }
+      const key = promptKey(workspace.id, person.slackUserId, period);
+      const first = await deps.db.slackMessage.findUnique({ where: { key } });
+      const snoozeDue = first?.status === "sent" && prompt.snoozedUntil !== null && deps.now >= prompt.snoozedUntil;
+      if (first && !snoozeDue && first.status !== "pending") {
+        summary[first.status === "failed" ? "failed" : "alreadySent"] += 1;
+        continue;
+      }
+      const keyResults = await statusesOf(deps.db, person, cycle.id, period);
+      if (keyResults.every((kr) => kr.thisWeek)) {
+        if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "early" } });
+        summary.answeredEarly += 1;
+        continue;
+      }
+      if (isAway(person, deps.now)) {
+        if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "away" } });
+        summary.away += 1;
+        continue;
+      }
+      if (!first && deps.now >= graceEnds(dueAt, tz, team.graceMinutes)) {
+        await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "late" } });
+        deps.log.warn(
+          `check-in prompt for ${person.slackUserId} (${period}) skipped: it was due at ${dueAt.toISOString()} and the grace window ended before the bot could send it`,
+        );
+        summary.late += 1;
+        continue;
+      }
+      const outcome = await sendOnce(
+        deps,
+        {
+          workspaceId: workspace.id,
+          key: snoozeDue ? `${key}:snooze${prompt.snoozes}` : key,
+          kind: "checkin_prompt",
+          channel: person.slackUserId,
+          recipient: person.slackUserId,
+          period,
+        },
+        () => checkinPrompt({ week: period, keyResults }),
+      );
+      count(outcome.status);
+    }
+  }
+  return summary;
+}
+
+export type PromptChoice = "snooze" | "skip";
+
+/**
+ * The owner's choice on a prompt ("Snooze 1 day" or "Skip this week"), for their own current
+ * prompt only: the period comes from the button, the person from Slack's signed payload.
+ */
+export async function choosePromptAction(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  period: string,
+  choice: PromptChoice,
+): Promise<{ ok: true; until?: Date } | { ok: false; reason: string }> {
+  const person = await deps.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  const prompt = person ? await deps.db.checkinPrompt.findUnique({ where: { personId_period: { personId: person.id, period } } }) : null;
+  if (!person || !prompt || prompt.workspaceId !== workspaceId) return { ok: false, reason: "This check-in prompt is not yours, or no longer open." };
+  if (choice === "skip") {
+    await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { skipped: true, snoozedUntil: null } });
+    return { ok: true };
+  }
+  const until = new Date(deps.now.getTime() + 24 * 60 * 60_000);
+  await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { snoozedUntil: until, snoozes: { increment: 1 } } });
+  return { ok: true, until };
+}
