@@ -31,13 +31,29 @@ const envSchema = z.object({
       error: "should be file:./path/to.db (SQLite) or postgresql://user@host:5432/db",
     })
     .optional(),
+  SLACK_POSTS_PER_SECOND: z.coerce
+    .number({ error: "should be a number of messages per second, e.g. 5" })
+    .positive({ error: "should be a number of messages per second, e.g. 5" })
+    .default(5),
+  SLACK_POSTS_PER_CHANNEL_PER_SECOND: z.coerce
+    .number({ error: "should be a number of messages per second, e.g. 1" })
+    .positive({ error: "should be a number of messages per second, e.g. 1" })
+    .default(1),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
 export type DatabaseConfig = { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
 
 export type Config = {
-  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  slack: {
+    botToken: string;
+    signingSecret: string;
+    appToken?: string;
+    apiUrl?: string;
+    /** Pacing of chat.postMessage for jobs: workspace-wide, and per channel. */
+    postsPerSecond: number;
+    postsPerChannelPerSecond: number;
+  };
   port: number;
   database: DatabaseConfig;
   logLevel: LogLevel;
@@ -84,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      postsPerSecond: e.SLACK_POSTS_PER_SECOND,
+      postsPerChannelPerSecond: e.SLACK_POSTS_PER_CHANNEL_PER_SECOND,
     },
     port: e.PORT,
     database: databaseConfig(e.DATABASE_URL),

@@ -8,9 +8,10 @@ import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
-import { createSlackClient, type SlackClient } from "./slack/client";
+import { createJobsSlackClient, type SlackClient } from "./slack/client";
+import { Pacer } from "./slack/pacer";
 
-export type RunningBot = { app: App; database: Database; scheduler: Scheduler | null; slack: SlackClient; port: number; stop(): Promise<void> };
+export type RunningBot = { app: App; database: Database; scheduler: Scheduler | null; slack: SlackClient; pacer: Pacer; port: number; stop(): Promise<void> };
 
 export type StartOptions = { scheduler?: boolean; clock?: () => Date };
 
@@ -24,8 +25,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const server = (await app.start(config.port)) as Server | undefined;
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
-  const slack = createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
-  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack, log: log.child("jobs") }, log.child("jobs"), clock);
+  const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
+  const pacer = new Pacer({ perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond });
+  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack, pacer, log: log.child("jobs") }, log.child("jobs"), clock);
   log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
   let stopping: Promise<void> | null = null;
   return {
@@ -33,6 +35,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     database,
     scheduler,
     slack,
+    pacer,
     port,
     stop: () =>
       (stopping ??= (async () => {

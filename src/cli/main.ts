@@ -10,7 +10,8 @@ import { createLogger, redact } from "../logger";
 import { startBot } from "../server";
 import { exportOkrsYaml } from "../services/exportOkrs";
 import { CYCLE_TIME_ZONE, ImportError, importOkrs } from "../services/importOkrs";
-import { createSlackClient } from "../slack/client";
+import { createJobsSlackClient, createSlackClient } from "../slack/client";
+import { Pacer } from "../slack/pacer";
 import { isCycleKey, quarterOf } from "../domain/time";
 import { runDemo } from "../demo/runDemo";
 import { CliError, resolveWorkspace } from "./workspace";
@@ -148,9 +149,10 @@ async function jobCommand(args: string[]): Promise<number> {
   const now = values.now ? parseNow(values.now) : new Date();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const slack = createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
+  const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
+  const pacer = new Pacer({ perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond });
   return withDatabase(async ({ db }) => {
-    const summary = await runJob(name, { db, slack, now, log: log.child(`job:${name}`) }, { team: values.team });
+    const summary = await runJob(name, { db, slack, pacer, now, log: log.child(`job:${name}`) }, { team: values.team });
     console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
     return 0;
   });

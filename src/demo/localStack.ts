@@ -25,7 +25,8 @@ export async function startLocalStack(opts: { database: DatabaseConfig; now: Dat
   await sandbox.start();
   const signingSecret = randomBytes(16).toString("hex");
   const config: Config = {
-    slack: { botToken: sandbox.token, signingSecret, apiUrl: sandbox.apiUrl },
+    // Local: no real limits to respect unless a test sets them on the sandbox.
+    slack: { botToken: sandbox.token, signingSecret, apiUrl: sandbox.apiUrl, postsPerSecond: 1000, postsPerChannelPerSecond: 1000 },
     port: 0,
     database: opts.database,
     logLevel: "warn",
@@ -39,7 +40,7 @@ export async function startLocalStack(opts: { database: DatabaseConfig; now: Dat
     bot,
     log,
     clock,
-    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.slack, now: clock.now, log }, jobOpts),
+    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.slack, pacer: bot.pacer, now: clock.now, log }, jobOpts),
     stop: async () => {
       await bot.stop();
       await sandbox.stop();

@@ -1,6 +1,10 @@
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
 import type { SlackClient } from "../slack/client";
+import type { Pacer } from "../slack/pacer";
 
-/** What every use case needs: the database, a Slack client, the time it runs at, a logger. */
-export type ServiceDeps = { db: Db; slack: SlackClient; now: Date; log: Logger };
+/**
+ * What every use case needs: the database, a Slack client, the time it runs at, a logger; and
+ * for jobs that post in bulk, the process's pacer (shared, so all sends respect one rate).
+ */
+export type ServiceDeps = { db: Db; slack: SlackClient; now: Date; log: Logger; pacer?: Pacer };

@@ -1,14 +1,19 @@
-// Every message the bot posts on its own initiative goes through this outbox: a row with a unique
-// key is written (claimed) before the Slack call, and the message's ts is recorded after. A second
-// run, or a second replica, finds the row and does not post again.
+// Every message the bot posts on its own initiative goes through this outbox:
+// 1. a row with a unique key is written (claimed) before the Slack call, so a second run or a
+//    second replica finds it and does not post again;
+// 2. the post carries the key in Slack message metadata, so when its outcome is unknown (5xx,
+//    timeout, a response lost after Slack accepted it) the channel is searched for it before any
+//    resend;
+// 3. the message's ts is recorded after.
+// Rate limits are honoured through a Pacer; permanent errors mark the row failed with the reason.
 import type { MessageContent } from "../blocks/types";
-import type { Db, SlackMessage } from "../db/types";
+import type { SlackMessage } from "../db/types";
 import { isUniqueViolation } from "../db/types";
-import type { Logger } from "../logger";
 import { slackErrorCode, type SlackClient } from "../slack/client";
+import { Pacer } from "../slack/pacer";
+import type { ServiceDeps } from "./deps";
 
-export type OutboxDeps = { db: Db; slack: SlackClient; now: Date; log: Logger };
-
+export type OutboxDeps = ServiceDeps;
 
 export type Intent = {
   workspaceId: number;
@@ -25,39 +30,119 @@ export type SendOutcome =
   | { status: "already_sent"; message: SlackMessage }
   | { status: "in_flight" | "failed"; message: SlackMessage; error?: string };
 
-/** A pending row claimed longer ago than this is assumed abandoned (its sender crashed). */
-export const CLAIM_TIMEOUT_MS = 2 * 60_000;
+/** A pending row claimed longer ago than this (real time) is assumed abandoned: its sender died. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+/** Attempts within one run before the row is left for a later run. */
+export const MAX_ATTEMPTS = 5;
+export const METADATA_EVENT_TYPE = "okr_bot_outbox";
+
+/** Errors after which Slack will never accept this message: recorded, not retried. */
+const PERMANENT_ERRORS = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_found",
+  "account_inactive",
+  "user_disabled",
+  "cannot_dm_bot",
+  "invalid_blocks",
+  "msg_blocks_too_long",
+  "msg_too_long",
+  "no_text",
+  "invalid_arguments",
+  "restricted_action",
+  "team_access_not_granted",
+  "missing_scope",
+  "not_authed",
+  "invalid_auth",
+  "token_revoked",
+  "account_inactive",
+]);
+
+const defaultPacers = new WeakMap<SlackClient, Pacer>();
+/** Conservative defaults for a client with no pacer of its own (Slack allows more in bursts). */
+function pacerOf(deps: OutboxDeps): Pacer {
+  if (deps.pacer) return deps.pacer;
+  let pacer = defaultPacers.get(deps.slack);
+  if (!pacer) defaultPacers.set(deps.slack, (pacer = new Pacer({ perSecond: 5, perChannelPerSecond: 1 })));
+  return pacer;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => Promise<MessageContent> | MessageContent): Promise<SendOutcome> {
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome;
-  const row = claimed.message;
-  try {
-    const { text, blocks } = await content();
-    const res = await deps.slack.chat.postMessage({ channel: intent.channel, thread_ts: intent.threadTs, text, blocks, unfurl_links: false });
-    const sent = await deps.db.slackMessage.update({
-      where: { id: row.id },
-      data: { status: "sent", ts: res.ts, channel: res.channel ?? intent.channel, sentAt: deps.now, error: null },
-    });
-    return { status: "sent", message: sent };
-  } catch (err) {
-    // A Slack platform error (`ok: false`) will not succeed on a retry: record it and move on.
-    // Anything else (network, 5xx after retries) leaves the row pending for a later run.
-    const code = slackErrorCode(err);
-    const error = code ?? (err instanceof Error ? err.message : String(err));
-    deps.log.warn(`send ${intent.key} failed: ${error}`);
-    const failed = await deps.db.slackMessage.update({
-      where: { id: row.id },
-      data: code ? { status: "failed", error } : { error },
-    });
-    return { status: "failed", message: failed, error };
+  const { message: row, token, mayHaveBeenPosted } = claimed;
+
+  const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date }) => {
+    // Only the holder of the claim may settle the row; a sender whose lease was taken over may not.
+    const updated = await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
+    return { updated: updated.count === 1, message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
+  };
+
+  let unknownOutcome = mayHaveBeenPosted;
+  let built: MessageContent | null = null;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    if (unknownOutcome) {
+      const found = await findPosted(deps, row).catch((err) => {
+        deps.log.warn(`could not look for ${row.key} in Slack before resending`, err);
+        return undefined;
+      });
+      if (found === undefined) break; // cannot tell: do not risk a duplicate; a later run tries again
+      if (found) {
+        const { message } = await settle({ status: "sent", ts: found.ts, channel: found.channel, sentAt: deps.now, error: null });
+        return { status: "sent", message };
+      }
+    }
+    built ??= await content();
+    await pacerOf(deps).wait(intent.channel);
+    try {
+      const res = await deps.slack.chat.postMessage({
+        channel: intent.channel,
+        thread_ts: intent.threadTs,
+        text: built.text,
+        blocks: built.blocks,
+        unfurl_links: false,
+        metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: intent.key } },
+      });
+      const { message } = await settle({ status: "sent", ts: res.ts, channel: res.channel ?? intent.channel, sentAt: deps.now, error: null });
+      return { status: "sent", message };
+    } catch (err) {
+      const e = err as { code?: string; retryAfter?: number; message?: string };
+      if (e.code === "slack_webapi_rate_limited_error") {
+        pacerOf(deps).pause(e.retryAfter ?? 1);
+        continue; // a 429 means Slack did not post it
+      }
+      const code = slackErrorCode(err);
+      if (code && PERMANENT_ERRORS.has(code)) {
+        deps.log.error(`send ${intent.key} to ${intent.channel} failed for good: ${code}`);
+        const { message } = await settle({ status: "failed", error: code });
+        return { status: "failed", message, error: code };
+      }
+      // 5xx, a timeout, a dropped connection, or a transient Slack error: it may have been posted.
+      unknownOutcome = true;
+      await settle({ error: code ?? e.message ?? String(err) });
+      deps.log.warn(`send ${intent.key} attempt ${attempt} failed (${code ?? e.message}); will check before retrying`);
+      await sleep(Math.min(250 * 2 ** attempt, 4_000));
+    }
   }
+  // Give the row back at once (rather than when the lease runs out) so the next run retries it,
+  // looking for an earlier post first.
+  const { message } = await settle({ claimedAt: new Date(0) });
+  return { status: "failed", message, error: message.error ?? "gave up for now" };
 }
 
-type Claim = { status: "claimed"; message: SlackMessage } | { status: "taken"; outcome: SendOutcome };
+type Claim =
+  | { status: "claimed"; message: SlackMessage; token: number; mayHaveBeenPosted: boolean }
+  | { status: "taken"; outcome: SendOutcome };
 
+/**
+ * Takes the row for `intent.key`: creates it, or takes over a pending one whose lease (real time)
+ * has run out. The attempts counter is the claim token: each takeover increments it.
+ */
 async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
-  const { db, now } = deps;
+  const { db } = deps;
   try {
     const message = await db.slackMessage.create({
       data: {
@@ -68,30 +153,47 @@ async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
         threadTs: intent.threadTs,
         recipient: intent.recipient,
         period: intent.period,
-        claimedAt: now,
+        claimedAt: new Date(),
         attempts: 1,
       },
     });
-    return { status: "claimed", message };
+    return { status: "claimed", message, token: 1, mayHaveBeenPosted: false };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }
   const existing = await db.slackMessage.findUniqueOrThrow({ where: { key: intent.key } });
   if (existing.status === "sent") return { status: "taken", outcome: { status: "already_sent", message: existing } };
   if (existing.status === "failed") return { status: "taken", outcome: { status: "failed", message: existing, error: existing.error ?? undefined } };
-  // Pending: another run is sending it, or one crashed mid-send. Take it over only when stale,
-  // and only if no other run took it over first (the conditional update is the lock).
-  const staleBefore = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
+  // Released rows (claimedAt = epoch) and rows whose sender died (lease over) can be taken.
   const taken = await db.slackMessage.updateMany({
-    where: { id: existing.id, status: "pending", claimedAt: { lt: staleBefore } },
-    data: { claimedAt: now, attempts: { increment: 1 } },
+    where: { id: existing.id, attempts: existing.attempts, status: "pending", claimedAt: { lt: new Date(Date.now() - CLAIM_LEASE_MS) } },
+    data: { claimedAt: new Date(), attempts: { increment: 1 } },
   });
-  if (taken.count === 1) return { status: "claimed", message: await db.slackMessage.findUniqueOrThrow({ where: { id: existing.id } }) };
-  return { status: "taken", outcome: { status: "in_flight", message: existing } };
+  if (taken.count !== 1) return { status: "taken", outcome: { status: "in_flight", message: existing } };
+  const message = await db.slackMessage.findUniqueOrThrow({ where: { id: existing.id } });
+  // Whoever held it before may have posted it before dying: look before sending.
+  return { status: "claimed", message, token: message.attempts, mayHaveBeenPosted: true };
+}
+
+/**
+ * Looks for a message this outbox row already posted (by its metadata key), in the channel or,
+ * for replies, the thread. Returns null when it is not there.
+ */
+async function findPosted(deps: OutboxDeps, row: SlackMessage): Promise<{ ts: string; channel: string } | null> {
+  const channel = /^[UW]/.test(row.channel) ? (await deps.slack.conversations.open({ users: row.channel })).channel?.id : row.channel;
+  if (!channel) return null;
+  // The newest messages suffice: the lookup follows the lost attempt closely.
+  const found = row.threadTs
+    ? await deps.slack.conversations.replies({ channel, ts: row.threadTs, include_all_metadata: true, limit: 1000 })
+    : await deps.slack.conversations.history({ channel, include_all_metadata: true, limit: 1000 });
+  const hit = (found.messages ?? []).find(
+    (m) => m.metadata?.event_type === METADATA_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === row.key,
+  );
+  return hit?.ts ? { ts: hit.ts, channel } : null;
 }
 
 /** Replaces the content of a message the outbox sent earlier. */
-export async function updateSent(deps: Pick<OutboxDeps, "db" | "slack">, key: string, content: MessageContent): Promise<boolean> {
+export async function updateSent(deps: Pick<ServiceDeps, "db" | "slack">, key: string, content: MessageContent): Promise<boolean> {
   const message = await deps.db.slackMessage.findUnique({ where: { key } });
   if (!message || message.status !== "sent" || !message.ts) return false;
   await deps.slack.chat.update({ channel: message.channel, ts: message.ts, text: content.text, blocks: content.blocks });

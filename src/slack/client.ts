@@ -3,7 +3,14 @@ import type { Logger } from "../logger";
 
 export type SlackClient = WebClient;
 
-export type SlackClientOptions = { token: string; apiUrl?: string; logger?: Logger; retries?: number };
+export type SlackClientOptions = {
+  token: string;
+  apiUrl?: string;
+  logger?: Logger;
+  retries?: number;
+  /** Throw on 429 instead of pausing the client's whole queue (the outbox paces itself). */
+  rejectRateLimitedCalls?: boolean;
+};
 
 /**
  * Options shared by every WebClient the bot makes (the jobs' client and Bolt's): the API base URL
@@ -15,6 +22,7 @@ export function webClientOptions(opts: Omit<SlackClientOptions, "token">): WebCl
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     timeout: 10_000,
     retryConfig: { retries: opts.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+    rejectRateLimitedCalls: opts.rejectRateLimitedCalls ?? false,
     ...(opts.logger ? { logger: opts.logger } : {}),
   };
 }
@@ -27,4 +35,12 @@ export function createSlackClient(opts: SlackClientOptions): SlackClient {
 export function slackErrorCode(err: unknown): string | undefined {
   const e = err as { code?: string; data?: { error?: string } } | null;
   return e?.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
+}
+
+/**
+ * The client jobs send with: no retries of its own and 429s thrown, because the outbox retries,
+ * reconciles and paces itself (a client-side retry of a post Slack already accepted would post it twice).
+ */
+export function createJobsSlackClient(opts: Omit<SlackClientOptions, "retries" | "rejectRateLimitedCalls">): SlackClient {
+  return createSlackClient({ ...opts, retries: 0, rejectRateLimitedCalls: true });
 }

@@ -26,7 +26,7 @@ describe("GET /healthz", () => {
       close: async () => undefined,
     };
     const app = createApp({
-      config: { slack: { botToken: "xoxb-x", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/" }, port: 0, database: { provider: "sqlite", url: "file:x", file: "x" }, logLevel: "error" },
+      config: { slack: { botToken: "xoxb-x", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/", postsPerSecond: 1, postsPerChannelPerSecond: 1 }, port: 0, database: { provider: "sqlite", url: "file:x", file: "x" }, logLevel: "error" },
       database: down,
       log: createLogger("error", "test", () => undefined),
       clock: () => new Date(),

@@ -1,8 +1,9 @@
 import { ensureWorkspace } from "../../src/db/workspaces";
 import { createLogger } from "../../src/logger";
 import { SlackSandbox } from "../../src/sandbox";
-import { CLAIM_TIMEOUT_MS, sendOnce, updateSent, type OutboxDeps } from "../../src/services/outbox";
-import { createSlackClient } from "../../src/slack/client";
+import { sendOnce, updateSent, type OutboxDeps } from "../../src/services/outbox";
+import { createJobsSlackClient } from "../../src/slack/client";
+import { Pacer } from "../../src/slack/pacer";
 import { openTestDatabase, PROVIDERS } from "../helpers/databases";
 
 const content = { text: "hello", blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "hello" } }] };
@@ -12,14 +13,17 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
   let sandbox: SlackSandbox;
   let deps: OutboxDeps;
   let workspaceId: number;
-  const intent = (key: string) => ({ workspaceId, key, kind: "digest" as const, channel: "C0TEAM" });
+  const intent = (key: string, channel = "C0TEAM") => ({ workspaceId, key, kind: "digest" as const, channel });
+  const posts = () => sandbox.callsTo("chat.postMessage");
 
   beforeEach(async () => {
     t = await openTestDatabase(provider);
     sandbox = new SlackSandbox();
     await sandbox.start();
-    const slack = createSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, retries: 0 });
-    deps = { db: t.db, slack, now: new Date("2026-11-23T09:00:00Z"), log: createLogger("error", "test", () => undefined) };
+    sandbox.addUser({ id: "U0ALICE", name: "alice" });
+    const slack = createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl });
+    const pacer = new Pacer({ perSecond: 1000, perChannelPerSecond: 1000 });
+    deps = { db: t.db, slack, pacer, now: new Date("2026-11-23T09:00:00Z"), log: createLogger("error", "test", () => undefined) };
     workspaceId = (await ensureWorkspace(t.db, sandbox.teamId)).id;
   });
   afterEach(async () => {
@@ -40,22 +44,51 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     sandbox.injectFault({ method: "chat.postMessage", kind: "error", error: "channel_not_found" });
     expect(await sendOnce(deps, intent("k2"), () => content)).toMatchObject({ status: "failed", error: "channel_not_found" });
     expect(await sendOnce(deps, intent("k2"), () => content)).toMatchObject({ status: "failed" });
-    expect(sandbox.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
   });
 
-  it("leaves a transient failure pending, and takes it over only once its claim is stale", async () => {
-    sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503 });
-    expect((await sendOnce(deps, intent("k3"), () => content)).status).toBe("failed");
-    expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "k3" } })).toMatchObject({ status: "pending" });
-    expect((await sendOnce(deps, intent("k3"), () => content)).status).toBe("in_flight");
-    deps.now = new Date(deps.now.getTime() + CLAIM_TIMEOUT_MS + 1000);
+  it("retries a 5xx after checking the channel, and posts exactly once", async () => {
+    sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503, times: 2 });
     expect((await sendOnce(deps, intent("k3"), () => content)).status).toBe("sent");
+    expect(sandbox.messages("C0TEAM")).toHaveLength(1);
+    expect(sandbox.callsTo("conversations.history").length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("does not post again when Slack accepted the post but the answer was lost", async () => {
+    sandbox.injectFault({ method: "chat.postMessage", kind: "accept_then_drop" });
+    const outcome = await sendOnce(deps, intent("k4", "U0ALICE"), () => content);
+    expect(outcome.status).toBe("sent");
+    expect(sandbox.dmsTo("U0ALICE")).toHaveLength(1);
+    expect(outcome.message.ts).toBe(sandbox.dmsTo("U0ALICE")[0]!.ts);
+    expect(posts().filter((c) => c.status === 200)).toHaveLength(0);
+  });
+
+  it("waits out a 429's Retry-After and then posts once", async () => {
+    sandbox.injectFault({ method: "chat.postMessage", kind: "ratelimited", retryAfter: 1 });
+    const started = Date.now();
+    expect((await sendOnce(deps, intent("k5"), () => content)).status).toBe("sent");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(sandbox.messages("C0TEAM")).toHaveLength(1);
   });
 
+  it("takes over a row whose sender died, looks for its post first, and does not double it", async () => {
+    // A sender claimed the row and posted, then died before recording the ts.
+    await sendOnce(deps, intent("k6"), () => content);
+    await t.db.slackMessage.update({ where: { key: "k6" }, data: { status: "pending", ts: null, claimedAt: new Date(Date.now() - 60 * 60_000) } });
+    expect((await sendOnce(deps, intent("k6"), () => content)).status).toBe("sent");
+    expect(sandbox.messages("C0TEAM")).toHaveLength(1);
+    expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "k6" } })).toMatchObject({ status: "sent", ts: sandbox.messages("C0TEAM")[0]!.ts });
+  });
+
+  it("leaves a row a live sender holds alone", async () => {
+    await t.db.slackMessage.create({ data: { workspaceId, key: "k7", kind: "digest", channel: "C0TEAM", claimedAt: new Date(), attempts: 1 } });
+    expect((await sendOnce(deps, intent("k7"), () => content)).status).toBe("in_flight");
+    expect(posts()).toHaveLength(0);
+  });
+
   it("updates a sent message in place", async () => {
-    await sendOnce(deps, intent("k4"), () => content);
-    expect(await updateSent(deps, "k4", { text: "changed", blocks: [] })).toBe(true);
+    await sendOnce(deps, intent("k8"), () => content);
+    expect(await updateSent(deps, "k8", { text: "changed", blocks: [] })).toBe(true);
     const [message] = sandbox.messages("C0TEAM");
     expect(message).toMatchObject({ text: "changed", updates: 1 });
     expect(await updateSent(deps, "missing", content)).toBe(false);

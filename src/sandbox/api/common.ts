@@ -76,7 +76,8 @@ export function messageText(args: Json): string | undefined {
 }
 
 /** A stored message in Web API shape. */
-export function apiMessage(m: SandboxMessage, ctx: ApiContext): Json {
+/** A stored message as Slack's API returns it; `metadata` only when asked (include_all_metadata). */
+export function apiMessage(m: SandboxMessage, ctx: ApiContext, opts: { metadata?: boolean } = {}): Json {
   const { state, identity } = ctx;
   const isBot = m.user === identity.botUserId;
   const out: Json = {
@@ -91,6 +92,7 @@ export function apiMessage(m: SandboxMessage, ctx: ApiContext): Json {
     out.app_id = identity.appId;
   }
   if (m.blocks) out.blocks = m.blocks;
+  if (opts.metadata && m.args?.metadata) out.metadata = m.args.metadata;
   if (m.files) out.files = m.files.map((f) => ({ id: f.id, name: f.name, title: f.title }));
   if (m.threadTs) {
     out.thread_ts = m.threadTs;

@@ -128,11 +128,15 @@ const conversationsHistory: ApiHandler = (args, ctx) => {
   const { page, nextCursor } = paginate(top, args, 100, 999);
   return {
     ok: true,
-    messages: page.map((m) => apiMessage(m, ctx)),
+    messages: page.map((m) => apiMessage(m, ctx, { metadata: wantsMetadata(args) })),
     has_more: nextCursor !== "",
     response_metadata: { next_cursor: nextCursor },
   };
 };
+
+function wantsMetadata(args: Record<string, unknown>): boolean {
+  return args.include_all_metadata === true || args.include_all_metadata === "true";
+}
 
 const conversationsReplies: ApiHandler = (args, ctx) => {
   const r = resolveConversation(ctx, args.channel);
@@ -144,7 +148,7 @@ const conversationsReplies: ApiHandler = (args, ctx) => {
   const { page, nextCursor } = paginate(thread, args, 1000, 1000);
   return {
     ok: true,
-    messages: page.map((m) => apiMessage(m, ctx)),
+    messages: page.map((m) => apiMessage(m, ctx, { metadata: wantsMetadata(args) })),
     has_more: nextCursor !== "",
     response_metadata: { next_cursor: nextCursor },
   };

@@ -1,0 +1,48 @@
+import { Pacer } from "../../src/slack/pacer";
+
+function fakeTime() {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    clock: () => now,
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      now += ms;
+    },
+    slept,
+    advance: (ms: number) => (now += ms),
+  };
+}
+
+describe("Pacer", () => {
+  it("spaces messages at the workspace rate, whatever the channels", async () => {
+    const t = fakeTime();
+    const pacer = new Pacer({ perSecond: 50, perChannelPerSecond: 1 }, t.clock, t.sleep);
+    for (let i = 0; i < 100; i++) await pacer.wait(`D${i}`);
+    expect(t.clock()).toBeCloseTo(99 * 20, 5); // 100 messages at 50/s: the last one 1.98 s after the first
+  });
+
+  it("sends at most one message per second to the same channel", async () => {
+    const t = fakeTime();
+    const pacer = new Pacer({ perSecond: 50, perChannelPerSecond: 1 }, t.clock, t.sleep);
+    await pacer.wait("C1");
+    await pacer.wait("C2");
+    await pacer.wait("C1");
+    expect(t.clock()).toBe(1000);
+  });
+
+  it("gives concurrent callers distinct slots", async () => {
+    const slept: number[] = [];
+    const pacer = new Pacer({ perSecond: 10, perChannelPerSecond: 100 }, () => 0, async (ms) => void slept.push(ms));
+    await Promise.all([pacer.wait("A"), pacer.wait("B"), pacer.wait("C")]);
+    expect(slept).toEqual([100, 200]);
+  });
+
+  it("holds everyone back after a 429 for Retry-After", async () => {
+    const t = fakeTime();
+    const pacer = new Pacer({ perSecond: 100, perChannelPerSecond: 100 }, t.clock, t.sleep);
+    pacer.pause(3);
+    await pacer.wait("D1");
+    expect(t.clock()).toBe(3000);
+  });
+});
