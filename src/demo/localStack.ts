@@ -2,9 +2,10 @@
 // the real Bolt app over real HTTP, its WebClient pointed at the sandbox with SLACK_API_URL.
 import { randomBytes } from "node:crypto";
 import type { Config, DatabaseConfig } from "../config";
+import { IDS } from "../blocks/ids";
 import { runJob, type JobName, type JobOptions } from "../jobs";
 import { createLogger, type Logger } from "../logger";
-import { SlackRequester, SlackSandbox } from "../sandbox";
+import { SlackRequester, SlackSandbox, waitFor, type SubmissionOutcome } from "../sandbox";
 import { startBot, type RunningBot } from "../server";
 
 export type LocalStack = {
@@ -15,6 +16,11 @@ export type LocalStack = {
   /** The bot's clock; set it to move time. */
   clock: { now: Date };
   runJob(name: JobName, opts?: JobOptions): Promise<unknown>;
+  /**
+   * What a person does to check in: click the button on their latest prompt DM (or run
+   * `/okr checkin`), then submit the modal with `values` (block_id → typed value).
+   */
+  checkIn(user: string, values: (keyResultId: (title: string) => Promise<number>) => Promise<Record<string, string>>, opts?: { via?: "dm" | "command" | "open-modal" }): Promise<{ outcome: SubmissionOutcome; body: string }>;
   stop(): Promise<void>;
 };
 
@@ -41,6 +47,23 @@ export async function startLocalStack(opts: { database: DatabaseConfig; now: Dat
     log,
     clock,
     runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.slack, pacer: bot.pacer, now: clock.now, log }, jobOpts),
+    checkIn: async (user, values, checkInOpts = {}) => {
+      const via = checkInOpts.via ?? "dm";
+      if (via === "dm") {
+        const prompt = sandbox.dmsTo(user).findLast((m) => JSON.stringify(m.blocks ?? []).includes(IDS.actions.openCheckin));
+        if (!prompt) throw new Error(`no check-in prompt for ${user}`);
+        await requester.blockAction({ user, actionId: IDS.actions.openCheckin, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+      } else if (via === "command") {
+        await requester.command({ user, text: "checkin" });
+      }
+      const view = await waitFor(
+        () => sandbox.openViews(user).findLast((v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value)),
+        { timeoutMs: 5000, message: `check-in modal for ${user}` },
+      );
+      const krId = async (title: string) => (await bot.database.db.keyResult.findFirstOrThrow({ where: { title } })).id;
+      const result = await requester.viewSubmission({ user, view: { id: view.id }, values: await values(krId) });
+      return { outcome: result.outcome, body: result.body };
+    },
     stop: async () => {
       await bot.stop();
       await sandbox.stop();

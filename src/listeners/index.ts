@@ -4,9 +4,11 @@ import { registerPromptChoices } from "./actions/promptChoice";
 import { registerOkrCommand } from "./commands/okr";
 import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
+import { registerEventDedupe } from "./dedupeEvents";
 import { registerCheckinSubmit } from "./views/checkinSubmit";
 
 export function registerListeners(app: App, deps: ListenerDeps) {
+  registerEventDedupe(app, deps);
   registerOkrCommand(app, deps);
   registerOpenCheckin(app, deps);
   registerPromptChoices(app, deps);

@@ -31,7 +31,7 @@ export type SendOutcome =
   | { status: "in_flight" | "failed"; message: SlackMessage; error?: string };
 
 /** A pending row claimed longer ago than this (real time) is assumed abandoned: its sender died. */
-export const CLAIM_LEASE_MS = 10 * 60_000;
+export const CLAIM_LEASE_MS = 2 * 60_000;
 /** Attempts within one run before the row is left for a later run. */
 export const MAX_ATTEMPTS = 5;
 export const METADATA_EVENT_TYPE = "okr_bot_outbox";

@@ -1,0 +1,26 @@
+import type { App } from "@slack/bolt";
+import { isUniqueViolation } from "../db/types";
+import type { ListenerDeps } from "./deps";
+
+/** Slack retries an event for up to about five minutes; a day of ids is plenty. */
+const KEEP_EVENT_IDS_MS = 24 * 60 * 60_000;
+
+/**
+ * Slack redelivers an event it thinks failed (x-slack-retry-num), and Bolt does not deduplicate:
+ * each event_id is recorded on receipt and a second delivery is acknowledged without handling.
+ */
+export function registerEventDedupe(app: App, deps: ListenerDeps) {
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== "string") return next();
+    try {
+      await deps.db.processedEvent.create({ data: { eventId } });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      deps.log.debug(`event ${eventId} already handled; ignoring the redelivery`);
+      return;
+    }
+    await deps.db.processedEvent.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - KEEP_EVENT_IDS_MS) } } });
+    await next();
+  });
+}
