@@ -25,6 +25,7 @@ const schedule = z.strictObject({
 const keyResultSchema = z.strictObject({
   title: text("the key result's title", 200),
   owner: slackUser.optional(),
+  co_owners: z.array(slackUser, { error: "should be a list of Slack user ids" }).optional(),
   baseline: finite("the value at the start of the cycle"),
   target: finite("the value to reach by the end of the cycle"),
   unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),

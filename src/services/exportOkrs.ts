@@ -16,7 +16,10 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
       objectives: {
         where: { cycleId: cycle?.id ?? -1 },
         orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: { owner: true, keyResults: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { owner: true } } },
+        include: {
+          owner: true,
+          keyResults: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { owner: true, coOwners: { include: { person: true } } } },
+        },
       },
     },
   });
@@ -38,6 +41,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
           key_results: o.keyResults.map((kr) => ({
             title: kr.title,
             ...(kr.owner && kr.ownerId !== o.ownerId ? { owner: kr.owner.slackUserId } : {}),
+            ...(kr.coOwners.length > 0 ? { co_owners: kr.coOwners.map((c) => c.person.slackUserId).sort() } : {}),
             baseline: kr.baseline,
             target: kr.target,
             ...(kr.unit ? { unit: kr.unit } : {}),

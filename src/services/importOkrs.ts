@@ -186,14 +186,27 @@ async function importKeyResult(
     directionSet: kr.direction !== undefined,
     position,
   };
-  const found = await tx.keyResult.findUnique({ where: { objectiveId_title: { objectiveId, title: kr.title } } });
+  const coOwners = [...new Set(kr.co_owners ?? [])].sort();
+  const found = await tx.keyResult.findUnique({
+    where: { objectiveId_title: { objectiveId, title: kr.title } },
+    include: { coOwners: { include: { person: true } } },
+  });
+  const setCoOwners = async (keyResultId: number) => {
+    await tx.keyResultCoOwner.deleteMany({ where: { keyResultId } });
+    for (const slackUserId of coOwners) {
+      await tx.keyResultCoOwner.create({ data: { keyResultId, personId: (await ensurePerson(tx, workspaceId, slackUserId)).id } });
+    }
+  };
   if (!found) {
     const created = await tx.keyResult.create({ data: { objectiveId, title: kr.title, ...fields } });
+    await setCoOwners(created.id);
     tally(report.keyResults, "created");
     return created.id;
   }
-  if (changed(found, fields)) {
+  const sameCoOwners = found.coOwners.map((c) => c.person.slackUserId).sort().join() === coOwners.join();
+  if (changed(found, fields) || !sameCoOwners) {
     await tx.keyResult.update({ where: { id: found.id }, data: fields });
+    if (!sameCoOwners) await setCoOwners(found.id);
     tally(report.keyResults, "updated");
   } else tally(report.keyResults, "unchanged");
   return found.id;

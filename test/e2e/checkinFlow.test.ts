@@ -1,0 +1,170 @@
+// What owners and managers see around a prompt: reminder, escalation, snooze, skip, away, the
+// typo guard, editing a check-in, co-owners, and an event delivered twice.
+import { IDS } from "../../src/blocks/ids";
+import { waitFor } from "../../src/sandbox";
+import { PROVIDERS } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+const OKRS = `cycle: 2026-Q4
+teams:
+  - name: Platform
+    channel: C0PLATFORM
+    managers: [U0MANAGER, U0LEAD]
+    objectives:
+      - title: Make our platform reliable
+        owner: U0LEAD
+        key_results:
+          - title: Reduce P1 incidents
+            owner: U0ALICE
+            baseline: 8
+            target: 2
+            measured_by: Incident tracker
+          - title: Improve checkout success rate
+            owner: U0BOB
+            co_owners: [U0CAROL]
+            baseline: 94
+            target: 98
+            measured_by: Payments dashboard
+`;
+
+const dms = (s: TestStack, user: string, startsWith: string) => s.sandbox.dmsTo(user).filter((m) => m.text.startsWith(startsWith));
+
+describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
+  let s: TestStack;
+  beforeEach(async () => {
+    s = await startTestStack(provider, new Date("2026-11-23T09:30:00Z"));
+    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    await s.importYaml(OKRS);
+  });
+  afterEach(async () => s.close());
+
+  const at = async (iso: string, job: "checkins" | "reminders" | "digest") => {
+    s.clock.now = new Date(iso);
+    return s.runJob(job);
+  };
+  const value = (title: string, v: string, confidence = "on_track") => async (id: (t: string) => Promise<number>) => ({
+    [`${IDS.checkinBlocks.value}${await id(title)}`]: v,
+    [`${IDS.checkinBlocks.confidence}${await id(title)}`]: confidence,
+  });
+
+  it("sends one gentle reminder a day after the prompt, never a second, and none to who answered", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    await s.checkIn("U0ALICE", value("Reduce P1 incidents", "7"));
+    expect(await at("2026-11-24T09:00:00Z", "reminders")).toMatchObject({ sent: 0, notYet: 2 });
+    expect(await at("2026-11-24T09:31:00Z", "reminders")).toMatchObject({ sent: 1, answered: 1 });
+    for (const t of ["2026-11-24T12:00:00Z", "2026-11-25T12:00:00Z", "2026-11-26T12:00:00Z"]) await at(t, "reminders");
+    expect(dms(s, "U0BOB", "A gentle reminder")).toHaveLength(1);
+    expect(dms(s, "U0ALICE", "A gentle reminder")).toHaveLength(0);
+  });
+
+  it("tells the managers once when someone has missed two periods in a row", async () => {
+    for (const monday of ["2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"]) {
+      await at(`${monday}T09:30:00Z`, "checkins");
+      if (monday !== "2026-11-09") await s.checkIn("U0ALICE", value("Reduce P1 incidents", "7"));
+      await at(`${monday}T12:00:00Z`, "reminders");
+    }
+    // Bob missed W46 and W47 (and W48): the managers heard once, on the Monday of W48.
+    for (const manager of ["U0MANAGER", "U0LEAD"]) {
+      const escalations = s.sandbox.dmsTo(manager).filter((m) => m.text.includes("missed 2 check-ins in a row"));
+      expect(escalations).toHaveLength(1);
+      expect(JSON.stringify(escalations[0]!.blocks)).toContain("<@U0BOB>");
+      expect(JSON.stringify(escalations[0]!.blocks)).not.toContain("U0ALICE");
+    }
+  });
+
+  it("snoozes a prompt for a day: no reminder meanwhile, then one new prompt", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    const prompt = dms(s, "U0BOB", "Weekly check-in")[0]!;
+    await s.requester.blockAction({ user: "U0BOB", actionId: IDS.actions.snooze, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    await waitFor(() => s.sandbox.dmsTo("U0BOB").find((m) => m.text.startsWith("Snoozed ✓")), { timeoutMs: 5000 });
+    await at("2026-11-23T20:00:00Z", "checkins");
+    expect(dms(s, "U0BOB", "Weekly check-in")).toHaveLength(0); // the first prompt now reads "Snoozed ✓"
+    expect(await at("2026-11-24T09:31:00Z", "reminders")).toMatchObject({ sent: 1 }); // Alice, not Bob
+    expect(await at("2026-11-24T09:40:00Z", "checkins")).toMatchObject({ sent: 1 });
+    await at("2026-11-24T10:40:00Z", "checkins");
+    expect(dms(s, "U0BOB", "Weekly check-in")).toHaveLength(1);
+  });
+
+  it("records 'Skip this week': no reminder, and the digest shows skipped, not missing", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    const prompt = dms(s, "U0BOB", "Weekly check-in")[0]!;
+    await s.requester.blockAction({ user: "U0BOB", actionId: IDS.actions.skip, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    await waitFor(() => s.sandbox.dmsTo("U0BOB").find((m) => m.text.startsWith("Skipped ✓")), { timeoutMs: 5000 });
+    await at("2026-11-24T10:00:00Z", "reminders");
+    expect(dms(s, "U0BOB", "A gentle reminder")).toHaveLength(0);
+    await at("2026-11-27T16:30:00Z", "digest");
+    const digest = JSON.stringify(s.sandbox.messages("C0PLATFORM")[0]!.blocks);
+    expect(digest).toContain("Skipped this week (1):* <@U0BOB>");
+    expect(digest).toContain("Not checked in yet (1):* <@U0ALICE>");
+  });
+
+  it("refuses a snooze or skip on someone else's prompt", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    const prompt = dms(s, "U0BOB", "Weekly check-in")[0]!;
+    // Alice cannot click Bob's DM in Slack; a forged payload with her id acts on her own prompt only.
+    await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.skip, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    const bob = await s.bot.database.db.checkinPrompt.findFirstOrThrow({ where: { person: { slackUserId: "U0BOB" } } });
+    expect(bob.skipped).toBe(false);
+  });
+
+  it("pauses prompts and reminders while away (/okr away, or a vacation status), and the digest says away", async () => {
+    s.clock.now = new Date("2026-11-22T12:00:00Z");
+    await s.requester.command({ user: "U0BOB", text: "away 2026-11-29" });
+    s.sandbox.updateUser("U0ALICE", { statusEmoji: ":palm_tree:", statusText: "Vacationing" });
+    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("away through 2026-11-29")), { timeoutMs: 5000 });
+    expect(await at("2026-11-23T09:30:00Z", "checkins")).toMatchObject({ sent: 0, away: 2 });
+    await at("2026-11-24T10:00:00Z", "reminders");
+    await at("2026-11-27T16:30:00Z", "digest");
+    const digest = JSON.stringify(s.sandbox.messages("C0PLATFORM")[0]!.blocks);
+    expect(digest).toContain("Away (2):* <@U0ALICE>, <@U0BOB>");
+    expect(digest).not.toContain("Not checked in yet");
+    // Back the next week: Bob with /okr back, Alice when her status is cleared.
+    await s.requester.command({ user: "U0BOB", text: "back" });
+    s.sandbox.updateUser("U0ALICE", { statusEmoji: "", statusText: "" });
+    expect(await at("2026-11-30T09:30:00Z", "checkins")).toMatchObject({ sent: 2 });
+  });
+
+  it("asks to confirm a value that moves more than the whole baseline → target distance", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    const first = await s.checkIn("U0ALICE", value("Reduce P1 incidents", "80"));
+    expect(first.outcome.action).toBe("updated");
+    expect(await s.bot.database.db.checkIn.count()).toBe(0);
+    const view = s.sandbox.openViews("U0ALICE").at(-1)!;
+    expect(JSON.stringify(view.view)).toContain("Yes, 80 is right");
+    const id = (await s.bot.database.db.keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } })).id;
+    const confirmed = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: view.id }, values: { [`${IDS.checkinBlocks.confirm}${id}`]: ["yes"] } });
+    expect(confirmed.outcome.action).toBe("closed");
+    expect(await s.bot.database.db.checkIn.findFirstOrThrow()).toMatchObject({ value: 80 });
+  });
+
+  it("updates a check-in submitted again in the same week and keeps the earlier one", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    await s.checkIn("U0ALICE", value("Reduce P1 incidents", "7", "at_risk"));
+    await s.checkIn("U0ALICE", value("Reduce P1 incidents", "6"), { via: "command" });
+    const db = s.bot.database.db;
+    expect(await db.checkIn.findMany({ select: { value: true, confidence: true, week: true } })).toEqual([{ value: 6, confidence: "on_track", week: "2026-W48" }]);
+    expect(await db.checkInRevision.findMany({ select: { value: true, confidence: true } })).toEqual([{ value: 7, confidence: "at_risk" }]);
+  });
+
+  it("lets a co-owner check in, and no one else", async () => {
+    s.clock.now = new Date("2026-11-23T10:00:00Z");
+    const carol = await s.checkIn("U0CAROL", value("Improve checkout success rate", "95"), { via: "command" });
+    expect(carol.outcome.action).toBe("closed");
+    expect(await s.bot.database.db.checkIn.findFirstOrThrow({ include: { author: true } })).toMatchObject({ value: 95, author: { slackUserId: "U0CAROL" } });
+    expect(await at("2026-11-23T10:05:00Z", "checkins")).toMatchObject({ sent: 1, answeredEarly: 1 }); // Bob's KR is done
+  });
+
+  it("handles an event delivered twice (a Slack retry) once", async () => {
+    await s.requester.appHomeOpened({ user: "U0ALICE", eventId: "Ev0DUPLICATE" });
+    await waitFor(() => s.sandbox.home("U0ALICE"), { timeoutMs: 5000 });
+    const retry = await s.requester.event({
+      event: { type: "app_home_opened", user: "U0ALICE", channel: "D0ALICE", tab: "home" },
+      eventId: "Ev0DUPLICATE",
+      retryNum: 1,
+      retryReason: "http_timeout",
+    });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.sandbox.callsTo("views.publish")).toHaveLength(1);
+  });
+});
