@@ -7,4 +7,12 @@ import type { Pacer } from "../slack/pacer";
  * What every use case needs: the database, a Slack client, the time it runs at, a logger; and
  * for jobs that post in bulk, the process's pacer (shared, so all sends respect one rate).
  */
-export type ServiceDeps = { db: Db; slack: SlackClient; now: Date; log: Logger; pacer?: Pacer };
+export type ServiceDeps = {
+  db: Db;
+  slack: SlackClient;
+  now: Date;
+  log: Logger;
+  pacer?: Pacer;
+  /** First backoff between send attempts after a 5xx or network error (doubles each time). */
+  retryBaseMs?: number;
+};

@@ -124,7 +124,7 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
       unknownOutcome = true;
       await settle({ error: code ?? e.message ?? String(err) });
       deps.log.warn(`send ${intent.key} attempt ${attempt} failed (${code ?? e.message}); will check before retrying`);
-      await sleep(Math.min(250 * 2 ** attempt, 4_000));
+      await sleep(Math.min((deps.retryBaseMs ?? 250) * 2 ** attempt, 4_000));
     }
   }
   // Give the row back at once (rather than when the lease runs out) so the next run retries it,
