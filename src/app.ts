@@ -8,9 +8,9 @@ import { registerListeners } from "./listeners";
 import type { Logger } from "./logger";
 import { webClientOptions } from "./slack/client";
 
-export type AppDeps = { config: Config; database: Database; log: Logger; clock: () => Date };
+export type AppDeps = { config: Config; database: Database; log: Logger; clock: () => Date; homeWorkspaceId?: number };
 
-export function createApp({ config, database, log, clock }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
   const app = new App({
     token: config.slack.botToken,
@@ -24,7 +24,7 @@ export function createApp({ config, database, log, clock }: AppDeps): App {
     // Logged, never rethrown: one failing listener must not take the process down.
     log.error("listener failed", err);
   });
-  registerListeners(app, { db: database.db, log, clock });
+  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId });
   return app;
 }
 

@@ -3,12 +3,13 @@
 import type { AddressInfo, Server } from "node:net";
 import type { App } from "@slack/bolt";
 import { createApp } from "./app";
-import type { Config } from "./config";
+import { ConfigError, type Config } from "./config";
+import { ensureWorkspace } from "./db/workspaces";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
-import { createJobsSlackClient, type SlackClient } from "./slack/client";
+import { createJobsSlackClient, slackErrorCode, type SlackClient } from "./slack/client";
 import { Pacer } from "./slack/pacer";
 
 export type RunningBot = { app: App; database: Database; scheduler: Scheduler | null; slack: SlackClient; pacer: Pacer; port: number; stop(): Promise<void> };
@@ -21,13 +22,15 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
   const database = openDatabase(config.database);
   await database.ping();
-  const app = createApp({ config, database, log, clock });
+  const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
+  const home = await homeWorkspace(database, slack, config);
+  const app = createApp({ config, database, log, clock, homeWorkspaceId: home.id });
   const server = (await app.start(config.port)) as Server | undefined;
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
-  const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
   const pacer = new Pacer({ perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond });
   const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack, pacer, log: log.child("jobs") }, log.child("jobs"), clock);
+  log.info(`connected to Slack workspace ${home.name ?? home.slackTeamId} (${home.slackTeamId})`);
   log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
   let stopping: Promise<void> | null = null;
   return {
@@ -44,4 +47,21 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         await database.close();
       })()),
   };
+}
+
+/** The workspace the bot token belongs to; a refused token or an unreachable Slack stops the start. */
+async function homeWorkspace(database: Database, slack: SlackClient, config: Config) {
+  let auth;
+  try {
+    auth = await slack.auth.test();
+  } catch (err) {
+    const code = slackErrorCode(err);
+    await database.close();
+    throw new ConfigError([
+      code
+        ? `SLACK_BOT_TOKEN was refused by Slack (${code}): check the Bot User OAuth Token`
+        : `Slack could not be reached at ${config.slack.apiUrl ?? "https://slack.com/api/"} (${(err as Error).message})`,
+    ]);
+  }
+  return ensureWorkspace(database.db, auth.team_id!, auth.team);
 }

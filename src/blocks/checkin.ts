@@ -3,29 +3,28 @@ import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
 import { formatNumber } from "../domain/progress";
 import { CONFIDENCES, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
-import { confidenceLabel, esc, keyResultLine, truncate, valueWithUnit } from "./format";
+import { confidenceLabel, esc, fitMrkdwn, keyResultSummary, truncate, valueWithUnit } from "./format";
+import { fitInMessage } from "./split";
 import { IDS } from "./ids";
 import type { MessageContent } from "./types";
 
 /** A modal holds 100 blocks; each key result takes 5, or 6 while a value awaits confirmation. */
 export const MODAL_MAX_KEY_RESULTS = 16;
-/** A DM holds 50 blocks; leave room for the header, intro, overflow note and buttons. */
-const PROMPT_MAX_KEY_RESULTS = 45;
 export const NOTE_MAX_LENGTH = 2000;
 
 export function checkinPrompt(data: { week: string; keyResults: KeyResultStatus[] }): MessageContent {
-  const shown = data.keyResults.slice(0, PROMPT_MAX_KEY_RESULTS);
+  const { fitted, left } = fitInMessage(
+    data.keyResults.map((kr): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultSummary(kr), 3000) } })),
+  );
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `Weekly check-in · ${data.week}` } },
     {
       type: "section",
       text: { type: "mrkdwn", text: `Time for your weekly update on ${plural(data.keyResults.length, "key result")}. It takes a minute: the new value, how confident you are, and a note.` },
     },
-    ...shown.map((kr): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: truncate(keyResultLine(kr), 3000) } })),
+    ...fitted,
   ];
-  if (data.keyResults.length > shown.length) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${data.keyResults.length - shown.length} more in the check-in form.` }] });
-  }
+  if (left > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more in the check-in form.` }] });
   blocks.push({
     type: "actions",
     elements: [
@@ -44,7 +43,7 @@ export function checkinReceived(data: { week: string; entries: ReceivedEntry[] }
   return {
     text: `Checked in ✓ for ${data.week}`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: truncate(`*Checked in ✓* · ${data.week}\n${lines.join("\n")}`, 3000) } },
+      { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`*Checked in ✓* · ${data.week}\n${lines.join("\n")}`, 3000) } },
       {
         type: "actions",
         elements: [{ type: "button", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Edit check-in" } }],
@@ -82,7 +81,7 @@ export function checkinModal(data: {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: truncate(
+        text: fitMrkdwn(
           `*${esc(kr.title)}*\n${formatNumber(kr.baseline)} → ${formatNumber(kr.target)}${kr.unit ? ` ${esc(kr.unit)}` : ""} · last ${valueWithUnit(kr.previousValue, kr.unit)}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
           3000,
         ),
@@ -185,7 +184,7 @@ export function checkinReminder(data: { week: string; pending: KeyResultStatus[]
     blocks: [
       {
         type: "section",
-        text: { type: "mrkdwn", text: truncate(`:wave: A gentle reminder: your check-in for ${data.week} is still open.\n${titles.join("\n")}`, 3000) },
+        text: { type: "mrkdwn", text: fitMrkdwn(`:wave: A gentle reminder: your check-in for ${data.week} is still open.\n${titles.join("\n")}`, 3000) },
       },
       {
         type: "actions",
@@ -216,9 +215,9 @@ export function escalationMessage(data: { teamName: string; missing: string[]; p
   const who = data.missing.map((u) => `<@${u}>`).join(", ");
   const text = `${esc(data.teamName)}: ${who} ${data.missing.length === 1 ? "has" : "have"} not checked in for ${data.periods} periods in a row.`;
   return {
-    text: `${data.teamName}: ${data.missing.length} ${data.missing.length === 1 ? "person has" : "people have"} missed ${data.periods} check-ins in a row`,
+    text: `${esc(data.teamName)}: ${data.missing.length} ${data.missing.length === 1 ? "person has" : "people have"} missed ${data.periods} check-ins in a row`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: truncate(`:bell: ${text}`, 3000) } },
+      { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`:bell: ${text}`, 3000) } },
       { type: "context", elements: [{ type: "mrkdwn", text: "A friendly word may help; they can also use `/okr away` when they are out. You will hear about each run of misses once." }] },
     ],
   };

@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Digest } from "../domain/digest";
 import { formatPercent } from "../domain/progress";
-import { esc, keyResultLine, mention, truncate } from "./format";
+import { esc, fitMrkdwn, keyResultLine, mention, truncate } from "./format";
 import { splitIntoMessages } from "./split";
 import type { MessageContent } from "./types";
 
@@ -22,10 +22,10 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
     blocks.push({ type: "divider" });
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: truncate(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}`, 3000) },
+      text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}`, 3000) },
     });
     for (const kr of objective.keyResults) {
-      blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(keyResultLine(kr, { showNote: true }), 3000) } });
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr, { showNote: true }), 3000) } });
     }
   }
   blocks.push({ type: "divider" });
@@ -34,7 +34,7 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
   if (digest.skipped.length > 0) who.push(`:fast_forward: *Skipped this week (${digest.skipped.length}):* ${digest.skipped.map(mention).join(", ")}`);
   if (digest.away.length > 0) who.push(`:palm_tree: *Away (${digest.away.length}):* ${digest.away.map(mention).join(", ")}`);
   if (who.length === 0) who.push(":white_check_mark: Everyone has checked in this week.");
-  blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(who.join("\n"), 3000) } });
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(who.join("\n"), 3000) } });
   return blocks;
 }
 
@@ -44,8 +44,8 @@ export function digestMessages(digest: Digest): MessageContent[] {
   return parts.map((blocks, i) => ({
     text:
       i === 0
-        ? `${digest.teamName} OKR digest for ${digest.week}: ${digest.checkedIn}/${digest.total} key results checked in`
-        : `${digest.teamName} OKR digest for ${digest.week} (continued, ${i + 1}/${parts.length})`,
+        ? `${esc(digest.teamName)} OKR digest for ${digest.week}: ${digest.checkedIn}/${digest.total} key results checked in`
+        : `${esc(digest.teamName)} OKR digest for ${digest.week} (continued, ${i + 1}/${parts.length})`,
     blocks,
   }));
 }

@@ -7,6 +7,28 @@ import type { KeyResultStatus } from "../domain/keyResultStatus";
 export const esc = escapeMrkdwn;
 export { truncate };
 
+/**
+ * Truncates assembled mrkdwn to `max` characters without leaving half an entity ("&am…") or half
+ * a <…> token (a mention or link) at the cut.
+ */
+export function fitMrkdwn(s: string, max: number): string {
+  const cut = truncate(s, max);
+  return cut === s ? s : cut.replace(/(&[a-z]*|<[^<>]*)…$/, "…");
+}
+
+/** User text escaped for mrkdwn and cut so that the escaped text is at most `max` characters. */
+export function escFit(s: string, max: number): string {
+  const escaped = esc(s);
+  if (escaped.length <= max) return escaped;
+  let out = "";
+  for (const ch of s) {
+    const e = esc(ch);
+    if (out.length + e.length > max - 1) break;
+    out += e;
+  }
+  return `${out}…`;
+}
+
 export function progressBar(fraction: number, width = 10): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return "▰".repeat(filled) + "▱".repeat(width - filled);
@@ -42,8 +64,13 @@ export function keyResultLine(kr: KeyResultStatus, opts: { showNote?: boolean } 
     `${changeText(kr)} · ${confidenceLabel(kr.latest?.confidence)}`,
   ];
   if (kr.measuredBy) lines.push(`_Measured by: ${esc(kr.measuredBy)}_`);
-  if (opts.showNote && kr.thisWeek?.note) lines.push(`> ${esc(truncate(kr.thisWeek.note, 600)).replace(/\n/g, "\n> ")}`);
+  if (opts.showNote && kr.thisWeek?.note) lines.push(`> ${escFit(kr.thisWeek.note, 600).replace(/\n/g, "\n> ")}`);
   // Evidence URLs were checked on input (http(s), no "|", "<" or ">"), so the link cannot be disguised.
   if (opts.showNote && kr.thisWeek?.evidenceUrl) lines.push(`:link: <${kr.thisWeek.evidenceUrl}|evidence>`);
   return lines.join("\n");
+}
+
+/** One key result in two short lines: title and owner, then bar, value and confidence. */
+export function keyResultSummary(kr: KeyResultStatus): string {
+  return `*${escFit(kr.title, 600)}*\n${progressBar(kr.progress)} ${formatPercent(kr.progress)} · now ${valueWithUnit(kr.current, kr.unit)} · ${confidenceLabel(kr.latest?.confidence)}`;
 }

@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
-import { keyResultLine, truncate } from "./format";
+import { fitMrkdwn, keyResultLine } from "./format";
 import { IDS } from "./ids";
 
 /** A Home tab holds 100 blocks; beyond this many key results, point to /okr. */
@@ -18,7 +18,7 @@ export function homeView(data: { cycleKey: string | null; week: string | null; k
     return { type: "home", blocks };
   }
   const shown = data.keyResults.slice(0, HOME_MAX_KEY_RESULTS);
-  for (const kr of shown) blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(keyResultLine(kr), 3000) } });
+  for (const kr of shown) blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr), 3000) } });
   if (data.keyResults.length > shown.length) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${data.keyResults.length - shown.length} more: \`/okr\` lists them all.` }] });
   }

@@ -1,5 +1,5 @@
 import type { ModalView } from "@slack/types";
-import { truncate } from "./format";
+import { fitMrkdwn, truncate } from "./format";
 
 /** Opened at once with the trigger_id (valid ~3 s), then replaced by the real content. */
 export function loadingModal(title: string): ModalView {
@@ -15,6 +15,6 @@ export function messageModal(title: string, mrkdwn: string): ModalView {
     type: "modal",
     title: { type: "plain_text", text: truncate(title, 24) },
     close: { type: "plain_text", text: "Close" },
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: truncate(mrkdwn, 3000) } }],
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(mrkdwn, 3000) } }],
   };
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Retro, RetroItem } from "../domain/retro";
 import { formatPercent } from "../domain/progress";
-import { esc, mention, truncate, valueWithUnit } from "./format";
+import { esc, escFit, fitMrkdwn, mention, truncate, valueWithUnit } from "./format";
 import type { MessageContent } from "./types";
 
 const NOT_ANSWERED = "_Not answered yet: the owner fills this in._";
@@ -18,17 +18,18 @@ export function retroParent(retro: Retro): MessageContent {
       type: "section",
       text: { type: "mrkdwn", text: `*Average score: ${average}* across ${retro.items.length} key results\n${distribution}` },
     },
-    { type: "section", text: { type: "mrkdwn", text: truncate(esc(retro.reading), 3000) } },
+    { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(esc(retro.reading), 3000) } },
     {
       type: "context",
       elements: [{ type: "mrkdwn", text: "One reply per key result below: score, what worked, what didn't, what we learned, and whether to carry it forward." }],
     },
   ];
-  return { text: `${retro.teamName} ${retro.cycleKey} retrospective: average score ${average}`, blocks };
+  return { text: `${esc(retro.teamName)} ${retro.cycleKey} retrospective: average score ${average}`, blocks };
 }
 
 function answer(text: string | null): string {
-  return text ? esc(truncate(text, 900)) : NOT_ANSWERED;
+  // A section field holds 2,000 characters; leave room for the label.
+  return text ? escFit(text, 1800) : NOT_ANSWERED;
 }
 
 export function retroReply(item: RetroItem): MessageContent {
@@ -40,7 +41,7 @@ export function retroReply(item: RetroItem): MessageContent {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: truncate(
+        text: fitMrkdwn(
           `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}\n_${esc(item.objectiveTitle)}_\n*Score ${item.score.toFixed(1)}*${scoreSource} · ${item.band.range} ${esc(item.band.label)}: ${esc(item.band.meaning)}\nFinal ${valueWithUnit(kr.current, kr.unit)} (${valueWithUnit(kr.baseline, null)} → ${valueWithUnit(kr.target, null)}), ${formatPercent(kr.progress)} of the way`,
           3000,
         ),
@@ -56,5 +57,5 @@ export function retroReply(item: RetroItem): MessageContent {
       ],
     },
   ];
-  return { text: `${kr.title}: score ${item.score.toFixed(1)}`, blocks };
+  return { text: `${esc(kr.title)}: score ${item.score.toFixed(1)}`, blocks };
 }

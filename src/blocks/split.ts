@@ -13,7 +13,7 @@ export function blockTextLength(block: KnownBlock): number {
 }
 
 /** Packs blocks into as few messages as Slack's per-message limits allow, in order. */
-export function splitIntoMessages(blocks: KnownBlock[], limits = MESSAGE_LIMITS): KnownBlock[][] {
+export function splitIntoMessages(blocks: KnownBlock[], limits: { maxBlocks: number; maxChars: number } = MESSAGE_LIMITS): KnownBlock[][] {
   const messages: KnownBlock[][] = [];
   let current: KnownBlock[] = [];
   let chars = 0;
@@ -29,4 +29,16 @@ export function splitIntoMessages(blocks: KnownBlock[], limits = MESSAGE_LIMITS)
   }
   if (current.length > 0) messages.push(current);
   return messages;
+}
+
+/**
+ * The leading blocks that fit in one message with room to spare (`reserve` blocks and characters
+ * for what the caller adds around them), and how many did not fit.
+ */
+export function fitInMessage(blocks: KnownBlock[], reserve = { blocks: 4, chars: 1_000 }): { fitted: KnownBlock[]; left: number } {
+  const [first = []] = splitIntoMessages(blocks, {
+    maxBlocks: MESSAGE_LIMITS.maxBlocks - reserve.blocks,
+    maxChars: MESSAGE_LIMITS.maxChars - reserve.chars,
+  });
+  return { fitted: first, left: blocks.length - first.length };
 }

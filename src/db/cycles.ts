@@ -1,9 +1,16 @@
 import type { Cycle as CycleSpan } from "../domain/time";
-import type { Cycle, Tx } from "./types";
+import { isUniqueViolation, type Cycle, type Tx } from "./types";
 
 export async function ensureCycle(db: Tx, workspaceId: number, span: CycleSpan): Promise<Cycle> {
-  const existing = await db.cycle.findUnique({ where: { workspaceId_key: { workspaceId, key: span.key } } });
-  return existing ?? db.cycle.create({ data: { workspaceId, key: span.key, startsAt: span.startsAt, endsAt: span.endsAt } });
+  const where = { workspaceId_key: { workspaceId, key: span.key } };
+  const existing = await db.cycle.findUnique({ where });
+  if (existing) return existing;
+  try {
+    return await db.cycle.create({ data: { workspaceId, key: span.key, startsAt: span.startsAt, endsAt: span.endsAt } });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return db.cycle.findUniqueOrThrow({ where });
+  }
 }
 
 export function findCycle(db: Tx, workspaceId: number, key: string): Promise<Cycle | null> {

@@ -108,8 +108,8 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     await waitFor(() => s.sandbox.responses().length >= 2, { timeoutMs: 5000 });
     out("  /okr (Alice) and /okr team Data (Maya) answered, only to them");
 
-    s.clock.now = new Date(cycle.endsAt.getTime() - 2 * 86_400_000);
-    step("the last week of the quarter: the retro thread in each team channel");
+    s.clock.now = new Date(cycle.endsAt.getTime() + 10 * 3_600_000);
+    step("the quarter is over: the retro thread in each team channel");
     await job("retro");
     await job("retro");
     out("  (run twice: one thread per team)");

@@ -4,14 +4,25 @@ import type { Logger } from "../logger";
 import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
 
-export type ListenerDeps = { db: Db; log: Logger; clock: () => Date };
+export type ListenerDeps = {
+  db: Db;
+  log: Logger;
+  clock: () => Date;
+  /** Single-workspace mode: the workspace the bot token belongs to (auth.test at start). */
+  homeWorkspaceId?: number;
+};
 
 /** What a service needs for one request: the database, Bolt's client for this request, the time. */
 export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDeps {
   return { db: deps.db, slack: client, now: deps.clock(), log: deps.log };
 }
 
+/**
+ * The workspace a request acts on. With one bot token that is always the token's own workspace,
+ * also for people from other organisations in shared channels (their team id is not ours).
+ */
 export async function workspaceId(deps: ListenerDeps, slackTeamId: string | undefined): Promise<number> {
+  if (deps.homeWorkspaceId !== undefined) return deps.homeWorkspaceId;
   if (!slackTeamId) throw new Error("request without a team id");
   return (await ensureWorkspace(deps.db, slackTeamId)).id;
 }

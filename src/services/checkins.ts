@@ -1,7 +1,8 @@
 // The check-in form and its answers: what the modal shows, and storing what the owner submits.
 import { checkinReceived, type ReceivedEntry } from "../blocks/checkin";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
-import { isoWeekKey } from "../domain/time";
+import { isCadence, previousPeriod } from "../domain/periods";
+import { isoWeekKey, previousWeekKey } from "../domain/time";
 import type { Confidence } from "../domain/types";
 import { cycleAt } from "../db/cycles";
 import { ensurePerson } from "../db/people";
@@ -22,11 +23,15 @@ export async function checkinForm(deps: ServiceDeps, workspaceId: number, slackU
   return keyResults.length > 0 ? { week: context.period, keyResults } : null;
 }
 
-/** The person, the running cycle and their current period (their team's cadence, their time zone). */
-async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId: string) {
+/**
+ * The person, the running cycle and their current period (their team's cadence, their time zone).
+ * `refresh: false` uses the cached profile: no Slack call, for paths that must answer Slack fast.
+ */
+async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId: string, opts = { refresh: true }) {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return null;
-  const person = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
+  const known = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const person = opts.refresh ? await refreshProfile(deps, known) : known;
   const teams = await deps.db.team.findMany({
     where: {
       workspaceId,
@@ -38,7 +43,8 @@ async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId
   const team = scheduleTeam(teams);
   const tz = person.tz ?? team?.timezone ?? "UTC";
   const period = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
-  return { person, cycleId: cycle.id, period };
+  const previous = team && isCadence(team.cadence) ? previousPeriod(period, team.cadence) : previousWeekKey(period);
+  return { person, cycleId: cycle.id, period, previous };
 }
 
 export type CheckinEntry = { keyResultId: number; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
@@ -67,11 +73,14 @@ export async function recordCheckins(
   workspaceId: number,
   slackUserId: string,
   entries: CheckinEntry[],
-  confirmed: ReadonlySet<number> = new Set(),
+  opts: { confirmed?: ReadonlySet<number>; formPeriod?: string } = {},
 ): Promise<RecordResult> {
-  const context = await personContext(deps, workspaceId, slackUserId);
+  const confirmed = opts.confirmed ?? new Set<number>();
+  const context = await personContext(deps, workspaceId, slackUserId, { refresh: false });
   if (!context) throw new NotAllowedError("There is no OKR cycle running right now.");
-  const { person, period } = context;
+  // A form opened before a period turned (Sunday night, sent Monday) counts for the period it showed.
+  const period = opts.formPeriod === context.previous ? context.previous : context.period;
+  const { person } = context;
   const mine = await statusesOf(deps.db, person, context.cycleId, period);
   const byId = new Map(mine.map((kr) => [kr.id, kr]));
   if (entries.some((e) => !byId.has(e.keyResultId))) throw new NotAllowedError("You can only check in on key results you own or co-own.");

@@ -116,7 +116,9 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
       }
       const code = slackErrorCode(err);
       if (code && PERMANENT_ERRORS.has(code)) {
-        deps.log.error(`send ${intent.key} to ${intent.channel} failed for good: ${code}`);
+        // Slack says which block it refused (e.g. "[ERROR] must be less than 3001 characters [json-pointer:/blocks/3/text/text]").
+        const details = (err as { data?: { response_metadata?: { messages?: string[] } } }).data?.response_metadata?.messages ?? [];
+        deps.log.error(`send ${intent.key} to ${intent.channel} failed for good: ${code}`, details.join("; "));
         const { message } = await settle({ status: "failed", error: code });
         return { status: "failed", message, error: code };
       }

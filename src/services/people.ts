@@ -2,7 +2,7 @@ import { isAway, isAwayStatus } from "../domain/away";
 import { isValidTimeZone } from "../domain/time";
 import type { Db, Person } from "../db/types";
 import type { Logger } from "../logger";
-import type { SlackClient } from "../slack/client";
+import { slackErrorCode, type SlackClient } from "../slack/client";
 
 /** Slack profiles change rarely; refresh the cached time zone and status once a day. */
 export const PROFILE_MAX_AGE_MS = 24 * 60 * 60_000;
@@ -31,7 +31,10 @@ export async function refreshProfile(deps: Deps, person: Person): Promise<Person
       },
     });
   } catch (err) {
-    deps.log.warn(`users.info for ${person.slackUserId} failed; using the cached profile`, err);
+    const code = slackErrorCode(err);
+    deps.log.warn(`users.info for ${person.slackUserId} failed (${code ?? "no answer"}); using the cached profile`);
+    // Slack answered (user_not_found, account_inactive…): asking again every few minutes won't help.
+    if (code) return deps.db.person.update({ where: { id: person.id }, data: { tzFetchedAt: deps.now } });
     return person;
   }
 }

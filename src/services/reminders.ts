@@ -37,6 +37,8 @@ export async function sendReminders(deps: ServiceDeps, opts: { team?: string } =
       });
       const team = scheduleTeam(objectives);
       if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
+      // A prompt from a period that is over gets no reminder: its form would show the new period.
+      if (periodFor(team, person.tz ?? team.timezone, deps.now).key !== prompt.period) continue;
       const delayOver = deps.now.getTime() >= sent.sentAt.getTime() + team.reminderDelayHours * 3_600_000;
       const snoozed = prompt.snoozedUntil !== null && deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
       if (!delayOver || snoozed || isAway(person, deps.now)) {

@@ -8,17 +8,15 @@ import type { ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 
 const DAY_MS = 24 * 60 * 60_000;
-/** The retro is posted from the start of the cycle's last week … */
-export const RETRO_OPENS_BEFORE_END_MS = 7 * DAY_MS;
-/** … until a month after it ended (a bot that was down at the end still posts it). */
+/** The retro thread is posted at the cycle's end, or up to a month later if the bot was down. */
 export const RETRO_CLOSES_AFTER_END_MS = 30 * DAY_MS;
 
 export function retroWindowOpen(cycle: Pick<Cycle, "endsAt">, now: Date): boolean {
   const end = cycle.endsAt.getTime();
-  return now.getTime() >= end - RETRO_OPENS_BEFORE_END_MS && now.getTime() < end + RETRO_CLOSES_AFTER_END_MS;
+  return now.getTime() >= end && now.getTime() < end + RETRO_CLOSES_AFTER_END_MS;
 }
 
-/** The team's retro for a cycle; computed scores are stored for key results without an owner's score. */
+/** The team's retro for a cycle: scores from final progress unless the owner gave one. */
 export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Retro> {
   const objectives = await teamObjectives(db, team.id, cycle.id);
   const lastInstant = new Date(Math.min(now.getTime(), cycle.endsAt.getTime() - 1));
@@ -26,7 +24,11 @@ export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Pr
   const answers = new Map<number, RetroAnswers>(
     entries.map((e) => [e.keyResultId, { score: e.scoreSet ? e.score : null, worked: e.worked, didnt: e.didnt, learned: e.learned, carryForward: e.carryForward }]),
   );
-  const retro = buildRetro({ teamName: team.name, cycleKey: cycle.key, finalWeek: isoWeekKey(lastInstant, team.timezone), objectives, answers });
+  return buildRetro({ teamName: team.name, cycleKey: cycle.key, finalWeek: isoWeekKey(lastInstant, team.timezone), objectives, answers });
+}
+
+/** Records the computed scores the thread shows, for key results whose owner gave none. */
+async function saveComputedScores(db: Db, retro: Retro) {
   for (const item of retro.items.filter((i) => i.answers.score === null)) {
     await db.retroEntry.upsert({
       where: { keyResultId: item.keyResult.id },
@@ -34,7 +36,6 @@ export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Pr
       update: { score: item.computedScore },
     });
   }
-  return retro;
 }
 
 export type RetroRunSummary = { threads: number; alreadyPosted: number; replies: number; failed: number };
@@ -52,8 +53,15 @@ export async function postRetros(deps: ServiceDeps, opts: { team?: string } = {}
         orderBy: { id: "asc" },
       });
       for (const team of teams) {
-        const retro = await teamRetro(deps.db, team, cycle, deps.now);
         const key = `retro:${team.id}:${cycle.key}`;
+        const replies = await deps.db.slackMessage.count({ where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } } });
+        const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
+        const retro = await teamRetro(deps.db, team, cycle, deps.now);
+        if (parentRow?.status === "sent" && replies >= retro.items.length) {
+          summary.alreadyPosted += 1;
+          continue;
+        }
+        if (!parentRow) await saveComputedScores(deps.db, retro);
         const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId }, () => retroParent(retro));
         if (parent.status === "sent") summary.threads += 1;
         else if (parent.status === "already_sent") summary.alreadyPosted += 1;

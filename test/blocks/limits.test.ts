@@ -7,18 +7,35 @@ import { retroParent, retroReply } from "../../src/blocks/retro";
 import { buildDigest } from "../../src/domain/digest";
 import { buildRetro } from "../../src/domain/retro";
 import { parseCycleKey } from "../../src/domain/time";
-import { validateBlocks, validateView } from "../../src/sandbox";
+import { blocksTextLength, findPings, LIMITS, validateBlocks as validateBlockList, validateView } from "../../src/sandbox";
 import { objectives, statuses } from "../helpers/okrFactory";
 
 const cycle = parseCycleKey("2026-Q4", "UTC");
+
+/** What Slack checks on a message: each block, and the total text (msg_blocks_too_long). */
+function validateBlocks(blocks: unknown, surface: "message"): string[] {
+  const errors = validateBlockList(blocks, surface);
+  if (blocksTextLength(blocks) > LIMITS.messageBlocksTotalText) errors.push("msg_blocks_too_long");
+  return errors;
+}
 const NOW = new Date("2026-11-27T16:00:00Z");
 
-describe.each([0, 1, 3, 60, 120])("with %i key results", (n) => {
-  const krs = statuses(n);
+describe.each([
+  [0, "long"],
+  [1, "long"],
+  [3, "long"],
+  [60, "long"],
+  [120, "long"],
+  [60, "short"],
+  [120, "short"],
+] as const)("with %i key results with %s texts", (n, texts) => {
+  const krs = texts === "long" ? statuses(n) : statuses(n).map((kr) => ({ ...kr, title: `KR ${kr.id}`, measuredBy: null, unit: null, latest: null, thisWeek: null }));
 
-  it("the check-in prompt, reminder and modal are valid", () => {
-    expect(validateBlocks(checkinPrompt({ week: "2026-W48", keyResults: krs }).blocks, "message")).toEqual([]);
-    expect(validateBlocks(checkinReminder({ week: "2026-W48", pending: krs }).blocks, "message")).toEqual([]);
+  it("the check-in prompt, reminder and modal are valid, and ping nobody", () => {
+    for (const m of [checkinPrompt({ week: "2026-W48", keyResults: krs }), checkinReminder({ week: "2026-W48", pending: krs })]) {
+      expect(validateBlocks(m.blocks, "message")).toEqual([]);
+      expect(findPings(m)).toEqual([]);
+    }
     expect(validateView(checkinModal({ week: "2026-W48", keyResults: krs }), "modal")).toEqual([]);
   });
 
@@ -43,6 +60,7 @@ describe.each([
     for (const m of messages) {
       expect(validateBlocks(m.blocks, "message")).toEqual([]);
       expect(m.text.length).toBeGreaterThan(0);
+      expect(findPings(m)).toEqual([]);
     }
     const all = JSON.stringify(messages.map((m) => m.blocks));
     for (const o of objectiveFacts) for (const kr of o.keyResults) expect(all).toContain(`*#${kr.id} `);
@@ -50,10 +68,14 @@ describe.each([
   });
 
   it("gets a retro whose parent and replies Slack accepts, even with long answers", () => {
-    const long = "x".repeat(3500);
+    const long = "<!here> & <".repeat(350);
     const answers = new Map(objectiveFacts.flatMap((o) => o.keyResults).map((kr) => [kr.id, { score: null, worked: long, didnt: long, learned: long, carryForward: true }]));
     const retro = buildRetro({ teamName: "Big", cycleKey: "2026-Q4", finalWeek: "2026-W52", objectives: objectiveFacts, answers });
     expect(validateBlocks(retroParent(retro).blocks, "message")).toEqual([]);
-    for (const item of retro.items) expect(validateBlocks(retroReply(item).blocks, "message")).toEqual([]);
+    for (const item of retro.items) {
+      const reply = retroReply(item);
+      expect(validateBlocks(reply.blocks, "message")).toEqual([]);
+      expect(findPings(reply)).toEqual([]);
+    }
   });
 });

@@ -175,7 +175,7 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
   });
 
   it("posts the retro thread once: a parent with the average and bands, one reply per key result", async () => {
-    s.clock.now = new Date("2026-12-29T10:00:00Z");
+    s.clock.now = new Date("2027-01-01T10:00:00Z");
     expect(await s.runJob("retro")).toMatchObject({ threads: 1, replies: 3 });
     expect(await s.runJob("retro")).toMatchObject({ threads: 0, alreadyPosted: 1, replies: 0 });
     const parent = s.sandbox.messages("C0PLATFORM").find((m) => m.text.includes("retrospective"))!;

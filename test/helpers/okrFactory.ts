@@ -3,7 +3,7 @@ import type { KeyResultFacts } from "../../src/domain/keyResultStatus";
 import { keyResultStatus, type KeyResultStatus } from "../../src/domain/keyResultStatus";
 import type { ObjectiveFacts } from "../../src/domain/digest";
 
-const LONG = "A long and winding title that keeps going to test limits & <escaping> ".repeat(3);
+const LONG = "A long and winding <!channel> title that keeps going to test limits & <escaping> ".repeat(3);
 
 export function keyResultFacts(id: number, overrides: Partial<KeyResultFacts> = {}): KeyResultFacts {
   return {

@@ -2,17 +2,17 @@ import type { App } from "@slack/bolt";
 import { checkinModal } from "../../blocks/checkin";
 import { IDS } from "../../blocks/ids";
 import { loadingModal, messageModal } from "../../blocks/modals";
-import { checkinForm, type ServiceDeps } from "../../services/checkins";
+import { checkinForm } from "../../services/checkins";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 
 /**
- * Opens a loading modal at once (the trigger_id is valid for ~3 s), then fills it with the
- * current week's form — also when the button clicked belongs to an older prompt.
+ * Opens a loading modal before anything else (the trigger_id is valid for ~3 s), then fills it
+ * with the current period's form — also when the button clicked belongs to an older prompt.
  */
-export async function openCheckinModal(services: ServiceDeps, client: SlackClient, ws: number, userId: string, triggerId: string) {
+export async function openCheckinModal(deps: ListenerDeps, client: SlackClient, teamId: string | undefined, userId: string, triggerId: string) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal("Weekly check-in") });
-  const form = await checkinForm(services, ws, userId);
+  const form = await checkinForm(serviceDeps(deps, client), await workspaceId(deps, teamId), userId);
   const view = form ? checkinModal(form) : messageModal("Weekly check-in", "You own no key results in the current cycle, so there is nothing to check in.");
   await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
 }
@@ -21,7 +21,6 @@ export function registerOpenCheckin(app: App, deps: ListenerDeps) {
   app.action(IDS.actions.openCheckin, async ({ ack, body, client }) => {
     await ack();
     if (body.type !== "block_actions") return;
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
-    await openCheckinModal(serviceDeps(deps, client), client, ws, body.user.id, body.trigger_id);
+    await openCheckinModal(deps, client, body.team?.id ?? body.user.team_id, body.user.id, body.trigger_id);
   });
 }

@@ -20,6 +20,7 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
     if (parsed.name === "usage") return ack({ response_type: "ephemeral", text: parsed.problem });
     // Everything else reads the database: answer Slack first, then respond.
     await ack();
+    if (parsed.name === "checkin") return openCheckinModal(deps, client, command.team_id, command.user_id, command.trigger_id);
     const services = serviceDeps(deps, client);
     const ws = await workspaceId(deps, command.team_id);
     switch (parsed.name) {
@@ -36,9 +37,6 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
       case "back":
         await setBack(services, ws, command.user_id);
         await respond({ response_type: "ephemeral", text: "Welcome back! Your check-in prompts are on again." });
-        return;
-      case "checkin":
-        await openCheckinModal(services, client, ws, command.user_id, command.trigger_id);
         return;
       case "mine": {
         const mine = await myOkrs(services, ws, command.user_id);

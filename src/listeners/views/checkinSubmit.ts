@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { checkinModal } from "../../blocks/checkin";
+import { checkinModal, type CheckinModalMetadata } from "../../blocks/checkin";
 import { IDS } from "../../blocks/ids";
 import { checkinForm, markPromptAnswered, NotAllowedError, recordCheckins } from "../../services/checkins";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
@@ -18,7 +18,7 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
     let result;
     try {
       // Stored before the ack: when the modal closes, the check-in is saved.
-      result = await recordCheckins(services, ws, body.user.id, submission.entries, submission.confirmed);
+      result = await recordCheckins(services, ws, body.user.id, submission.entries, { confirmed: submission.confirmed, formPeriod: formPeriod(view.private_metadata) });
     } catch (err) {
       if (!(err instanceof NotAllowedError)) throw err;
       return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
@@ -34,6 +34,16 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
     await markPromptAnswered(services, ws, body.user.id, result);
     await publishHome(services, client, ws, body.user.id);
   });
+}
+
+/** The period the form was opened for; only ever honoured if it is the current or the previous one. */
+function formPeriod(privateMetadata: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(privateMetadata ?? "") as Partial<CheckinModalMetadata>;
+    return typeof parsed.week === "string" ? parsed.week : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstBlockError(blocks: { block_id?: string; type: string }[], message: string): Record<string, string> {
