@@ -2,6 +2,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
 import { formatNumber } from "../domain/progress";
+import { plural } from "../domain/text";
 import { CONFIDENCES, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
 import { confidenceLabel, esc, fitMrkdwn, keyResultSummary, truncate, valueWithUnit } from "./format";
 import { fitInMessage } from "./split";
@@ -170,10 +171,6 @@ export function checkinModal(data: {
 /** A number as a person would type it: no thousands separators. */
 function formatPlain(n: number): string {
   return String(Number(n.toFixed(4)));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function checkinReminder(data: { week: string; pending: KeyResultStatus[] }): MessageContent {

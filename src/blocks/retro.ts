@@ -1,17 +1,17 @@
 import type { KnownBlock } from "@slack/types";
 import type { Retro, RetroItem } from "../domain/retro";
 import { formatPercent } from "../domain/progress";
+import { SCORE_BANDS } from "../domain/scoring";
 import { esc, escFit, fitMrkdwn, mention, truncate, valueWithUnit } from "./format";
 import type { MessageContent } from "./types";
 
 const NOT_ANSWERED = "_Not answered yet: the owner fills this in._";
 
 const BAND_ORDER = ["perfect", "strong", "progress", "failed"] as const;
-const BAND_RANGES = { perfect: "1.0", strong: "0.7–0.9", progress: "0.4–0.6", failed: "0.0–0.3" } as const;
 
 export function retroParent(retro: Retro): MessageContent {
   const average = retro.average === null ? "no key results" : retro.average.toFixed(2);
-  const distribution = BAND_ORDER.map((b) => `${BAND_RANGES[b]}: *${retro.distribution[b]}*`).join(" · ");
+  const distribution = BAND_ORDER.map((b) => `${SCORE_BANDS[b].range}: *${retro.distribution[b]}*`).join(" · ");
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(`${retro.teamName} · ${retro.cycleKey} retrospective`, 150) } },
     {

@@ -14,7 +14,7 @@ export function formatImportReport(file: string, report: ImportReport): string {
   const warnings = report.warnings.filter((w) => w.severity === "warning");
   if (warnings.length > 0) {
     out.push("", `${warnings.length} suggestion${warnings.length === 1 ? "" : "s"} from the OKR linter (not blocking):`);
-    for (const w of warnings) out.push(`  ${w.path}: ${w.message}${w.suggestion ? `\n      e.g. ${w.suggestion}` : ""}`);
+    for (const w of warnings) out.push(`  ${file}${w.line ? `:${w.line}` : ""}: ${w.path}: ${w.message}${w.suggestion ? `\n      e.g. ${w.suggestion}` : ""}`);
   }
   if (report.notInFile.length > 0) {
     out.push("", "In the database for this cycle but not in the file (left unchanged):");

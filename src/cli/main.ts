@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, loadDatabaseConfig, loadSlackApiConfig } from "../config";
 import { openDatabase, type Database } from "../db/client";
+import { findCycle } from "../db/cycles";
 import { migrate, MigrationError } from "../db/migrate";
 import { isJobName, JOB_NAMES, runJob } from "../jobs";
 import { createLogger, redact } from "../logger";
@@ -28,8 +29,9 @@ Commands:
                                 run one scheduled job once, as the scheduler would
   demo                          play a whole OKR cycle against a local Slack sandbox
 
-Options for import, export and job:
-  --workspace <team id>         the Slack workspace (default: the only one in the database)
+Options for import and export:
+  --workspace <team id>         the Slack workspace (default: the only one in the database, else the bot token's)
+Jobs act on every workspace in the database.
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -133,7 +135,12 @@ async function exportCommand(args: string[]): Promise<number> {
   if (values.cycle && !isCycleKey(values.cycle)) throw new CliError(`--cycle should be a quarter such as 2026-Q4`);
   return withDatabase(async ({ db }) => {
     const workspace = await resolveWorkspace(db, values.workspace, optionalSlack());
-    process.stdout.write(await exportOkrsYaml(db, workspace.id, values.cycle ?? quarterOf(new Date(), CYCLE_TIME_ZONE).key));
+    const cycle = values.cycle ?? quarterOf(new Date(), CYCLE_TIME_ZONE).key;
+    if (!(await findCycle(db, workspace.id, cycle))) {
+      const known = (await db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).map((c) => c.key);
+      throw new CliError(`There are no OKRs for ${cycle}${known.length ? ` (cycles with OKRs: ${known.join(", ")})` : ": import some first"}.`);
+    }
+    process.stdout.write(await exportOkrsYaml(db, workspace.id, cycle));
     return 0;
   });
 }

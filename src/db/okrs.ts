@@ -78,3 +78,11 @@ export async function keyResultOwners(db: Tx, cycleId: number, teamName?: string
     },
   });
 }
+
+/** The workspace's teams that have objectives in the cycle (optionally only the one named). */
+export function teamsInCycle(db: Tx, workspaceId: number, cycleId: number, teamName?: string) {
+  return db.team.findMany({
+    where: { workspaceId, ...(teamName ? { name: teamName } : {}), objectives: { some: { cycleId } } },
+    orderBy: { id: "asc" },
+  });
+}

@@ -6,14 +6,3 @@ export function splitPostgresUrl(url: string): { connectionString: string; schem
   u.searchParams.delete("schema");
   return { connectionString: u.toString(), schema };
 }
-
-/** The URL with its password replaced, safe for logs and errors. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
-}

@@ -8,10 +8,6 @@ export async function ensureWorkspace(db: Tx, slackTeamId: string, name?: string
   });
 }
 
-export function findWorkspace(db: Tx, slackTeamId: string): Promise<Workspace | null> {
-  return db.workspace.findUnique({ where: { slackTeamId } });
-}
-
 export function listWorkspaces(db: Tx): Promise<Workspace[]> {
   return db.workspace.findMany({ orderBy: { id: "asc" } });
 }

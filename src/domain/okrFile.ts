@@ -84,7 +84,10 @@ export type OkrFileKeyResult = OkrFileObjective["key_results"][number];
 
 export type FileProblem = { path: string; line?: number; message: string };
 
-export type ParseResult = { ok: true; file: OkrFile } | { ok: false; problems: FileProblem[] };
+/** On success, `lineOf` maps a path such as ["teams", 0, "name"] to its line in the source. */
+export type ParseResult =
+  | { ok: true; file: OkrFile; lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined }
+  | { ok: false; problems: FileProblem[] };
 
 /** `["teams", 0, "objectives", 1, "title"]` → `teams[0].objectives[1].title` */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -107,9 +110,6 @@ export function parseOkrFile(source: string): ParseResult {
       })),
     };
   }
-  const parsed = okrFileSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { ok: true, file: parsed.data };
-
   /** The line of the deepest node that exists on the path (a missing field points at its parent). */
   const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
     const lineAt = (n: unknown) => {
@@ -132,6 +132,8 @@ export function parseOkrFile(source: string): ParseResult {
     return line;
   };
 
+  const parsed = okrFileSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { ok: true, file: parsed.data, lineOf };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => ({
@@ -144,4 +146,9 @@ export function parseOkrFile(source: string): ParseResult {
 
 export function stringifyOkrFile(file: OkrFile): string {
   return stringify(file, { lineWidth: 0 });
+}
+
+/** `teams[0].objectives[1].key_results[2].target` → ["teams", 0, "objectives", 1, "key_results", 2, "target"] */
+export function parsePath(path: string): PropertyKey[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }

@@ -4,6 +4,8 @@
 //   0.7–0.9 Strong delivery (sweet spot — goals were ambitious but achievable)
 //   1.0     Perfect score (goals might have been too easy)
 
+import { plural } from "./text";
+
 export const BAND_KEYS = ["failed", "progress", "strong", "perfect"] as const;
 export type BandKey = (typeof BAND_KEYS)[number];
 
@@ -66,9 +68,6 @@ export function averageScore(scores: readonly number[]): number | null {
   return finite.reduce((sum, s) => sum + s, 0) / finite.length;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** The guide's reading of a team's key-result scores, in one or two sentences. */
 export function readScores(scores: readonly number[]): string {

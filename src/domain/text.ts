@@ -37,3 +37,8 @@ export function truncate(s: string, max: number): string {
   }
   return kept.trimEnd() + ELLIPSIS;
 }
+
+/** "1 key result", "3 key results". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

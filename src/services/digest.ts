@@ -4,7 +4,7 @@ import { isAway } from "../domain/away";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
-import { teamObjectives } from "../db/okrs";
+import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
 import type { ServiceDeps } from "./deps";
@@ -36,10 +36,7 @@ export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {
   for (const workspace of await listWorkspaces(deps.db)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
-    const teams = await deps.db.team.findMany({
-      where: { workspaceId: workspace.id, ...(opts.team ? { name: opts.team } : {}), objectives: { some: { cycleId: cycle.id } } },
-      orderBy: { id: "asc" },
-    });
+    const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
     for (const team of teams) {
       const period = periodOfWeek(isoWeekKey(deps.now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
       if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {

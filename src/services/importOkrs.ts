@@ -2,8 +2,8 @@
 // Teams are matched by name, objectives by title within team and cycle, key results by title
 // within their objective; importing the same file twice changes nothing.
 import { deriveDirection } from "../domain/progress";
-import { lintOkrs, type Finding } from "../domain/lint";
-import { parseOkrFile, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
+import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
+import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
 import { parseCycleKey, quarterOf } from "../domain/time";
 import { weekdayNumber } from "../domain/types";
 import { ensureCycle } from "../db/cycles";
@@ -19,7 +19,8 @@ export type ImportReport = {
   teams: ImportCounts;
   objectives: ImportCounts;
   keyResults: ImportCounts;
-  warnings: Finding[];
+  /** The linter's findings, with their line in the file. */
+  warnings: Array<Finding & { line?: number }>;
   /** Objectives and key results in the database for this cycle that the file does not mention. */
   notInFile: string[];
 };
@@ -31,10 +32,10 @@ export class ImportError extends Error {
   }
 }
 
-export function parseOrThrow(source: string): OkrFile {
+export function parseOrThrow(source: string) {
   const parsed = parseOkrFile(source);
   if (!parsed.ok) throw new ImportError(parsed.problems);
-  return parsed.file;
+  return parsed;
 }
 
 /** Lint findings for every team in the file, with paths from the file's root. */
@@ -58,10 +59,11 @@ export function lintFile(file: OkrFile): Finding[] {
 }
 
 export async function importOkrs(db: Db, workspaceId: number, source: string, now: Date): Promise<ImportReport> {
-  const file = parseOrThrow(source);
-  const findings = lintFile(file);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) throw new ImportError(errors.map((f) => ({ path: f.path, message: f.message })));
+  const { file, lineOf } = parseOrThrow(source);
+  const findings = lintFile(file).map((f) => ({ ...f, line: lineOf(parsePath(f.path)) }));
+  if (hasErrors(findings)) {
+    throw new ImportError(findings.filter((f) => f.severity === "error").map((f) => ({ path: f.path, line: f.line, message: f.message })));
+  }
   const span = file.cycle ? parseCycleKey(file.cycle, CYCLE_TIME_ZONE) : quarterOf(now, CYCLE_TIME_ZONE);
 
   const report: ImportReport = {
@@ -89,7 +91,7 @@ function tally(c: ImportCounts, outcome: keyof ImportCounts) {
   c[outcome] += 1;
 }
 
-/** Writes `data` when it differs from `existing`; says what happened. */
+/** Whether any field of `data` differs from `existing`. */
 function changed<T extends object>(existing: T, data: Partial<T>): boolean {
   return Object.entries(data).some(([k, v]) => (existing as Record<string, unknown>)[k] !== v);
 }

@@ -1,7 +1,7 @@
 import { retroParent, retroReply } from "../blocks/retro";
 import { buildRetro, type Retro, type RetroAnswers } from "../domain/retro";
 import { isoWeekKey } from "../domain/time";
-import { teamObjectives } from "../db/okrs";
+import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
 import type { ServiceDeps } from "./deps";
@@ -48,10 +48,7 @@ export async function postRetros(deps: ServiceDeps, opts: { team?: string } = {}
       retroWindowOpen(c, deps.now),
     );
     for (const cycle of cycles) {
-      const teams = await deps.db.team.findMany({
-        where: { workspaceId: workspace.id, ...(opts.team ? { name: opts.team } : {}), objectives: { some: { cycleId: cycle.id } } },
-        orderBy: { id: "asc" },
-      });
+      const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
       for (const team of teams) {
         const key = `retro:${team.id}:${cycle.key}`;
         const replies = await deps.db.slackMessage.count({ where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } } });

@@ -76,7 +76,9 @@ describe("okr-bot migrate, import and export", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}: not imported, nothing was written.`);
     expect(r.stderr).toContain(`${file}:11: teams[0].objectives[0].key_results[0].baseline: should be a number`);
-    expect((await run(["export", "--cycle", "2026-Q4", "--workspace", "T0TEST"], db)).stdout).toBe("cycle: 2026-Q4\nteams: []\n");
+    const exported = await run(["export", "--cycle", "2026-Q4", "--workspace", "T0TEST"], db);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain("There are no OKRs for 2026-Q4: import some first.");
   });
 
   it("explains what is missing before a workspace exists", async () => {

@@ -1,4 +1,4 @@
-import { parseOkrFile, stringifyOkrFile } from "../../src/domain/okrFile";
+import { parseOkrFile, parsePath, stringifyOkrFile } from "../../src/domain/okrFile";
 
 const VALID = `cycle: 2026-Q4
 teams:
@@ -56,6 +56,13 @@ describe("the OKR file format", () => {
     expect(first!.message).toMatch(message);
   });
 
+  it("maps a path back to its line, for the linter's findings", () => {
+    const parsed = parseOkrFile(VALID);
+    if (!parsed.ok) throw new Error("invalid");
+    expect(parsed.lineOf(parsePath("teams[0].objectives[0].key_results[0].target"))).toBe(15);
+    expect(parsed.lineOf(parsePath("teams[0].channel"))).toBe(4);
+  });
+
   it("reports YAML syntax errors with their line", () => {
     const [p] = problems("teams:\n  - name: [unclosed\n");
     expect(p!.line).toBeGreaterThanOrEqual(2);
@@ -65,6 +72,6 @@ describe("the OKR file format", () => {
     const parsed = parseOkrFile(VALID);
     if (!parsed.ok) throw new Error("invalid");
     const again = parseOkrFile(stringifyOkrFile(parsed.file));
-    expect(again).toEqual(parsed);
+    expect(again.ok && again.file).toEqual(parsed.file);
   });
 });
