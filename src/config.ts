@@ -42,6 +42,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
+/** Every environment variable the bot reads. */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
 export type DatabaseConfig = { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
 
 export type Config = {

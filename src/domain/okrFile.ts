@@ -1,6 +1,7 @@
 // "OKRs as code": the YAML file format, its validation and its serialisation. Pure: no I/O.
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
+import { CADENCES } from "./periods";
 import { isCycleKey, isValidTimeZone } from "./time";
 import { DIRECTIONS, WEEKDAYS } from "./types";
 
@@ -20,6 +21,17 @@ const finite = (what: string) =>
 const schedule = z.strictObject({
   day: z.enum(WEEKDAYS, { error: `should be a weekday: ${WEEKDAYS.join(", ")}` }),
   time: clockTime,
+});
+
+const checkinSchedule = schedule.extend({
+  cadence: z.enum(CADENCES, { error: `should be ${CADENCES.join(" or ")}` }).optional(),
+  /** How late a prompt missed while the bot was down may still go out; default: the same day. */
+  grace_minutes: z.number({ error: "should be a number of minutes" }).int().min(0).max(7 * 24 * 60).optional(),
+});
+
+const reminders = z.strictObject({
+  after_hours: z.number({ error: "should be a number of hours" }).int().min(1).max(6 * 24).optional(),
+  escalate_after: z.number({ error: "should be a number of missed periods" }).int().min(1).max(52).optional(),
 });
 
 const keyResultSchema = z.strictObject({
@@ -48,8 +60,9 @@ const teamSchema = z.strictObject({
     .string()
     .refine(isValidTimeZone, { error: "should be an IANA time zone such as Europe/London" })
     .optional(),
-  checkin: schedule.optional(),
+  checkin: checkinSchedule.optional(),
   digest: schedule.optional(),
+  reminders: reminders.optional(),
   objectives: z.array(objectiveSchema, { error: "should be a list of objectives" }).default([]),
 });
 

@@ -1,4 +1,5 @@
 import { stringifyOkrFile, type OkrFile } from "../domain/okrFile";
+import type { Cadence } from "../domain/periods";
 import { weekdayName } from "../domain/types";
 import { findCycle } from "../db/cycles";
 import type { Db } from "../db/types";
@@ -32,8 +33,16 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
         channel: team.channelId,
         managers: team.managers.map((m) => m.person.slackUserId).sort(),
         ...(team.timezone !== "UTC" ? { timezone: team.timezone } : {}),
-        checkin: { day: weekdayName(team.checkinDay), time: team.checkinTime },
+        checkin: {
+          day: weekdayName(team.checkinDay),
+          time: team.checkinTime,
+          ...(team.cadence !== "weekly" ? { cadence: team.cadence as Cadence } : {}),
+          ...(team.graceMinutes !== null ? { grace_minutes: team.graceMinutes } : {}),
+        },
         ...(digest.day !== DEFAULT_DIGEST.day || digest.time !== DEFAULT_DIGEST.time ? { digest } : {}),
+        ...(team.reminderDelayHours !== 24 || team.escalateAfter !== 2
+          ? { reminders: { after_hours: team.reminderDelayHours, escalate_after: team.escalateAfter } }
+          : {}),
         objectives: team.objectives.map((o) => ({
           title: o.title,
           ...(o.owner ? { owner: o.owner.slackUserId } : {}),

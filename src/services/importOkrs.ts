@@ -108,6 +108,10 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
     digestDay: weekdayNumber(team.digest?.day ?? "friday"),
     digestTime: team.digest?.time ?? "16:00",
     timezone: team.timezone ?? "UTC",
+    cadence: team.checkin?.cadence ?? "weekly",
+    graceMinutes: team.checkin?.grace_minutes ?? null,
+    reminderDelayHours: team.reminders?.after_hours ?? 24,
+    escalateAfter: team.reminders?.escalate_after ?? 2,
   };
   const existing = await tx.team.findUnique({
     where: { workspaceId_name: { workspaceId, name: team.name } },

@@ -12,7 +12,8 @@ teams:
     channel: C0PLATFORM
     managers: [U0MANAGER, U0LEAD]
     timezone: Europe/London
-    checkin: { day: tuesday, time: "10:30" }
+    checkin: { day: tuesday, time: "10:30", cadence: biweekly, grace_minutes: 120 }
+    reminders: { after_hours: 48, escalate_after: 3 }
     objectives:
       - title: Make our platform reliable enough that customers trust us
         owner: U0LEAD
@@ -85,7 +86,16 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
     const unowned = await t.db.keyResult.findFirstOrThrow({ where: { title: "Ship the new deploy pipeline" }, include: { owner: true } });
     expect(unowned.owner?.slackUserId).toBe("U0LEAD"); // inherited from its objective
     const team = await t.db.team.findFirstOrThrow({ where: { name: "Platform" }, include: { managers: { include: { person: true } } } });
-    expect(team).toMatchObject({ channelId: "C0PLATFORM", checkinDay: 2, checkinTime: "10:30", timezone: "Europe/London" });
+    expect(team).toMatchObject({
+      channelId: "C0PLATFORM",
+      checkinDay: 2,
+      checkinTime: "10:30",
+      timezone: "Europe/London",
+      cadence: "biweekly",
+      graceMinutes: 120,
+      reminderDelayHours: 48,
+      escalateAfter: 3,
+    });
     expect(team.managers.map((m) => m.person.slackUserId).sort()).toEqual(["U0LEAD", "U0MANAGER"]);
     const cycle = await t.db.cycle.findFirstOrThrow();
     expect([cycle.startsAt.toISOString(), cycle.endsAt.toISOString()]).toEqual(["2026-10-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"]);
@@ -123,7 +133,7 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
     const broken = FILE.replace("target: 1\n            measured_by: Tracker", "target: one\n            measured_by: Tracker");
     const error = await importOkrs(t.db, workspaceId, broken, NOW).catch((e) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 37 });
+    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 38 });
     expect(await counts(t.db)).toEqual({ teams: 0, managers: 0, people: 0, objectives: 0, keyResults: 0 });
   });
 

@@ -1,0 +1,26 @@
+// The README's examples must work with the code as it is.
+import fs from "node:fs";
+import path from "node:path";
+import { ENV_VARIABLES } from "../src/config";
+import { parseOkrFile } from "../src/domain/okrFile";
+import { JOB_NAMES } from "../src/jobs";
+
+const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+
+describe("README.md", () => {
+  it("shows a YAML example that the importer accepts", () => {
+    const yaml = /## OKRs as code[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const parsed = parseOkrFile(yaml!);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+  });
+
+  it("documents every configuration variable the code reads", () => {
+    expect(ENV_VARIABLES.length).toBeGreaterThan(5);
+    for (const v of ENV_VARIABLES) expect(readme).toContain(`| \`${v}\``);
+  });
+
+  it("lists every job", () => {
+    for (const job of JOB_NAMES) expect(readme).toContain(`| \`${job}\``);
+  });
+});
