@@ -28,7 +28,7 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
 
   let stack: LocalStack | null = null;
   try {
-    stack = await startLocalStack({ database: databaseConfig(`file:${path.join(dir, "okr.db")}`), now: at(2, 0, 18) });
+    stack = await startLocalStack({ database: databaseConfig(`file:${path.join(dir, "okr.db")}`), now: at(2, 0, 8) });
     const s = stack;
     for (const p of SAMPLE_PEOPLE) s.sandbox.addUser({ id: p.id, name: p.name, realName: p.realName, tz: p.tz });
     const db = s.bot.database.db;
@@ -68,7 +68,11 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     const report = await importOkrs(db, workspace.id, SAMPLE_OKRS_YAML, s.clock.now);
     out(formatImportReport("sample-okrs.yaml", report).replace(/^/gm, "  "));
 
-    step("the check-in job runs: every owner whose local Monday 09:00 has passed gets one DM");
+    s.clock.now = at(2, 0, 10);
+    step("the check-in job runs: owners whose local Monday 09:00 has passed get one DM (Tokyo, London)");
+    await job("checkins");
+    s.clock.now = at(2, 0, 18);
+    step("later that Monday: New York and Los Angeles reach 09:00 too");
     await job("checkins");
     await job("checkins");
     out("  (run twice: the second run sends nothing new)");
@@ -89,8 +93,10 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     step("Friday: each team's digest in its channel");
     await job("digest");
 
+    s.clock.now = at(3, 0, 10);
+    step("the next Monday: prompts again through the day, and everyone answers");
+    await job("checkins");
     s.clock.now = at(3, 0, 18);
-    step("the next Monday: prompts again, and everyone answers");
     await job("checkins");
     await answer("U0ALICE", { "Reduce P1 incidents": { value: "5", confidence: "on_track" } }, "Alice");
     await answer("U0BOB", { "Improve checkout success rate": { value: "96", confidence: "on_track" } }, "Bob");
