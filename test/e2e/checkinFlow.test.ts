@@ -154,6 +154,15 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     expect(await at("2026-11-23T10:05:00Z", "checkins")).toMatchObject({ sent: 1, answeredEarly: 1 }); // Bob's KR is done
   });
 
+  it("opens this week's form from last week's prompt", async () => {
+    await at("2026-11-16T09:30:00Z", "checkins");
+    const old = dms(s, "U0ALICE", "Weekly check-in")[0]!;
+    s.clock.now = new Date("2026-11-24T10:00:00Z");
+    await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.openCheckin, container: { type: "message", channel_id: old.channel, message_ts: old.ts } });
+    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.privateMetadata.includes("2026-W")), { timeoutMs: 5000 });
+    expect(JSON.parse(view.privateMetadata)).toEqual({ week: "2026-W48" });
+  });
+
   it("handles an event delivered twice (a Slack retry) once", async () => {
     await s.requester.appHomeOpened({ user: "U0ALICE", eventId: "Ev0DUPLICATE" });
     await waitFor(() => s.sandbox.home("U0ALICE"), { timeoutMs: 5000 });

@@ -38,6 +38,18 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // Retry-After was waited out
   });
 
+  it("keeps answering people while the bot's posts wait out a 429", async () => {
+    s.sandbox.injectFault({ method: "chat.postMessage", kind: "ratelimited", retryAfter: 3 });
+    const fanOut = s.runJob("checkins");
+    await waitFor(() => s.sandbox.callsTo("chat.postMessage").some((c) => c.status === 429), { timeoutMs: 5000 });
+    const started = Date.now();
+    const help = await s.requester.command({ user: "U0OWNER01", text: "checkin" });
+    expect(help.status).toBe(200);
+    await waitFor(() => s.sandbox.openViews("U0OWNER01").find((v) => v.callbackId === "checkin_submit"), { timeoutMs: 2000 });
+    expect(Date.now() - started).toBeLessThan(1500); // not held back by the 3 s Retry-After
+    expect(await fanOut).toMatchObject({ sent: 60 });
+  });
+
   it("sends one DM per owner through a 5xx storm and answers lost after Slack accepted the post", async () => {
     s.sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 500, times: 25 });
     s.sandbox.injectFault({ method: "chat.postMessage", kind: "accept_then_drop", times: 10 });
