@@ -39,26 +39,21 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
       const summary = await s.runJob(name);
       out(`  okr-bot job ${name} → ${JSON.stringify(summary)}`);
     };
-    const krId = async (title: string) => (await db.keyResult.findFirstOrThrow({ where: { title } })).id;
     const answer = async (user: string, answers: Record<string, Answer>, label: string, opts = { sameModal: false }) => {
-      if (!opts.sameModal) {
-        const prompt = s.sandbox.dmsTo(user).findLast((m) => JSON.stringify(m.blocks ?? []).includes(IDS.actions.openCheckin));
-        if (!prompt) throw new Error(`no check-in prompt for ${user}`);
-        await s.requester.blockAction({
-          user,
-          actionId: IDS.actions.openCheckin,
-          container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
-        });
-      }
-      const view = await waitFor(() => s.sandbox.openViews(user).find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
-      const values: Record<string, string> = {};
-      for (const [title, a] of Object.entries(answers)) {
-        const id = await krId(title);
-        values[`${IDS.checkinBlocks.value}${id}`] = a.value;
-        values[`${IDS.checkinBlocks.confidence}${id}`] = a.confidence;
-        if (a.note) values[`${IDS.checkinBlocks.note}${id}`] = a.note;
-      }
-      const result = await s.requester.viewSubmission({ user, view: { id: view.id }, values });
+      const result = await s.checkIn(
+        user,
+        async (krId) => {
+          const values: Record<string, string> = {};
+          for (const [title, a] of Object.entries(answers)) {
+            const id = await krId(title);
+            values[`${IDS.checkinBlocks.value}${id}`] = a.value;
+            values[`${IDS.checkinBlocks.confidence}${id}`] = a.confidence;
+            if (a.note) values[`${IDS.checkinBlocks.note}${id}`] = a.note;
+          }
+          return values;
+        },
+        { via: opts.sameModal ? "open-modal" : "dm" },
+      );
       out(`  ${label}: ${result.outcome.action === "errors" ? `the modal answers with field errors: ${Object.values(JSON.parse(result.body).errors).join(" ")}` : "saved"}`);
       if (result.outcome.action === "closed") await waitFor(() => s.sandbox.dmsTo(user).some((m) => m.text.startsWith("Checked in ✓") && m.updates > 0), { timeoutMs: 5000 });
     };
