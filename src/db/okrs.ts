@@ -32,7 +32,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
     orderBy: [{ position: "asc" }, { id: "asc" }],
     include: {
       owner: { select: { slackUserId: true } },
-      keyResults: { orderBy: [{ position: "asc" }, { id: "asc" }], include: keyResultInclude },
+      keyResults: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }], include: keyResultInclude },
     },
   });
   return objectives.map((o) => ({
@@ -46,7 +46,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
 /** The key results a person owns or co-owns in a cycle, grouped by objective, with each objective's team. */
 export async function ownedObjectives(db: Tx, personId: number, cycleId: number) {
   const keyResults = await db.keyResult.findMany({
-    where: { OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }], objective: { cycleId } },
+    where: { OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }], archivedAt: null, objective: { cycleId } },
     orderBy: [{ objective: { teamId: "asc" } }, { objective: { position: "asc" } }, { objectiveId: "asc" }, { position: "asc" }, { id: "asc" }],
     include: {
       ...keyResultInclude,
@@ -67,12 +67,12 @@ export async function ownedObjectives(db: Tx, personId: number, cycleId: number)
 export async function keyResultOwners(db: Tx, cycleId: number, teamName?: string) {
   return db.person.findMany({
     where: {
-      keyResultsOwned: { some: { objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } } },
+      keyResultsOwned: { some: { archivedAt: null, objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } } },
     },
     orderBy: { id: "asc" },
     include: {
       keyResultsOwned: {
-        where: { objective: { cycleId } },
+        where: { archivedAt: null, objective: { cycleId } },
         select: { objective: { select: { team: true } } },
       },
     },

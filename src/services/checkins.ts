@@ -36,7 +36,10 @@ async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId
     where: {
       workspaceId,
       objectives: {
-        some: { cycleId: cycle.id, keyResults: { some: { OR: [{ ownerId: person.id }, { coOwners: { some: { personId: person.id } } }] } } },
+        some: {
+          cycleId: cycle.id,
+          keyResults: { some: { archivedAt: null, OR: [{ ownerId: person.id }, { coOwners: { some: { personId: person.id } } }] } },
+        },
       },
     },
   });

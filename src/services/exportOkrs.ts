@@ -19,7 +19,11 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
         orderBy: [{ position: "asc" }, { id: "asc" }],
         include: {
           owner: true,
-          keyResults: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { owner: true, coOwners: { include: { person: true } } } },
+          keyResults: {
+            where: { archivedAt: null },
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+            include: { owner: true, coOwners: { include: { person: true } } },
+          },
         },
       },
     },

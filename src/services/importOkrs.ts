@@ -163,7 +163,7 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
     for (const [krPosition, kr] of objective.key_results.entries()) {
       seenKrs.push(await importKeyResult(tx, workspaceId, objectiveId, ownerId, krPosition, kr, report));
     }
-    const others = await tx.keyResult.findMany({ where: { objectiveId, id: { notIn: seenKrs } } });
+    const others = await tx.keyResult.findMany({ where: { objectiveId, id: { notIn: seenKrs }, archivedAt: null } });
     report.notInFile.push(...others.map((kr) => `${team.name} › ${objective.title} › ${kr.title}`));
   }
   const otherObjectives = await tx.objective.findMany({ where: { teamId, cycleId, id: { notIn: seenObjectives } } });
@@ -191,6 +191,8 @@ async function importKeyResult(
     direction,
     directionSet: kr.direction !== undefined,
     position,
+    // A key result in the file is active, even if it was archived in Slack before.
+    archivedAt: null,
   };
   const coOwners = [...new Set(kr.co_owners ?? [])].sort();
   const found = await tx.keyResult.findUnique({

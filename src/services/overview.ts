@@ -9,6 +9,7 @@ import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
 import { teamDigest } from "./digest";
 import { timeZoneOf } from "./people";
+import { periodFor, scheduleTeam } from "./prompts";
 
 export type MyOkrs = { cycleKey: string; week: string; objectives: ObjectiveWithStatus[] } | null;
 
@@ -17,8 +18,10 @@ export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId
   if (!cycle) return null;
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
   const objectives = await ownedObjectives(deps.db, person.id, cycle.id);
-  const tz = await timeZoneOf(deps, person, objectives[0]?.team.timezone ?? "UTC");
-  const week = isoWeekKey(deps.now, tz);
+  const team = scheduleTeam(objectives.map((o) => o.team));
+  const tz = await timeZoneOf(deps, person, team?.timezone ?? "UTC");
+  // The same period the person's prompts and check-ins use.
+  const week = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
   return {
     cycleKey: cycle.key,
     week,
@@ -36,4 +39,27 @@ export async function teamOverview(deps: ServiceDeps, workspaceId: number, teamN
   const team = teams.find((t) => t.name.toLowerCase() === wanted);
   if (!team) return { status: "unknown_team", teams: teams.map((t) => t.name) };
   return { status: "ok", digest: await teamDigest(deps.db, team, cycle, deps.now) };
+}
+
+export type DigestPreview = { status: "ok"; digest: Digest } | { status: "no_cycle" } | { status: "unknown_team"; teams: string[] };
+
+/** The digest as the job would post it now, for `/okr digest [team]` (default: the caller's team). */
+export async function digestPreview(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string | null): Promise<DigestPreview> {
+  if (teamName) return teamOverview(deps, workspaceId, teamName);
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  if (!cycle) return { status: "no_cycle" };
+  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const own = scheduleTeam(
+    await deps.db.team.findMany({
+      where: {
+        workspaceId,
+        OR: [
+          { managers: { some: { personId: person.id } } },
+          { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
+        ],
+      },
+    }),
+  );
+  if (!own) return { status: "unknown_team", teams: (await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } })).map((t) => t.name) };
+  return { status: "ok", digest: await teamDigest(deps.db, own, cycle, deps.now) };
 }

@@ -27,6 +27,7 @@ export async function refreshProfile(deps: Deps, person: Person): Promise<Person
         tz: user?.tz && isValidTimeZone(user.tz) ? user.tz : null,
         tzFetchedAt: deps.now,
         slackAway: isAwayStatus(status),
+        isAdmin: Boolean(user?.is_admin || user?.is_owner),
         slackAwayUntil: expiration ? new Date(expiration * 1000) : null,
       },
     });

@@ -33,7 +33,7 @@ export async function sendReminders(deps: ServiceDeps, opts: { team?: string } =
       const person = prompt.person;
       const sent = await deps.db.slackMessage.findUnique({ where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) } });
       const objectives = await deps.db.team.findMany({
-        where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id } } } } },
+        where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
       });
       const team = scheduleTeam(objectives);
       if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
@@ -86,7 +86,7 @@ async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number,
   for (const team of teams) {
     const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
     const owners = await deps.db.person.findMany({
-      where: { keyResultsOwned: { some: { objective: { teamId: team.id, cycleId } } } },
+      where: { keyResultsOwned: { some: { archivedAt: null, objective: { teamId: team.id, cycleId } } } },
       include: {
         prompts: { orderBy: { period: "desc" }, take: 12 },
         checkIns: { where: { keyResult: { objective: { teamId: team.id, cycleId } } }, select: { week: true } },

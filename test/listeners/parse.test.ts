@@ -14,7 +14,18 @@ describe("parseOkrCommand", () => {
     ["team Platform", { name: "team", team: "Platform" }],
     ["team  Data   Science ", { name: "team", team: "Data Science" }],
     ["team", { name: "usage", problem: "Which team? For example `/okr team Platform`." }],
-    ["frobnicate now", { name: "unknown", input: "frobnicate" }],
+    ["frobnicate now", { name: "unknown", input: "frobnicate", suggestion: null }],
+    ["tem Platform", { name: "unknown", input: "tem", suggestion: "team" }],
+    ["chekin", { name: "unknown", input: "chekin", suggestion: "checkin" }],
+    ["<@U0ALICE|alice>", { name: "person", slackUserId: "U0ALICE" }],
+    ["<@U0ALICE>", { name: "person", slackUserId: "U0ALICE" }],
+    ["show 12", { name: "show", ref: "12" }],
+    ["show", { name: "usage", problem: "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`." }],
+    ["archive #12", { name: "archive", ref: "#12" }],
+    ["digest", { name: "digest", team: null }],
+    ["digest Data Science", { name: "digest", team: "Data Science" }],
+    ["away 2026-12-31", { name: "away", until: "2026-12-31" }],
+    ["back", { name: "back" }],
   ])("%j", (text, expected) => {
     expect(parseOkrCommand(text)).toEqual(expected);
   });

@@ -3,19 +3,28 @@ import { helpMessage } from "../../blocks/help";
 import { okrList } from "../../blocks/okrList";
 import { esc } from "../../blocks/format";
 import { setAway, setBack } from "../../services/away";
-import { myOkrs, teamOverview } from "../../services/overview";
+import { ambiguousKeyResults, keyResultDetail } from "../../blocks/keyResultDetail";
+import { digestMessages } from "../../blocks/digest";
+import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
+import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
 import { parseOkrCommand } from "./parseOkrCommand";
 
 const NO_CYCLE = "No OKR cycle is running right now. Import this quarter's OKRs with `okr-bot import okrs.yaml`.";
 
+function unknownTeam(name: string, teams: string[]): string {
+  const known = teams.length ? `Teams: ${teams.map((t) => `\`${esc(t)}\``).join(", ")}.` : "No teams exist yet.";
+  return name ? `There is no team called "${esc(name)}". ${known}` : `Which team? ${known}`;
+}
+
 export function registerOkrCommand(app: App, deps: ListenerDeps) {
   app.command("/okr", async ({ command, ack, respond, client }) => {
     const parsed = parseOkrCommand(command.text);
     if (parsed.name === "help") return ack({ response_type: "ephemeral", ...helpMessage() });
     if (parsed.name === "unknown") {
-      return ack({ response_type: "ephemeral", ...helpMessage(`I don't know \`${esc(parsed.input)}\`. Here is what I can do:`) });
+      const hint = parsed.suggestion ? ` Did you mean \`/okr ${parsed.suggestion}\`?` : "";
+      return ack({ response_type: "ephemeral", ...helpMessage(`I don't know \`${esc(parsed.input)}\`.${hint} Here is what I can do:`) });
     }
     if (parsed.name === "usage") return ack({ response_type: "ephemeral", text: parsed.problem });
     // Everything else reads the database: answer Slack first, then respond.
@@ -38,6 +47,40 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
         await setBack(services, ws, command.user_id);
         await respond({ response_type: "ephemeral", text: "Welcome back! Your check-in prompts are on again." });
         return;
+      case "person": {
+        const theirs = await myOkrs(services, ws, parsed.slackUserId);
+        if (!theirs) return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        await respond({
+          response_type: "ephemeral",
+          ...okrList({ title: `Key results of <@${parsed.slackUserId}>`, cycleKey: theirs.cycleKey, week: theirs.week, objectives: theirs.objectives, empty: `<@${parsed.slackUserId}> owns no key results this cycle.` }),
+        });
+        return;
+      }
+      case "show":
+      case "archive": {
+        const found = await findKeyResult(deps.db, ws, services.now, parsed.ref);
+        if (found.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        if (found.status === "none") return void (await respond({ response_type: "ephemeral", text: `No key result this cycle matches "${esc(parsed.ref)}". \`/okr team <name>\` lists a team's.` }));
+        if (found.status === "ambiguous") return void (await respond({ response_type: "ephemeral", text: ambiguousKeyResults(parsed.ref, found.matches) }));
+        if (parsed.name === "show") return void (await respond({ response_type: "ephemeral", ...keyResultDetail(found.match) }));
+        const decision = await archiveKeyResult(services, ws, command.user_id, found.match);
+        await respond({
+          response_type: "ephemeral",
+          text: decision.allowed
+            ? `Archived #${found.match.status.id} ${esc(found.match.status.title)}: no more prompts for it, and it leaves digests and retros. Its history stays.`
+            : `You can't archive #${found.match.status.id}: ${decision.reason}`,
+        });
+        return;
+      }
+      case "digest": {
+        const preview = await digestPreview(services, ws, command.user_id, parsed.team);
+        if (preview.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        if (preview.status === "unknown_team") return void (await respond({ response_type: "ephemeral", text: unknownTeam(parsed.team ?? "", preview.teams) }));
+        const [first, ...rest] = digestMessages(preview.digest);
+        await respond({ response_type: "ephemeral", ...first! });
+        if (rest.length > 0) await respond({ response_type: "ephemeral", text: `The digest continues in ${rest.length} more message${rest.length === 1 ? "" : "s"} in its thread.` });
+        return;
+      }
       case "mine": {
         const mine = await myOkrs(services, ws, command.user_id);
         if (!mine) return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
@@ -50,10 +93,7 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
       case "team": {
         const overview = await teamOverview(services, ws, parsed.team);
         if (overview.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
-        if (overview.status === "unknown_team") {
-          const known = overview.teams.length ? `Teams: ${overview.teams.map((t) => `\`${esc(t)}\``).join(", ")}.` : "No teams exist yet.";
-          return void (await respond({ response_type: "ephemeral", text: `There is no team called "${esc(parsed.team)}". ${known}` }));
-        }
+        if (overview.status === "unknown_team") return void (await respond({ response_type: "ephemeral", text: unknownTeam(parsed.team, overview.teams) }));
         const d = overview.digest;
         await respond({
           response_type: "ephemeral",

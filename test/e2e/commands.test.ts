@@ -1,0 +1,106 @@
+// The /okr subcommands against the real bot: lookups, previews, archive and its permission.
+import { PROVIDERS } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+import { waitFor } from "../../src/sandbox";
+
+const OKRS = `cycle: 2026-Q4
+teams:
+  - name: Platform
+    channel: C0PLATFORM
+    managers: [U0MANAGER]
+    objectives:
+      - title: Make our platform reliable
+        owner: U0LEAD
+        key_results:
+          - title: Reduce P1 incidents
+            owner: U0ALICE
+            baseline: 8
+            target: 2
+            measured_by: Incident tracker
+          - title: Reduce P2 incidents
+            owner: U0ALICE
+            baseline: 30
+            target: 10
+            measured_by: Incident tracker
+          - title: Improve checkout success rate
+            owner: U0BOB
+            baseline: 94
+            target: 98
+            measured_by: Payments dashboard
+`;
+
+describe.each(PROVIDERS)("/okr subcommands on %s", (provider) => {
+  let s: TestStack;
+  beforeEach(async () => {
+    s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
+    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    s.sandbox.addUser({ id: "U0ADMIN", name: "admin", tz: "UTC", isAdmin: true });
+    await s.importYaml(OKRS);
+  });
+  afterEach(async () => s.close());
+
+  /** Runs a command and returns what came back to the user (the ack body or the response_url post). */
+  async function ask(user: string, text: string): Promise<string> {
+    const before = s.sandbox.responses().length;
+    const res = await s.requester.command({ user, text });
+    expect(res.status).toBe(200);
+    expect(res.durationMs).toBeLessThan(3000);
+    if (res.body) return res.body;
+    const response = await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 });
+    expect(response.effect).toBe("ephemeral");
+    return JSON.stringify(response.body);
+  }
+
+  const id = async (title: string) => (await s.bot.database.db.keyResult.findFirstOrThrow({ where: { title } })).id;
+
+  it("shows one key result by number or by words from its title, and explains ambiguity", async () => {
+    const p1 = await id("Reduce P1 incidents");
+    expect(await ask("U0BOB", `show ${p1}`)).toContain("Reduce P1 incidents");
+    expect(await ask("U0BOB", "show checkout")).toContain("Improve checkout success rate");
+    const ambiguous = await ask("U0BOB", "show incidents");
+    expect(ambiguous).toContain("matches 2 key results");
+    expect(ambiguous).toContain(`/okr show ${p1}`);
+    expect(await ask("U0BOB", "show reduce p1 incidents")).toContain("Incident tracker");
+    expect(await ask("U0BOB", "show nothing-like-this")).toContain('No key result this cycle matches \\"nothing-like-this\\"');
+  });
+
+  it("shows someone else's key results with /okr @person", async () => {
+    const answer = await ask("U0BOB", "<@U0ALICE|alice>");
+    expect(answer).toContain("Reduce P1 incidents");
+    expect(answer).toContain("Reduce P2 incidents");
+    expect(answer).not.toContain("checkout");
+  });
+
+  it("previews the digest, only to the caller, as the job would post it", async () => {
+    const preview = await ask("U0ALICE", "digest");
+    s.clock.now = new Date("2026-11-27T17:00:00Z");
+    const later = await ask("U0ALICE", "digest Platform");
+    await s.runJob("digest");
+    const posted = JSON.stringify(s.sandbox.messages("C0PLATFORM")[0]!.blocks);
+    expect(preview).toContain("Platform · OKR digest");
+    for (const text of ["Reduce P1 incidents", "Not checked in yet (2)"]) {
+      expect(later).toContain(text);
+      expect(posted).toContain(text);
+    }
+    expect(s.sandbox.messages("C0PLATFORM")).toHaveLength(1); // the previews posted nothing
+  });
+
+  it("archives a key result for its owner or an admin, refuses anyone else, and stops its prompts", async () => {
+    const p2 = await id("Reduce P2 incidents");
+    expect(await ask("U0BOB", `archive ${p2}`)).toContain("You can't archive");
+    expect(await ask("U0ALICE", `archive ${p2}`)).toContain("Archived");
+    const checkout = await id("Improve checkout success rate");
+    expect(await ask("U0ADMIN", `archive ${checkout}`)).toContain("Archived");
+    s.clock.now = new Date("2026-11-30T09:30:00Z");
+    await s.runJob("checkins");
+    const [prompt] = s.sandbox.dmsTo("U0ALICE");
+    expect(prompt!.text).toContain("1 key result");
+    expect(s.sandbox.dmsTo("U0BOB")).toHaveLength(0);
+    expect(await ask("U0ALICE", `show ${p2}`)).toContain("No key result this cycle matches");
+  });
+
+  it("suggests the closest subcommand for a typo", async () => {
+    expect(await ask("U0ALICE", "tem Platform")).toContain("Did you mean `/okr team`?");
+    expect(await ask("U0ALICE", "xyzzy")).not.toContain("Did you mean");
+  });
+});
