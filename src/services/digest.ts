@@ -38,28 +38,33 @@ export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {
     if (!cycle) continue;
     const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
     for (const team of teams) {
-      const period = periodOfWeek(isoWeekKey(deps.now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
-      if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {
-        summary.notDue += 1;
-        continue;
-      }
-      const digest = await teamDigest(deps.db, team, cycle, deps.now);
-      const [first, ...rest] = digestMessages(digest);
-      const key = `digest:${team.id}:${digest.week}`;
-      const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId }, () => first!);
-      if (parent.status === "sent") summary.posted += 1;
-      else if (parent.status === "already_sent") summary.alreadyPosted += 1;
-      else {
+      try {
+        const period = periodOfWeek(isoWeekKey(deps.now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
+        if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {
+          summary.notDue += 1;
+          continue;
+        }
+        const digest = await teamDigest(deps.db, team, cycle, deps.now);
+        const [first, ...rest] = digestMessages(digest);
+        const key = `digest:${team.id}:${digest.week}`;
+        const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId }, () => first!);
+        if (parent.status === "sent") summary.posted += 1;
+        else if (parent.status === "already_sent") summary.alreadyPosted += 1;
+        else {
+          summary.failed += 1;
+          continue;
+        }
+        // A digest too long for one message continues in its thread, each part sent once.
+        for (const [i, part] of rest.entries()) {
+          await sendOnce(
+            deps,
+            { workspaceId: workspace.id, key: `${key}:part${i + 2}`, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
+            () => part,
+          );
+        }
+      } catch (err) {
+        deps.log.error(`digest for ${team.name} failed`, err);
         summary.failed += 1;
-        continue;
-      }
-      // A digest too long for one message continues in its thread, each part sent once.
-      for (const [i, part] of rest.entries()) {
-        await sendOnce(
-          deps,
-          { workspaceId: workspace.id, key: `${key}:part${i + 2}`, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
-          () => part,
-        );
       }
     }
   }

@@ -64,75 +64,67 @@ async function ensurePrompt(db: Db, workspaceId: number, personId: number, perio
  */
 export async function sendCheckinPrompts(deps: ServiceDeps, opts: { team?: string } = {}): Promise<PromptRunSummary> {
   const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0 };
-  const count = (status: string) => {
-    if (status === "sent") summary.sent += 1;
-    else if (status === "already_sent") summary.alreadySent += 1;
-    else if (status === "in_flight") summary.inFlight += 1;
-    else summary.failed += 1;
-  };
   for (const workspace of await listWorkspaces(deps.db)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     for (const owner of await keyResultOwners(deps.db, cycle.id, opts.team)) {
-      const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
-      const person = await refreshProfile(deps, owner);
-      const tz = person.tz ?? team.timezone;
-      const { key: period, dueAt } = periodFor(team, tz, deps.now);
-      if (deps.now < dueAt) {
-        summary.notDue += 1;
-        continue;
+      try {
+        summary[await promptOwner(deps, workspace.id, cycle.id, owner)] += 1;
+      } catch (err) {
+        // One owner's trouble (a bad profile, a database hiccup) must not cost everyone else their prompt.
+        deps.log.error(`check-in prompt for ${owner.slackUserId} failed`, err);
+        summary.failed += 1;
       }
-      const prompt = await ensurePrompt(deps.db, workspace.id, person.id, period, dueAt);
-      if (prompt.skipped) {
-        summary.skipped += 1;
-        continue;
-      }
-      if (prompt.state !== "open") {
-        summary[prompt.state === "late" ? "late" : prompt.state === "away" ? "away" : "answeredEarly"] += 1;
-        continue;
-      }
-      const key = promptKey(workspace.id, person.slackUserId, period);
-      const first = await deps.db.slackMessage.findUnique({ where: { key } });
-      const snoozeDue = first?.status === "sent" && prompt.snoozedUntil !== null && deps.now >= prompt.snoozedUntil;
-      if (first && !snoozeDue && first.status !== "pending") {
-        summary[first.status === "failed" ? "failed" : "alreadySent"] += 1;
-        continue;
-      }
-      const keyResults = await statusesOf(deps.db, person, cycle.id, period);
-      if (keyResults.every((kr) => kr.thisWeek)) {
-        if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "early" } });
-        summary.answeredEarly += 1;
-        continue;
-      }
-      if (isAway(person, deps.now)) {
-        if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "away" } });
-        summary.away += 1;
-        continue;
-      }
-      if (!first && deps.now >= graceEnds(dueAt, tz, team.graceMinutes)) {
-        await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "late" } });
-        deps.log.warn(
-          `check-in prompt for ${person.slackUserId} (${period}) skipped: it was due at ${dueAt.toISOString()} and the grace window ended before the bot could send it`,
-        );
-        summary.late += 1;
-        continue;
-      }
-      const outcome = await sendOnce(
-        deps,
-        {
-          workspaceId: workspace.id,
-          key: snoozeDue ? `${key}:snooze${prompt.snoozes}` : key,
-          kind: "checkin_prompt",
-          channel: person.slackUserId,
-          recipient: person.slackUserId,
-          period,
-        },
-        () => checkinPrompt({ week: period, keyResults }),
-      );
-      count(outcome.status);
     }
   }
   return summary;
+}
+
+type Owner = Awaited<ReturnType<typeof keyResultOwners>>[number];
+
+/** Decides and, if due, sends one owner's prompt; says which counter it falls under. */
+async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: number, owner: Owner): Promise<keyof PromptRunSummary> {
+  const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
+  const person = await refreshProfile(deps, owner);
+  const tz = person.tz ?? team.timezone;
+  const { key: period, dueAt } = periodFor(team, tz, deps.now);
+  if (deps.now < dueAt) return "notDue";
+  const prompt = await ensurePrompt(deps.db, workspaceId, person.id, period, dueAt);
+  if (prompt.skipped) return "skipped";
+  if (prompt.state !== "open") return prompt.state === "late" ? "late" : prompt.state === "away" ? "away" : "answeredEarly";
+  const key = promptKey(workspaceId, person.slackUserId, period);
+  const first = await deps.db.slackMessage.findUnique({ where: { key } });
+  const snoozeDue = first?.status === "sent" && prompt.snoozedUntil !== null && deps.now >= prompt.snoozedUntil;
+  if (first && !snoozeDue && first.status !== "pending") return first.status === "failed" ? "failed" : "alreadySent";
+  const keyResults = await statusesOf(deps.db, person, cycleId, period);
+  if (keyResults.every((kr) => kr.thisWeek)) {
+    if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "early" } });
+    return "answeredEarly";
+  }
+  if (isAway(person, deps.now)) {
+    if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "away" } });
+    return "away";
+  }
+  if (!first && deps.now >= graceEnds(dueAt, tz, team.graceMinutes)) {
+    await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "late" } });
+    deps.log.warn(
+      `check-in prompt for ${person.slackUserId} (${period}) skipped: it was due at ${dueAt.toISOString()} and the grace window ended before the bot could send it`,
+    );
+    return "late";
+  }
+  const outcome = await sendOnce(
+    deps,
+    {
+      workspaceId,
+      key: snoozeDue ? `${key}:snooze${prompt.snoozes}` : key,
+      kind: "checkin_prompt",
+      channel: person.slackUserId,
+      recipient: person.slackUserId,
+      period,
+    },
+    () => checkinPrompt({ week: period, keyResults }),
+  );
+  return outcome.status === "sent" ? "sent" : outcome.status === "already_sent" ? "alreadySent" : outcome.status === "in_flight" ? "inFlight" : "failed";
 }
 
 export type PromptChoice = "snooze" | "skip";

@@ -30,41 +30,46 @@ export async function sendReminders(deps: ServiceDeps, opts: { team?: string } =
       orderBy: { id: "asc" },
     });
     for (const prompt of prompts) {
-      const person = prompt.person;
-      const sent = await deps.db.slackMessage.findUnique({ where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) } });
-      const objectives = await deps.db.team.findMany({
-        where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
-      });
-      const team = scheduleTeam(objectives);
-      if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
-      // A prompt from a period that is over gets no reminder: its form would show the new period.
-      if (periodFor(team, person.tz ?? team.timezone, deps.now).key !== prompt.period) continue;
-      const delayOver = deps.now.getTime() >= sent.sentAt.getTime() + team.reminderDelayHours * 3_600_000;
-      const snoozed = prompt.snoozedUntil !== null && deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
-      if (!delayOver || snoozed || isAway(person, deps.now)) {
-        summary.notYet += 1;
-        continue;
+      try {
+        const person = prompt.person;
+        const sent = await deps.db.slackMessage.findUnique({ where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) } });
+        const objectives = await deps.db.team.findMany({
+          where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
+        });
+        const team = scheduleTeam(objectives);
+        if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
+        // A prompt from a period that is over gets no reminder: its form would show the new period.
+        if (periodFor(team, person.tz ?? team.timezone, deps.now).key !== prompt.period) continue;
+        const delayOver = deps.now.getTime() >= sent.sentAt.getTime() + team.reminderDelayHours * 3_600_000;
+        const snoozed = prompt.snoozedUntil !== null && deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
+        if (!delayOver || snoozed || isAway(person, deps.now)) {
+          summary.notYet += 1;
+          continue;
+        }
+        const pending = (await statusesOf(deps.db, person, cycle.id, prompt.period)).filter((kr) => !kr.thisWeek && kr.ownerSlackId === person.slackUserId);
+        if (pending.length === 0) {
+          summary.answered += 1;
+          continue;
+        }
+        const outcome = await sendOnce(
+          deps,
+          {
+            workspaceId: workspace.id,
+            key: `reminder:${workspace.id}:${person.slackUserId}:${prompt.period}`,
+            kind: "checkin_reminder",
+            channel: person.slackUserId,
+            recipient: person.slackUserId,
+            period: prompt.period,
+          },
+          () => checkinReminder({ week: prompt.period, pending }),
+        );
+        if (outcome.status === "sent") summary.sent += 1;
+        else if (outcome.status === "already_sent") summary.alreadySent += 1;
+        else if (outcome.status === "failed") summary.failed += 1;
+      } catch (err) {
+        deps.log.error(`reminder for ${prompt.person.slackUserId} failed`, err);
+        summary.failed += 1;
       }
-      const pending = (await statusesOf(deps.db, person, cycle.id, prompt.period)).filter((kr) => !kr.thisWeek && kr.ownerSlackId === person.slackUserId);
-      if (pending.length === 0) {
-        summary.answered += 1;
-        continue;
-      }
-      const outcome = await sendOnce(
-        deps,
-        {
-          workspaceId: workspace.id,
-          key: `reminder:${workspace.id}:${person.slackUserId}:${prompt.period}`,
-          kind: "checkin_reminder",
-          channel: person.slackUserId,
-          recipient: person.slackUserId,
-          period: prompt.period,
-        },
-        () => checkinReminder({ week: prompt.period, pending }),
-      );
-      if (outcome.status === "sent") summary.sent += 1;
-      else if (outcome.status === "already_sent") summary.alreadySent += 1;
-      else if (outcome.status === "failed") summary.failed += 1;
     }
     summary.escalated += await escalate(deps, workspace.id, cycle.id, opts.team);
   }

@@ -50,36 +50,41 @@ export async function postRetros(deps: ServiceDeps, opts: { team?: string } = {}
     for (const cycle of cycles) {
       const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
       for (const team of teams) {
-        const key = `retro:${team.id}:${cycle.key}`;
-        const replies = await deps.db.slackMessage.count({ where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } } });
-        const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
-        const retro = await teamRetro(deps.db, team, cycle, deps.now);
-        if (parentRow?.status === "sent" && replies >= retro.items.length) {
-          summary.alreadyPosted += 1;
-          continue;
-        }
-        if (!parentRow) await saveComputedScores(deps.db, retro);
-        const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId }, () => retroParent(retro));
-        if (parent.status === "sent") summary.threads += 1;
-        else if (parent.status === "already_sent") summary.alreadyPosted += 1;
-        else {
+        try {
+          const key = `retro:${team.id}:${cycle.key}`;
+          const replies = await deps.db.slackMessage.count({ where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } } });
+          const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
+          const retro = await teamRetro(deps.db, team, cycle, deps.now);
+          if (parentRow?.status === "sent" && replies >= retro.items.length) {
+            summary.alreadyPosted += 1;
+            continue;
+          }
+          if (!parentRow) await saveComputedScores(deps.db, retro);
+          const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId }, () => retroParent(retro));
+          if (parent.status === "sent") summary.threads += 1;
+          else if (parent.status === "already_sent") summary.alreadyPosted += 1;
+          else {
+            summary.failed += 1;
+            continue;
+          }
+          for (const item of retro.items) {
+            const reply = await sendOnce(
+              deps,
+              {
+                workspaceId: workspace.id,
+                key: `${key}:kr:${item.keyResult.id}`,
+                kind: "retro_reply",
+                channel: parent.message.channel,
+                threadTs: parent.message.ts ?? undefined,
+              },
+              () => retroReply(item),
+            );
+            if (reply.status === "sent") summary.replies += 1;
+            else if (reply.status === "failed") summary.failed += 1;
+          }
+        } catch (err) {
+          deps.log.error(`retro for ${team.name} failed`, err);
           summary.failed += 1;
-          continue;
-        }
-        for (const item of retro.items) {
-          const reply = await sendOnce(
-            deps,
-            {
-              workspaceId: workspace.id,
-              key: `${key}:kr:${item.keyResult.id}`,
-              kind: "retro_reply",
-              channel: parent.message.channel,
-              threadTs: parent.message.ts ?? undefined,
-            },
-            () => retroReply(item),
-          );
-          if (reply.status === "sent") summary.replies += 1;
-          else if (reply.status === "failed") summary.failed += 1;
         }
       }
     }

@@ -71,6 +71,13 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
     expect(s.sandbox.callsTo("chat.postMessage").filter((c) => (c.args as { channel?: string }).channel === "U0OWNER07")).toHaveLength(1);
   });
 
+  it("carries on with everyone else when one owner's prompt throws", async () => {
+    // A time zone that cannot be used (as if the database held garbage for this one person).
+    await s.bot.database.db.person.updateMany({ where: { slackUserId: "U0OWNER05" }, data: { tz: "Mars/Olympus_Mons", tzFetchedAt: MONDAY } });
+    expect(await s.runJob("checkins")).toMatchObject({ sent: 59, failed: 1 });
+    expect(s.logs.some((l) => l.includes("check-in prompt for U0OWNER05 failed"))).toBe(true);
+  });
+
   it("after a crash mid fan-out (kill -9), a restart sends exactly the remaining DMs", async () => {
     s.sandbox.injectFault({ method: "chat.postMessage", kind: "delay", ms: 40, times: 1000 });
     const child = spawn(process.execPath, [path.join(__dirname, "..", "..", "dist", "cli", "main.js"), "job", "checkins", "--now", MONDAY.toISOString()], {
