@@ -1,7 +1,7 @@
 // What `/okr`, `/okr team` and the App Home show.
 import type { ObjectiveWithStatus } from "../blocks/okrList";
 import type { Digest } from "../domain/digest";
-import { keyResultStatus } from "../domain/keyResultStatus";
+import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
 import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { ownedObjectives } from "../db/okrs";
@@ -62,4 +62,53 @@ export async function digestPreview(deps: ServiceDeps, workspaceId: number, slac
   );
   if (!own) return { status: "unknown_team", teams: (await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } })).map((t) => t.name) };
   return { status: "ok", digest: await teamDigest(deps.db, own, cycle, deps.now) };
+}
+
+export type HomeData = {
+  cycleKey: string | null;
+  week: string | null;
+  keyResults: KeyResultStatus[];
+  team: { name: string; objectives: Array<{ title: string; progress: number; keyResults: number }> } | null;
+  managed: Array<{ team: string; missing: string[] }>;
+};
+
+/** The person's App Home: their key results, their team's objectives, and for managers who is missing. */
+export async function homeData(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<HomeData> {
+  const mine = await myOkrs(deps, workspaceId, slackUserId);
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  if (!mine || !cycle) return { cycleKey: null, week: null, keyResults: [], team: null, managed: [] };
+  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const teams = await deps.db.team.findMany({
+    where: {
+      workspaceId,
+      OR: [
+        { managers: { some: { personId: person.id } } },
+        { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
+      ],
+    },
+    include: { managers: { select: { personId: true } } },
+    orderBy: { id: "asc" },
+  });
+  const ownTeam = scheduleTeam(teams);
+  const digests = new Map<number, Digest>();
+  for (const t of teams) digests.set(t.id, await teamDigest(deps.db, t, cycle, deps.now));
+  const ownDigest = ownTeam ? digests.get(ownTeam.id) : undefined;
+  return {
+    cycleKey: mine.cycleKey,
+    week: mine.week,
+    keyResults: mine.objectives.flatMap((o) => o.keyResults),
+    team: ownDigest
+      ? {
+          name: ownDigest.teamName,
+          objectives: ownDigest.objectives.map((o) => ({
+            title: o.title,
+            keyResults: o.keyResults.length,
+            progress: o.keyResults.length ? o.keyResults.reduce((sum, kr) => sum + kr.progress, 0) / o.keyResults.length : 0,
+          })),
+        }
+      : null,
+    managed: teams
+      .filter((t) => t.managers.some((m) => m.personId === person.id))
+      .map((t) => ({ team: t.name, missing: digests.get(t.id)!.missing })),
+  };
 }

@@ -40,7 +40,11 @@ describe.each([
   });
 
   it("the Home tab and /okr answers are valid", () => {
-    expect(validateView(homeView({ cycleKey: "2026-Q4", week: "2026-W48", keyResults: krs }), "home")).toEqual([]);
+    const team = { name: "Platform <!here>", objectives: krs.map((kr) => ({ title: kr.title, progress: kr.progress, keyResults: 3 })) };
+    const managed = [{ team: "Platform", missing: krs.map((kr) => `U0M${kr.id}`) }, { team: "Data", missing: [] }];
+    const home = homeView({ cycleKey: "2026-Q4", week: "2026-W48", keyResults: krs, team, managed });
+    expect(validateView(home, "home")).toEqual([]);
+    expect(findPings({ text: "", blocks: home.blocks })).toEqual([]); // plain_text headers do not ping
     const list = okrList({ title: "Yours", cycleKey: "2026-Q4", week: "2026-W48", objectives: [{ title: "O", ownerSlackId: null, keyResults: krs }], empty: "none" });
     expect(validateBlocks(list.blocks, "message")).toEqual([]);
   });

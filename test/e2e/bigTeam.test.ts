@@ -1,4 +1,5 @@
 // A team with 40 objectives × 3 key results: the digest goes out in parts Slack accepts.
+import { waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
 import { okrFileYaml } from "../helpers/okrFactory";
 import { startTestStack, type TestStack } from "../helpers/stack";
@@ -27,6 +28,13 @@ describe.each(PROVIDERS)("a big team on %s", (provider) => {
     const count = s.sandbox.messages("C0BIG").length;
     expect(await s.runJob("digest")).toMatchObject({ posted: 0, alreadyPosted: 1 });
     expect(s.sandbox.messages("C0BIG")).toHaveLength(count);
+  });
+
+  it("publishes an App Home within Slack's limits for an owner of 60 key results", async () => {
+    await s.requester.appHomeOpened({ user: "U0ALICE" });
+    const home = await waitFor(() => s.sandbox.home("U0ALICE"), { timeoutMs: 5000 });
+    expect(s.sandbox.callsTo("views.publish").every((c) => (c.response as { ok: boolean }).ok)).toBe(true);
+    expect(JSON.stringify(home.view)).toContain("/okr` lists them all");
   });
 
   it("sends each owner one prompt listing all of their key results, within the limits", async () => {

@@ -172,6 +172,13 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     expect(blocks).toContain("Improve checkout success rate");
     expect(blocks).toContain(IDS.actions.openCheckin);
     expect(blocks).not.toContain("Reduce P1 incidents");
+    expect(blocks).toContain("Team Platform");
+
+    // A manager sees who has not checked in; someone without key results gets a friendly note.
+    await s.requester.appHomeOpened({ user: "U0MANAGER" });
+    const manager = JSON.stringify((await waitFor(() => s.sandbox.home("U0MANAGER"), { timeoutMs: 5000 })).view.blocks);
+    expect(manager).toContain("Platform: not checked in yet (1)* <@U0BOB>");
+    expect(manager).toContain("You own no key results this cycle");
   });
 
   it("posts the retro thread once: a parent with the average and bands, one reply per key result", async () => {

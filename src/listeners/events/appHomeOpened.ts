@@ -1,18 +1,12 @@
 import type { App } from "@slack/bolt";
 import { homeView } from "../../blocks/home";
 import type { ServiceDeps } from "../../services/deps";
-import { myOkrs } from "../../services/overview";
+import { homeData } from "../../services/overview";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 
 export async function publishHome(services: ServiceDeps, client: SlackClient, ws: number, userId: string) {
-  const mine = await myOkrs(services, ws, userId);
-  const view = homeView({
-    cycleKey: mine?.cycleKey ?? null,
-    week: mine?.week ?? null,
-    keyResults: mine?.objectives.flatMap((o) => o.keyResults) ?? [],
-  });
-  await client.views.publish({ user_id: userId, view });
+  await client.views.publish({ user_id: userId, view: homeView(await homeData(services, ws, userId)) });
 }
 
 export function registerAppHomeOpened(app: App, deps: ListenerDeps) {
