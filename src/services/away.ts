@@ -15,5 +15,6 @@ export async function setAway(deps: ServiceDeps, workspaceId: number, slackUserI
 /** `/okr back`: prompts resume (a vacation status in Slack still counts until it is cleared). */
 export async function setBack(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<void> {
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
-  await deps.db.person.update({ where: { id: person.id }, data: { awayUntil: null } });
+  // Ending the absence now (rather than clearing it) lets this week's prompt count its grace from now.
+  await deps.db.person.update({ where: { id: person.id }, data: { awayUntil: deps.now } });
 }

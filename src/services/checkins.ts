@@ -32,18 +32,11 @@ async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId
   if (!cycle) return null;
   const known = await ensurePerson(deps.db, workspaceId, slackUserId);
   const person = opts.refresh ? await refreshProfile(deps, known) : known;
-  const teams = await deps.db.team.findMany({
-    where: {
-      workspaceId,
-      objectives: {
-        some: {
-          cycleId: cycle.id,
-          keyResults: { some: { archivedAt: null, OR: [{ ownerId: person.id }, { coOwners: { some: { personId: person.id } } }] } },
-        },
-      },
-    },
-  });
-  const team = scheduleTeam(teams);
+  // The schedule follows the teams of the key results they own, as their prompts do; someone who
+  // only co-owns follows those teams.
+  const teamsWhere = (keyResults: object) => ({ workspaceId, objectives: { some: { cycleId: cycle.id, keyResults: { some: { archivedAt: null, ...keyResults } } } } });
+  const owned = await deps.db.team.findMany({ where: teamsWhere({ ownerId: person.id }) });
+  const team = scheduleTeam(owned.length > 0 ? owned : await deps.db.team.findMany({ where: teamsWhere({ coOwners: { some: { personId: person.id } } }) }));
   const tz = person.tz ?? team?.timezone ?? "UTC";
   const period = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
   const previous = team && isCadence(team.cadence) ? previousPeriod(period, team.cadence) : previousWeekKey(period);

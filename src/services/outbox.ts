@@ -23,6 +23,8 @@ export type Intent = {
   threadTs?: string;
   recipient?: string;
   period?: string;
+  /** Past this instant (the job's clock) a message not yet posted is no longer worth posting. */
+  notAfter?: Date;
 };
 
 export type SendOutcome =
@@ -95,8 +97,15 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
         return { status: "sent", message };
       }
     }
+    if (intent.notAfter && deps.now > intent.notAfter) {
+      const { message } = await settle({ status: "failed", error: "expired" });
+      return { status: "failed", message, error: "expired" };
+    }
     built ??= await content();
     await pacerOf(deps).wait(intent.channel);
+    // Renew the lease right before posting; if another run took the row over meanwhile, stop.
+    const renewed = await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token, status: "pending" }, data: { claimedAt: new Date() } });
+    if (renewed.count !== 1) return { status: "in_flight", message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
     try {
       const res = await deps.slack.chat.postMessage({
         channel: intent.channel,
@@ -184,15 +193,24 @@ async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
 async function findPosted(deps: OutboxDeps, row: SlackMessage): Promise<{ ts: string; channel: string } | null> {
   const channel = /^[UW]/.test(row.channel) ? (await deps.slack.conversations.open({ users: row.channel })).channel?.id : row.channel;
   if (!channel) return null;
-  // The newest messages suffice: the lookup follows the lost attempt closely.
-  const found = row.threadTs
-    ? await deps.slack.conversations.replies({ channel, ts: row.threadTs, include_all_metadata: true, limit: 1000 })
-    : await deps.slack.conversations.history({ channel, include_all_metadata: true, limit: 1000 });
-  const hit = (found.messages ?? []).find(
-    (m) => m.metadata?.event_type === METADATA_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === row.key,
-  );
-  return hit?.ts ? { ts: hit.ts, channel } : null;
+  // History is newest first, so the first pages suffice; a thread is oldest first, so read it all.
+  let cursor: string | undefined;
+  for (let page = 0; page < LOOKUP_PAGES; page++) {
+    const found = row.threadTs
+      ? await deps.slack.conversations.replies({ channel, ts: row.threadTs, include_all_metadata: true, limit: 200, cursor })
+      : await deps.slack.conversations.history({ channel, include_all_metadata: true, limit: 200, cursor });
+    const hit = (found.messages ?? []).find(
+      (m) => m.metadata?.event_type === METADATA_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === row.key,
+    );
+    if (hit?.ts) return { ts: hit.ts, channel };
+    cursor = found.response_metadata?.next_cursor || undefined;
+    if (!cursor) return null;
+  }
+  return null;
 }
+
+/** Pages of 200 messages read when looking for a post whose outcome was lost. */
+const LOOKUP_PAGES = 10;
 
 /** Replaces the content of a message the outbox sent earlier. */
 export async function updateSent(deps: Pick<ServiceDeps, "db" | "slack">, key: string, content: MessageContent): Promise<boolean> {

@@ -13,19 +13,21 @@ type Deps = { db: Db; slack: SlackClient; now: Date; log: Logger };
  * The person with a fresh profile: time zone, name and vacation status are re-read from users.info
  * when the cached ones are older than a day. If Slack cannot be asked, the cached values stand.
  */
-export async function refreshProfile(deps: Deps, person: Person): Promise<Person> {
-  const fresh = person.tzFetchedAt && deps.now.getTime() - person.tzFetchedAt.getTime() < PROFILE_MAX_AGE_MS;
+export async function refreshProfile(deps: Deps, person: Person, maxAgeMs = PROFILE_MAX_AGE_MS): Promise<Person> {
+  const fresh = person.tzFetchedAt && deps.now.getTime() - person.tzFetchedAt.getTime() < maxAgeMs;
   if (fresh) return person;
   try {
     const { user } = await deps.slack.users.info({ user: person.slackUserId });
     const status = { emoji: user?.profile?.status_emoji, text: user?.profile?.status_text };
     const expiration = user?.profile?.status_expiration;
+    const tz = user?.tz && isValidTimeZone(user.tz) ? user.tz : null;
     return await deps.db.person.update({
       where: { id: person.id },
       data: {
         name: user?.real_name || user?.name || person.name,
-        tz: user?.tz && isValidTimeZone(user.tz) ? user.tz : null,
+        tz,
         tzFetchedAt: deps.now,
+        ...(person.tzFetchedAt && tz !== person.tz ? { tzChangedAt: deps.now } : {}),
         slackAway: isAwayStatus(status),
         isAdmin: Boolean(user?.is_admin || user?.is_owner),
         slackAwayUntil: expiration ? new Date(expiration * 1000) : null,

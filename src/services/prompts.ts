@@ -85,7 +85,12 @@ type Owner = Awaited<ReturnType<typeof keyResultOwners>>[number];
 /** Decides and, if due, sends one owner's prompt; says which counter it falls under. */
 async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: number, owner: Owner): Promise<keyof PromptRunSummary> {
   const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
-  const person = await refreshProfile(deps, owner);
+  let person = await refreshProfile(deps, owner);
+  // Never asked Slack successfully yet (e.g. users.info was rate limited): the team's zone could be
+  // hours off, so wait for the next run rather than prompt at 4 a.m.
+  if (!person.tzFetchedAt) return "notDue";
+  // A vacation status is re-read hourly, so someone back from holiday is asked the same day.
+  if (person.slackAway) person = await refreshProfile(deps, person, 60 * 60_000);
   const tz = person.tz ?? team.timezone;
   const { key: period, dueAt } = periodFor(team, tz, deps.now);
   if (deps.now < dueAt) return "notDue";
@@ -101,11 +106,11 @@ async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: numb
     if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "early" } });
     return "answeredEarly";
   }
-  if (isAway(person, deps.now)) {
-    if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "away" } });
-    return "away";
-  }
-  if (!first && deps.now >= graceEnds(dueAt, tz, team.graceMinutes)) {
+  // Away is checked on every run (not recorded for the period), so coming back mid-week counts.
+  if (isAway(person, deps.now)) return "away";
+  const graceFrom = graceStart(dueAt, person, deps.now);
+  const graceEnd = graceEnds(graceFrom, tz, team.graceMinutes);
+  if (!first && deps.now >= graceEnd) {
     await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "late" } });
     deps.log.warn(
       `check-in prompt for ${person.slackUserId} (${period}) skipped: it was due at ${dueAt.toISOString()} and the grace window ended before the bot could send it`,
@@ -121,10 +126,21 @@ async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: numb
       channel: person.slackUserId,
       recipient: person.slackUserId,
       period,
+      // A first prompt that could not be delivered in time is not sent at 3 a.m. later in the week.
+      notAfter: snoozeDue ? undefined : graceEnd,
     },
     () => checkinPrompt({ week: period, keyResults }),
   );
   return outcome.status === "sent" ? "sent" : outcome.status === "already_sent" ? "alreadySent" : outcome.status === "in_flight" ? "inFlight" : "failed";
+}
+
+/**
+ * When a prompt's grace window starts: its due time, or later if the owner only became due later
+ * through no downtime of the bot (their time zone changed, or they came back from being away).
+ */
+function graceStart(dueAt: Date, person: Person, now: Date): Date {
+  const later = [person.tzChangedAt, person.awayUntil].filter((d): d is Date => d !== null && d <= now && d > dueAt);
+  return later.reduce((max, d) => (d > max ? d : max), dueAt);
 }
 
 export type PromptChoice = "snooze" | "skip";

@@ -3,7 +3,7 @@ import { checkinReminder, escalationMessage } from "../blocks/checkin";
 import { isAway } from "../domain/away";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { cycleAt } from "../db/cycles";
-import { isUniqueViolation } from "../db/types";
+import { isUniqueViolation, type Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
 import type { ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
@@ -77,9 +77,10 @@ export async function sendReminders(deps: ServiceDeps, opts: { team?: string } =
 }
 
 /**
- * For each team with managers: owners whose last `escalateAfter` finished periods were all
- * missed (prompted, not skipped, not away, no check-in) are listed to each manager in one DM.
- * Each run of misses is reported once (an Escalation row claims it).
+ * For each team with managers: owners whose last `escalateAfter` finished periods were all missed
+ * (a prompt was delivered, not skipped, no check-in, and they are not away) are recorded once per
+ * run of misses; every run of the job then (re)sends each manager one DM listing the recorded runs
+ * not yet reported, under a key made of their ids, until all managers have it.
  */
 async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number, teamName?: string): Promise<number> {
   let escalated = 0;
@@ -89,51 +90,82 @@ async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number,
     orderBy: { id: "asc" },
   });
   for (const team of teams) {
-    const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
-    const owners = await deps.db.person.findMany({
-      where: { keyResultsOwned: { some: { archivedAt: null, objective: { teamId: team.id, cycleId } } } },
-      include: {
-        prompts: { orderBy: { period: "desc" }, take: 12 },
-        checkIns: { where: { keyResult: { objective: { teamId: team.id, cycleId } } }, select: { week: true } },
-      },
-      orderBy: { id: "asc" },
-    });
-    const newly: string[] = [];
-    for (const owner of owners) {
-      const checkedIn = new Set(owner.checkIns.map((c) => c.week));
-      // Finished periods only: the owner's current one is still running.
-      const current = periodFor(team, owner.tz ?? team.timezone, deps.now).key;
-      let expected = previousPeriod(current, cadence);
-      const run: string[] = [];
-      for (const p of owner.prompts.filter((p) => p.period < current)) {
-        const missed = p.period === expected && p.state === "open" && !p.skipped && !checkedIn.has(p.period);
-        if (!missed) break;
-        run.push(p.period);
-        expected = previousPeriod(p.period, cadence);
-      }
-      if (run.length < team.escalateAfter) continue;
-      try {
-        await deps.db.escalation.create({ data: { teamId: team.id, personId: owner.id, since: run.at(-1)! } });
-        newly.push(owner.slackUserId);
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err; // already reported
-      }
-    }
-    if (newly.length === 0) continue;
-    escalated += newly.length;
-    for (const manager of team.managers) {
-      await sendOnce(
-        deps,
-        {
-          workspaceId,
-          key: `escalation:${team.id}:${manager.person.slackUserId}:${newly.join(",")}:${deps.now.toISOString().slice(0, 10)}`,
-          kind: "checkin_reminder",
-          channel: manager.person.slackUserId,
-          recipient: manager.person.slackUserId,
-        },
-        () => escalationMessage({ teamName: team.name, missing: newly, periods: team.escalateAfter }),
-      );
+    try {
+      escalated += await recordMissRuns(deps, workspaceId, cycleId, team);
+      await notifyManagers(deps, workspaceId, team);
+    } catch (err) {
+      deps.log.error(`escalation for ${team.name} failed`, err);
     }
   }
   return escalated;
+}
+
+/** Records each owner's run of `escalateAfter`+ missed periods (once per run); returns how many are new. */
+async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: number, team: Team): Promise<number> {
+  const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
+  const owners = await deps.db.person.findMany({
+    where: { keyResultsOwned: { some: { archivedAt: null, objective: { teamId: team.id, cycleId } } } },
+    include: {
+      prompts: { orderBy: { period: "desc" }, take: 60 },
+      checkIns: { where: { keyResult: { objective: { teamId: team.id, cycleId } } }, select: { week: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  let recorded = 0;
+  for (const owner of owners) {
+    if (isAway(owner, deps.now)) continue;
+    const checkedIn = new Set(owner.checkIns.map((c) => c.week));
+    const delivered = new Set(
+      (
+        await deps.db.slackMessage.findMany({
+          where: { status: "sent", key: { in: owner.prompts.map((p) => promptKey(workspaceId, owner.slackUserId, p.period)) } },
+          select: { period: true },
+        })
+      ).map((m) => m.period),
+    );
+    // Finished periods only: the owner's current one is still running.
+    const current = periodFor(team, owner.tz ?? team.timezone, deps.now).key;
+    let expected = previousPeriod(current, cadence);
+    const run: string[] = [];
+    for (const p of owner.prompts.filter((p) => p.period < current)) {
+      const missed = p.period === expected && p.state === "open" && !p.skipped && delivered.has(p.period) && !checkedIn.has(p.period);
+      if (!missed) break;
+      run.push(p.period);
+      expected = previousPeriod(p.period, cadence);
+    }
+    if (run.length < team.escalateAfter) continue;
+    try {
+      await deps.db.escalation.create({ data: { teamId: team.id, personId: owner.id, since: run.at(-1)! } });
+      recorded += 1;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err; // this run of misses is already recorded
+    }
+  }
+  return recorded;
+}
+
+async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team & { managers: Array<{ person: { slackUserId: string } }> }) {
+  const pending = await deps.db.escalation.findMany({ where: { teamId: team.id, notifiedAt: null }, include: { person: true }, orderBy: { id: "asc" } });
+  if (pending.length === 0) return;
+  const ids = pending.map((e) => e.id).join("-");
+  const missing = pending.map((e) => e.person.slackUserId);
+  let delivered = 0;
+  for (const manager of team.managers) {
+    const outcome = await sendOnce(
+      deps,
+      {
+        workspaceId,
+        key: `escalation:${team.id}:${manager.person.slackUserId}:${ids}`,
+        kind: "checkin_reminder",
+        channel: manager.person.slackUserId,
+        recipient: manager.person.slackUserId,
+      },
+      () => escalationMessage({ teamName: team.name, missing, periods: team.escalateAfter }),
+    );
+    if (outcome.status === "sent" || outcome.status === "already_sent" || (outcome.status === "failed" && outcome.message.status === "failed")) delivered += 1;
+  }
+  // Until every manager has it (or can never get it), the next run sends again under the same keys.
+  if (delivered === team.managers.length) {
+    await deps.db.escalation.updateMany({ where: { id: { in: pending.map((e) => e.id) } }, data: { notifiedAt: deps.now } });
+  }
 }

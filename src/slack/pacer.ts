@@ -23,6 +23,9 @@ export class Pacer {
     this.nextChannelSlot.set(channel, start + 1000 / this.opts.perChannelPerSecond);
     if (this.nextChannelSlot.size > 10_000) this.forgetOldChannels(now);
     if (start > now) await this.sleep(start - now);
+    // A 429 may have paused everyone while this sender slept on its slot.
+    const paused = this.pausedUntil - this.clock();
+    if (paused > 0) await this.sleep(paused);
   }
 
   /** Slack said 429: nobody sends before Retry-After has passed. */

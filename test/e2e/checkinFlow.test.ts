@@ -124,6 +124,53 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     expect(await at("2026-11-30T09:30:00Z", "checkins")).toMatchObject({ sent: 2 });
   });
 
+  it("sends no reminder and no escalation to someone who went away after the prompt", async () => {
+    await at("2026-11-23T09:30:00Z", "checkins");
+    s.clock.now = new Date("2026-11-23T12:00:00Z");
+    await s.requester.command({ user: "U0BOB", text: "away 2026-12-13" });
+    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("away through")), { timeoutMs: 5000 });
+    for (const day of ["2026-11-24", "2026-11-30", "2026-12-07"]) {
+      await at(`${day}T10:00:00Z`, "checkins");
+      await at(`${day}T12:00:00Z`, "reminders");
+    }
+    expect(dms(s, "U0BOB", "A gentle reminder")).toHaveLength(0);
+    expect(dms(s, "U0BOB", "Weekly check-in")).toHaveLength(1);
+    // Alice, who was not away and never answered, is reported; Bob is not.
+    const escalations = s.sandbox.dmsTo("U0MANAGER").filter((m) => m.text.includes("in a row"));
+    expect(escalations.map((m) => JSON.stringify(m.blocks)).join()).toContain("<@U0ALICE>");
+    expect(escalations.map((m) => JSON.stringify(m.blocks)).join()).not.toContain("U0BOB");
+  });
+
+  it("prompts someone back from being away mid-week the same day they return", async () => {
+    s.clock.now = new Date("2026-11-22T12:00:00Z");
+    await s.requester.command({ user: "U0BOB", text: "away 2026-11-30" });
+    await waitFor(() => s.sandbox.responses().length > 0, { timeoutMs: 5000 });
+    expect(await at("2026-11-23T09:30:00Z", "checkins")).toMatchObject({ away: 1 });
+    s.clock.now = new Date("2026-11-25T14:00:00Z");
+    await s.requester.command({ user: "U0BOB", text: "back" });
+    await waitFor(() => s.sandbox.responses().length > 1, { timeoutMs: 5000 });
+    await at("2026-11-25T14:05:00Z", "checkins");
+    expect(dms(s, "U0BOB", "Weekly check-in")).toHaveLength(1);
+  });
+
+  it("delivers an escalation whose first send failed on a later run, still once per manager", async () => {
+    for (const monday of ["2026-11-09", "2026-11-16"]) {
+      await at(`${monday}T09:30:00Z`, "checkins");
+      await s.checkIn("U0ALICE", value("Reduce P1 incidents", "7"));
+    }
+    await at("2026-11-23T09:30:00Z", "checkins");
+    s.sandbox.injectFault({ method: "chat.postMessage", kind: "error", error: "internal_error", times: 100 });
+    await at("2026-11-23T12:00:00Z", "reminders");
+    s.sandbox.clearFaults();
+    // The failed attempts were given back; the next runs deliver, and only once.
+    await s.bot.database.db.slackMessage.updateMany({ where: { status: "pending" }, data: { claimedAt: new Date(0) } });
+    await at("2026-11-23T12:15:00Z", "reminders");
+    await at("2026-11-23T12:30:00Z", "reminders");
+    for (const manager of ["U0MANAGER", "U0LEAD"]) {
+      expect(s.sandbox.dmsTo(manager).filter((m) => m.text.includes("missed 2 check-ins in a row"))).toHaveLength(1);
+    }
+  });
+
   it("asks to confirm a value that moves more than the whole baseline → target distance", async () => {
     await at("2026-11-23T09:30:00Z", "checkins");
     const first = await s.checkIn("U0ALICE", value("Reduce P1 incidents", "80"));

@@ -129,7 +129,17 @@ describe.each(PROVIDERS)("prompt timing on %s", (provider) => {
     expect(new Set(weeks).size).toBe(3);
   });
 
-  it("does not prompt someone who already checked in this week (/okr checkin on Sunday)", async () => {
+  it("still prompts someone whose time zone moved east past their due time (grace counts from the change)", async () => {
+    await s.importYaml(team("2026-Q4"));
+    await s.bot.database.db.team.updateMany({ data: { graceMinutes: 60 } });
+    await tickHourly(s, "2026-11-22T06:00:00Z", "2026-11-22T08:00:00Z"); // Sunday: profiles read (London)
+    s.sandbox.updateUser("U0LDN", { tz: "Europe/Athens" }); // 09:00 in Athens is 07:00 UTC
+    s.clock.now = new Date("2026-11-23T08:30:00Z"); // Monday: the daily refresh sees Athens, 90 minutes after its 09:00
+    expect(await s.runJob("checkins")).toMatchObject({ late: 0 });
+    expect(prompts(s, "U0LDN")).toHaveLength(1);
+  });
+
+  it("does not prompt someone who already checked in this week (/okr checkin early on Monday)", async () => {
     await s.importYaml(team("2026-Q4"));
     s.clock.now = new Date("2026-11-23T07:00:00Z"); // Monday, 07:00 in London, before the prompt
     const done = await s.checkIn("U0LDN", async (id) => ({ [`kr_value_${await id("Improve checkout success rate")}`]: "95", [`kr_confidence_${await id("Improve checkout success rate")}`]: "on_track" }), { via: "command" });

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN "tzChangedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Escalation" ADD COLUMN "notifiedAt" DATETIME;
+
