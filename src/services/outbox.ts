@@ -58,7 +58,6 @@ const PERMANENT_ERRORS = new Set([
   "not_authed",
   "invalid_auth",
   "token_revoked",
-  "account_inactive",
 ]);
 
 const defaultPacers = new WeakMap<SlackClient, Pacer>();
@@ -79,8 +78,8 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
 
   const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date }) => {
     // Only the holder of the claim may settle the row; a sender whose lease was taken over may not.
-    const updated = await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
-    return { updated: updated.count === 1, message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
+    await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
+    return { message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
   };
 
   let unknownOutcome = mayHaveBeenPosted;
