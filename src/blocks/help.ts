@@ -4,6 +4,7 @@ export const COMMANDS = [
   { usage: "/okr", description: "Your key results this cycle, with progress and your last check-in" },
   { usage: "/okr @person", description: "Someone else's key results, e.g. `/okr @alice`" },
   { usage: "/okr team <name>", description: "A team's objectives and key results, e.g. `/okr team Platform`" },
+  { usage: "/okr team settings <name>", description: "Change a team's channel, managers, check-in day, time and cadence (its managers and workspace admins)" },
   { usage: "/okr show <key result>", description: "One key result with its history, by number or title words, e.g. `/okr show 12` or `/okr show incidents`" },
   { usage: "/okr digest [team]", description: "A preview of the next digest, only to you, e.g. `/okr digest Platform`" },
   { usage: "/okr archive <key result>", description: "Retire a key result (its history stays), e.g. `/okr archive 12`" },

@@ -8,6 +8,16 @@ export const IDS = {
   },
   views: {
     checkin: "checkin_submit",
+    teamSettings: "team_settings_submit",
+  },
+  /** Team settings modal: block_id = action_id. */
+  teamSettings: {
+    channel: "team_channel",
+    managers: "team_managers",
+    day: "team_checkin_day",
+    time: "team_checkin_time",
+    cadence: "team_cadence",
+    grace: "team_grace_minutes",
   },
   /** Per key result input blocks in the check-in modal: `${prefix}${krId}`. */
   checkinBlocks: {

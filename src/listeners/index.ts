@@ -6,6 +6,7 @@ import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
 import { registerEventDedupe } from "./dedupeEvents";
 import { registerCheckinSubmit } from "./views/checkinSubmit";
+import { registerTeamSettingsSubmit } from "./views/teamSettingsSubmit";
 
 export function registerListeners(app: App, deps: ListenerDeps) {
   registerEventDedupe(app, deps);
@@ -13,5 +14,6 @@ export function registerListeners(app: App, deps: ListenerDeps) {
   registerOpenCheckin(app, deps);
   registerPromptChoices(app, deps);
   registerCheckinSubmit(app, deps);
+  registerTeamSettingsSubmit(app, deps);
   registerAppHomeOpened(app, deps);
 }

@@ -104,3 +104,51 @@ describe.each(PROVIDERS)("/okr subcommands on %s", (provider) => {
     expect(await ask("U0ALICE", "xyzzy")).not.toContain("Did you mean");
   });
 });
+
+describe.each(PROVIDERS)("/okr team settings on %s", (provider) => {
+  let s: TestStack;
+  beforeEach(async () => {
+    s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
+    for (const id of ["U0ALICE", "U0MANAGER", "U0OTHER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    await s.importYaml(OKRS + `  - name: Data
+    channel: C0DATA
+    managers: [U0OTHER]
+    objectives: []
+`);
+  });
+  afterEach(async () => s.close());
+
+  const openSettings = async (user: string, team: string) => {
+    await s.requester.command({ user, text: `team settings ${team}` });
+    return waitFor(() => s.sandbox.openViews(user).find((v) => !JSON.stringify(v.view).includes("Loading")), { timeoutMs: 5000 });
+  };
+
+  it("lets a manager change the channel, managers, day, time and cadence", async () => {
+    const view = await openSettings("U0MANAGER", "platform");
+    expect(view.callbackId).toBe("team_settings_submit");
+    const res = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: view.id },
+      values: { team_channel: "C0NEWCHAN", team_managers: ["U0MANAGER", "U0ALICE"], team_checkin_day: "3", team_checkin_time: "10:30", team_cadence: "biweekly", team_grace_minutes: "90" },
+    });
+    expect(res.outcome.action).toBe("closed");
+    const team = await s.bot.database.db.team.findFirstOrThrow({ where: { name: "Platform" }, include: { managers: { include: { person: true } } } });
+    expect(team).toMatchObject({ channelId: "C0NEWCHAN", checkinDay: 3, checkinTime: "10:30", cadence: "biweekly", graceMinutes: 90 });
+    expect(team.managers.map((m) => m.person.slackUserId).sort()).toEqual(["U0ALICE", "U0MANAGER"]);
+  });
+
+  it("refuses someone who is not a manager, and a manager of another team forging the team id", async () => {
+    const refused = await openSettings("U0ALICE", "Platform");
+    expect(JSON.stringify(refused.view)).toContain("Only the team's managers or a workspace admin can change this.");
+
+    const own = await openSettings("U0OTHER", "Data");
+    const platform = await s.bot.database.db.team.findFirstOrThrow({ where: { name: "Platform" } });
+    const forged = await s.requester.viewSubmission({
+      user: "U0OTHER",
+      view: { id: own.id, private_metadata: JSON.stringify({ teamId: platform.id }) },
+      values: { team_channel: "C0HIJACK" },
+    });
+    expect(forged.outcome.action).toBe("errors");
+    expect(await s.bot.database.db.team.findFirstOrThrow({ where: { name: "Platform" } })).toMatchObject({ channelId: "C0PLATFORM" });
+  });
+});

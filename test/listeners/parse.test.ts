@@ -26,6 +26,8 @@ describe("parseOkrCommand", () => {
     ["digest Data Science", { name: "digest", team: "Data Science" }],
     ["away 2026-12-31", { name: "away", until: "2026-12-31" }],
     ["back", { name: "back" }],
+    ["team settings Platform", { name: "team_settings", team: "Platform" }],
+    ["team settings", { name: "usage", problem: "Which team? For example `/okr team settings Platform`." }],
   ])("%j", (text, expected) => {
     expect(parseOkrCommand(text)).toEqual(expected);
   });

@@ -5,6 +5,7 @@ export type OkrCommand =
   | { name: "help" }
   | { name: "checkin" }
   | { name: "team"; team: string }
+  | { name: "team_settings"; team: string }
   | { name: "show"; ref: string }
   | { name: "archive"; ref: string }
   | { name: "digest"; team: string | null }
@@ -31,8 +32,13 @@ export function parseOkrCommand(text: string): OkrCommand {
     case "checkin":
     case "check-in":
       return { name: "checkin" };
-    case "team":
+    case "team": {
+      const settings = /^settings(?:\s+(.+))?$/i.exec(args);
+      if (settings) {
+        return settings[1] ? { name: "team_settings", team: settings[1] } : { name: "usage", problem: "Which team? For example `/okr team settings Platform`." };
+      }
       return args ? { name: "team", team: args } : { name: "usage", problem: "Which team? For example `/okr team Platform`." };
+    }
     case "show":
       return args ? { name: "show", ref: args } : { name: "usage", problem: "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`." };
     case "archive":

@@ -1,0 +1,50 @@
+import type { App } from "@slack/bolt";
+import { z } from "zod";
+import { IDS } from "../../blocks/ids";
+import type { TeamSettings, TeamSettingsMetadata } from "../../blocks/teamSettings";
+import { CADENCES } from "../../domain/periods";
+import { saveTeamSettings } from "../../services/teams";
+import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+
+const ids = IDS.teamSettings;
+const field = <T extends z.ZodTypeAny>(id: string, value: T) => z.object({ [id]: z.object({ [id]: value }) });
+
+const stateSchema = field(ids.channel, z.object({ selected_conversation: z.string().regex(/^[CG][A-Z0-9]+$/) }))
+  .and(field(ids.managers, z.object({ selected_users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).nullish() })))
+  .and(field(ids.day, z.object({ selected_option: z.object({ value: z.string().regex(/^[1-7]$/) }) })))
+  .and(field(ids.time, z.object({ selected_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) })))
+  .and(field(ids.cadence, z.object({ selected_option: z.object({ value: z.enum(CADENCES) }) })))
+  .and(field(ids.grace, z.object({ value: z.string().regex(/^\d{0,5}$/).nullish() })));
+
+function parseSettings(values: unknown): TeamSettings | null {
+  const parsed = stateSchema.safeParse(values);
+  if (!parsed.success) return null;
+  const v = parsed.data as Record<string, Record<string, Record<string, unknown>>>;
+  const get = (id: string) => v[id]![id]!;
+  const grace = (get(ids.grace).value as string | null | undefined) ?? "";
+  return {
+    channelId: get(ids.channel).selected_conversation as string,
+    managers: (get(ids.managers).selected_users as string[] | null | undefined) ?? [],
+    checkinDay: Number((get(ids.day).selected_option as { value: string }).value),
+    checkinTime: get(ids.time).selected_time as string,
+    cadence: (get(ids.cadence).selected_option as { value: TeamSettings["cadence"] }).value,
+    graceMinutes: grace === "" ? null : Number(grace),
+  };
+}
+
+export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
+  app.view(IDS.views.teamSettings, async ({ ack, body, view, client }) => {
+    const settings = parseSettings(view.state.values);
+    if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
+    let teamId: number;
+    try {
+      teamId = (JSON.parse(view.private_metadata) as TeamSettingsMetadata).teamId;
+    } catch {
+      return void (await ack({ response_action: "errors", errors: { [ids.channel]: "This form is out of date: open it again." } }));
+    }
+    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+    const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
+    if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [ids.channel]: decision.reason } }));
+    await ack();
+  });
+}

@@ -1,0 +1,75 @@
+// Team settings in Slack (`/okr team settings`): who may change them, and saving them.
+import type { TeamSettings } from "../blocks/teamSettings";
+import { isCadence } from "../domain/periods";
+import { decide, type Decision } from "../domain/permissions";
+import { ensurePerson } from "../db/people";
+import type { Team } from "../db/types";
+import type { ServiceDeps } from "./deps";
+import { actor } from "./keyResults";
+
+type TeamWithManagers = Team & { managers: Array<{ person: { slackUserId: string } }> };
+
+async function teamById(deps: ServiceDeps, workspaceId: number, teamId: number): Promise<TeamWithManagers | null> {
+  return deps.db.team.findFirst({ where: { id: teamId, workspaceId }, include: { managers: { include: { person: true } } } });
+}
+
+export function settingsOf(team: TeamWithManagers): TeamSettings {
+  return {
+    channelId: team.channelId,
+    managers: team.managers.map((m) => m.person.slackUserId),
+    checkinDay: team.checkinDay,
+    checkinTime: team.checkinTime,
+    cadence: isCadence(team.cadence) ? team.cadence : "weekly",
+    graceMinutes: team.graceMinutes,
+  };
+}
+
+/** May this person change this team's settings? Checked when the modal opens and again on save. */
+async function mayChange(deps: ServiceDeps, workspaceId: number, slackUserId: string, team: TeamWithManagers): Promise<Decision> {
+  return decide(await actor(deps, workspaceId, slackUserId), "team_settings", {
+    ownerSlackId: null,
+    coOwnerSlackIds: [],
+    managerSlackIds: team.managers.map((m) => m.person.slackUserId),
+  });
+}
+
+export type SettingsAccess = { status: "ok"; team: TeamWithManagers } | { status: "refused"; reason: string } | { status: "unknown_team"; teams: string[] };
+
+export async function openTeamSettings(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string): Promise<SettingsAccess> {
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, include: { managers: { include: { person: true } } }, orderBy: { name: "asc" } });
+  const team = teams.find((t) => t.name.toLowerCase() === teamName.trim().toLowerCase());
+  if (!team) return { status: "unknown_team", teams: teams.map((t) => t.name) };
+  const decision = await mayChange(deps, workspaceId, slackUserId, team);
+  return decision.allowed ? { status: "ok", team } : { status: "refused", reason: decision.reason };
+}
+
+/** Saves the settings if the person may change that team; the team id comes from the modal, so it is checked again here. */
+export async function saveTeamSettings(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamId: number,
+  settings: TeamSettings,
+): Promise<Decision> {
+  const team = await teamById(deps, workspaceId, teamId);
+  if (!team) return { allowed: false, reason: "This team no longer exists." };
+  const decision = await mayChange(deps, workspaceId, slackUserId, team);
+  if (!decision.allowed) return decision;
+  await deps.db.$transaction(async (tx) => {
+    await tx.team.update({
+      where: { id: team.id },
+      data: {
+        channelId: settings.channelId,
+        checkinDay: settings.checkinDay,
+        checkinTime: settings.checkinTime,
+        cadence: settings.cadence,
+        graceMinutes: settings.graceMinutes,
+      },
+    });
+    await tx.teamManager.deleteMany({ where: { teamId: team.id } });
+    for (const slackId of new Set(settings.managers)) {
+      await tx.teamManager.create({ data: { teamId: team.id, personId: (await ensurePerson(tx, workspaceId, slackId)).id } });
+    }
+  });
+  return decision;
+}
