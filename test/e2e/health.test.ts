@@ -1,6 +1,7 @@
 import { createApp } from "../../src/app";
 import type { Database } from "../../src/db/client";
 import { createLogger } from "../../src/logger";
+import { SlackSandbox } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack } from "../helpers/stack";
 
@@ -25,8 +26,16 @@ describe("GET /healthz", () => {
       ping: () => Promise.reject(new Error("database is gone")),
       close: async () => undefined,
     };
+    // Bolt calls auth.test as soon as the app is made: give it a Slack that answers.
+    const sandbox = new SlackSandbox();
+    await sandbox.start();
     const app = createApp({
-      config: { slack: { botToken: "xoxb-x", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/", postsPerSecond: 1, postsPerChannelPerSecond: 1 }, port: 0, database: { provider: "sqlite", url: "file:x", file: "x" }, logLevel: "error" },
+      config: {
+        slack: { botToken: sandbox.token, signingSecret: "s", apiUrl: sandbox.apiUrl, postsPerSecond: 1, postsPerChannelPerSecond: 1 },
+        port: 0,
+        database: { provider: "sqlite", url: "file:x", file: "x" },
+        logLevel: "error",
+      },
       database: down,
       log: createLogger("error", "test", () => undefined),
       clock: () => new Date(),
@@ -39,6 +48,7 @@ describe("GET /healthz", () => {
       expect(await res.json()).toEqual({ status: "unavailable", database: "down" });
     } finally {
       await app.stop();
+      await sandbox.stop();
     }
   });
 });
