@@ -84,11 +84,6 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
   return databaseConfig(parsed.data);
 }
 
-export function loadLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
-  const parsed = envSchema.shape.LOG_LEVEL.safeParse(emptyToUndefined(env.LOG_LEVEL));
-  return parsed.success ? parsed.data : "info";
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, emptyToUndefined(env[k])]));
   const parsed = envSchema.safeParse(raw);

@@ -1,4 +1,4 @@
-import { isAway, isAwayStatus } from "../domain/away";
+import { isAwayStatus } from "../domain/away";
 import { isValidTimeZone } from "../domain/time";
 import type { Db, Person } from "../db/types";
 import type { Logger } from "../logger";
@@ -45,8 +45,4 @@ export async function refreshProfile(deps: Deps, person: Person, maxAgeMs = PROF
 /** The person's IANA time zone, or `fallback` (the team's) when Slack has none. */
 export async function timeZoneOf(deps: Deps, person: Person, fallback: string): Promise<string> {
   return (await refreshProfile(deps, person)).tz ?? fallback;
-}
-
-export function personIsAway(person: Person, now: Date): boolean {
-  return isAway(person, now);
 }
