@@ -8,9 +8,17 @@ import { registerListeners } from "./listeners";
 import type { Logger } from "./logger";
 import { webClientOptions } from "./slack/client";
 
-export type AppDeps = { config: Config; database: Database; log: Logger; clock: () => Date; homeWorkspaceId?: number };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  log: Logger;
+  clock: () => Date;
+  homeWorkspaceId?: number;
+  /** Listener work still running (it goes on after the ack): stopping waits for it before closing the database. */
+  inFlight?: Set<Promise<unknown>>;
+};
 
-export function createApp({ config, database, log, clock, homeWorkspaceId }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, inFlight }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
   const app = new App({
     token: config.slack.botToken,
@@ -24,6 +32,17 @@ export function createApp({ config, database, log, clock, homeWorkspaceId }: App
     // Logged, never rethrown: one failing listener must not take the process down.
     log.error("listener failed", err);
   });
+  if (inFlight) {
+    app.use(async ({ next }) => {
+      const work = next();
+      inFlight.add(work);
+      try {
+        await work;
+      } finally {
+        inFlight.delete(work);
+      }
+    });
+  }
   registerListeners(app, { db: database.db, log, clock, homeWorkspaceId });
   return app;
 }

@@ -24,7 +24,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   await database.ping();
   const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
   const home = await homeWorkspace(database, slack, config);
-  const app = createApp({ config, database, log, clock, homeWorkspaceId: home.id });
+  const inFlight = new Set<Promise<unknown>>();
+  const app = createApp({ config, database, log, clock, homeWorkspaceId: home.id, inFlight });
   const server = (await app.start(config.port)) as Server | undefined;
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
@@ -44,6 +45,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       (stopping ??= (async () => {
         await scheduler?.stop();
         await app.stop();
+        // Requests already acked may still be writing: let them finish before the database closes.
+        await Promise.allSettled([...inFlight]);
         await database.close();
       })()),
   };

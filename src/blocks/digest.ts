@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Digest } from "../domain/digest";
 import { formatPercent } from "../domain/progress";
+import { plural } from "../domain/text";
 import { esc, fitMrkdwn, keyResultLine, mention, truncate } from "./format";
 import { splitIntoMessages } from "./split";
 import type { MessageContent } from "./types";
@@ -34,6 +35,7 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
   if (digest.skipped.length > 0) who.push(`:fast_forward: *Skipped this week (${digest.skipped.length}):* ${digest.skipped.map(mention).join(", ")}`);
   if (digest.away.length > 0) who.push(`:palm_tree: *Away (${digest.away.length}):* ${digest.away.map(mention).join(", ")}`);
   if (who.length === 0) who.push(":white_check_mark: Everyone has checked in this week.");
+  if (digest.unaccepted > 0) who.push(`:inbox_tray: *Proposed, not accepted by their owner yet:* ${plural(digest.unaccepted, "key result")}`);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(who.join("\n"), 3000) } });
   return blocks;
 }

@@ -59,7 +59,7 @@ export function changeText(kr: Pick<KeyResultStatus, "change" | "changeQuality" 
 /** One key result as mrkdwn: title, owner, bar, value, baseline → target, change, confidence. */
 export function keyResultLine(kr: KeyResultStatus, opts: { showNote?: boolean } = {}): string {
   const lines = [
-    `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}`,
+    `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}${kr.pending ? " · _proposed, not accepted yet_" : ""}`,
     `${progressBar(kr.progress)} ${formatPercent(kr.progress)} · now ${valueWithUnit(kr.current, kr.unit)} (${formatNumber(kr.baseline)} → ${formatNumber(kr.target)})`,
     `${changeText(kr)} · ${confidenceLabel(kr.latest?.confidence)}`,
   ];

@@ -5,13 +5,36 @@ export const IDS = {
     openCheckin: "checkin_open",
     snooze: "checkin_snooze",
     skip: "checkin_skip",
+    addKeyResult: "objective_add_kr",
+    acceptKeyResult: "kr_accept",
   },
   views: {
     checkin: "checkin_submit",
     teamSettings: "team_settings_submit",
+    teamCreate: "team_create_submit",
+    newObjective: "objective_submit",
+    editKeyResult: "kr_edit_submit",
+  },
+  /** Objective and key result forms: block_id = action_id, key result fields get `_${slot}`. */
+  objectiveForm: {
+    team: "objective_team",
+    title: "objective_title",
+    why: "objective_why",
+    owner: "objective_owner",
+    krActions: "objective_kr_actions",
+  },
+  keyResultForm: {
+    title: "kr_title",
+    owner: "kr_owner",
+    coOwners: "kr_co_owners",
+    baseline: "kr_baseline",
+    target: "kr_target",
+    unit: "kr_unit",
+    measuredBy: "kr_measured_by",
   },
   /** Team settings modal: block_id = action_id. */
   teamSettings: {
+    name: "team_name",
     channel: "team_channel",
     managers: "team_managers",
     day: "team_checkin_day",

@@ -26,8 +26,8 @@ export function keyResultDetail(m: KeyResultMatch): MessageContent {
 }
 
 /** "`incidents` matches 3 key results: …" with the numbers to use instead. */
-export function ambiguousKeyResults(ref: string, matches: KeyResultMatch[]): string {
+export function ambiguousKeyResults(ref: string, matches: KeyResultMatch[], subcommand = "show"): string {
   const lines = matches.slice(0, 10).map((m) => `• \`${m.status.id}\` ${esc(m.status.title)} (${esc(m.teamName)})`);
   if (matches.length > 10) lines.push(`• …and ${matches.length - 10} more`);
-  return `"${esc(ref)}" matches ${matches.length} key results; use the number, e.g. \`/okr show ${matches[0]!.status.id}\`:\n${lines.join("\n")}`;
+  return `"${esc(ref)}" matches ${matches.length} key results; use the number, e.g. \`/okr ${subcommand} ${matches[0]!.status.id}\`:\n${lines.join("\n")}`;
 }

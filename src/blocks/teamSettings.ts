@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { CADENCES, type Cadence } from "../domain/periods";
 import { WEEKDAYS, weekdayName } from "../domain/types";
-import { truncate } from "./format";
+import { esc, truncate } from "./format";
+import { messageModal } from "./modals";
 import { IDS } from "./ids";
 
 export type TeamSettings = {
@@ -19,16 +20,37 @@ const option = (text: string, value: string): PlainTextOption => ({ text: { type
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: "Every week", biweekly: "Every other week" };
 
-export function teamSettingsModal(data: { teamId: number; name: string; settings: TeamSettings }): ModalView {
+export const DEFAULT_TEAM_SETTINGS: Omit<TeamSettings, "channelId" | "managers"> = { checkinDay: 1, checkinTime: "09:00", cadence: "weekly", graceMinutes: null };
+export const TEAM_NAME_MAX_LENGTH = 50;
+
+/** The settings of an existing team (`teamId`), or the form for a new one (`teamId: null`, with a name field). */
+export function teamSettingsModal(data: { teamId: number | null; name: string; settings: Omit<TeamSettings, "channelId"> & { channelId: string | null } }): ModalView {
   const s = data.settings;
   const ids = IDS.teamSettings;
   const day = option(capitalised(weekdayName(s.checkinDay)), String(s.checkinDay));
+  const creating = data.teamId === null;
+  const nameField: KnownBlock[] = creating
+    ? [
+        {
+          type: "input",
+          block_id: ids.name,
+          label: { type: "plain_text", text: "Team name" },
+          element: { type: "plain_text_input", action_id: ids.name, max_length: TEAM_NAME_MAX_LENGTH, ...(data.name ? { initial_value: data.name } : {}) },
+        },
+      ]
+    : [];
   const blocks: KnownBlock[] = [
+    ...nameField,
     {
       type: "input",
       block_id: ids.channel,
       label: { type: "plain_text", text: "Channel for the digest and the retro" },
-      element: { type: "conversations_select", action_id: ids.channel, initial_conversation: s.channelId, filter: { include: ["public", "private"] } },
+      element: {
+        type: "conversations_select",
+        action_id: ids.channel,
+        ...(s.channelId ? { initial_conversation: s.channelId } : {}),
+        filter: { include: ["public", "private"], exclude_bot_users: true },
+      },
     },
     {
       type: "input",
@@ -69,7 +91,17 @@ export function teamSettingsModal(data: { teamId: number; name: string; settings
       element: { type: "number_input", action_id: ids.grace, is_decimal_allowed: false, min_value: "0", max_value: "10080", ...(s.graceMinutes !== null ? { initial_value: String(s.graceMinutes) } : {}) },
     },
   ];
-  const metadata: TeamSettingsMetadata = { teamId: data.teamId };
+  if (creating) {
+    return {
+      type: "modal",
+      callback_id: IDS.views.teamCreate,
+      title: { type: "plain_text", text: "New team" },
+      submit: { type: "plain_text", text: "Create" },
+      close: { type: "plain_text", text: "Cancel" },
+      blocks,
+    };
+  }
+  const metadata: TeamSettingsMetadata = { teamId: data.teamId! };
   return {
     type: "modal",
     callback_id: IDS.views.teamSettings,
@@ -79,4 +111,11 @@ export function teamSettingsModal(data: { teamId: number; name: string; settings
     close: { type: "plain_text", text: "Cancel" },
     blocks,
   };
+}
+
+export function teamCreatedModal(name: string): ModalView {
+  return messageModal(
+    "New team",
+    `:white_check_mark: Team *${esc(name)}* is ready. Next, write its first objective with \`/okr new ${esc(name)}\`, or change these settings with \`/okr team settings ${esc(name)}\`.`,
+  );
 }

@@ -10,6 +10,9 @@ const keyResultInclude = {
   checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
 } satisfies Prisma.KeyResultInclude;
 
+/** Key results people are asked about: not archived, and accepted by their owner. */
+export const PROMPTED_KEY_RESULT = { archivedAt: null, pendingSince: null } as const;
+
 type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }>;
 
 export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
@@ -17,6 +20,7 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     id: kr.id,
     title: kr.title,
     ownerSlackId: kr.owner?.slackUserId ?? null,
+    pending: kr.pendingSince !== null,
     baseline: kr.baseline,
     target: kr.target,
     unit: kr.unit,
@@ -46,7 +50,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
 /** The key results a person owns or co-owns in a cycle, grouped by objective, with each objective's team. */
 export async function ownedObjectives(db: Tx, personId: number, cycleId: number) {
   const keyResults = await db.keyResult.findMany({
-    where: { OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }], archivedAt: null, objective: { cycleId } },
+    where: { OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }], ...PROMPTED_KEY_RESULT, objective: { cycleId } },
     orderBy: [{ objective: { teamId: "asc" } }, { objective: { position: "asc" } }, { objectiveId: "asc" }, { position: "asc" }, { id: "asc" }],
     include: {
       ...keyResultInclude,
@@ -67,12 +71,12 @@ export async function ownedObjectives(db: Tx, personId: number, cycleId: number)
 export async function keyResultOwners(db: Tx, cycleId: number, teamName?: string) {
   return db.person.findMany({
     where: {
-      keyResultsOwned: { some: { archivedAt: null, objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } } },
+      keyResultsOwned: { some: { ...PROMPTED_KEY_RESULT, objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } } },
     },
     orderBy: { id: "asc" },
     include: {
       keyResultsOwned: {
-        where: { archivedAt: null, objective: { cycleId } },
+        where: { ...PROMPTED_KEY_RESULT, objective: { cycleId } },
         select: { objective: { select: { team: true } } },
       },
     },

@@ -30,6 +30,8 @@ export type Digest = {
   away: string[];
   checkedIn: number;
   total: number;
+  /** Key results proposed to an owner who has not accepted them yet. */
+  unaccepted: number;
 };
 
 export function buildDigest(input: DigestInput): Digest {
@@ -40,7 +42,7 @@ export function buildDigest(input: DigestInput): Digest {
     keyResults: o.keyResults.map((kr) => keyResultStatus(kr, input.week)),
   }));
   const all = objectives.flatMap((o) => o.keyResults);
-  const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId).map((kr) => kr.ownerSlackId as string));
+  const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId && !kr.pending).map((kr) => kr.ownerSlackId as string));
   const away = [...notIn].filter((u) => input.away?.has(u)).sort();
   const skipped = [...notIn].filter((u) => !input.away?.has(u) && input.skipped?.has(u)).sort();
   const missing = [...notIn].filter((u) => !input.away?.has(u) && !input.skipped?.has(u)).sort();
@@ -56,5 +58,6 @@ export function buildDigest(input: DigestInput): Digest {
     away,
     checkedIn: all.filter((kr) => kr.thisWeek).length,
     total: all.length,
+    unaccepted: all.filter((kr) => kr.pending).length,
   };
 }

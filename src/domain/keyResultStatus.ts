@@ -9,6 +9,8 @@ export type KeyResultFacts = {
   id: number;
   title: string;
   ownerSlackId: string | null;
+  /** Proposed by someone else and not accepted by its owner yet: nobody is asked to check in on it. */
+  pending?: boolean;
   baseline: number;
   target: number;
   unit: string | null;

@@ -1,4 +1,6 @@
 import type { App } from "@slack/bolt";
+import { registerAcceptKeyResult } from "./actions/acceptKeyResult";
+import { registerAddKeyResult } from "./actions/addKeyResult";
 import { registerOpenCheckin } from "./actions/openCheckin";
 import { registerPromptChoices } from "./actions/promptChoice";
 import { registerOkrCommand } from "./commands/okr";
@@ -6,7 +8,9 @@ import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
 import { registerEventDedupe } from "./dedupeEvents";
 import { registerCheckinSubmit } from "./views/checkinSubmit";
-import { registerTeamSettingsSubmit } from "./views/teamSettingsSubmit";
+import { registerKeyResultEditSubmit } from "./views/keyResultEditSubmit";
+import { registerObjectiveSubmit } from "./views/objectiveSubmit";
+import { registerTeamCreateSubmit, registerTeamSettingsSubmit } from "./views/teamSettingsSubmit";
 
 export function registerListeners(app: App, deps: ListenerDeps) {
   registerEventDedupe(app, deps);
@@ -15,5 +19,10 @@ export function registerListeners(app: App, deps: ListenerDeps) {
   registerPromptChoices(app, deps);
   registerCheckinSubmit(app, deps);
   registerTeamSettingsSubmit(app, deps);
+  registerTeamCreateSubmit(app, deps);
+  registerObjectiveSubmit(app, deps);
+  registerKeyResultEditSubmit(app, deps);
+  registerAddKeyResult(app, deps);
+  registerAcceptKeyResult(app, deps);
   registerAppHomeOpened(app, deps);
 }

@@ -205,6 +205,8 @@ export class SlackRequester {
       message?: Json;
       /** Override the view payload (otherwise taken from the sandbox). */
       view?: Json;
+      /** For an action in a view: what the user has typed so far (becomes view.state, as in Slack). */
+      values?: SimpleValues;
     },
     opts?: SendOptions,
   ): Promise<BlockActionResult> {
@@ -226,7 +228,8 @@ export class SlackRequester {
       const stored = this.sandbox.view(container.view_id);
       if (!view && stored) {
         if (!stored.open) throw new Error(`Slack sandbox: view ${container.view_id} is not open`);
-        view = stored.view;
+        // Slack sends the view with everything typed so far, submitted or not.
+        view = { ...stored.view, state: { values: buildStateValues(stored.view.blocks, args.values ?? {}, { requireFilled: false }) } };
       }
       if (!view) throw new Error(`Slack sandbox: no view ${container.view_id}`);
       blocks = view.blocks;

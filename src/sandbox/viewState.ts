@@ -100,7 +100,7 @@ function isEmpty(v: Obj): boolean {
  * not exist in the view, or if a required (non-optional) input is left empty — the Slack client
  * would not submit the form.
  */
-export function buildStateValues(blocks: unknown, simple: SimpleValues = {}): Record<string, Record<string, Obj>> {
+export function buildStateValues(blocks: unknown, simple: SimpleValues = {}, opts: { requireFilled?: boolean } = {}): Record<string, Record<string, Obj>> {
   const values: Record<string, Record<string, Obj>> = {};
   const elements = interactiveElements(blocks);
   for (const blockId of Object.keys(simple)) {
@@ -126,7 +126,7 @@ export function buildStateValues(blocks: unknown, simple: SimpleValues = {}): Re
     const isInput = f.block.type === "input";
     if (!isInput && input === undefined) continue;
     const value = stateValueFor(f.element, input);
-    if (isInput && f.block.optional !== true && isEmpty(value)) {
+    if (opts.requireFilled !== false && isInput && f.block.optional !== true && isEmpty(value)) {
       throw new Error(`Slack sandbox: required input ${JSON.stringify(f.blockId)} is empty; the Slack client would not submit the form`);
     }
     (values[f.blockId] ??= {})[actionId] = value;

@@ -6,6 +6,7 @@ import { isoWeekKey, previousWeekKey } from "../domain/time";
 import type { Confidence } from "../domain/types";
 import { cycleAt } from "../db/cycles";
 import { ensurePerson } from "../db/people";
+import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { ServiceDeps } from "./deps";
 import { updateSent } from "./outbox";
 import { refreshProfile } from "./people";
@@ -34,7 +35,7 @@ async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId
   const person = opts.refresh ? await refreshProfile(deps, known) : known;
   // The schedule follows the teams of the key results they own, as their prompts do; someone who
   // only co-owns follows those teams.
-  const teamsWhere = (keyResults: object) => ({ workspaceId, objectives: { some: { cycleId: cycle.id, keyResults: { some: { archivedAt: null, ...keyResults } } } } });
+  const teamsWhere = (keyResults: object) => ({ workspaceId, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ...PROMPTED_KEY_RESULT, ...keyResults } } } } });
   const owned = await deps.db.team.findMany({ where: teamsWhere({ ownerId: person.id }) });
   const team = scheduleTeam(owned.length > 0 ? owned : await deps.db.team.findMany({ where: teamsWhere({ coOwners: { some: { personId: person.id } } }) }));
   const tz = person.tz ?? team?.timezone ?? "UTC";

@@ -18,7 +18,7 @@ export type OutboxDeps = ServiceDeps;
 export type Intent = {
   workspaceId: number;
   key: string;
-  kind: "checkin_prompt" | "checkin_reminder" | "digest" | "retro_parent" | "retro_reply";
+  kind: "checkin_prompt" | "checkin_reminder" | "digest" | "retro_parent" | "retro_reply" | "kr_proposal";
   channel: string;
   threadTs?: string;
   recipient?: string;

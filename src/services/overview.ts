@@ -4,7 +4,7 @@ import type { Digest } from "../domain/digest";
 import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
 import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
-import { ownedObjectives } from "../db/okrs";
+import { ownedObjectives, PROMPTED_KEY_RESULT } from "../db/okrs";
 import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
 import { teamDigest } from "./digest";
@@ -55,7 +55,7 @@ export async function digestPreview(deps: ServiceDeps, workspaceId: number, slac
         workspaceId,
         OR: [
           { managers: { some: { personId: person.id } } },
-          { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
+          { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } } } },
         ],
       },
     }),
@@ -83,7 +83,7 @@ export async function homeData(deps: ServiceDeps, workspaceId: number, slackUser
       workspaceId,
       OR: [
         { managers: { some: { personId: person.id } } },
-        { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
+        { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } } } },
       ],
     },
     include: { managers: { select: { personId: true } } },

@@ -5,6 +5,7 @@ import { isCadence, previousPeriod } from "../domain/periods";
 import { cycleAt } from "../db/cycles";
 import { isUniqueViolation, type Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
+import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
@@ -34,7 +35,7 @@ export async function sendReminders(deps: ServiceDeps, opts: { team?: string } =
         const person = prompt.person;
         const sent = await deps.db.slackMessage.findUnique({ where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) } });
         const objectives = await deps.db.team.findMany({
-          where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, archivedAt: null } } } } },
+          where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } } } },
         });
         const team = scheduleTeam(objectives);
         if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
@@ -104,7 +105,7 @@ async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number,
 async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: number, team: Team): Promise<number> {
   const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
   const owners = await deps.db.person.findMany({
-    where: { keyResultsOwned: { some: { archivedAt: null, objective: { teamId: team.id, cycleId } } } },
+    where: { keyResultsOwned: { some: { ...PROMPTED_KEY_RESULT, objective: { teamId: team.id, cycleId } } } },
     include: {
       prompts: { orderBy: { period: "desc" }, take: 60 },
       checkIns: { where: { keyResult: { objective: { teamId: team.id, cycleId } } }, select: { week: true } },

@@ -3,9 +3,11 @@ import type { TeamSettings } from "../blocks/teamSettings";
 import { isCadence } from "../domain/periods";
 import { decide, type Decision } from "../domain/permissions";
 import { ensurePerson } from "../db/people";
+import { isUniqueViolation } from "../db/types";
 import type { Team } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
+import { refreshProfile } from "./people";
 
 type TeamWithManagers = Team & { managers: Array<{ person: { slackUserId: string } }> };
 
@@ -72,4 +74,42 @@ export async function saveTeamSettings(
     }
   });
   return decision;
+}
+
+export type CreateTeamResult = { status: "created"; teamId: number } | { status: "duplicate" } | { status: "refused"; reason: string };
+
+/**
+ * Anyone may create a team; with no managers chosen, its creator manages it. Its digest follows
+ * the creator's time zone.
+ */
+export async function createTeam(deps: ServiceDeps, workspaceId: number, slackUserId: string, name: string, settings: TeamSettings): Promise<CreateTeamResult> {
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "create_team", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: [] });
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  const existing = await deps.db.team.findMany({ where: { workspaceId }, select: { name: true } });
+  if (existing.some((t) => t.name.toLowerCase() === name.toLowerCase())) return { status: "duplicate" };
+  const creator = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
+  const managers = settings.managers.length > 0 ? settings.managers : [slackUserId];
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      const team = await tx.team.create({
+        data: {
+          workspaceId,
+          name,
+          channelId: settings.channelId,
+          checkinDay: settings.checkinDay,
+          checkinTime: settings.checkinTime,
+          cadence: settings.cadence,
+          graceMinutes: settings.graceMinutes,
+          timezone: creator.tz ?? "UTC",
+        },
+      });
+      for (const slackId of new Set(managers)) {
+        await tx.teamManager.create({ data: { teamId: team.id, personId: (await ensurePerson(tx, workspaceId, slackId)).id } });
+      }
+      return { status: "created" as const, teamId: team.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return { status: "duplicate" };
+    throw err;
+  }
 }

@@ -27,6 +27,12 @@ describe("parseOkrCommand", () => {
     ["away 2026-12-31", { name: "away", until: "2026-12-31" }],
     ["back", { name: "back" }],
     ["team settings Platform", { name: "team_settings", team: "Platform" }],
+    ["team create Data Science", { name: "team_create", team: "Data Science" }],
+    ["team create", { name: "team_create", team: "" }],
+    ["new", { name: "new", team: null }],
+    ["new Platform", { name: "new", team: "Platform" }],
+    ["edit 12", { name: "edit", ref: "12" }],
+    ["edit", { name: "usage", problem: "Which key result? For example `/okr edit 12` or `/okr edit checkout`." }],
     ["team settings", { name: "usage", problem: "Which team? For example `/okr team settings Platform`." }],
   ])("%j", (text, expected) => {
     expect(parseOkrCommand(text)).toEqual(expected);

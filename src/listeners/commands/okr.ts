@@ -13,6 +13,7 @@ import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
 import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
+import { openEditKeyResult, openNewObjective, openTeamCreate } from "./openOkrForms";
 import { parseOkrCommand } from "./parseOkrCommand";
 
 const NO_CYCLE = "No OKR cycle is running right now. Import this quarter's OKRs with `okr-bot import okrs.yaml`.";
@@ -52,6 +53,9 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
     await ack();
     if (parsed.name === "checkin") return openCheckinModal(deps, client, command.team_id, command.user_id, command.trigger_id);
     if (parsed.name === "team_settings") return openTeamSettingsModal(deps, client, command, parsed.team);
+    if (parsed.name === "team_create") return openTeamCreate(client, command, parsed.team);
+    if (parsed.name === "new") return openNewObjective(deps, client, command, parsed.team);
+    if (parsed.name === "edit") return openEditKeyResult(deps, client, command, parsed.ref);
     const services = serviceDeps(deps, client);
     const ws = await workspaceId(deps, command.team_id);
     switch (parsed.name) {

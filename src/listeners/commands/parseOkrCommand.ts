@@ -6,6 +6,9 @@ export type OkrCommand =
   | { name: "checkin" }
   | { name: "team"; team: string }
   | { name: "team_settings"; team: string }
+  | { name: "team_create"; team: string }
+  | { name: "new"; team: string | null }
+  | { name: "edit"; ref: string }
   | { name: "show"; ref: string }
   | { name: "archive"; ref: string }
   | { name: "digest"; team: string | null }
@@ -14,7 +17,7 @@ export type OkrCommand =
   | { name: "usage"; problem: string }
   | { name: "unknown"; input: string; suggestion: string | null };
 
-export const SUBCOMMANDS = ["help", "checkin", "team", "show", "archive", "digest", "away", "back"] as const;
+export const SUBCOMMANDS = ["help", "checkin", "team", "show", "new", "edit", "archive", "digest", "away", "back"] as const;
 
 /** A user mention as Slack sends it in command text (with "Escape channels, users, and links" on). */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -33,6 +36,8 @@ export function parseOkrCommand(text: string): OkrCommand {
     case "check-in":
       return { name: "checkin" };
     case "team": {
+      const create = /^create(?:\s+(.+))?$/i.exec(args);
+      if (create) return { name: "team_create", team: create[1] ?? "" };
       const settings = /^settings(?:\s+(.+))?$/i.exec(args);
       if (settings) {
         return settings[1] ? { name: "team_settings", team: settings[1] } : { name: "usage", problem: "Which team? For example `/okr team settings Platform`." };
@@ -41,6 +46,10 @@ export function parseOkrCommand(text: string): OkrCommand {
     }
     case "show":
       return args ? { name: "show", ref: args } : { name: "usage", problem: "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`." };
+    case "new":
+      return { name: "new", team: args || null };
+    case "edit":
+      return args ? { name: "edit", ref: args } : { name: "usage", problem: "Which key result? For example `/okr edit 12` or `/okr edit checkout`." };
     case "archive":
       return args ? { name: "archive", ref: args } : { name: "usage", problem: "Which key result? For example `/okr archive 12`." };
     case "digest":

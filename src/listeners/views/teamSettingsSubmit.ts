@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { IDS } from "../../blocks/ids";
-import type { TeamSettings, TeamSettingsMetadata } from "../../blocks/teamSettings";
+import { TEAM_NAME_MAX_LENGTH, teamCreatedModal, type TeamSettings, type TeamSettingsMetadata } from "../../blocks/teamSettings";
 import { CADENCES } from "../../domain/periods";
-import { saveTeamSettings } from "../../services/teams";
+import { createTeam, saveTeamSettings } from "../../services/teams";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 
 const ids = IDS.teamSettings;
@@ -46,5 +46,24 @@ export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
     const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
     if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [ids.channel]: decision.reason } }));
     await ack();
+  });
+}
+
+const nameSchema = field(ids.name, z.object({ value: z.string().nullish() }));
+
+export function registerTeamCreateSubmit(app: App, deps: ListenerDeps) {
+  app.view(IDS.views.teamCreate, async ({ ack, body, view, client }) => {
+    const parsedName = nameSchema.safeParse(view.state.values);
+    const name = parsedName.success ? ((parsedName.data as Record<string, Record<string, { value?: string | null }>>)[ids.name]![ids.name]!.value ?? "").trim().replace(/\s+/g, " ") : "";
+    if (!name || name.length > TEAM_NAME_MAX_LENGTH) {
+      return void (await ack({ response_action: "errors", errors: { [ids.name]: `Give the team a name of up to ${TEAM_NAME_MAX_LENGTH} characters.` } }));
+    }
+    const settings = parseSettings(view.state.values);
+    if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
+    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+    const created = await createTeam(serviceDeps(deps, client), ws, body.user.id, name, settings);
+    if (created.status === "duplicate") return void (await ack({ response_action: "errors", errors: { [ids.name]: "A team with this name exists already." } }));
+    if (created.status === "refused") return void (await ack({ response_action: "errors", errors: { [ids.name]: created.reason } }));
+    await ack({ response_action: "update", view: teamCreatedModal(name) });
   });
 }

@@ -1,0 +1,46 @@
+-- CreateTable
+CREATE TABLE "KeyResultEdit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "keyResultId" INTEGER NOT NULL,
+    "editorId" INTEGER,
+    "field" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "KeyResultEdit_keyResultId_fkey" FOREIGN KEY ("keyResultId") REFERENCES "KeyResult" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "KeyResultEdit_editorId_fkey" FOREIGN KEY ("editorId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_KeyResult" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "objectiveId" INTEGER NOT NULL,
+    "ownerId" INTEGER,
+    "title" TEXT NOT NULL,
+    "baseline" REAL NOT NULL,
+    "target" REAL NOT NULL,
+    "unit" TEXT,
+    "measuredBy" TEXT,
+    "direction" TEXT NOT NULL,
+    "directionSet" BOOLEAN NOT NULL DEFAULT false,
+    "position" INTEGER NOT NULL DEFAULT 0,
+    "archivedAt" DATETIME,
+    "proposedById" INTEGER,
+    "pendingSince" DATETIME,
+    CONSTRAINT "KeyResult_objectiveId_fkey" FOREIGN KEY ("objectiveId") REFERENCES "Objective" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "KeyResult_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "KeyResult_proposedById_fkey" FOREIGN KEY ("proposedById") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_KeyResult" ("archivedAt", "baseline", "direction", "directionSet", "id", "measuredBy", "objectiveId", "ownerId", "position", "target", "title", "unit") SELECT "archivedAt", "baseline", "direction", "directionSet", "id", "measuredBy", "objectiveId", "ownerId", "position", "target", "title", "unit" FROM "KeyResult";
+DROP TABLE "KeyResult";
+ALTER TABLE "new_KeyResult" RENAME TO "KeyResult";
+CREATE INDEX "KeyResult_ownerId_idx" ON "KeyResult"("ownerId");
+CREATE UNIQUE INDEX "KeyResult_objectiveId_title_key" ON "KeyResult"("objectiveId", "title");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "KeyResultEdit_keyResultId_idx" ON "KeyResultEdit"("keyResultId");
+

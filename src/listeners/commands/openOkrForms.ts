@@ -1,0 +1,67 @@
+// `/okr new`, `/okr edit` and `/okr team create`: each opens a modal at once (the trigger_id is
+// valid for ~3 s), then fills it, or explains why it can't.
+import { esc } from "../../blocks/format";
+import { loadingModal, messageModal } from "../../blocks/modals";
+import { EMPTY_KEY_RESULT, INITIAL_KEY_RESULT_SLOTS, keyResultModal, objectiveModal } from "../../blocks/okrForms";
+import { ambiguousKeyResults } from "../../blocks/keyResultDetail";
+import { DEFAULT_TEAM_SETTINGS, teamSettingsModal } from "../../blocks/teamSettings";
+import type { ModalView } from "@slack/types";
+import { findKeyResult } from "../../services/keyResults";
+import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
+import type { SlackClient } from "../../slack/client";
+import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+
+export type CommandContext = { team_id: string; user_id: string; trigger_id: string; channel_id: string };
+
+async function openThenFill(client: SlackClient, triggerId: string, title: string, fill: () => Promise<ModalView>) {
+  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
+  await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view: await fill() });
+}
+
+export async function openNewObjective(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string | null) {
+  await openThenFill(client, command.trigger_id, "New objective", async () => {
+    const ws = await workspaceId(deps, command.team_id);
+    const { teams, allTeams, cycleKey } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
+    const wanted = teamName?.trim().toLowerCase();
+    if (wanted && !allTeams.some((t) => t.toLowerCase() === wanted)) {
+      return messageModal("New objective", `There is no team called "${esc(teamName!)}". Teams: ${allTeams.map((t) => `\`${esc(t)}\``).join(", ") || "none yet: start one with `/okr team create`"}.`);
+    }
+    const chosen = wanted ? teams.find((t) => t.name.toLowerCase() === wanted) : teams.length === 1 ? teams[0] : undefined;
+    if (teams.length === 0 || (wanted && !chosen)) {
+      return messageModal(
+        "New objective",
+        "Only a team's managers or a workspace admin can write its objectives. Ask one of them, or start your own team with `/okr team create`. Anyone can see the OKRs with `/okr team <name>`.",
+      );
+    }
+    return objectiveModal({
+      teams,
+      teamId: chosen?.id ?? null,
+      cycleKey,
+      draft: { title: "", why: "", ownerSlackId: command.user_id, keyResults: Array.from({ length: INITIAL_KEY_RESULT_SLOTS }, () => EMPTY_KEY_RESULT) },
+    });
+  });
+}
+
+export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient, command: CommandContext, ref: string) {
+  await openThenFill(client, command.trigger_id, "Edit key result", async () => {
+    const services = serviceDeps(deps, client);
+    const ws = await workspaceId(deps, command.team_id);
+    const found = await findKeyResult(deps.db, ws, services.now, ref);
+    if (found.status === "no_cycle") return messageModal("Edit key result", "No OKR cycle is running right now.");
+    if (found.status === "none") return messageModal("Edit key result", `No key result this cycle matches "${esc(ref)}". \`/okr team <name>\` lists a team's.`);
+    if (found.status === "ambiguous") return messageModal("Edit key result", ambiguousKeyResults(ref, found.matches, "edit"));
+    const access = await openKeyResultEdit(services, ws, command.user_id, found.match.status.id);
+    if (access.status === "gone") return messageModal("Edit key result", "This key result no longer exists.");
+    if (access.status === "refused") return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
+    return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft });
+  });
+}
+
+/** A pure form: nothing to look up, so it opens directly. */
+export async function openTeamCreate(client: SlackClient, command: CommandContext, name: string) {
+  const channel = /^[CG][A-Z0-9]+$/.test(command.channel_id) ? command.channel_id : null;
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: teamSettingsModal({ teamId: null, name, settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [command.user_id] } }),
+  });
+}

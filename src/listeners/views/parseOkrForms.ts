@@ -1,0 +1,66 @@
+// view.state.values of the objective and key result modals → drafts (what was typed, as typed).
+import { z } from "zod";
+import { IDS } from "../../blocks/ids";
+import { keyResultBlockId } from "../../blocks/okrForms";
+import { MAX_KEY_RESULT_SLOTS, type KeyResultDraft, type ObjectiveDraft } from "../../domain/okrDraft";
+
+const element = z.object({
+  value: z.string().nullish(),
+  selected_user: z.string().regex(/^[UW][A-Z0-9]+$/).nullish(),
+  selected_users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+});
+const stateValues = z.record(z.string(), z.record(z.string(), element));
+type State = z.infer<typeof stateValues>;
+
+const get = (state: State, blockId: string) => state[blockId]?.[blockId];
+const text = (state: State, blockId: string) => get(state, blockId)?.value ?? "";
+
+function keyResultDraft(state: State, slot: number): KeyResultDraft {
+  return {
+    title: text(state, keyResultBlockId("title", slot)),
+    ownerSlackId: get(state, keyResultBlockId("owner", slot))?.selected_user ?? null,
+    coOwnerSlackIds: get(state, keyResultBlockId("coOwners", slot))?.selected_users ?? [],
+    baseline: text(state, keyResultBlockId("baseline", slot)),
+    target: text(state, keyResultBlockId("target", slot)),
+    unit: text(state, keyResultBlockId("unit", slot)),
+    measuredBy: text(state, keyResultBlockId("measuredBy", slot)),
+  };
+}
+
+/** The objective form; null when the state is not that form's (a forged or outdated payload). */
+export function parseObjectiveForm(values: unknown): { teamId: number | null; draft: ObjectiveDraft } | null {
+  const parsed = stateValues.safeParse(values);
+  if (!parsed.success) return null;
+  const state = parsed.data;
+  const of = IDS.objectiveForm;
+  if (!(of.title in state)) return null;
+  let slots = 0;
+  while (slots < MAX_KEY_RESULT_SLOTS && keyResultBlockId("title", slots) in state) slots += 1;
+  const team = Number(get(state, of.team)?.selected_option?.value);
+  return {
+    teamId: Number.isSafeInteger(team) && team > 0 ? team : null,
+    draft: {
+      title: text(state, of.title),
+      why: text(state, of.why),
+      ownerSlackId: get(state, of.owner)?.selected_user ?? null,
+      keyResults: Array.from({ length: slots }, (_, slot) => keyResultDraft(state, slot)),
+    },
+  };
+}
+
+export function parseKeyResultForm(values: unknown): KeyResultDraft | null {
+  const parsed = stateValues.safeParse(values);
+  if (!parsed.success || !(keyResultBlockId("title", 0) in parsed.data)) return null;
+  return keyResultDraft(parsed.data, 0);
+}
+
+/** The JSON private_metadata the bot set, read defensively: it only steers the form, never permissions. */
+export function readMetadata<T extends z.ZodTypeAny>(raw: string | undefined, schema: T): z.infer<T> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ""));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,199 @@
+// Writing OKRs in Slack: a new objective with its key results (`/okr new`), editing one key result
+// (`/okr edit`), and owners accepting key results someone else proposed to them. Every write checks
+// the acting person against the database, whatever the modal's private_metadata says.
+import { formatNumber } from "../domain/progress";
+import type { KeyResultDraft, KeyResultInput, ObjectiveInput } from "../domain/okrDraft";
+import { decide, type Decision } from "../domain/permissions";
+import { quarterOf } from "../domain/time";
+import { cycleAt, ensureCycle } from "../db/cycles";
+import { ensurePerson } from "../db/people";
+import type { Tx } from "../db/types";
+import type { ServiceDeps } from "./deps";
+import { CYCLE_TIME_ZONE } from "./importOkrs";
+import { actor } from "./keyResults";
+
+type Refused = { status: "refused"; reason: string };
+
+/** The teams this person may add objectives to (managers: theirs; admins: all), and the cycle they go into. */
+export async function writableTeams(deps: ServiceDeps, workspaceId: number, slackUserId: string) {
+  const who = await actor(deps, workspaceId, slackUserId);
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, include: { managers: { include: { person: true } } }, orderBy: { name: "asc" } });
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  return {
+    cycleKey: cycle?.key ?? quarterOf(deps.now, CYCLE_TIME_ZONE).key,
+    allTeams: teams.map((t) => t.name),
+    teams: teams
+      .filter((t) => decide(who, "edit_objective", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: t.managers.map((m) => m.person.slackUserId) }).allowed)
+      .map((t) => ({ id: t.id, name: t.name })),
+  };
+}
+
+async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number): Promise<Decision> {
+  const team = await deps.db.team.findFirst({ where: { id: teamId, workspaceId }, include: { managers: { include: { person: true } } } });
+  if (!team) return { allowed: false, reason: "That team does not exist (any more)." };
+  return decide(await actor(deps, workspaceId, slackUserId), "edit_objective", {
+    ownerSlackId: null,
+    coOwnerSlackIds: [],
+    managerSlackIds: team.managers.map((m) => m.person.slackUserId),
+  });
+}
+
+export type Proposal = { keyResultId: number };
+
+export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" };
+
+async function setCoOwners(tx: Tx, workspaceId: number, keyResultId: number, slackUserIds: readonly string[]) {
+  await tx.keyResultCoOwner.deleteMany({ where: { keyResultId } });
+  for (const slackUserId of new Set(slackUserIds)) {
+    await tx.keyResultCoOwner.create({ data: { keyResultId, personId: (await ensurePerson(tx, workspaceId, slackUserId)).id } });
+  }
+}
+
+export async function createObjective(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number, input: ObjectiveInput): Promise<CreateResult> {
+  const decision = await mayWriteObjectives(deps, workspaceId, slackUserId, teamId);
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  const cycle = (await cycleAt(deps.db, workspaceId, deps.now)) ?? (await ensureCycle(deps.db, workspaceId, quarterOf(deps.now, CYCLE_TIME_ZONE)));
+  const taken = await deps.db.objective.findFirst({ where: { teamId, cycleId: cycle.id, title: input.title } });
+  if (taken) return { status: "duplicate_title" };
+  return deps.db.$transaction(async (tx) => {
+    const author = await ensurePerson(tx, workspaceId, slackUserId);
+    const objectiveOwner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
+    const position = await tx.objective.count({ where: { teamId, cycleId: cycle.id } });
+    const objective = await tx.objective.create({
+      data: { teamId, cycleId: cycle.id, title: input.title, why: input.why, ownerId: objectiveOwner?.id ?? null, position },
+    });
+    const proposals: Proposal[] = [];
+    for (const [i, kr] of input.keyResults.entries()) {
+      const owner = kr.ownerSlackId ? await ensurePerson(tx, workspaceId, kr.ownerSlackId) : objectiveOwner;
+      const proposed = owner !== null && owner.id !== author.id;
+      const created = await tx.keyResult.create({
+        data: {
+          objectiveId: objective.id,
+          title: kr.title,
+          ownerId: owner?.id ?? null,
+          baseline: kr.baseline,
+          target: kr.target,
+          unit: kr.unit,
+          measuredBy: kr.measuredBy,
+          direction: kr.direction,
+          position: i,
+          proposedById: author.id,
+          pendingSince: proposed ? deps.now : null,
+        },
+      });
+      await setCoOwners(tx, workspaceId, created.id, kr.coOwnerSlackIds);
+      if (proposed) proposals.push({ keyResultId: created.id });
+    }
+    return { status: "created" as const, objectiveId: objective.id, proposals };
+  });
+}
+
+const keyResultInclude = {
+  owner: true,
+  coOwners: { include: { person: true } },
+  objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
+} as const;
+
+async function keyResultInWorkspace(deps: ServiceDeps, workspaceId: number, keyResultId: number) {
+  return deps.db.keyResult.findFirst({ where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } }, include: keyResultInclude });
+}
+
+type EditableKeyResult = NonNullable<Awaited<ReturnType<typeof keyResultInWorkspace>>>;
+
+function rolesOf(kr: EditableKeyResult) {
+  return {
+    ownerSlackId: kr.owner?.slackUserId ?? null,
+    coOwnerSlackIds: kr.coOwners.map((c) => c.person.slackUserId),
+    managerSlackIds: kr.objective.team.managers.map((m) => m.person.slackUserId),
+  };
+}
+
+export function draftOf(kr: EditableKeyResult): KeyResultDraft {
+  return {
+    title: kr.title,
+    ownerSlackId: kr.owner?.slackUserId ?? null,
+    coOwnerSlackIds: kr.coOwners.map((c) => c.person.slackUserId),
+    baseline: formatNumber(kr.baseline),
+    target: formatNumber(kr.target),
+    unit: kr.unit ?? "",
+    measuredBy: kr.measuredBy ?? "",
+  };
+}
+
+export type EditAccess = { status: "ok"; keyResultId: number; objectiveTitle: string; draft: KeyResultDraft } | Refused | { status: "gone" };
+
+/** May this person edit this key result? Checked when the modal opens and again on save. */
+export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<EditAccess> {
+  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  if (!kr) return { status: "gone" };
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  return { status: "ok", keyResultId: kr.id, objectiveTitle: kr.objective.title, draft: draftOf(kr) };
+}
+
+export type EditResult = { status: "saved"; changed: string[]; proposal: Proposal | null } | Refused | { status: "gone" } | { status: "duplicate_title" };
+
+export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, input: KeyResultInput): Promise<EditResult> {
+  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  if (!kr) return { status: "gone" };
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  if (input.title !== kr.title && (await deps.db.keyResult.findFirst({ where: { objectiveId: kr.objectiveId, title: input.title } }))) return { status: "duplicate_title" };
+
+  const before = draftOf(kr);
+  const coOwners = (ids: readonly string[]) => [...ids].sort().join(",");
+  const fields: Array<[string, string | null, string | null]> = [
+    ["title", kr.title, input.title],
+    ["owner", before.ownerSlackId, input.ownerSlackId],
+    ["baseline", String(kr.baseline), String(input.baseline)],
+    ["target", String(kr.target), String(input.target)],
+    ["unit", kr.unit, input.unit],
+    ["measured_by", kr.measuredBy, input.measuredBy],
+    ["co_owners", coOwners(before.coOwnerSlackIds ?? []), coOwners(input.coOwnerSlackIds)],
+  ];
+  const changed = fields.filter(([, a, b]) => a !== b);
+  const ownerChanged = changed.some(([field]) => field === "owner");
+  return deps.db.$transaction(async (tx) => {
+    const editor = await ensurePerson(tx, workspaceId, slackUserId);
+    const owner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
+    // A new owner who is not the editor has to accept the key result, as when it was proposed.
+    const proposed = ownerChanged && owner !== null && owner.id !== editor.id;
+    await tx.keyResult.update({
+      where: { id: kr.id },
+      data: {
+        title: input.title,
+        ownerId: owner?.id ?? null,
+        baseline: input.baseline,
+        target: input.target,
+        unit: input.unit,
+        measuredBy: input.measuredBy,
+        ...(kr.directionSet ? {} : { direction: input.direction }),
+        ...(ownerChanged ? { proposedById: editor.id, pendingSince: proposed ? deps.now : null } : {}),
+      },
+    });
+    await setCoOwners(tx, workspaceId, kr.id, input.coOwnerSlackIds);
+    for (const [field, from, to] of changed) {
+      await tx.keyResultEdit.create({ data: { keyResultId: kr.id, editorId: editor.id, field, before: from, after: to, createdAt: deps.now } });
+    }
+    return { status: "saved" as const, changed: changed.map(([field]) => field), proposal: proposed ? { keyResultId: kr.id } : null };
+  });
+}
+
+export type AcceptResult = { status: "accepted" | "already_accepted"; title: string } | Refused | { status: "gone" };
+
+/** The owner accepts a key result proposed to them; the button's key result id is checked against the database and the person. */
+export async function acceptKeyResult(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<AcceptResult> {
+  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  if (!kr) return { status: "gone" };
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "accept_key_result", rolesOf(kr));
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  if (kr.pendingSince === null) return { status: "already_accepted", title: kr.title };
+  await deps.db.keyResult.update({ where: { id: kr.id }, data: { pendingSince: null } });
+  return { status: "accepted", title: kr.title };
+}
+
+/** How many objectives the team has in the running cycle (for the guides' 3–5 per team). */
+export async function objectiveCount(deps: ServiceDeps, workspaceId: number, teamId: number): Promise<number> {
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  return cycle ? deps.db.objective.count({ where: { teamId, cycleId: cycle.id, team: { workspaceId } } }) : 0;
+}

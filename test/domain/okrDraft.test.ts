@@ -1,0 +1,96 @@
+import { checkKeyResultDraft, checkObjectiveDraft, warningsFingerprint, type KeyResultDraft, type ObjectiveDraft } from "../../src/domain/okrDraft";
+
+const kr = (over: Partial<KeyResultDraft> = {}): KeyResultDraft => ({
+  title: "Reduce P1 incidents",
+  ownerSlackId: "U0ALICE",
+  baseline: "8",
+  target: "2",
+  unit: "",
+  measuredBy: "Incident tracker",
+  ...over,
+});
+const empty = (): KeyResultDraft => ({ title: "", ownerSlackId: null, baseline: "", target: "", unit: "", measuredBy: "" });
+const objective = (keyResults: KeyResultDraft[], over: Partial<ObjectiveDraft> = {}): ObjectiveDraft => ({ title: "Make the platform reliable", why: "", ownerSlackId: "U0LEAD", keyResults, ...over });
+const three = () => [kr(), kr({ title: "Reduce P2 incidents", baseline: "30", target: "10" }), kr({ title: "Improve checkout success rate", baseline: "94%", target: "98%" })];
+
+describe("checkObjectiveDraft", () => {
+  it("accepts a good objective, ignoring empty slots, and derives each direction", () => {
+    const check = checkObjectiveDraft(objective([...three(), empty()]));
+    expect(check.errors).toEqual([]);
+    expect(check.warnings).toEqual([]);
+    expect(check.value!.keyResults.map((k) => [k.slot, k.direction, k.baseline, k.target])).toEqual([
+      [0, "decrease", 8, 2],
+      [1, "decrease", 30, 10],
+      [2, "increase", 94, 98],
+    ]);
+  });
+
+  it("blocks a number that isn't one, baseline = target, a missing title and duplicate titles", () => {
+    const check = checkObjectiveDraft(
+      objective([kr({ baseline: "eight" }), kr({ title: "Cut lead time", baseline: "5", target: "5.0" }), { ...empty(), measuredBy: "x" }, kr({ title: "reduce p1 incidents " })]),
+    );
+    expect(check.value).toBeNull();
+    expect(check.errors.map((e) => [e.slot, e.field, e.code])).toEqual([
+      [0, "baseline", "not_a_number"],
+      [1, "target", "baseline_equals_target"],
+      [2, "title", "required"],
+      [2, "baseline", "required"],
+      [2, "target", "required"],
+      [3, "title", "required"],
+    ]);
+    expect(check.errors[0]!.message).toContain('"eight" is not a number');
+  });
+
+  it("needs at least one key result", () => {
+    expect(checkObjectiveDraft(objective([empty(), empty()])).errors.map((e) => e.code)).toEqual(["too_few_key_results"]);
+  });
+
+  it("warns, with the guide's better alternative, about outputs, vanity metrics, too few or too many key results and missing measures", () => {
+    const check = checkObjectiveDraft(
+      objective([kr({ title: "Ship feature X" }), kr({ title: "Increase test coverage to 80%", baseline: "60", target: "80", measuredBy: "" })]),
+    );
+    expect(check.errors).toEqual([]);
+    const found = check.warnings.map((w) => [w.slot, w.field, w.code]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        [null, "key_results", "too_few_key_results"],
+        [0, "title", "output_verb"],
+        [1, "title", "vanity_metric"],
+        [1, "measured_by", "missing_measured_by"],
+      ]),
+    );
+    expect(check.warnings.find((w) => w.code === "output_verb")!.suggestion).toMatch(/Feature X .*increases/i);
+    expect(check.warnings.find((w) => w.code === "vanity_metric")!.suggestion).toMatch(/escaped/i);
+    const many = checkObjectiveDraft(objective(Array.from({ length: 6 }, (_, i) => kr({ title: `Reduce P${i} incidents` }))));
+    expect(many.warnings.map((w) => w.code)).toEqual(["too_many_key_results"]);
+  });
+
+  it("warns about a key result nobody owns only when the objective has no owner either", () => {
+    expect(checkObjectiveDraft(objective([...three(), kr({ title: "Cut MTTR", ownerSlackId: null })])).warnings).toEqual([]);
+    const orphan = checkObjectiveDraft(objective([kr({ ownerSlackId: null }), ...three().slice(1)], { ownerSlackId: null }));
+    expect(orphan.warnings.map((w) => [w.slot, w.field, w.code])).toEqual([
+      [null, "owner", "missing_owner"],
+      [0, "owner", "missing_owner"],
+    ]);
+  });
+
+  it("counts the team's other objectives against the guides' 3–5", () => {
+    expect(checkObjectiveDraft(objective(three()), 5).warnings.map((w) => w.code)).toEqual(["too_many_objectives"]);
+  });
+});
+
+describe("checkKeyResultDraft", () => {
+  it("checks one key result's numbers and wording, not its objective's size", () => {
+    expect(checkKeyResultDraft(kr())).toMatchObject({ errors: [], warnings: [] });
+    expect(checkKeyResultDraft(kr({ target: "8" })).errors.map((e) => e.code)).toEqual(["baseline_equals_target"]);
+    expect(checkKeyResultDraft(kr({ title: "Launch the new dashboard", ownerSlackId: null })).warnings.map((w) => w.code)).toEqual(["output_verb", "missing_owner"]);
+  });
+});
+
+describe("warningsFingerprint", () => {
+  it("is the same for the same warnings in any order, and differs when one is added", () => {
+    const a = checkObjectiveDraft(objective([kr({ title: "Ship feature X" }), kr({ title: "Increase test coverage", baseline: "1", target: "2" })])).warnings;
+    expect(warningsFingerprint([...a].reverse())).toBe(warningsFingerprint(a));
+    expect(warningsFingerprint(a.slice(1))).not.toBe(warningsFingerprint(a));
+  });
+});
