@@ -1,10 +1,32 @@
 import type { KnownBlock } from "@slack/types";
+import type { AttentionItem, AttentionKind } from "../domain/attention";
 import type { Digest } from "../domain/digest";
 import { formatPercent } from "../domain/progress";
 import { plural } from "../domain/text";
-import { esc, fitMrkdwn, keyResultLine, mention, truncate } from "./format";
+import { confidenceLabel, esc, escFit, fitMrkdwn, keyResultLine, mention, truncate } from "./format";
 import { splitIntoMessages } from "./split";
 import type { MessageContent } from "./types";
+
+const ATTENTION_EMOJI: Record<AttentionKind, string> = {
+  off_track: ":red_circle:",
+  confident_but_behind: ":warning:",
+  worried_but_ahead: ":thinking_face:",
+  silent: ":zipper_mouth_face:",
+  goalposts_moved: ":triangular_flag_on_post:",
+};
+const ATTENTION_SHOWN = 12;
+
+function attentionLine(item: AttentionItem): string {
+  const by = item.editorSlackId ? ` by ${mention(item.editorSlackId)}` : "";
+  return `${ATTENTION_EMOJI[item.kind]} *${escFit(item.title, 150)}* · ${mention(item.ownerSlackId)} — ${esc(item.detail)}${by}`;
+}
+
+function attentionBlocks(digest: Digest): KnownBlock[] {
+  if (digest.attention.length === 0) return [];
+  const lines = digest.attention.slice(0, ATTENTION_SHOWN).map(attentionLine);
+  if (digest.attention.length > ATTENTION_SHOWN) lines.push(`…and ${digest.attention.length - ATTENTION_SHOWN} more below.`);
+  return [{ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`*Needs attention (${digest.attention.length})*\n${lines.join("\n")}`, 3000) } }];
+}
 
 export function digestBlocks(digest: Digest): KnownBlock[] {
   const blocks: KnownBlock[] = [
@@ -18,6 +40,7 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
         },
       ],
     },
+    ...attentionBlocks(digest),
   ];
   for (const objective of digest.objectives) {
     blocks.push({ type: "divider" });
@@ -26,7 +49,7 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
       text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}`, 3000) },
     });
     for (const kr of objective.keyResults) {
-      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr, { showNote: true }), 3000) } });
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr, { trend: kr.trend }), 3000) } });
     }
   }
   blocks.push({ type: "divider" });
@@ -36,8 +59,18 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
   if (digest.away.length > 0) who.push(`:palm_tree: *Away (${digest.away.length}):* ${digest.away.map(mention).join(", ")}`);
   if (who.length === 0) who.push(":white_check_mark: Everyone has checked in this week.");
   if (digest.unaccepted > 0) who.push(`:inbox_tray: *Proposed, not accepted by their owner yet:* ${plural(digest.unaccepted, "key result")}`);
+  const notes = notesCount(digest);
+  if (notes > 0) who.push(`:speech_balloon: ${plural(notes, "note")} from this week's check-ins in the thread.`);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(who.join("\n"), 3000) } });
   return blocks;
+}
+
+function withNotes(digest: Digest) {
+  return digest.objectives.flatMap((o) => o.keyResults).filter((kr) => kr.thisWeek?.note || kr.thisWeek?.evidenceUrl);
+}
+
+function notesCount(digest: Digest): number {
+  return withNotes(digest).length;
 }
 
 /** The digest as one or more messages within Slack's limits; the first is the main message. */
@@ -50,4 +83,20 @@ export function digestMessages(digest: Digest): MessageContent[] {
         : `${esc(digest.teamName)} OKR digest for ${digest.week} (continued, ${i + 1}/${parts.length})`,
     blocks,
   }));
+}
+
+/** This week's check-in notes, for the digest's thread, so the channel stays readable. */
+export function digestNotesMessages(digest: Digest): MessageContent[] {
+  const krs = withNotes(digest);
+  if (krs.length === 0) return [];
+  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `*Notes from this week's check-ins (${krs.length})*` } }];
+  for (const kr of krs) {
+    const lines = [`*${escFit(kr.title, 150)}* · ${mention(kr.ownerSlackId)} · ${confidenceLabel(kr.thisWeek!.confidence)}`];
+    if (kr.thisWeek!.note) lines.push(`> ${escFit(kr.thisWeek!.note, 2400).replace(/\n/g, "\n> ")}`);
+    // Evidence URLs were checked on input (http(s), no "|", "<" or ">"), so the link cannot be disguised.
+    if (kr.thisWeek!.evidenceUrl) lines.push(`:link: <${kr.thisWeek!.evidenceUrl}|evidence>`);
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(lines.join("\n"), 3000) } });
+  }
+  const parts = splitIntoMessages(blocks);
+  return parts.map((b, i) => ({ text: `Notes from this week's check-ins${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ""}`, blocks: b }));
 }

@@ -57,11 +57,21 @@ export function changeText(kr: Pick<KeyResultStatus, "change" | "changeQuality" 
 }
 
 /** One key result as mrkdwn: title, owner, bar, value, baseline → target, change, confidence. */
-export function keyResultLine(kr: KeyResultStatus, opts: { showNote?: boolean } = {}): string {
+const SPARKS = "▁▂▃▄▅▆▇█";
+
+/** Progress fractions (0..1) as a sparkline, one character per week, the latest `max` weeks. */
+export function sparkline(values: readonly number[], max = 14): string {
+  return values
+    .slice(-max)
+    .map((v) => SPARKS[Math.round(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * (SPARKS.length - 1))])
+    .join("");
+}
+
+export function keyResultLine(kr: KeyResultStatus, opts: { showNote?: boolean; trend?: readonly number[] } = {}): string {
   const lines = [
     `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}${kr.pending ? " · _proposed, not accepted yet_" : ""}`,
     `${progressBar(kr.progress)} ${formatPercent(kr.progress)} · now ${valueWithUnit(kr.current, kr.unit)} (${formatNumber(kr.baseline)} → ${formatNumber(kr.target)})`,
-    `${changeText(kr)} · ${confidenceLabel(kr.latest?.confidence)}`,
+    `${opts.trend && opts.trend.length > 1 ? `\`${sparkline(opts.trend)}\` · ` : ""}${changeText(kr)} · ${confidenceLabel(kr.latest?.confidence)}`,
   ];
   if (kr.measuredBy) lines.push(`_Measured by: ${esc(kr.measuredBy)}_`);
   if (opts.showNote && kr.thisWeek?.note) lines.push(`> ${escFit(kr.thisWeek.note, 600).replace(/\n/g, "\n> ")}`);

@@ -13,10 +13,23 @@ const keyResultInclude = {
 /** Key results people are asked about: not archived, and accepted by their owner. */
 export const PROMPTED_KEY_RESULT = { archivedAt: null, pendingSince: null } as const;
 
-type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }>;
+/** Baseline and target edits, for the digest's attention list. */
+const editsInclude = {
+  edits: { where: { field: { in: ["baseline", "target"] } }, orderBy: { id: "asc" }, include: { editor: { select: { slackUserId: true } } } },
+} satisfies Prisma.KeyResultInclude;
+
+type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }> & Partial<Prisma.KeyResultGetPayload<{ include: typeof editsInclude }>>;
 
 export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
+  const edits = kr.edits?.map((e) => ({
+    field: e.field as "baseline" | "target",
+    before: Number(e.before),
+    after: Number(e.after),
+    at: e.createdAt,
+    editorSlackId: e.editor?.slackUserId ?? null,
+  }));
   return {
+    ...(edits ? { edits } : {}),
     id: kr.id,
     title: kr.title,
     ownerSlackId: kr.owner?.slackUserId ?? null,
@@ -36,7 +49,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
     orderBy: [{ position: "asc" }, { id: "asc" }],
     include: {
       owner: { select: { slackUserId: true } },
-      keyResults: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }], include: keyResultInclude },
+      keyResults: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { ...keyResultInclude, ...editsInclude } },
     },
   });
   return objectives.map((o) => ({

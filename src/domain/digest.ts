@@ -1,19 +1,28 @@
 // The weekly digest of one team, as data. Rendering lives in src/blocks/digest.ts.
-import { keyResultStatus, type KeyResultFacts, type KeyResultStatus } from "./keyResultStatus";
-import { quarterElapsed, weekOfCycle, type Cycle } from "./time";
+import { attentionItems, type AttentionItem } from "./attention";
+import { keyResultStatus, weeklyProgress, type KeyResultFacts, type KeyResultStatus } from "./keyResultStatus";
+import type { Cadence } from "./periods";
+import { quarterElapsed, weekKeysBetween, weekOfCycle, type Cycle } from "./time";
 
 export type ObjectiveFacts = { id: number; title: string; ownerSlackId: string | null; keyResults: KeyResultFacts[] };
 
 export type DigestInput = {
   teamName: string;
   cycle: Cycle;
+  /** The period the digest is about (its first ISO week). */
   week: string;
   now: Date;
   timeZone: string;
+  cadence?: Cadence;
   objectives: ObjectiveFacts[];
   /** Owners who chose "Skip this week", and owners who are away: not counted as missing. */
   skipped?: ReadonlySet<string>;
   away?: ReadonlySet<string>;
+};
+
+export type DigestKeyResult = KeyResultStatus & {
+  /** Progress at the end of each week of the cycle so far, oldest first (for a sparkline). */
+  trend: number[];
 };
 
 export type Digest = {
@@ -23,7 +32,9 @@ export type Digest = {
   weekOfCycle: { week: number; of: number };
   /** Fraction of the cycle elapsed, 0..1. */
   elapsed: number;
-  objectives: Array<{ id: number; title: string; ownerSlackId: string | null; keyResults: KeyResultStatus[] }>;
+  /** What needs a manager's eyes first. */
+  attention: AttentionItem[];
+  objectives: Array<{ id: number; title: string; ownerSlackId: string | null; keyResults: DigestKeyResult[] }>;
   /** Owners with at least one key result not checked in this week (and not skipped or away), sorted. */
   missing: string[];
   skipped: string[];
@@ -35,23 +46,34 @@ export type Digest = {
 };
 
 export function buildDigest(input: DigestInput): Digest {
+  const cycleWeeks = weekKeysBetween(input.cycle.startsAt, input.cycle.endsAt, input.timeZone);
+  const weeksSoFar = cycleWeeks.filter((w) => w <= input.week);
   const objectives = input.objectives.map((o) => ({
     id: o.id,
     title: o.title,
     ownerSlackId: o.ownerSlackId,
-    keyResults: o.keyResults.map((kr) => keyResultStatus(kr, input.week)),
+    keyResults: o.keyResults.map((kr): DigestKeyResult => ({ ...keyResultStatus(kr, input.week), trend: weeklyProgress(kr, weeksSoFar) })),
   }));
   const all = objectives.flatMap((o) => o.keyResults);
   const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId && !kr.pending).map((kr) => kr.ownerSlackId as string));
   const away = [...notIn].filter((u) => input.away?.has(u)).sort();
   const skipped = [...notIn].filter((u) => !input.away?.has(u) && input.skipped?.has(u)).sort();
   const missing = [...notIn].filter((u) => !input.away?.has(u) && !input.skipped?.has(u)).sort();
+  const elapsed = quarterElapsed(input.now, input.cycle);
   return {
     teamName: input.teamName,
     cycleKey: input.cycle.key,
     week: input.week,
     weekOfCycle: weekOfCycle(input.now, input.cycle, input.timeZone),
-    elapsed: quarterElapsed(input.now, input.cycle),
+    elapsed,
+    attention: attentionItems({
+      keyResults: all,
+      elapsed,
+      period: input.week,
+      firstWeekOfCycle: cycleWeeks[0] ?? input.week,
+      cadence: input.cadence ?? "weekly",
+      excused: new Set([...away, ...skipped]),
+    }),
     objectives,
     missing,
     skipped,

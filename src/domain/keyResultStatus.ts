@@ -1,6 +1,7 @@
 // Where a key result stands in a given week: its current value, progress and change, derived
 // from its check-ins. Week keys ("2026-W07") sort chronologically as strings.
 import { changeInDirection, progress } from "./progress";
+import type { KeyResultEdit } from "./attention";
 import type { Confidence, Direction } from "./types";
 
 export type CheckInPoint = { week: string; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
@@ -17,6 +18,8 @@ export type KeyResultFacts = {
   measuredBy: string | null;
   direction: Direction;
   checkIns: CheckInPoint[];
+  /** Baseline and target changes made during the cycle (the guides: a sign of gaming). */
+  edits?: KeyResultEdit[];
 };
 
 export type KeyResultStatus = KeyResultFacts & {
@@ -53,4 +56,15 @@ export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStat
     change,
     changeQuality: change === null ? null : changeInDirection(kr.direction, previousValue, current),
   };
+}
+
+/** Progress as of the end of each of `weeks` (the latest value reported by then, or the baseline). */
+export function weeklyProgress(kr: KeyResultFacts, weeks: readonly string[]): number[] {
+  const sorted = [...kr.checkIns].sort((a, b) => a.week.localeCompare(b.week));
+  let i = 0;
+  let value = kr.baseline;
+  return weeks.map((week) => {
+    while (i < sorted.length && sorted[i]!.week <= week) value = sorted[i++]!.value;
+    return progress(kr, value);
+  });
 }

@@ -1,4 +1,4 @@
-import { digestMessages } from "../blocks/digest";
+import { digestMessages, digestNotesMessages } from "../blocks/digest";
 import { buildDigest, type Digest } from "../domain/digest";
 import { isAway } from "../domain/away";
 import { isCadence, periodOfWeek } from "../domain/periods";
@@ -16,7 +16,8 @@ export function toSpan(cycle: Cycle): CycleSpan {
 
 /** The team's digest for the period containing `now` (in the team's time zone). */
 export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Digest> {
-  const week = periodOfWeek(isoWeekKey(now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
+  const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
+  const week = periodOfWeek(isoWeekKey(now, team.timezone), cadence);
   const objectives = await teamObjectives(db, team.id, cycle.id);
   const owners = [...new Set(objectives.flatMap((o) => o.keyResults.map((kr) => kr.ownerSlackId)).filter((u): u is string => u !== null))];
   const people = await db.person.findMany({
@@ -25,7 +26,7 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
   });
   const skipped = new Set(people.filter((p) => p.prompts.some((pr) => pr.skipped)).map((p) => p.slackUserId));
   const away = new Set(people.filter((p) => isAway(p, now) || p.prompts.some((pr) => pr.state === "away")).map((p) => p.slackUserId));
-  return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, objectives, skipped, away });
+  return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives, skipped, away });
 }
 
 export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number };
@@ -54,12 +55,16 @@ export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {
           summary.failed += 1;
           continue;
         }
-        // A digest too long for one message continues in its thread, each part sent once.
-        for (const [i, part] of rest.entries()) {
+        // A digest too long for one message continues in its thread, then the notes; each sent once.
+        const thread = [
+          ...rest.map((content, i) => ({ key: `${key}:part${i + 2}`, content })),
+          ...digestNotesMessages(digest).map((content, i) => ({ key: `${key}:notes${i + 1}`, content })),
+        ];
+        for (const reply of thread) {
           await sendOnce(
             deps,
-            { workspaceId: workspace.id, key: `${key}:part${i + 2}`, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
-            () => part,
+            { workspaceId: workspace.id, key: reply.key, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
+            () => reply.content,
           );
         }
       } catch (err) {

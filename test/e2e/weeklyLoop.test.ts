@@ -136,14 +136,20 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     s.clock.now = new Date("2026-11-27T16:05:00Z");
     expect(await s.runJob("digest")).toMatchObject({ posted: 1 });
     expect(await s.runJob("digest")).toMatchObject({ posted: 0, alreadyPosted: 1 });
-    const posts = s.sandbox.messages("C0PLATFORM");
+    const posts = s.sandbox.messages("C0PLATFORM").filter((m) => !m.threadTs);
     expect(posts).toHaveLength(1);
     const text = JSON.stringify(posts[0]!.blocks);
     expect(text).toContain("Reduce P1 incidents");
     expect(text).toMatch(/50%.*now 5 incidents\/quarter/);
-    expect(text).toContain("&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOB&gt; see &lt;http://evil.example|Q3 report&gt; &amp; more");
-    expect(findPings(posts[0]!)).toEqual([]);
     expect(text).toContain("Not checked in yet (1):* <@U0BOB>");
+    // The notes go in the thread, escaped: nobody is pinged.
+    expect(text).toContain("1 note from this week's check-ins in the thread");
+    expect(text).not.toContain("evil.example");
+    const notes = s.sandbox.thread("C0PLATFORM", posts[0]!.ts).filter((m) => m.ts !== posts[0]!.ts);
+    expect(notes).toHaveLength(1);
+    expect(JSON.stringify(notes[0]!.blocks)).toContain("&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOB&gt; see &lt;http://evil.example|Q3 report&gt; &amp; more");
+    expect(findPings(notes[0]!)).toEqual([]);
+    expect(findPings(posts[0]!)).toEqual([]);
   });
 
   it("answers /okr help, /okr, /okr team and unknown subcommands ephemerally", async () => {

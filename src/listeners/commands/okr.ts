@@ -4,7 +4,7 @@ import { okrList } from "../../blocks/okrList";
 import { esc } from "../../blocks/format";
 import { setAway, setBack } from "../../services/away";
 import { ambiguousKeyResults, keyResultDetail } from "../../blocks/keyResultDetail";
-import { digestMessages } from "../../blocks/digest";
+import { digestMessages, digestNotesMessages } from "../../blocks/digest";
 import { loadingModal, messageModal } from "../../blocks/modals";
 import { teamSettingsModal } from "../../blocks/teamSettings";
 import type { SlackClient } from "../../slack/client";
@@ -102,9 +102,16 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
         const preview = await digestPreview(services, ws, command.user_id, parsed.team);
         if (preview.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
         if (preview.status === "unknown_team") return void (await respond({ response_type: "ephemeral", text: unknownTeam(parsed.team ?? "", preview.teams) }));
-        const [first, ...rest] = digestMessages(preview.digest);
+        // A response_url takes 5 messages: the main message, then its thread as far as that goes.
+        const [first, ...thread] = [...digestMessages(preview.digest), ...digestNotesMessages(preview.digest)];
         await respond({ response_type: "ephemeral", ...first! });
-        if (rest.length > 0) await respond({ response_type: "ephemeral", text: `The digest continues in ${rest.length} more message${rest.length === 1 ? "" : "s"} in its thread.` });
+        for (const [i, reply] of thread.entries()) {
+          if (i === 3 && thread.length > 4) {
+            await respond({ response_type: "ephemeral", text: `…and ${thread.length - 3} more messages in the digest's thread.` });
+            break;
+          }
+          await respond({ response_type: "ephemeral", ...reply });
+        }
         return;
       }
       case "mine": {
