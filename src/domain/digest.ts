@@ -32,6 +32,8 @@ export type Digest = {
   weekOfCycle: { week: number; of: number };
   /** Fraction of the cycle elapsed, 0..1. */
   elapsed: number;
+  /** Every week of the cycle, for charts. */
+  cycleWeeks: string[];
   /** What needs a manager's eyes first. */
   attention: AttentionItem[];
   objectives: Array<{ id: number; title: string; ownerSlackId: string | null; keyResults: DigestKeyResult[] }>;
@@ -66,6 +68,7 @@ export function buildDigest(input: DigestInput): Digest {
     week: input.week,
     weekOfCycle: weekOfCycle(input.now, input.cycle, input.timeZone),
     elapsed,
+    cycleWeeks,
     attention: attentionItems({
       keyResults: all,
       elapsed,

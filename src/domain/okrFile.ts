@@ -29,6 +29,18 @@ const checkinSchedule = schedule.extend({
   grace_minutes: z.number({ error: "should be a number of minutes" }).int().min(0).max(7 * 24 * 60).optional(),
 });
 
+const digestSchedule = z.strictObject({
+  day: schedule.shape.day.optional(),
+  time: clockTime.optional(),
+  /** A progress chart in the digest's thread every this many weeks of the cycle; 0 = never. */
+  chart_every_weeks: z.number({ error: "should be a number of weeks (0 = never)" }).int().min(0).max(14).optional(),
+});
+
+const retro = z.strictObject({
+  /** Owners are asked for their retro answers this many days before the cycle ends. */
+  opens_days_before: z.number({ error: "should be a number of days" }).int().min(1).max(30).optional(),
+});
+
 const reminders = z.strictObject({
   after_hours: z.number({ error: "should be a number of hours" }).int().min(1).max(6 * 24).optional(),
   escalate_after: z.number({ error: "should be a number of missed periods" }).int().min(1).max(52).optional(),
@@ -61,8 +73,9 @@ const teamSchema = z.strictObject({
     .refine(isValidTimeZone, { error: "should be an IANA time zone such as Europe/London" })
     .optional(),
   checkin: checkinSchedule.optional(),
-  digest: schedule.optional(),
+  digest: digestSchedule.optional(),
   reminders: reminders.optional(),
+  retro: retro.optional(),
   objectives: z.array(objectiveSchema, { error: "should be a list of objectives" }).default([]),
 });
 

@@ -9,6 +9,8 @@ import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
 import type { ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
+import { uploadOnce } from "./uploads";
+import { chartedObjectives, digestCharts, isChartWeek } from "../charts/digestCharts";
 
 export function toSpan(cycle: Cycle): CycleSpan {
   return { key: cycle.key, startsAt: cycle.startsAt, endsAt: cycle.endsAt };
@@ -29,11 +31,11 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
   return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives, skipped, away });
 }
 
-export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number };
+export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number; charts: number };
 
 /** Posts each team's weekly digest in its channel once its digest time has come this week. */
 export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {}): Promise<DigestRunSummary> {
-  const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0 };
+  const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0, charts: 0 };
   for (const workspace of await listWorkspaces(deps.db)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
@@ -66,6 +68,22 @@ export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {
             { workspaceId: workspace.id, key: reply.key, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
             () => reply.content,
           );
+        }
+        if (parent.message.ts && isChartWeek(digest, team.chartEveryWeeks)) {
+          // Rendered once per run at most; each objective's chart is uploaded once.
+          let charts: ReturnType<typeof digestCharts> | null = null;
+          for (const objective of chartedObjectives(digest)) {
+            const outcome = await uploadOnce(
+              deps,
+              { workspaceId: workspace.id, key: `${key}:chart:${objective.id}`, kind: "digest_chart", channel: parent.message.channel, threadTs: parent.message.ts },
+              () => {
+                charts ??= digestCharts(digest);
+                const chart = charts.find((c) => c.objectiveId === objective.id)!;
+                return { filename: chart.filename, title: chart.title, bytes: chart.bytes };
+              },
+            );
+            if (outcome === "sent") summary.charts += 1;
+          }
         }
       } catch (err) {
         deps.log.error(`digest for ${team.name} failed`, err);

@@ -31,7 +31,11 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
   return {
     cycle: cycleKey,
     teams: teams.map((team) => {
-      const digest = { day: weekdayName(team.digestDay), time: team.digestTime };
+      const digest = {
+        ...(weekdayName(team.digestDay) !== DEFAULT_DIGEST.day ? { day: weekdayName(team.digestDay) } : {}),
+        ...(team.digestTime !== DEFAULT_DIGEST.time ? { time: team.digestTime } : {}),
+        ...(team.chartEveryWeeks !== 1 ? { chart_every_weeks: team.chartEveryWeeks } : {}),
+      };
       return {
         name: team.name,
         channel: team.channelId,
@@ -43,10 +47,11 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
           ...(team.cadence !== "weekly" ? { cadence: team.cadence as Cadence } : {}),
           ...(team.graceMinutes !== null ? { grace_minutes: team.graceMinutes } : {}),
         },
-        ...(digest.day !== DEFAULT_DIGEST.day || digest.time !== DEFAULT_DIGEST.time ? { digest } : {}),
+        ...(Object.keys(digest).length > 0 ? { digest } : {}),
         ...(team.reminderDelayHours !== 24 || team.escalateAfter !== 2
           ? { reminders: { after_hours: team.reminderDelayHours, escalate_after: team.escalateAfter } }
           : {}),
+        ...(team.retroOpensDaysBefore !== 7 ? { retro: { opens_days_before: team.retroOpensDaysBefore } } : {}),
         objectives: team.objectives.map((o) => ({
           title: o.title,
           ...(o.owner ? { owner: o.owner.slackUserId } : {}),

@@ -112,6 +112,8 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
     graceMinutes: team.checkin?.grace_minutes ?? null,
     reminderDelayHours: team.reminders?.after_hours ?? 24,
     escalateAfter: team.reminders?.escalate_after ?? 2,
+    chartEveryWeeks: team.digest?.chart_every_weeks ?? 1,
+    retroOpensDaysBefore: team.retro?.opens_days_before ?? 7,
   };
   const existing = await tx.team.findUnique({
     where: { workspaceId_name: { workspaceId, name: team.name } },

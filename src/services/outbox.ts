@@ -18,7 +18,7 @@ export type OutboxDeps = ServiceDeps;
 export type Intent = {
   workspaceId: number;
   key: string;
-  kind: "checkin_prompt" | "checkin_reminder" | "digest" | "retro_parent" | "retro_reply" | "kr_proposal";
+  kind: "checkin_prompt" | "checkin_reminder" | "digest" | "digest_chart" | "retro_parent" | "retro_reply" | "kr_proposal" | "retro_request";
   channel: string;
   threadTs?: string;
   recipient?: string;
@@ -39,7 +39,7 @@ export const MAX_ATTEMPTS = 5;
 export const METADATA_EVENT_TYPE = "okr_bot_outbox";
 
 /** Errors after which Slack will never accept this message: recorded, not retried. */
-const PERMANENT_ERRORS = new Set([
+export const PERMANENT_ERRORS = new Set([
   "channel_not_found",
   "not_in_channel",
   "is_archived",
@@ -62,7 +62,7 @@ const PERMANENT_ERRORS = new Set([
 
 const defaultPacers = new WeakMap<SlackClient, Pacer>();
 /** Conservative defaults for a client with no pacer of its own (Slack allows more in bursts). */
-function pacerOf(deps: OutboxDeps): Pacer {
+export function pacerOf(deps: OutboxDeps): Pacer {
   if (deps.pacer) return deps.pacer;
   let pacer = defaultPacers.get(deps.slack);
   if (!pacer) defaultPacers.set(deps.slack, (pacer = new Pacer({ perSecond: 5, perChannelPerSecond: 1 })));
@@ -143,7 +143,7 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
   return { status: "failed", message, error: message.error ?? "gave up for now" };
 }
 
-type Claim =
+export type Claim =
   | { status: "claimed"; message: SlackMessage; token: number; mayHaveBeenPosted: boolean }
   | { status: "taken"; outcome: SendOutcome };
 
@@ -151,7 +151,7 @@ type Claim =
  * Takes the row for `intent.key`: creates it, or takes over a pending one whose lease (real time)
  * has run out. The attempts counter is the claim token: each takeover increments it.
  */
-async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
+export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
   const { db } = deps;
   try {
     const message = await db.slackMessage.create({

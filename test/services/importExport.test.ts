@@ -14,6 +14,8 @@ teams:
     timezone: Europe/London
     checkin: { day: tuesday, time: "10:30", cadence: biweekly, grace_minutes: 120 }
     reminders: { after_hours: 48, escalate_after: 3 }
+    digest: { chart_every_weeks: 2 }
+    retro: { opens_days_before: 10 }
     objectives:
       - title: Make our platform reliable enough that customers trust us
         owner: U0LEAD
@@ -133,7 +135,7 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
     const broken = FILE.replace("target: 1\n            measured_by: Tracker", "target: one\n            measured_by: Tracker");
     const error = await importOkrs(t.db, workspaceId, broken, NOW).catch((e) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 38 });
+    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 40 });
     expect(await counts(t.db)).toEqual({ teams: 0, managers: 0, people: 0, objectives: 0, keyResults: 0 });
   });
 
