@@ -10,6 +10,8 @@ RUN npm ci && npm prune --omit=dev
 
 # Run: only what the bot needs, as a non-root user.
 FROM node:20-bookworm-slim
+# A font for the text in the digest's progress charts.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_URL=file:/data/okr.db

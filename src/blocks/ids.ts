@@ -7,6 +7,7 @@ export const IDS = {
     skip: "checkin_skip",
     addKeyResult: "objective_add_kr",
     acceptKeyResult: "kr_accept",
+    openRetro: "retro_open",
   },
   views: {
     checkin: "checkin_submit",
@@ -14,6 +15,15 @@ export const IDS = {
     teamCreate: "team_create_submit",
     newObjective: "objective_submit",
     editKeyResult: "kr_edit_submit",
+    retro: "retro_submit",
+  },
+  /** Retro modal: block_id = action_id. */
+  retroForm: {
+    score: "retro_score",
+    worked: "retro_worked",
+    didnt: "retro_didnt",
+    learned: "retro_learned",
+    carryForward: "retro_carry_forward",
   },
   /** Objective and key result forms: block_id = action_id, key result fields get `_${slot}`. */
   objectiveForm: {

@@ -3,6 +3,7 @@ import type { Retro, RetroItem } from "../domain/retro";
 import { formatPercent } from "../domain/progress";
 import { SCORE_BANDS } from "../domain/scoring";
 import { esc, escFit, fitMrkdwn, mention, truncate, valueWithUnit } from "./format";
+import { plural } from "../domain/text";
 import type { MessageContent } from "./types";
 
 const NOT_ANSWERED = "_Not answered yet: the owner fills this in._";
@@ -19,6 +20,21 @@ export function retroParent(retro: Retro): MessageContent {
       text: { type: "mrkdwn", text: `*Average score: ${average}* across ${retro.items.length} key results\n${distribution}` },
     },
     { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(esc(retro.reading), 3000) } },
+    ...(retro.carried.keyResults > 0
+      ? [
+          {
+            type: "section" as const,
+            text: {
+              type: "mrkdwn" as const,
+              text: fitMrkdwn(
+                `:arrow_right: *Carried forward:* ${plural(retro.carried.keyResults, "key result")}` +
+                  (retro.carried.objectives.length > 0 ? `, and whole objectives: ${retro.carried.objectives.map((o) => `*${esc(o)}*`).join(", ")}` : ""),
+                3000,
+              ),
+            },
+          },
+        ]
+      : []),
     {
       type: "context",
       elements: [{ type: "mrkdwn", text: "One reply per key result below: score, what worked, what didn't, what we learned, and whether to carry it forward." }],

@@ -11,6 +11,7 @@ export type KeyResultRoles = { ownerSlackId: string | null; coOwnerSlackIds: rea
 export type Action =
   | "read"
   | "check_in"
+  | "answer_retro"
   | "edit_key_result"
   | "archive_key_result"
   | "accept_key_result"
@@ -33,6 +34,8 @@ export function decide(actor: Actor, action: Action, roles: KeyResultRoles): Dec
   switch (action) {
     case "check_in":
       return owns ? ALLOWED : { allowed: false, reason: "Only the key result's owner or a co-owner can check in on it." };
+    case "answer_retro":
+      return owns ? ALLOWED : { allowed: false, reason: "Only the key result's owner or a co-owner can answer its retro." };
     case "edit_key_result":
     case "archive_key_result":
       return owns || manages

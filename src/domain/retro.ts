@@ -29,6 +29,8 @@ export type Retro = {
   average: number | null;
   distribution: Record<BandKey, number>;
   reading: string;
+  /** Key results whose owner said "carry forward", and the objectives all of whose key results are. */
+  carried: { keyResults: number; objectives: string[] };
 };
 
 export type RetroInput = {
@@ -51,7 +53,11 @@ export function buildRetro(input: RetroInput): Retro {
     }),
   );
   const scores = items.map((i) => i.score);
+  const carriedObjectives = input.objectives
+    .filter((o) => o.keyResults.length > 0 && items.filter((i) => i.objectiveTitle === o.title).every((i) => i.answers.carryForward === true))
+    .map((o) => o.title);
   return {
+    carried: { keyResults: items.filter((i) => i.answers.carryForward === true).length, objectives: carriedObjectives },
     teamName: input.teamName,
     cycleKey: input.cycleKey,
     items,

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { registerAcceptKeyResult } from "./actions/acceptKeyResult";
 import { registerAddKeyResult } from "./actions/addKeyResult";
 import { registerOpenCheckin } from "./actions/openCheckin";
+import { registerOpenRetro } from "./actions/openRetro";
 import { registerPromptChoices } from "./actions/promptChoice";
 import { registerOkrCommand } from "./commands/okr";
 import type { ListenerDeps } from "./deps";
@@ -10,6 +11,7 @@ import { registerEventDedupe } from "./dedupeEvents";
 import { registerCheckinSubmit } from "./views/checkinSubmit";
 import { registerKeyResultEditSubmit } from "./views/keyResultEditSubmit";
 import { registerObjectiveSubmit } from "./views/objectiveSubmit";
+import { registerRetroSubmit } from "./views/retroSubmit";
 import { registerTeamCreateSubmit, registerTeamSettingsSubmit } from "./views/teamSettingsSubmit";
 
 export function registerListeners(app: App, deps: ListenerDeps) {
@@ -24,5 +26,7 @@ export function registerListeners(app: App, deps: ListenerDeps) {
   registerKeyResultEditSubmit(app, deps);
   registerAddKeyResult(app, deps);
   registerAcceptKeyResult(app, deps);
+  registerOpenRetro(app, deps);
+  registerRetroSubmit(app, deps);
   registerAppHomeOpened(app, deps);
 }

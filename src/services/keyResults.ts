@@ -23,8 +23,9 @@ export async function findKeyResult(db: Db, workspaceId: number, now: Date, ref:
   const cycle = await cycleAt(db, workspaceId, now);
   if (!cycle) return { status: "no_cycle" };
   const id = /^#?(\d{1,9})$/.exec(ref.trim())?.[1];
+  // By number, any cycle's key result (e.g. one carried forward into the next); by words, this cycle's.
   const rows = await db.keyResult.findMany({
-    where: { archivedAt: null, objective: { cycleId: cycle.id, team: { workspaceId } }, ...(id ? { id: Number(id) } : {}) },
+    where: id ? { archivedAt: null, id: Number(id), objective: { team: { workspaceId } } } : { archivedAt: null, objective: { cycleId: cycle.id, team: { workspaceId } } },
     include: {
       owner: { select: { slackUserId: true } },
       checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },

@@ -82,7 +82,7 @@ describe.each(PROVIDERS)("/okr subcommands on %s", (provider) => {
       expect(later).toContain(text);
       expect(posted).toContain(text);
     }
-    expect(s.sandbox.messages("C0PLATFORM")).toHaveLength(1); // the previews posted nothing
+    expect(s.sandbox.messages("C0PLATFORM").filter((m) => !m.threadTs)).toHaveLength(1); // the previews posted nothing
   });
 
   it("archives a key result for its owner or an admin, refuses anyone else, and stops its prompts", async () => {

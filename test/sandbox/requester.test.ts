@@ -109,13 +109,14 @@ describe("SlackRequester", () => {
 
   test("wrong secret and stale timestamp fail verification", async () => {
     await requester().command({ user: "UALICE", text: "" }, { signingSecret: "not-the-secret" });
-    await requester().command({ user: "UALICE", text: "" }, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const staleTimestamp = Math.floor(Date.now() / 1000) - 600;
+    await requester().command({ user: "UALICE", text: "" }, { timestamp: staleTimestamp });
     const [wrongSecret, stale] = received;
     if (!wrongSecret || !stale) throw new Error("nothing received");
     expect(verify(wrongSecret)).toBe(false);
     expect(verify(wrongSecret, "not-the-secret")).toBe(true);
     expect(verify(stale)).toBe(false);
-    expect(stale.headers["x-slack-request-timestamp"]).toBe(String(Math.floor(Date.now() / 1000) - 600));
+    expect(stale.headers["x-slack-request-timestamp"]).toBe(String(staleTimestamp));
   });
 
   test("block action on a stored message: payload, container and response_url", async () => {

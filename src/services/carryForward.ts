@@ -1,0 +1,97 @@
+// Retro "carry forward: yes": the key result is drafted into the next cycle (same title, owner,
+// unit and source; its final value as the new baseline; the target to confirm), under an
+// objective of the same title. History is not copied. The owner confirms it like a proposal.
+import { carryForwardMessage } from "../blocks/retroAsk";
+import { keyResultStatus } from "../domain/keyResultStatus";
+import { carriedForward } from "../domain/retroAnswers";
+import { isoWeekKey, quarterOf } from "../domain/time";
+import { ensureCycle } from "../db/cycles";
+import { toKeyResultFacts } from "../db/okrs";
+import { isUniqueViolation } from "../db/types";
+import type { ServiceDeps } from "./deps";
+import { CYCLE_TIME_ZONE } from "./importOkrs";
+import { sendOnce } from "./outbox";
+
+export type Carried = { keyResultId: number; created: boolean; toCycle: string };
+
+export async function carryForward(deps: ServiceDeps, workspaceId: number, keyResultId: number, byPersonId: number): Promise<Carried | null> {
+  const kr = await deps.db.keyResult.findFirst({
+    where: { id: keyResultId, objective: { team: { workspaceId } } },
+    include: {
+      owner: { select: { slackUserId: true } },
+      checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
+      objective: { include: { team: true, cycle: true } },
+      carriedTo: { include: { objective: { include: { cycle: true } } } },
+    },
+  });
+  if (!kr) return null;
+  if (kr.carriedTo) return { keyResultId: kr.carriedTo.id, created: false, toCycle: kr.carriedTo.objective.cycle.key };
+  const { objective } = kr;
+  const next = quarterOf(objective.cycle.endsAt, CYCLE_TIME_ZONE);
+  const finalWeek = isoWeekKey(new Date(Math.min(deps.now.getTime(), objective.cycle.endsAt.getTime() - 1)), objective.team.timezone);
+  const final = keyResultStatus(toKeyResultFacts(kr), finalWeek).current;
+  const draft = carriedForward({ baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease" }, final);
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      const cycle = await ensureCycle(tx, workspaceId, next);
+      const where = { teamId_cycleId_title: { teamId: objective.teamId, cycleId: cycle.id, title: objective.title } };
+      const nextObjective =
+        (await tx.objective.findUnique({ where })) ??
+        (await tx.objective.create({
+          data: { teamId: objective.teamId, cycleId: cycle.id, title: objective.title, why: objective.why, ownerId: objective.ownerId, position: objective.position },
+        }));
+      const sameTitle = await tx.keyResult.findUnique({ where: { objectiveId_title: { objectiveId: nextObjective.id, title: kr.title } } });
+      if (sameTitle) {
+        // Someone wrote it into the next cycle already: link it rather than draft a second one.
+        if (sameTitle.carriedFromId === null) await tx.keyResult.update({ where: { id: sameTitle.id }, data: { carriedFromId: kr.id } });
+        return { keyResultId: sameTitle.id, created: false, toCycle: next.key };
+      }
+      const created = await tx.keyResult.create({
+        data: {
+          objectiveId: nextObjective.id,
+          title: kr.title,
+          ownerId: kr.ownerId,
+          baseline: draft.baseline,
+          target: draft.target,
+          direction: draft.direction,
+          unit: kr.unit,
+          measuredBy: kr.measuredBy,
+          position: kr.position,
+          proposedById: byPersonId,
+          pendingSince: kr.ownerId === null ? null : deps.now,
+          carriedFromId: kr.id,
+        },
+      });
+      return { keyResultId: created.id, created: true, toCycle: next.key };
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const existing = await deps.db.keyResult.findUniqueOrThrow({ where: { carriedFromId: kr.id }, include: { objective: { include: { cycle: true } } } });
+    return { keyResultId: existing.id, created: false, toCycle: existing.objective.cycle.key };
+  }
+}
+
+/** "Carry forward: no" after a "yes": the draft goes, unless its owner confirmed it or checked in on it already. */
+export async function withdrawCarry(deps: ServiceDeps, keyResultId: number): Promise<number> {
+  const { count } = await deps.db.keyResult.deleteMany({ where: { carriedFromId: keyResultId, pendingSince: { not: null }, checkIns: { none: {} } } });
+  return count;
+}
+
+/** Asks the owner to confirm a drafted key result (once per draft). */
+export async function askToConfirmCarried(deps: ServiceDeps, workspaceId: number, carriedKeyResultId: number): Promise<void> {
+  const kr = await deps.db.keyResult.findFirst({
+    where: { id: carriedKeyResultId, pendingSince: { not: null } },
+    include: { owner: true, objective: { include: { cycle: true } }, carriedFrom: { include: { objective: { include: { cycle: true } } } } },
+  });
+  if (!kr?.owner || !kr.carriedFrom) return;
+  const data = {
+    keyResultId: kr.id,
+    title: kr.title,
+    fromCycle: kr.carriedFrom.objective.cycle.key,
+    toCycle: kr.objective.cycle.key,
+    baseline: kr.baseline,
+    target: kr.target,
+    unit: kr.unit,
+  };
+  await sendOnce(deps, { workspaceId, key: `carry:${kr.id}`, kind: "kr_proposal", channel: kr.owner.slackUserId, recipient: kr.owner.slackUserId }, () => carryForwardMessage(data));
+}
