@@ -10,6 +10,8 @@ import { isJobName, JOB_NAMES, runJob } from "../jobs";
 import { createLogger, redact } from "../logger";
 import { startBot } from "../server";
 import { exportOkrsYaml } from "../services/exportOkrs";
+import { cycleRecord } from "../services/cycleRecords";
+import { formatRecord, RECORD_FORMATS, type RecordFormat } from "../domain/records";
 import { CYCLE_TIME_ZONE, ImportError, importOkrs } from "../services/importOkrs";
 import { createJobsSlackClient, createSlackClient } from "../slack/client";
 import { Pacer } from "../slack/pacer";
@@ -24,7 +26,9 @@ Commands:
   start                         run the bot (HTTP, or Socket Mode when SLACK_APP_TOKEN is set) and its scheduler
   migrate                       apply pending database migrations
   import <file.yaml>            import OKRs from a YAML file (all or nothing)
-  export [--cycle 2026-Q4]      print the OKRs of a cycle as YAML (default: the current quarter)
+  export [--cycle 2026-Q4] [--format yaml|md|csv|json]
+                                print a cycle's OKRs as YAML (default: the current quarter), or its
+                                retro and check-in history as Markdown, CSV or JSON
   job <${JOB_NAMES.join("|")}> [--now <ISO-8601>] [--team <name>]
                                 run one scheduled job once, as the scheduler would
   demo                          play a whole OKR cycle against a local Slack sandbox
@@ -131,8 +135,10 @@ async function importCommand(args: string[]): Promise<number> {
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { cycle: { type: "string" }, workspace: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { cycle: { type: "string" }, workspace: { type: "string" }, format: { type: "string", default: "yaml" } } });
   if (values.cycle && !isCycleKey(values.cycle)) throw new CliError(`--cycle should be a quarter such as 2026-Q4`);
+  const format = values.format;
+  if (format !== "yaml" && !(RECORD_FORMATS as readonly string[]).includes(format)) throw new CliError(`--format should be one of yaml, ${RECORD_FORMATS.join(", ")}`);
   return withDatabase(async ({ db }) => {
     const workspace = await resolveWorkspace(db, values.workspace, optionalSlack());
     const cycle = values.cycle ?? quarterOf(new Date(), CYCLE_TIME_ZONE).key;
@@ -140,7 +146,8 @@ async function exportCommand(args: string[]): Promise<number> {
       const known = (await db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).map((c) => c.key);
       throw new CliError(`There are no OKRs for ${cycle}${known.length ? ` (cycles with OKRs: ${known.join(", ")})` : ": import some first"}.`);
     }
-    process.stdout.write(await exportOkrsYaml(db, workspace.id, cycle));
+    if (format === "yaml") process.stdout.write(await exportOkrsYaml(db, workspace.id, cycle));
+    else process.stdout.write(formatRecord((await cycleRecord(db, workspace.id, cycle, new Date()))!, format as RecordFormat));
     return 0;
   });
 }

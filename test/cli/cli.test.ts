@@ -69,6 +69,25 @@ describe("okr-bot migrate, import and export", () => {
     expect(third.stdout).toContain("key results  0 created, 0 updated, 6 unchanged");
   });
 
+  it("exports a cycle's retro and check-in history as Markdown, CSV or JSON, and refuses an unknown format", async () => {
+    const file = path.join(dir, "okrs.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }));
+    expect((await run(["import", file, "--workspace", "T0TEST"], db)).code).toBe(0);
+    const json = await run(["export", "--cycle", "2026-Q4", "--format", "json"], db);
+    expect(json.code).toBe(0);
+    const record = JSON.parse(json.stdout);
+    expect(record.cycle).toBe("2026-Q4");
+    expect(record.teams[0].objectives[0].keyResults).toHaveLength(3);
+    expect(record.teams[0].objectives[0].keyResults[0]).toMatchObject({ title: "Reduce incidents of kind 1.1", baseline: 8, target: 2, retro: { score: 0, scoreFrom: "progress" }, checkIns: [] });
+    const csv = await run(["export", "--cycle", "2026-Q4", "--format", "csv"], db);
+    expect(csv.stdout.trimEnd().split("\r\n")).toHaveLength(4);
+    const md = await run(["export", "--cycle", "2026-Q4", "--format", "md"], db);
+    expect(md.stdout).toContain("# OKRs 2026-Q4: retro and check-ins");
+    const bad = await run(["export", "--cycle", "2026-Q4", "--format", "xlsx"], db);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--format should be one of yaml, json, csv, md");
+  });
+
   it("refuses a broken file, naming the file, line and path, and writes nothing", async () => {
     const file = path.join(dir, "broken.yaml");
     fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }).replace("baseline: 8", "baseline: eight"));
