@@ -1,6 +1,10 @@
 // Every message and view the bot builds stays within Slack's Block Kit limits, however much data.
 import { checkinModal, checkinPrompt, checkinReminder } from "../../src/blocks/checkin";
-import { digestMessages } from "../../src/blocks/digest";
+import { digestMessages, digestNotesMessages } from "../../src/blocks/digest";
+import { carryForwardMessage, retroModal, retroRequestMessage } from "../../src/blocks/retroAsk";
+import { keyResultModal, objectiveModal } from "../../src/blocks/okrForms";
+import { proposalMessage } from "../../src/blocks/proposal";
+import { checkKeyResultDraft, checkObjectiveDraft, MAX_KEY_RESULT_SLOTS } from "../../src/domain/okrDraft";
 import { homeView } from "../../src/blocks/home";
 import { okrList } from "../../src/blocks/okrList";
 import { retroParent, retroReply } from "../../src/blocks/retro";
@@ -39,6 +43,15 @@ describe.each([
     expect(validateView(checkinModal({ week: "2026-W48", keyResults: krs }), "modal")).toEqual([]);
   });
 
+  it("the retro DM and its reminder are valid, and ping nobody", () => {
+    const items = krs.map((kr, i) => ({ keyResultId: kr.id, title: kr.title, score: (i % 11) / 10, answered: i % 2 === 0 }));
+    for (const reminder of [false, true]) {
+      const m = retroRequestMessage({ cycleKey: "2026-Q4", teamName: "Platform <!here>", channelId: "C0PLATFORM", endsOn: "2026-12-31", items }, { reminder });
+      expect(validateBlocks(m.blocks, "message")).toEqual([]);
+      expect(findPings(m)).toEqual([]);
+    }
+  });
+
   it("the Home tab and /okr answers are valid", () => {
     const team = { name: "Platform <!here>", objectives: krs.map((kr) => ({ title: kr.title, progress: kr.progress, keyResults: 3 })) };
     const managed = [{ team: "Platform", missing: krs.map((kr) => `U0M${kr.id}`) }, { team: "Data", missing: [] }];
@@ -71,6 +84,16 @@ describe.each([
     expect(all).not.toContain("<!channel>");
   });
 
+  it("gets the notes thread and an attention list Slack accepts", () => {
+    const many = objectiveFacts.map((o) => ({ ...o, keyResults: o.keyResults.map((kr) => ({ ...kr, checkIns: kr.checkIns.map((c) => ({ ...c, confidence: "off_track" as const })) })) }));
+    const digest = buildDigest({ teamName: "Big", cycle, week: "2026-W48", now: NOW, timeZone: "UTC", objectives: many });
+    expect(digest.attention.length).toBe(objectiveCount * krsEach);
+    for (const m of [...digestMessages(digest), ...digestNotesMessages(digest)]) {
+      expect(validateBlocks(m.blocks, "message")).toEqual([]);
+      expect(findPings(m)).toEqual([]);
+    }
+  });
+
   it("gets a retro whose parent and replies Slack accepts, even with long answers", () => {
     const long = "<!here> & <".repeat(350);
     const answers = new Map(objectiveFacts.flatMap((o) => o.keyResults).map((kr) => [kr.id, { score: null, worked: long, didnt: long, learned: long, carryForward: true }]));
@@ -80,6 +103,33 @@ describe.each([
       const reply = retroReply(item);
       expect(validateBlocks(reply.blocks, "message")).toEqual([]);
       expect(findPings(reply)).toEqual([]);
+    }
+  });
+});
+
+describe("the OKR writing and retro forms", () => {
+  const long = "<!channel> & <http://x|y> ".repeat(20);
+  const kr = { title: long.slice(0, 150), ownerSlackId: null, coOwnerSlackIds: ["U0A", "U0B"], baseline: "x", target: "y", unit: long.slice(0, 20), measuredBy: long.slice(0, 300) };
+
+  it("the new-objective modal with every slot and every hint is valid", () => {
+    const draft = { title: long.slice(0, 150), why: long, ownerSlackId: null, keyResults: Array.from({ length: MAX_KEY_RESULT_SLOTS }, () => ({ ...kr, title: "Ship feature X with test coverage", baseline: "1", target: "2" })) };
+    const warnings = checkObjectiveDraft(draft, 6).warnings;
+    expect(warnings.length).toBeGreaterThan(MAX_KEY_RESULT_SLOTS);
+    const teams = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, name: `Team ${i} ${long}`.slice(0, 80) }));
+    expect(validateView(objectiveModal({ teams, teamId: 1, cycleKey: "2026-Q4", draft, warnings, acknowledged: "x" }), "modal")).toEqual([]);
+  });
+
+  it("the edit, retro and proposal surfaces are valid and ping nobody", () => {
+    const warnings = checkKeyResultDraft({ ...kr, title: "Ship feature X", baseline: "1", target: "2" }).warnings;
+    expect(validateView(keyResultModal({ keyResultId: 123456, objectiveTitle: long, draft: kr, warnings }), "modal")).toEqual([]);
+    const answers = { score: 0.7, worked: long.repeat(3).slice(0, 1500), didnt: null, learned: null, carryForward: true };
+    expect(validateView(retroModal({ keyResultId: 1, title: long, objectiveTitle: long, finalValue: 5, unit: long.slice(0, 20), baseline: 8, target: 2, computedScore: 0.5, answers }), "modal")).toEqual([]);
+    const proposal = proposalMessage({ keyResultId: 1, title: long, objectiveTitle: long, teamName: long, proposerSlackId: "U0P", baseline: 1, target: 2, unit: long.slice(0, 20), measuredBy: long });
+    const carry = carryForwardMessage({ keyResultId: 1, title: long, fromCycle: "2026-Q4", toCycle: "2027-Q1", baseline: 1, target: 2, unit: long.slice(0, 20) });
+    for (const m of [proposal, carry]) {
+      expect(validateBlocks(m.blocks, "message")).toEqual([]);
+      expect(findPings(m)).toEqual([]);
+      expect(JSON.stringify(m.blocks)).not.toContain("<http");
     }
   });
 });

@@ -45,4 +45,14 @@ describe.each(PROVIDERS)("a big team on %s", (provider) => {
       expect(prompt!.text).toBe("Weekly check-in for 2026-W49: please update 60 key results");
     }
   });
+
+  it("asks each owner of 60 key results for their retro, and posts a retro thread of 120 replies, within the limits", async () => {
+    s.clock.now = new Date("2026-12-28T10:00:00Z");
+    expect(await s.runJob("retro")).toMatchObject({ asked: 2, failed: 0 });
+    const ask = s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Retro time"))!;
+    expect(ask.text).toBe("Retro time for 2026-Q4: 60 key results");
+    s.clock.now = new Date("2027-01-01T10:00:00Z");
+    expect(await s.runJob("retro")).toMatchObject({ threads: 1, replies: 120, failed: 0 });
+    expect(s.sandbox.callsTo("chat.postMessage").every((c) => c.status === 200 && (c.response as { ok: boolean }).ok)).toBe(true);
+  });
 });
