@@ -109,6 +109,28 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     await waitFor(() => s.sandbox.responses().length >= 2, { timeoutMs: 5000 });
     out("  /okr (Alice) and /okr team Data (Maya) answered, only to them");
 
+    s.clock.now = new Date(cycle.endsAt.getTime() - 5 * 24 * 3_600_000);
+    step("the quarter's last week: each owner is asked for their retro in a DM");
+    await job("retro");
+    const reflect = async (user: string, title: string, values: Record<string, string>) => {
+      const keyResultId = (await db.keyResult.findFirstOrThrow({ where: { title, objective: { cycle: { key: cycle.key } } } })).id;
+      const ask = s.sandbox.dmsTo(user).findLast((m) => m.text.startsWith("Retro time"));
+      if (!ask) throw new Error(`no retro DM for ${user}`);
+      const before = new Set(s.sandbox.views().map((v) => v.id));
+      await s.requester.blockAction({ user, actionId: IDS.actions.openRetro, value: String(keyResultId), container: { type: "message", channel_id: ask.channel, message_ts: ask.ts } });
+      const modal = await waitFor(() => s.sandbox.openViews(user).find((v) => !before.has(v.id) && v.callbackId === IDS.views.retro), { timeoutMs: 5000 });
+      const saved = await s.requester.viewSubmission({ user, view: { id: modal.id }, values });
+      out(`  ${s.sandbox.users.get(user)?.name ?? user} answers the retro for "${title}": ${saved.outcome.action === "errors" ? "refused" : "saved"}`);
+    };
+    await reflect("U0ALICE", "Reduce P1 incidents", {
+      [IDS.retroForm.score]: "0.6",
+      [IDS.retroForm.worked]: "Circuit breakers on the payment path",
+      [IDS.retroForm.didnt]: "Alert noise hid two incidents",
+      [IDS.retroForm.learned]: "Fix alerting before adding checks",
+      [IDS.retroForm.carryForward]: "yes",
+    });
+    await reflect("U0CHEN", "Reduce mean time to recovery (MTTR)", { [IDS.retroForm.worked]: "Runbooks", [IDS.retroForm.carryForward]: "no" });
+
     s.clock.now = new Date(cycle.endsAt.getTime() + 10 * 3_600_000);
     step("the quarter is over: the retro thread in each team channel");
     await job("retro");
