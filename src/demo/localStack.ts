@@ -24,7 +24,14 @@ export type LocalStack = {
   stop(): Promise<void>;
 };
 
-export async function startLocalStack(opts: { database: DatabaseConfig; now: Date; log?: Logger; scheduler?: boolean }): Promise<LocalStack> {
+export async function startLocalStack(opts: {
+  database: DatabaseConfig;
+  now: Date;
+  log?: Logger;
+  scheduler?: boolean;
+  /** The bot's own pacing of posts (default: effectively none; the sandbox has no limits unless set). */
+  pace?: { postsPerSecond: number; postsPerChannelPerSecond: number };
+}): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
   const sandbox = new SlackSandbox({ messageClock: () => clock.now.getTime() });
@@ -32,7 +39,7 @@ export async function startLocalStack(opts: { database: DatabaseConfig; now: Dat
   const signingSecret = randomBytes(16).toString("hex");
   const config: Config = {
     // Local: no real limits to respect unless a test sets them on the sandbox.
-    slack: { botToken: sandbox.token, signingSecret, apiUrl: sandbox.apiUrl, postsPerSecond: 1000, postsPerChannelPerSecond: 1000 },
+    slack: { botToken: sandbox.token, signingSecret, apiUrl: sandbox.apiUrl, ...(opts.pace ?? { postsPerSecond: 1000, postsPerChannelPerSecond: 1000 }) },
     port: 0,
     database: opts.database,
     logLevel: "warn",

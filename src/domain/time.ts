@@ -1,6 +1,4 @@
 // Weeks and quarters as the team's wall clock sees them in an IANA time zone.
-import { TZDate } from "@date-fns/tz";
-import { getISOWeek, getISOWeekYear, getISOWeeksInYear } from "date-fns";
 import { isWeekdayNumber, type WeekdayNumber } from "./types";
 import {
   addCalendarDays,
@@ -51,18 +49,28 @@ function calendarDateKey(date: CalendarDate): number {
   return Date.UTC(date.year, date.month - 1, date.day);
 }
 
-// A UTC TZDate has no DST, so date-fns reads the ISO week of the calendar date exactly.
-function asUtcDay(date: CalendarDate): TZDate {
-  return new TZDate(calendarDateKey(date), "UTC");
-}
-
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+const DAY_MS = 86_400_000;
+
+// ISO weeks by plain calendar arithmetic (hot: digests compute them per key result). A week
+// belongs to the year of its Thursday; week 1 is the one with January 4th.
+function isoWeekOf(date: CalendarDate): { year: number; week: number } {
+  const thursday = new Date(calendarDateKey(addCalendarDays(date, 4 - isoWeekdayOf(date))));
+  const year = thursday.getUTCFullYear();
+  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS);
+  return { year, week: Math.floor(dayOfYear / 7) + 1 };
+}
+
+function isoWeeksInYear(year: number): number {
+  return isoWeekOf({ year, month: 12, day: 28 }).week;
+}
+
 function weekKeyOfDate(date: CalendarDate): string {
-  const day = asUtcDay(date);
-  return `${pad(getISOWeekYear(day), 4)}-W${pad(getISOWeek(day), 2)}`;
+  const { year, week } = isoWeekOf(date);
+  return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
 
 // ---------- ISO weeks ----------
@@ -82,7 +90,7 @@ export function parseWeekKey(key: string): { year: number; week: number } {
   if (!match) throw new Error(`Invalid week key "${key}"; expected an ISO week such as "2026-W47"`);
   const year = Number(match[1]);
   const week = Number(match[2]);
-  const weeksInYear = getISOWeeksInYear(asUtcDay({ year, month: 7, day: 1 }));
+  const weeksInYear = isoWeeksInYear(year);
   if (week < 1 || week > weeksInYear) {
     throw new Error(`Invalid week key "${key}"; ISO year ${year} has weeks 01–${weeksInYear}`);
   }

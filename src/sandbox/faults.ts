@@ -1,8 +1,32 @@
 import type { FaultSpec, RateLimitSpec } from "./types";
 
-/** Queue of injected faults, consumed in the order they were injected. */
+/** A small seeded PRNG (mulberry32), so a run with random faults can be repeated. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Queue of injected faults, consumed in the order they were injected; and random faults, which
+ * hit each matching call with a probability (checked after the queue).
+ */
 export class FaultInjector {
   private faults: Array<{ spec: FaultSpec; remaining: number }> = [];
+  private random: Array<{ spec: FaultSpec; probability: number }> = [];
+  private rng = seeded(1);
+
+  /** Each call to `spec.method` fails this way with `probability`; several random faults add up. */
+  injectRandom(spec: FaultSpec, probability: number, seed?: number): void {
+    if (!(probability >= 0 && probability <= 1)) throw new Error("injectRandom: probability must be within 0..1");
+    if (seed !== undefined) this.rng = seeded(seed);
+    this.random.push({ spec, probability });
+  }
 
   inject(spec: FaultSpec): void {
     const times = spec.times ?? 1;
@@ -16,10 +40,21 @@ export class FaultInjector {
       (f) => f.remaining > 0 && (f.spec.method === method || (f.spec.method === "*" && isApiMethod)),
     );
     const f = this.faults[idx];
-    if (!f) return undefined;
+    if (!f) return this.takeRandom(method, isApiMethod);
     f.remaining -= 1;
     if (f.remaining === 0) this.faults.splice(idx, 1);
     return f.spec;
+  }
+
+  private takeRandom(method: string, isApiMethod: boolean): FaultSpec | undefined {
+    const matching = this.random.filter((r) => r.spec.method === method || (r.spec.method === "*" && isApiMethod));
+    if (matching.length === 0) return undefined;
+    let roll = this.rng();
+    for (const r of matching) {
+      if (roll < r.probability) return r.spec;
+      roll -= r.probability;
+    }
+    return undefined;
   }
 
   pending(): FaultSpec[] {
@@ -28,6 +63,7 @@ export class FaultInjector {
 
   clear(): void {
     this.faults = [];
+    this.random = [];
   }
 }
 

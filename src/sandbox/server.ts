@@ -202,6 +202,11 @@ export class SlackSandbox {
     this.faults.inject(spec);
   }
 
+  /** Every matching call fails this way with `probability` (e.g. 5% of chat.postMessage answered 429). */
+  injectRandomFaults(spec: FaultSpec, probability: number, seed?: number): void {
+    this.faults.injectRandom(spec, probability, seed);
+  }
+
   clearFaults(): void {
     this.faults.clear();
   }

@@ -1,0 +1,48 @@
+// Digest build: one team with N key results and 13 weeks of check-ins each; the time to build its
+// digest from the database, and how many SQL statements that takes (the same for any N: no N+1).
+import { ensureCycle } from "../db/cycles";
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { parseCycleKey } from "../domain/time";
+import { teamDigest } from "../services/digest";
+import { benchDatabase } from "./databases";
+import { median } from "./report";
+
+export type DigestBuildResult = { medianMs: number; queries: number };
+
+export async function digestBuild(opts: { keyResults: number; runs: number; provider?: "sqlite" | "postgresql"; postgresUrl?: string }): Promise<DigestBuildResult> {
+  const bench = await benchDatabase(opts.provider ?? "sqlite", opts.postgresUrl);
+  let queries = 0;
+  let counting = false;
+  await migrate(bench.config);
+  const database = openDatabase(bench.config, { onQuery: () => void (counting && (queries += 1)) });
+  try {
+    const { db } = database;
+    const workspace = await db.workspace.create({ data: { slackTeamId: "T0BENCH" } });
+    const cycle = await ensureCycle(db, workspace.id, parseCycleKey("2026-Q4", "UTC"));
+    const team = await db.team.create({ data: { workspaceId: workspace.id, name: "Bench", channelId: "C0BENCH" } });
+    const weeks = Array.from({ length: 13 }, (_, i) => `2026-W${String(40 + i).padStart(2, "0")}`);
+    for (let o = 0; o * 5 < opts.keyResults; o++) {
+      const objective = await db.objective.create({ data: { teamId: team.id, cycleId: cycle.id, title: `Objective ${o + 1}`, position: o } });
+      for (let k = o * 5; k < Math.min(opts.keyResults, o * 5 + 5); k++) {
+        const owner = await db.person.create({ data: { workspaceId: workspace.id, slackUserId: `U0B${k}` } });
+        const kr = await db.keyResult.create({ data: { objectiveId: objective.id, ownerId: owner.id, title: `KR ${k + 1}`, baseline: 100, target: 0, direction: "decrease", measuredBy: "Tracker" } });
+        await db.checkIn.createMany({ data: weeks.map((week, w) => ({ keyResultId: kr.id, authorId: owner.id, week, value: 100 - w * 5, confidence: w % 3 === 0 ? "at_risk" : "on_track", note: `Week ${w + 1}` })) });
+      }
+    }
+    const now = new Date("2026-12-29T16:30:00Z");
+    const times: number[] = [];
+    for (let run = 0; run < opts.runs; run++) {
+      queries = 0;
+      counting = true;
+      const started = performance.now();
+      await teamDigest(db, team, cycle, now);
+      times.push(performance.now() - started);
+      counting = false;
+    }
+    return { medianMs: median(times), queries };
+  } finally {
+    await database.close();
+    await bench.drop();
+  }
+}

@@ -1,0 +1,56 @@
+// Fan-out: every owner's check-in DM under a workspace-wide chat.postMessage limit (plus Slack's
+// 1/s per channel), optionally with random 429s and 5xx. Reports time / lower bound, duplicates,
+// lost, and the peak RSS of this process (bot and sandbox together).
+import { startLocalStack } from "../demo/localStack";
+import { createLogger } from "../logger";
+import { benchDatabase } from "./databases";
+import { ownerId, seed } from "./fixtures";
+
+export type FanoutResult = { seconds: number; lowerBoundSeconds: number; ratio: number; duplicates: number; lost: number; peakRssMb: number; runs: number };
+
+export async function fanout(opts: { owners: number; perSecond: number; faults?: { rate429: number; rate5xx: number }; maxRuns?: number }): Promise<FanoutResult> {
+  const db = await benchDatabase("sqlite");
+  // Monday 09:30 UTC: every owner (all in UTC) is due.
+  const stack = await startLocalStack({
+    database: db.config,
+    now: new Date("2026-11-23T09:30:00Z"),
+    log: createLogger("error"),
+    pace: { postsPerSecond: opts.perSecond, postsPerChannelPerSecond: 1 },
+  });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  try {
+    await seed(stack, opts.owners);
+    // Like Slack, a short burst (one second's worth) passes, then calls are held to the rate.
+    stack.sandbox.setRateLimit("chat.postMessage", { perSecond: opts.perSecond, perChannelPerSecond: 1, burst: opts.perSecond });
+    if (opts.faults) {
+      stack.sandbox.injectRandomFaults({ method: "chat.postMessage", kind: "ratelimited", retryAfter: 1 }, opts.faults.rate429, 42);
+      stack.sandbox.injectRandomFaults({ method: "chat.postMessage", kind: "http", status: 503 }, opts.faults.rate5xx);
+    }
+    const started = performance.now();
+    // A run that gives up on a message (5xx five times) leaves it to the next run, as the scheduler would.
+    let runs = 0;
+    const delivered = () => Array.from({ length: opts.owners }, (_, i) => stack.sandbox.dmsTo(ownerId(i)).length);
+    do {
+      await stack.runJob("checkins");
+      runs += 1;
+    } while (delivered().some((n) => n === 0) && runs < (opts.maxRuns ?? 5));
+    const seconds = (performance.now() - started) / 1000;
+    const counts = delivered();
+    // The fastest any sender could go: the burst at once, the rest at the rate.
+    const lowerBoundSeconds = Math.max(opts.owners - opts.perSecond, 1) / opts.perSecond;
+    return {
+      seconds,
+      lowerBoundSeconds,
+      ratio: seconds / lowerBoundSeconds,
+      duplicates: counts.reduce((n, c) => n + Math.max(0, c - 1), 0),
+      lost: counts.filter((c) => c === 0).length,
+      peakRssMb: peak / 2 ** 20,
+      runs,
+    };
+  } finally {
+    clearInterval(sampler);
+    await stack.stop();
+    await db.drop();
+  }
+}

@@ -1,0 +1,33 @@
+// Generated OKRs for the benchmarks: `owners` people, each owning one key result, in teams of ten.
+import type { DatabaseConfig } from "../config";
+import { ensureWorkspace } from "../db/workspaces";
+import type { LocalStack } from "../demo/localStack";
+import { importOkrs } from "../services/importOkrs";
+
+export const ownerId = (i: number) => `U0B${String(i).padStart(6, "0")}`;
+
+/** Teams of `teamSize` owners (two objectives each), every owner with one key result. */
+export function okrYaml(owners: number, teamSize = 10, cycle = "2026-Q4"): string {
+  const lines = [`cycle: ${cycle}`, "teams:"];
+  for (let t = 0; t * teamSize < owners; t++) {
+    lines.push(`  - name: Team ${t + 1}`, `    channel: C0BENCH${t + 1}`, "    managers: [U0BMANAGER]", "    objectives:");
+    const members = Array.from({ length: Math.min(teamSize, owners - t * teamSize) }, (_, i) => t * teamSize + i);
+    const half = Math.ceil(members.length / 2);
+    for (const [o, group] of [members.slice(0, half), members.slice(half)].entries()) {
+      if (group.length === 0) continue;
+      lines.push(`      - title: Objective ${o + 1}`, "        owner: U0BLEAD", "        key_results:");
+      for (const k of group) {
+        lines.push(`          - title: Reduce incidents ${k + 1}`, `            owner: ${ownerId(k)}`, "            baseline: 8", "            target: 2", "            measured_by: Incident tracker");
+      }
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export async function seed(stack: LocalStack, owners: number): Promise<void> {
+  for (let i = 0; i < owners; i++) stack.sandbox.addUser({ id: ownerId(i), name: `owner${i}`, tz: "UTC" });
+  const workspace = await ensureWorkspace(stack.bot.database.db, stack.sandbox.teamId);
+  await importOkrs(stack.bot.database.db, workspace.id, okrYaml(owners), stack.clock.now);
+}
+
+export type BenchDatabase = { config: DatabaseConfig; drop(): Promise<void> };

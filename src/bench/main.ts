@@ -1,0 +1,85 @@
+// `npm run bench`: the figures of issue 6, measured against the local Slack sandbox on this
+// machine. Prints a table and writes bench/results.json. `--quick` is the small variant CI runs
+// so the benchmark never rots; its figures are not the ones to quote. `--postgres <url>` adds the
+// PostgreSQL figures (a throwaway schema is created and dropped).
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { digestBuild } from "./digestBuild";
+import { fanout } from "./fanout";
+import { interactions } from "./interactions";
+import { median, round, table, writeResults, type Figure } from "./report";
+import { startup } from "./startup";
+
+export type BenchOptions = { quick: boolean; out: string; postgresUrl?: string; log?: (line: string) => void };
+
+export async function runBench(opts: BenchOptions): Promise<Figure[]> {
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const size = opts.quick
+    ? { owners: 60, fanoutRuns: 1, submissions: 50, concurrency: 10, digestRuns: 2, startRuns: 1 }
+    : { owners: 2000, fanoutRuns: 3, submissions: 1000, concurrency: 50, digestRuns: 5, startRuns: 5 };
+  const figures: Figure[] = [];
+
+  for (const faults of [undefined, { rate429: 0.05, rate5xx: 0.01 }]) {
+    const label = faults ? ", 5% 429 + 1% 5xx" : "";
+    const runs = [];
+    for (let i = 0; i < size.fanoutRuns; i++) {
+      log(`fan-out: ${size.owners} owners at 50/s${label}, run ${i + 1}/${size.fanoutRuns}`);
+      runs.push(await fanout({ owners: size.owners, perSecond: 50, ...(faults ? { faults } : {}) }));
+    }
+    const ratio = median(runs.map((r) => r.ratio));
+    figures.push(
+      { name: `fan-out ${size.owners} DMs${label}: time / lower bound`, value: round(ratio), unit: "×", target: "≤ 1.05", note: `median ${round(median(runs.map((r) => r.seconds)), 1)} s vs ${round(runs[0]!.lowerBoundSeconds, 1)} s at 50/s` },
+      { name: `fan-out ${size.owners} DMs${label}: duplicates`, value: Math.max(...runs.map((r) => r.duplicates)), unit: "DMs", target: "0" },
+      { name: `fan-out ${size.owners} DMs${label}: lost`, value: Math.max(...runs.map((r) => r.lost)), unit: "DMs", target: "0" },
+    );
+    if (!faults) figures.push({ name: `peak RSS during the ${size.owners}-owner fan-out`, value: round(Math.max(...runs.map((r) => r.peakRssMb)), 0), unit: "MB", target: "< 200", note: "bot and sandbox in one process" });
+  }
+
+  const providers: Array<"sqlite" | "postgresql"> = opts.postgresUrl ? ["sqlite", "postgresql"] : ["sqlite"];
+  for (const provider of providers) {
+    log(`interactions: ${size.submissions} check-in submissions at ${size.concurrency} concurrent on ${provider}`);
+    const r = await interactions({ submissions: size.submissions, concurrency: size.concurrency, provider, ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
+    const label = `${size.submissions} check-ins at ${size.concurrency} concurrent, ${provider}`;
+    figures.push(
+      { name: `ack latency p50 (${label})`, value: round(r.p50Ms, 0), unit: "ms" },
+      { name: `ack latency p99 (${label})`, value: round(r.p99Ms, 0), unit: "ms", target: "< 100 (Slack: 3000)" },
+      { name: `throughput (${label})`, value: round(r.perSecond, 1), unit: "check-ins/s", note: `${r.stored} stored, ${r.errors} not acked as saved` },
+    );
+  }
+
+  for (const keyResults of [20, 200]) {
+    log(`digest: a team with ${keyResults} key results × 13 weeks`);
+    const r = await digestBuild({ keyResults, runs: size.digestRuns });
+    figures.push(
+      { name: `digest build, ${keyResults} KRs × 13 weeks`, value: round(r.medianMs, 1), unit: "ms" },
+      { name: `digest SQL statements, ${keyResults} KRs × 13 weeks`, value: r.queries, unit: "statements", target: "same for 20 and 200" },
+    );
+  }
+
+  log("start → healthy /healthz");
+  const s = await startup({ runs: size.startRuns, cli: path.join(__dirname, "..", "cli", "main.js") });
+  figures.push(
+    { name: "start → healthy /healthz, SQLite, new database", value: round(s.firstStartMs, 0), unit: "ms", target: "< 2000", note: "includes applying every migration" },
+    { name: "start → healthy /healthz, SQLite, migrated", value: round(s.restartMs, 0), unit: "ms", target: "< 2000" },
+  );
+
+  writeResults(opts.out, figures, opts.quick ? "quick" : "full");
+  return figures;
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({
+    options: { quick: { type: "boolean", default: false }, out: { type: "string", default: path.join("bench", "results.json") }, postgres: { type: "string" } },
+  });
+  const postgresUrl = values.postgres;
+  runBench({ quick: values.quick ?? false, out: values.out ?? path.join("bench", "results.json"), ...(postgresUrl ? { postgresUrl } : {}) }).then(
+    (figures) => {
+      console.log(table(figures));
+      console.log(`\nwritten to ${values.out}`);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}
