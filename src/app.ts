@@ -1,7 +1,7 @@
 // The Bolt app: HTTP receiver on /slack/events (Socket Mode when SLACK_APP_TOKEN is set), the
 // health route, the error handler and every listener.
-import type { ServerResponse } from "node:http";
-import { App } from "@slack/bolt";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, type CustomRoute } from "@slack/bolt";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { registerListeners } from "./listeners";
@@ -20,13 +20,14 @@ export type AppDeps = {
 
 export function createApp({ config, database, log, clock, homeWorkspaceId, inFlight }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
+  const customRoutes = [{ path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res) }];
   const app = new App({
     token: config.slack.botToken,
-    signingSecret: config.slack.signingSecret,
-    ...(socketMode ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port } } : {}),
+    ...(socketMode
+      ? { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret, installerOptions: { port: config.port }, customRoutes }
+      : { receiver: httpReceiver(config.slack.signingSecret, customRoutes, log) }),
     clientOptions: webClientOptions({ apiUrl: config.slack.apiUrl, logger: log.child("web-api") }),
     logger: log.child("bolt"),
-    customRoutes: [{ path: "/healthz", method: ["GET"], handler: (_req, res) => void health(database, res) }],
   });
   app.error(async (err) => {
     // Logged, never rethrown: one failing listener must not take the process down.
@@ -45,6 +46,30 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, inFli
   }
   registerListeners(app, { db: database.db, log, clock, homeWorkspaceId });
   return app;
+}
+
+/** Slack payloads are a few KB (a view submission with many blocks, tens of KB): refuse anything near a megabyte. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Slack signs with its current time; a timestamp this far ahead is not Slack's (Bolt checks only the past). */
+export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Bolt's HTTP receiver (signature check, stale timestamps, body limit), with one more check in
+ * front: a request timestamp more than five minutes in the future is refused like a stale one.
+ */
+function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], log: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, customRoutes, bodyLimit: MAX_BODY_BYTES, logger: log.child("bolt") });
+  const handle = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+    if (Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + MAX_FUTURE_SKEW_SECONDS) {
+      log.warn("refused a request whose timestamp is more than 5 minutes in the future");
+      res.writeHead(401).end();
+      return;
+    }
+    handle(req, res);
+  };
+  return receiver;
 }
 
 async function health(database: Database, res: ServerResponse) {

@@ -10,12 +10,12 @@ import { interactions } from "./interactions";
 import { median, round, table, writeResults, type Figure } from "./report";
 import { startup } from "./startup";
 
-export type BenchOptions = { quick: boolean; out: string; postgresUrl?: string; log?: (line: string) => void };
+export type BenchOptions = { quick: boolean; out: string; postgresUrl?: string; log?: (line: string) => void; /** The built CLI (default: next to this file in dist/). */ cli?: string };
 
 export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   const log = opts.log ?? ((line: string) => console.error(line));
   const size = opts.quick
-    ? { owners: 60, fanoutRuns: 1, submissions: 50, concurrency: 10, digestRuns: 2, startRuns: 1 }
+    ? { owners: 40, fanoutRuns: 1, submissions: 30, concurrency: 10, digestRuns: 2, startRuns: 1 }
     : { owners: 2000, fanoutRuns: 3, submissions: 1000, concurrency: 50, digestRuns: 5, startRuns: 5 };
   const figures: Figure[] = [];
 
@@ -57,7 +57,7 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   }
 
   log("start → healthy /healthz");
-  const s = await startup({ runs: size.startRuns, cli: path.join(__dirname, "..", "cli", "main.js") });
+  const s = await startup({ runs: size.startRuns, cli: opts.cli ?? path.join(__dirname, "..", "cli", "main.js") });
   figures.push(
     { name: "start → healthy /healthz, SQLite, new database", value: round(s.firstStartMs, 0), unit: "ms", target: "< 2000", note: "includes applying every migration" },
     { name: "start → healthy /healthz, SQLite, migrated", value: round(s.restartMs, 0), unit: "ms", target: "< 2000" },

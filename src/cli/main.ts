@@ -11,6 +11,7 @@ import { createLogger, redact } from "../logger";
 import { startBot } from "../server";
 import { exportOkrsYaml } from "../services/exportOkrs";
 import { cycleRecord } from "../services/cycleRecords";
+import { forgetPerson } from "../services/forget";
 import { formatRecord, RECORD_FORMATS, type RecordFormat } from "../domain/records";
 import { CYCLE_TIME_ZONE, ImportError, importOkrs } from "../services/importOkrs";
 import { createJobsSlackClient, createSlackClient } from "../slack/client";
@@ -31,9 +32,11 @@ Commands:
                                 retro and check-in history as Markdown, CSV or JSON
   job <${JOB_NAMES.join("|")}> [--now <ISO-8601>] [--team <name>]
                                 run one scheduled job once, as the scheduler would
+  forget <slack-user-id>        remove a person's personal data (name, notes, retro answers) and keep
+                                the numbers, anonymously: for people who leave
   demo                          play a whole OKR cycle against a local Slack sandbox
 
-Options for import and export:
+Options for import, export and forget:
   --workspace <team id>         the Slack workspace (default: the only one in the database, else the bot token's)
 Jobs act on every workspace in the database.
 
@@ -52,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest);
     case "job":
       return jobCommand(rest);
+    case "forget":
+      return forgetCommand(rest);
     case "demo":
       return runDemo({ out: (line) => process.stdout.write(line + "\n") });
     case undefined:
@@ -148,6 +153,26 @@ async function exportCommand(args: string[]): Promise<number> {
     }
     if (format === "yaml") process.stdout.write(await exportOkrsYaml(db, workspace.id, cycle));
     else process.stdout.write(formatRecord((await cycleRecord(db, workspace.id, cycle, new Date()))!, format as RecordFormat));
+    return 0;
+  });
+}
+
+async function forgetCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { workspace: { type: "string" } } });
+  const user = positionals[0];
+  if (!user || positionals.length > 1 || !/^[UW][A-Z0-9]{2,}$/.test(user)) throw new CliError("usage: okr-bot forget <slack-user-id, e.g. U0123ABCD> [--workspace <team id>]");
+  return withDatabase(async ({ db }) => {
+    const workspace = await resolveWorkspace(db, values.workspace, optionalSlack());
+    const report = await forgetPerson(db, workspace.id, user, new Date());
+    if (!report.found) {
+      console.log(`${user} is not known in this workspace: nothing to forget.`);
+      return 0;
+    }
+    console.log(
+      `Forgot ${user}: notes and links removed from ${report.checkIns} check-ins and ${report.revisions} earlier versions, ` +
+        `${report.retroAnswers} retro answers cleared, ${report.keyResultsLeftWithoutOwner} current key results left without an owner, ` +
+        `${report.messages} message records scrubbed. Their numbers stay, anonymously.`,
+    );
     return 0;
   });
 }

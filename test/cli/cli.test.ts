@@ -88,6 +88,18 @@ describe("okr-bot migrate, import and export", () => {
     expect(bad.stderr).toContain("--format should be one of yaml, json, csv, md");
   });
 
+  it("forgets a person who left, and says when it does not know them", async () => {
+    const file = path.join(dir, "okrs.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }));
+    expect((await run(["import", file, "--workspace", "T0TEST"], db)).code).toBe(0);
+    const forgot = await run(["forget", "U0ALICE"], db);
+    expect(forgot.code).toBe(0);
+    expect(forgot.stdout).toContain("Forgot U0ALICE");
+    expect(forgot.stdout).toContain("3 current key results left without an owner");
+    expect((await run(["forget", "U0ALICE"], db)).stdout).toContain("U0ALICE is not known in this workspace: nothing to forget.");
+    expect((await run(["forget", "alice"], db)).stderr).toContain("usage: okr-bot forget <slack-user-id");
+  });
+
   it("refuses a broken file, naming the file, line and path, and writes nothing", async () => {
     const file = path.join(dir, "broken.yaml");
     fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }).replace("baseline: 8", "baseline: eight"));

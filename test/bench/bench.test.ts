@@ -1,0 +1,32 @@
+// The small variant of `npm run bench`, so the benchmark never rots: every figure is measured and
+// written; delivery figures must hold (nothing doubled, nothing lost); the targets are for the
+// full run on a quiet machine and are not asserted here.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runBench } from "../../src/bench/main";
+
+jest.setTimeout(120_000);
+
+it("measures every figure and writes them with their units and the machine", async () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "okr-bench-")), "results.json");
+  const postgresUrl = process.env.TEST_POSTGRES_URL;
+  const cli = path.join(__dirname, "..", "..", "dist", "cli", "main.js"); // npm test builds first
+  const figures = await runBench({ quick: true, out, cli, ...(postgresUrl ? { postgresUrl } : {}), log: () => undefined });
+  const written = JSON.parse(fs.readFileSync(out, "utf8"));
+  expect(written.mode).toBe("quick");
+  expect(written.machine.cores).toBeGreaterThan(0);
+  expect(written.figures).toEqual(figures);
+  const names = figures.map((f) => f.name);
+  for (const expected of [/^fan-out .*time \/ lower bound$/, /5% 429 \+ 1% 5xx: duplicates$/, /^peak RSS/, /^ack latency p99 \(.*sqlite\)$/, /^throughput/, /^digest SQL statements, 200 KRs/, /^start → healthy \/healthz, SQLite, new database$/]) {
+    expect(names.some((n) => expected.test(n))).toBe(true);
+  }
+  if (postgresUrl) expect(names.some((n) => /postgresql\)$/.test(n))).toBe(true);
+  for (const f of figures) {
+    expect(Number.isFinite(f.value)).toBe(true);
+    expect(f.unit).not.toBe("");
+  }
+  for (const f of figures.filter((f) => /duplicates$|lost$/.test(f.name))) expect(f.value).toBe(0);
+  const statements = figures.filter((f) => f.name.startsWith("digest SQL statements")).map((f) => f.value);
+  expect(new Set(statements).size).toBe(1); // no N+1: the same number of statements for 20 and 200
+});

@@ -1,0 +1,63 @@
+// Requests that are not Slack's are refused before any listener runs: a bad signature, a stale
+// timestamp, one from the future, an oversized body. And no token or secret reaches the logs.
+import { waitFor } from "../../src/sandbox";
+import { PROVIDERS } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+const OKRS = `cycle: 2026-Q4
+teams:
+  - name: Platform
+    channel: C0PLATFORM
+    objectives:
+      - title: Make our platform reliable
+        owner: U0ALICE
+        key_results:
+          - title: Reduce P1 incidents
+            baseline: 8
+            target: 2
+`;
+
+describe.each(PROVIDERS)("request checks on %s", (provider) => {
+  let s: TestStack;
+  beforeEach(async () => {
+    s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
+    s.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
+    await s.importYaml(OKRS);
+  });
+  afterEach(async () => s.close());
+
+  const awayUntil = async () => (await s.bot.database.db.person.findFirst({ where: { slackUserId: "U0ALICE" } }))?.awayUntil ?? null;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it("refuses a wrong signature, a timestamp 6 minutes old or 10 minutes ahead, and stores nothing", async () => {
+    const away = { user: "U0ALICE", text: "away 2026-12-31" };
+    expect((await s.requester.command(away, { signingSecret: "not-the-secret" })).status).toBe(401);
+    expect((await s.requester.command(away, { timestamp: now() - 6 * 60 })).status).toBe(401);
+    expect((await s.requester.command(away, { timestamp: now() + 10 * 60 })).status).toBe(401);
+    expect((await s.requester.command(away, { signature: "v0=" + "0".repeat(64) })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await awayUntil()).toBeNull();
+    expect(s.sandbox.responses()).toHaveLength(0);
+
+    // The same request, signed now, is handled.
+    expect((await s.requester.command(away)).status).toBe(200);
+    await waitFor(async () => (await awayUntil()) !== null, { timeoutMs: 5000 });
+  });
+
+  it("refuses a body over 1 MB", async () => {
+    const huge = `token=x&team_id=T0SANDBOX&user_id=U0ALICE&command=%2Fokr&text=${"a".repeat(1024 * 1024 + 10)}`;
+    const res = await s.requester.send(huge, "application/x-www-form-urlencoded");
+    expect(res.status).toBe(413);
+  });
+
+  it("keeps the bot token and the signing secret out of the logs, even when Slack refuses the token", async () => {
+    s.sandbox.injectFault({ method: "chat.postMessage", kind: "error", error: "invalid_auth", times: 3 });
+    s.clock.now = new Date("2026-11-30T09:30:00Z");
+    await s.runJob("checkins");
+    await s.requester.command({ user: "U0ALICE", text: "away" }, { signingSecret: "not-the-secret" });
+    const logs = s.logs.join("\n");
+    expect(logs).toContain("invalid_auth");
+    expect(logs).not.toContain(s.sandbox.token);
+    expect(logs).not.toMatch(/xox[abpr]-[A-Za-z0-9-]+/);
+  });
+});
