@@ -6,7 +6,7 @@ import { createApp } from "./app";
 import { ConfigError, type Config } from "./config";
 import { ensureWorkspace } from "./db/workspaces";
 import { openDatabase, type Database } from "./db/client";
-import { migrate } from "./db/migrate";
+import { migrate, MigrationError } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
 import { createJobsSlackClient, slackErrorCode, type SlackClient } from "./slack/client";
@@ -14,11 +14,19 @@ import { Pacer } from "./slack/pacer";
 
 export type RunningBot = { app: App; database: Database; scheduler: Scheduler | null; slack: SlackClient; pacer: Pacer; port: number; stop(): Promise<void> };
 
-export type StartOptions = { scheduler?: boolean; clock?: () => Date };
+export type StartOptions = {
+  scheduler?: boolean;
+  clock?: () => Date;
+  /** While the database cannot be reached at start: how often to try, and the first wait (doubling). */
+  databaseRetries?: { attempts: number; delayMs: number };
+};
+
+/** 1 + 2 + 4 + 8 + 16 s: a database that comes up within half a minute of the bot is waited for. */
+export const DATABASE_RETRIES = { attempts: 6, delayMs: 1000 };
 
 export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
   const clock = opts.clock ?? (() => new Date());
-  const result = await migrate(config.database);
+  const result = await migrateWhenReachable(config, log, opts.databaseRetries ?? DATABASE_RETRIES);
   if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
   const database = openDatabase(config.database);
   await database.ping();
@@ -50,6 +58,35 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         await database.close();
       })()),
   };
+}
+
+/** Where the database is, for messages: never the password. */
+function describeDatabase(config: Config["database"]): string {
+  if (config.provider === "sqlite") return config.file;
+  try {
+    const url = new URL(config.url);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+/** Migrations need the database: wait for it a while (replicas and databases start in any order), then say clearly why not. */
+async function migrateWhenReachable(config: Config, log: Logger, retries: { attempts: number; delayMs: number }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(config.database);
+    } catch (err) {
+      if (err instanceof MigrationError) throw err;
+      const reason = (err as { code?: string }).code ?? (err as Error).message;
+      if (attempt >= retries.attempts) {
+        throw new ConfigError([`The database at ${describeDatabase(config.database)} could not be reached after ${attempt} attempts (${reason}): check DATABASE_URL and that the database is up.`]);
+      }
+      const wait = retries.delayMs * 2 ** (attempt - 1);
+      log.warn(`the database at ${describeDatabase(config.database)} is not reachable (${reason}); trying again in ${wait / 1000} s`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 /** The workspace the bot token belongs to; a refused token or an unreachable Slack stops the start. */

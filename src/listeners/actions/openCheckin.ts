@@ -5,6 +5,7 @@ import { loadingModal, messageModal } from "../../blocks/modals";
 import { checkinForm } from "../../services/checkins";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { TRY_AGAIN } from "../trouble";
 
 /**
  * Opens a loading modal before anything else (the trigger_id is valid for ~3 s), then fills it
@@ -12,8 +13,14 @@ import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
  */
 export async function openCheckinModal(deps: ListenerDeps, client: SlackClient, teamId: string | undefined, userId: string, triggerId: string) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal("Weekly check-in") });
-  const form = await checkinForm(serviceDeps(deps, client), await workspaceId(deps, teamId), userId);
-  const view = form ? checkinModal(form) : messageModal("Weekly check-in", "You own no key results in the current cycle, so there is nothing to check in.");
+  let view;
+  try {
+    const form = await checkinForm(serviceDeps(deps, client), await workspaceId(deps, teamId), userId);
+    view = form ? checkinModal(form) : messageModal("Weekly check-in", "You own no key results in the current cycle, so there is nothing to check in.");
+  } catch (err) {
+    deps.log.error("opening the check-in form failed", err);
+    view = messageModal("Weekly check-in", TRY_AGAIN);
+  }
   await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
 }
 

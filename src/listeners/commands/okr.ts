@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { App, RespondFn, SlashCommand } from "@slack/bolt";
 import { helpMessage } from "../../blocks/help";
 import { okrList } from "../../blocks/okrList";
 import { esc } from "../../blocks/format";
@@ -14,7 +14,8 @@ import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
 import { openEditKeyResult, openNewObjective, openTeamCreate } from "./openOkrForms";
-import { parseOkrCommand } from "./parseOkrCommand";
+import { parseOkrCommand, type OkrCommand } from "./parseOkrCommand";
+import { orTellTryAgain, TRY_AGAIN } from "../trouble";
 
 const NO_CYCLE = "No OKR cycle is running right now. Import this quarter's OKRs with `okr-bot import okrs.yaml`.";
 
@@ -51,6 +52,15 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
     if (parsed.name === "usage") return ack({ response_type: "ephemeral", text: parsed.problem });
     // Everything else reads the database: answer Slack first, then respond.
     await ack();
+    await orTellTryAgain(deps.log, `/okr ${parsed.name}`, () => answerCommand(parsed, command, respond, client), () => respond({ response_type: "ephemeral", text: TRY_AGAIN }));
+  });
+
+  async function answerCommand(
+    parsed: Exclude<OkrCommand, { name: "help" | "unknown" | "usage" }>,
+    command: SlashCommand,
+    respond: RespondFn,
+    client: SlackClient,
+  ): Promise<void> {
     if (parsed.name === "checkin") return openCheckinModal(deps, client, command.team_id, command.user_id, command.trigger_id);
     if (parsed.name === "team_settings") return openTeamSettingsModal(deps, client, command, parsed.team);
     if (parsed.name === "team_create") return openTeamCreate(client, command, parsed.team);
@@ -135,5 +145,5 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
         return;
       }
     }
-  });
+  }
 }

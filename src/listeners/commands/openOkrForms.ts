@@ -10,16 +10,24 @@ import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { TRY_AGAIN } from "../trouble";
 
 export type CommandContext = { team_id: string; user_id: string; trigger_id: string; channel_id: string };
 
-async function openThenFill(client: SlackClient, triggerId: string, title: string, fill: () => Promise<ModalView>) {
+async function openThenFill(deps: ListenerDeps, client: SlackClient, triggerId: string, title: string, fill: () => Promise<ModalView>) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
-  await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view: await fill() });
+  let view: ModalView;
+  try {
+    view = await fill();
+  } catch (err) {
+    deps.log.error(`${title} failed`, err);
+    view = messageModal(title, TRY_AGAIN);
+  }
+  await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
 }
 
 export async function openNewObjective(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string | null) {
-  await openThenFill(client, command.trigger_id, "New objective", async () => {
+  await openThenFill(deps, client, command.trigger_id, "New objective", async () => {
     const ws = await workspaceId(deps, command.team_id);
     const { teams, allTeams, cycleKey } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
     const wanted = teamName?.trim().toLowerCase();
@@ -43,7 +51,7 @@ export async function openNewObjective(deps: ListenerDeps, client: SlackClient, 
 }
 
 export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient, command: CommandContext, ref: string) {
-  await openThenFill(client, command.trigger_id, "Edit key result", async () => {
+  await openThenFill(deps, client, command.trigger_id, "Edit key result", async () => {
     const services = serviceDeps(deps, client);
     const ws = await workspaceId(deps, command.team_id);
     const found = await findKeyResult(deps.db, ws, services.now, ref);

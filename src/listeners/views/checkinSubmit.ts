@@ -20,8 +20,10 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
       // Stored before the ack: when the modal closes, the check-in is saved.
       result = await recordCheckins(services, ws, body.user.id, submission.entries, { confirmed: submission.confirmed, formPeriod: formPeriod(view.private_metadata) });
     } catch (err) {
-      if (!(err instanceof NotAllowedError)) throw err;
-      return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
+      if (err instanceof NotAllowedError) return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
+      // Not stored (the transaction rolled back): say so in the form, which stays open with what they typed.
+      deps.log.error("storing a check-in failed", err);
+      return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, "Not saved: something went wrong on my side. Please press Submit again in a minute.") }));
     }
     if (result.status === "needs_confirmation") {
       // Show the same form again, with what they typed and a "yes, that's right" under each jump.

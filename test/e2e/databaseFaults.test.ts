@@ -1,0 +1,93 @@
+// The database failing: unreachable at start (retried, then a clear error without the password),
+// and lost mid-run (people are told nothing was changed and to try again; jobs fail without taking
+// the process down and catch up once it is back).
+import { Client } from "pg";
+import { IDS } from "../../src/blocks/ids";
+import { ConfigError } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { waitFor } from "../../src/sandbox";
+import { startBot } from "../../src/server";
+import { TRY_AGAIN } from "../../src/listeners/trouble";
+import { PROVIDERS } from "../helpers/databases";
+import { startTestStack, type TestStack } from "../helpers/stack";
+
+it("retries a database that cannot be reached at start, then says which one, without its password", async () => {
+  const logs: string[] = [];
+  const started = startBot(
+    {
+      slack: { botToken: "xoxb-not-used", signingSecret: "s", postsPerSecond: 5, postsPerChannelPerSecond: 1 },
+      port: 0,
+      database: { provider: "postgresql", url: "postgresql://root:hunter2@127.0.0.1:1/okr" },
+      logLevel: "warn",
+    },
+    createLogger("warn", "okr-bot", (line) => logs.push(line)),
+    { scheduler: false, databaseRetries: { attempts: 3, delayMs: 10 } },
+  );
+  const err = await started.catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(ConfigError);
+  expect((err as Error).message).toContain("The database at 127.0.0.1:1/okr could not be reached after 3 attempts (ECONNREFUSED)");
+  expect(logs.filter((l) => l.includes("is not reachable (ECONNREFUSED); trying again"))).toHaveLength(2);
+  expect([(err as Error).message, ...logs].join("\n")).not.toContain("hunter2");
+});
+
+const onPostgres = PROVIDERS.includes("postgresql") ? describe : describe.skip;
+
+onPostgres("the database lost mid-run (PostgreSQL)", () => {
+  let s: TestStack;
+  let schema: string;
+  const sql = async (query: string) => {
+    const client = new Client({ connectionString: process.env.TEST_POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeEach(async () => {
+    s = await startTestStack("postgresql", new Date("2026-11-30T09:30:00Z"));
+    s.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
+    await s.importYaml(`cycle: 2026-Q4
+teams:
+  - name: Platform
+    channel: C0PLATFORM
+    objectives:
+      - title: Reliable
+        owner: U0ALICE
+        key_results:
+          - title: Reduce P1 incidents
+            baseline: 8
+            target: 2
+`);
+    schema = new URL(s.testDb.config.url).searchParams.get("schema")!;
+  });
+  afterEach(async () => {
+    await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`).catch(() => undefined);
+    await s.close();
+  });
+
+  it("tells people to try again, stores nothing, and the jobs catch up when it is back", async () => {
+    await s.requester.command({ user: "U0ALICE", text: "checkin" });
+    const form = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+    const kr = await s.bot.database.db.keyResult.findFirstOrThrow();
+
+    await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
+    await s.requester.command({ user: "U0ALICE", text: "" });
+    const told = await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("nothing was changed")), { timeoutMs: 5000 });
+    expect(told.effect).toBe("ephemeral");
+    expect(JSON.stringify(told.body)).toContain(TRY_AGAIN.slice(0, 40));
+    const submitted = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
+    expect(submitted.outcome.action).toBe("errors");
+    expect(submitted.body).toContain("Not saved: something went wrong on my side");
+    await expect(s.runJob("checkins")).rejects.toThrow();
+    expect(s.sandbox.dmsTo("U0ALICE").filter((m) => m.text.startsWith("Weekly check-in"))).toHaveLength(0);
+
+    await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`);
+    // The form is still open with what was typed: submitting again stores it.
+    const again = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
+    expect(again.outcome.action).toBe("closed");
+    expect(await s.bot.database.db.checkIn.count()).toBe(1);
+    s.clock.now = new Date("2026-12-07T09:30:00Z");
+    expect(await s.runJob("checkins")).toMatchObject({ sent: 1 });
+  });
+});
