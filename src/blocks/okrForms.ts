@@ -7,6 +7,8 @@ import { escFit, truncate } from "./format";
 import { IDS } from "./ids";
 
 export const INITIAL_KEY_RESULT_SLOTS = 3;
+/** A number as typed ("1,234.5", "97.5%") fits easily. */
+export const NUMBER_MAX_LENGTH = 30;
 
 export type ObjectiveFormMetadata = { slots: number; acknowledged?: string };
 export type KeyResultFormMetadata = { keyResultId: number; acknowledged?: string };
@@ -113,8 +115,8 @@ function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly Dr
     });
   }
   blocks.push(
-    textInput(keyResultBlockId("baseline", slot), "Baseline (where it stands today)", kr.baseline, { optional, placeholder: "8" }),
-    textInput(keyResultBlockId("target", slot), "Target (by the end of the cycle)", kr.target, { optional, placeholder: "2" }),
+    textInput(keyResultBlockId("baseline", slot), "Baseline (where it stands today)", kr.baseline, { optional, placeholder: "8", maxLength: NUMBER_MAX_LENGTH }),
+    textInput(keyResultBlockId("target", slot), "Target (by the end of the cycle)", kr.target, { optional, placeholder: "2", maxLength: NUMBER_MAX_LENGTH }),
     ...hintBlock(warnings.filter((w) => w.field === "baseline" || w.field === "target")),
     textInput(keyResultBlockId("unit", slot), "Unit", kr.unit, { optional: true, maxLength: 20, placeholder: "%, ms, incidents" }),
     textInput(keyResultBlockId("measuredBy", slot), "Measured by", kr.measuredBy, {

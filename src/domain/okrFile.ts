@@ -158,7 +158,14 @@ export function parseOkrFile(source: string): ParseResult {
     return line;
   };
 
-  const parsed = okrFileSchema.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    // An OKR file has no use for aliases; a few are fine, an alias bomb is refused.
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (err) {
+    return { ok: false, problems: [{ path: "", message: `not a usable YAML document: ${(err as Error).message}` }] };
+  }
+  const parsed = okrFileSchema.safeParse(data);
   if (parsed.success) return { ok: true, file: parsed.data, lineOf };
   return {
     ok: false,

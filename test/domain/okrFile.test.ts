@@ -74,4 +74,13 @@ describe("the OKR file format", () => {
     const again = parseOkrFile(stringifyOkrFile(parsed.file));
     expect(again.ok && again.file).toEqual(parsed.file);
   });
+
+  it("refuses an unresolved alias or an alias bomb with a problem, not a crash", () => {
+    const alias = parseOkrFile("*!");
+    expect(alias.ok).toBe(false);
+    if (!alias.ok) expect(alias.problems[0]!.message).toContain("not a usable YAML document");
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const refused = parseOkrFile(bomb);
+    expect(refused.ok).toBe(false);
+  });
 });

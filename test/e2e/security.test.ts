@@ -1,6 +1,7 @@
 // Requests that are not Slack's are refused before any listener runs: a bad signature, a stale
 // timestamp, one from the future, an oversized body. And no token or secret reaches the logs.
-import { waitFor } from "../../src/sandbox";
+import fc from "fast-check";
+import { findPings, waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
@@ -59,5 +60,25 @@ describe.each(PROVIDERS)("request checks on %s", (provider) => {
     expect(logs).toContain("invalid_auth");
     expect(logs).not.toContain(s.sandbox.token);
     expect(logs).not.toMatch(/xox[abpr]-[A-Za-z0-9-]+/);
+  });
+
+  it("answers hostile /okr text over HTTP without crashing, echoing it inert, and stores nothing from it", async () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.constantFrom("<!channel>", "show <!here>", "team <@U0BOB|bob> & <http://evil|x>", "away 2026-02-30", "edit 999999999999", "archive #0", "new <!everyone>", "digest \u0000", "@here"),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (text) => {
+        const before = s.sandbox.responses().length;
+        const res = await s.requester.command({ user: "U0ALICE", text });
+        expect(res.status).toBe(200);
+        if (res.body) expect(findPings({ text: res.body })).toEqual([]);
+        await new Promise((r) => setTimeout(r, 20));
+        for (const r of s.sandbox.responses().slice(before)) expect(findPings({ text: JSON.stringify(r.body) })).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+    expect(await awayUntil()).toBeNull();
+    expect(await s.bot.database.db.keyResult.count({ where: { archivedAt: { not: null } } })).toBe(0);
   });
 });
