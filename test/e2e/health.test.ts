@@ -52,3 +52,23 @@ describe("GET /healthz", () => {
     }
   });
 });
+
+describe.each(PROVIDERS)("stopping on %s", (provider) => {
+  it("lets a request already acknowledged finish its work before the database closes", async () => {
+    const s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
+    try {
+      s.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
+      // The check-in form opens slowly: the command is acknowledged, the work is still going on.
+      s.sandbox.injectFault({ method: "views.open", kind: "delay", ms: 300 });
+      const res = await s.requester.command({ user: "U0ALICE", text: "checkin" });
+      expect(res.status).toBe(200);
+      await s.bot.stop();
+      const views = s.sandbox.openViews("U0ALICE");
+      expect(views).toHaveLength(1);
+      expect(JSON.stringify(views[0]!.view)).not.toContain("Loading");
+      expect(s.logs.join("\n")).not.toMatch(/listener failed|failed/);
+    } finally {
+      await s.close();
+    }
+  });
+});
