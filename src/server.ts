@@ -103,5 +103,8 @@ async function homeWorkspace(database: Database, slack: SlackClient, config: Con
         : `Slack could not be reached at ${config.slack.apiUrl ?? "https://slack.com/api/"} (${(err as Error).message})`,
     ]);
   }
-  return ensureWorkspace(database.db, auth.team_id!, auth.team);
+  // Slack accepts the token: whatever was uninstalled before is installed again.
+  const workspace = await ensureWorkspace(database.db, auth.team_id!, auth.team);
+  if (workspace.uninstalledAt) await database.db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } });
+  return workspace;
 }

@@ -34,7 +34,7 @@ describe("manifest.yml", () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(["/okr"]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_uninstalled", "tokens_revoked"]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["channels:history", "chat:write", "commands", "files:write", "groups:history", "im:history", "im:write", "users:read"]);
   });
 });

@@ -16,7 +16,7 @@ export async function resolveWorkspace(db: Db, flag: string | undefined, slack: 
     if (!/^[TE][A-Z0-9]{2,}$/.test(flag)) throw new CliError(`--workspace should be a Slack team id such as T0123ABCD`);
     return ensureWorkspace(db, flag);
   }
-  const all = await listWorkspaces(db);
+  const all = await listWorkspaces(db, { all: true });
   if (all.length === 1) return all[0]!;
   if (all.length > 1) {
     throw new CliError(`This database holds several workspaces (${all.map((w) => w.slackTeamId).join(", ")}): pass --workspace <team id>.`);

@@ -8,6 +8,11 @@ export async function ensureWorkspace(db: Tx, slackTeamId: string, name?: string
   });
 }
 
-export function listWorkspaces(db: Tx): Promise<Workspace[]> {
-  return db.workspace.findMany({ orderBy: { id: "asc" } });
+/** The workspaces the jobs act on: not those that uninstalled the app or revoked its tokens (unless `all`). */
+export function listWorkspaces(db: Tx, opts: { all?: boolean } = {}): Promise<Workspace[]> {
+  return db.workspace.findMany({ where: opts.all ? {} : { uninstalledAt: null }, orderBy: { id: "asc" } });
+}
+
+export function markUninstalled(db: Tx, slackTeamId: string, at: Date) {
+  return db.workspace.updateMany({ where: { slackTeamId, uninstalledAt: null }, data: { uninstalledAt: at } });
 }

@@ -7,6 +7,7 @@ import { registerPromptChoices } from "./actions/promptChoice";
 import { registerOkrCommand } from "./commands/okr";
 import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
+import { registerUninstalled } from "./events/uninstalled";
 import { registerEventDedupe } from "./dedupeEvents";
 import { registerCheckinSubmit } from "./views/checkinSubmit";
 import { registerKeyResultEditSubmit } from "./views/keyResultEditSubmit";
@@ -29,4 +30,5 @@ export function registerListeners(app: App, deps: ListenerDeps) {
   registerOpenRetro(app, deps);
   registerRetroSubmit(app, deps);
   registerAppHomeOpened(app, deps);
+  registerUninstalled(app, deps);
 }
