@@ -10,6 +10,8 @@ export type SlackClientOptions = {
   retries?: number;
   /** Throw on 429 instead of pausing the client's whole queue (the outbox paces itself). */
   rejectRateLimitedCalls?: boolean;
+  /** Per-request timeout; default 10 s. */
+  timeoutMs?: number;
 };
 
 /**
@@ -20,7 +22,7 @@ export type SlackClientOptions = {
 export function webClientOptions(opts: Omit<SlackClientOptions, "token">): WebClientOptions {
   return {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
-    timeout: 10_000,
+    timeout: opts.timeoutMs ?? 10_000,
     retryConfig: { retries: opts.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
     rejectRateLimitedCalls: opts.rejectRateLimitedCalls ?? false,
     ...(opts.logger ? { logger: opts.logger } : {}),

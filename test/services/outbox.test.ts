@@ -31,6 +31,28 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     await t.cleanup();
   });
 
+  it("finds a post whose answer timed out instead of posting it again", async () => {
+    const logs: string[] = [];
+    const impatient = { ...deps, slack: createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, timeoutMs: 200 }), retryBaseMs: 250, log: createLogger("warn", "test", (l) => logs.push(l)) };
+    sandbox.injectFault({ method: "chat.postMessage", kind: "delay", ms: 500 });
+    const outcome = await sendOnce(impatient, intent("slow"), () => content);
+    expect(outcome.status).toBe("sent");
+    expect(sandbox.messages("C0TEAM")).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
+    expect(logs.join("\n")).toMatch(/attempt 1 failed .*will check before retrying/);
+  });
+
+  it("records invalid_blocks on that one message, logged, and goes on with the next", async () => {
+    const logs: string[] = [];
+    const watched = { ...deps, log: createLogger("warn", "test", (l) => logs.push(l)) };
+    sandbox.injectFault({ method: "chat.postMessage", kind: "error", error: "invalid_blocks" });
+    expect(await sendOnce(watched, intent("bad"), () => content)).toMatchObject({ status: "failed", error: "invalid_blocks" });
+    expect(await sendOnce(watched, intent("good"), () => content)).toMatchObject({ status: "sent" });
+    expect(logs.join("\n")).toContain("send bad to C0TEAM failed for good: invalid_blocks");
+    expect(await sendOnce(watched, intent("bad"), () => content)).toMatchObject({ status: "failed" }); // not retried
+    expect(posts()).toHaveLength(2);
+  });
+
   it("posts once when several runs send the same key at the same moment", async () => {
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => sendOnce(deps, intent("k1"), () => content)));
     expect(outcomes.filter((o) => o.status === "sent")).toHaveLength(1);
