@@ -70,24 +70,38 @@ teams:
     await s.requester.command({ user: "U0ALICE", text: "checkin" });
     const form = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
     const kr = await s.bot.database.db.keyResult.findFirstOrThrow();
+    const checkinForm = form;
 
     await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
     await s.requester.command({ user: "U0ALICE", text: "" });
     const told = await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("nothing was changed")), { timeoutMs: 5000 });
     expect(told.effect).toBe("ephemeral");
     expect(JSON.stringify(told.body)).toContain(TRY_AGAIN.slice(0, 40));
-    const submitted = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
+    const submitted = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: checkinForm.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
     expect(submitted.outcome.action).toBe("errors");
     expect(submitted.body).toContain("Not saved: something went wrong on my side");
     await expect(s.runJob("checkins")).rejects.toThrow();
+
     expect(s.sandbox.dmsTo("U0ALICE").filter((m) => m.text.startsWith("Weekly check-in"))).toHaveLength(0);
 
     await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`);
     // The form is still open with what was typed: submitting again stores it.
-    const again = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
+    const again = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: checkinForm.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
     expect(again.outcome.action).toBe("closed");
     expect(await s.bot.database.db.checkIn.count()).toBe(1);
     s.clock.now = new Date("2026-12-07T09:30:00Z");
     expect(await s.runJob("checkins")).toMatchObject({ sent: 1 });
+
+    // Any other form submitted while the database is gone stays open with "not saved".
+    await s.requester.command({ user: "U0ALICE", text: `edit ${kr.id}` });
+    const edit = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.editKeyResult), { timeoutMs: 5000 });
+    await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
+    const notSaved = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: edit.id }, values: { kr_target_0: "1" } });
+    expect(notSaved.outcome.action).toBe("errors");
+    expect(notSaved.body).toContain("Not saved: something went wrong on my side");
+    s.sandbox.closeView(edit.id);
+    // And a form opened while it is gone says to try again instead of loading forever.
+    await s.requester.command({ user: "U0ALICE", text: `edit ${kr.id}` });
+    await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => JSON.stringify(v.view).includes("nothing was changed")), { timeoutMs: 5000 });
   });
 });

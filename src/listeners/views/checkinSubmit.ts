@@ -4,6 +4,7 @@ import { IDS } from "../../blocks/ids";
 import { checkinForm, markPromptAnswered, NotAllowedError, recordCheckins } from "../../services/checkins";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { publishHome } from "../events/appHomeOpened";
+import { NOT_SAVED } from "../trouble";
 import { parseCheckinSubmission } from "./parseCheckinSubmission";
 
 export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
@@ -23,7 +24,7 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
       if (err instanceof NotAllowedError) return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
       // Not stored (the transaction rolled back): say so in the form, which stays open with what they typed.
       deps.log.error("storing a check-in failed", err);
-      return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, "Not saved: something went wrong on my side. Please press Submit again in a minute.") }));
+      return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, NOT_SAVED) }));
     }
     if (result.status === "needs_confirmation") {
       // Show the same form again, with what they typed and a "yes, that's right" under each jump.

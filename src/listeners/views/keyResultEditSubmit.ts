@@ -6,6 +6,7 @@ import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft"
 import { openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { submissionOrNotSaved } from "../trouble";
 import { publishHome } from "../events/appHomeOpened";
 import { parseKeyResultForm, readMetadata } from "./parseOkrForms";
 
@@ -14,29 +15,31 @@ const titleBlock = keyResultBlockId("title", 0);
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.editKeyResult, async ({ ack, body, view, client }) => {
-    const draft = parseKeyResultForm(view.state.values);
-    const metadata = readMetadata(view.private_metadata, metadataSchema);
-    if (!draft || !metadata) return void (await ack({ response_action: "errors", errors: { [titleBlock]: "This form is out of date: close it and run `/okr edit` again." } }));
-    const services = serviceDeps(deps, client);
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
-    const check = checkKeyResultDraft(draft);
-    if (check.errors.length > 0 || !check.value) return void (await ack({ response_action: "errors", errors: fieldErrors(check.errors) }));
+  app.view(IDS.views.editKeyResult, async ({ ack: slackAck, body, view, client }) =>
+    submissionOrNotSaved(deps.log, "saving a key result", slackAck, titleBlock, async (ack) => {
+      const draft = parseKeyResultForm(view.state.values);
+      const metadata = readMetadata(view.private_metadata, metadataSchema);
+      if (!draft || !metadata) return void (await ack({ response_action: "errors", errors: { [titleBlock]: "This form is out of date: close it and run `/okr edit` again." } }));
+      const services = serviceDeps(deps, client);
+      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const check = checkKeyResultDraft(draft);
+      if (check.errors.length > 0 || !check.value) return void (await ack({ response_action: "errors", errors: fieldErrors(check.errors) }));
 
-    const fingerprint = warningsFingerprint(check.warnings);
-    if (check.warnings.length > 0 && metadata.acknowledged !== fingerprint) {
-      const access = await openKeyResultEdit(services, ws, body.user.id, metadata.keyResultId);
-      if (access.status !== "ok") return void (await ack({ response_action: "errors", errors: { [titleBlock]: access.status === "refused" ? access.reason : "This key result no longer exists." } }));
-      const hinted = keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft, warnings: check.warnings, acknowledged: fingerprint });
-      return void (await ack({ response_action: "update", view: hinted }));
-    }
+      const fingerprint = warningsFingerprint(check.warnings);
+      if (check.warnings.length > 0 && metadata.acknowledged !== fingerprint) {
+        const access = await openKeyResultEdit(services, ws, body.user.id, metadata.keyResultId);
+        if (access.status !== "ok") return void (await ack({ response_action: "errors", errors: { [titleBlock]: access.status === "refused" ? access.reason : "This key result no longer exists." } }));
+        const hinted = keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft, warnings: check.warnings, acknowledged: fingerprint });
+        return void (await ack({ response_action: "update", view: hinted }));
+      }
 
-    const result = await saveKeyResultEdit(services, ws, body.user.id, metadata.keyResultId, check.value);
-    if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [titleBlock]: result.reason } }));
-    if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [titleBlock]: "This key result no longer exists." } }));
-    if (result.status === "duplicate_title") return void (await ack({ response_action: "errors", errors: { [titleBlock]: "Another key result of this objective has this title." } }));
-    await ack();
-    if (result.proposal) await sendProposalRequests(services, ws, [result.proposal]);
-    await publishHome(services, client, ws, body.user.id);
-  });
+      const result = await saveKeyResultEdit(services, ws, body.user.id, metadata.keyResultId, check.value);
+      if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [titleBlock]: result.reason } }));
+      if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [titleBlock]: "This key result no longer exists." } }));
+      if (result.status === "duplicate_title") return void (await ack({ response_action: "errors", errors: { [titleBlock]: "Another key result of this objective has this title." } }));
+      await ack();
+      if (result.proposal) await sendProposalRequests(services, ws, [result.proposal]);
+      await publishHome(services, client, ws, body.user.id);
+    }),
+  );
 }

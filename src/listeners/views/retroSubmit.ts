@@ -6,6 +6,7 @@ import { esc } from "../../blocks/format";
 import { checkRetroDraft, type RetroDraft } from "../../domain/retroAnswers";
 import { saveRetroAnswers } from "../../services/retroAnswers";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { submissionOrNotSaved } from "../trouble";
 import { readMetadata } from "./parseOkrForms";
 
 const f = IDS.retroForm;
@@ -29,21 +30,23 @@ function parseRetroForm(values: unknown): RetroDraft | null {
 
 /** Saving the retro modal; answers given after the thread was posted update its reply. */
 export function registerRetroSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.retro, async ({ ack, body, view, client }) => {
-    const draft = parseRetroForm(view.state.values);
-    const metadata = readMetadata(view.private_metadata, metadataSchema);
-    if (!draft || !metadata) return void (await ack({ response_action: "errors", errors: { [f.score]: "This form is out of date: open it again from the retro DM." } }));
-    const check = checkRetroDraft(draft);
-    if (!check.value) {
-      const errors = Object.fromEntries(Object.entries(check.errors).map(([field, message]) => [f[field as keyof typeof check.errors], message]));
-      return void (await ack({ response_action: "errors", errors }));
-    }
-    const services = serviceDeps(deps, client);
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
-    const result = await saveRetroAnswers(services, ws, body.user.id, metadata.keyResultId, check.value);
-    if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [f.score]: result.reason } }));
-    if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [f.score]: "This key result no longer exists, or was archived." } }));
-    const carried = result.carried ? ` It is drafted into ${esc(result.carried.toCycle)} as #${result.carried.keyResultId}: confirm its target in the DM I sent.` : "";
-    await ack({ response_action: "update", view: messageModal("Retro", `:white_check_mark: Saved, score *${check.value.score.toFixed(1)}*.${result.threadUpdated ? " The retro thread shows it." : ""}${carried}`) });
-  });
+  app.view(IDS.views.retro, async ({ ack: slackAck, body, view, client }) =>
+    submissionOrNotSaved(deps.log, "saving a retro answer", slackAck, f.score, async (ack) => {
+      const draft = parseRetroForm(view.state.values);
+      const metadata = readMetadata(view.private_metadata, metadataSchema);
+      if (!draft || !metadata) return void (await ack({ response_action: "errors", errors: { [f.score]: "This form is out of date: open it again from the retro DM." } }));
+      const check = checkRetroDraft(draft);
+      if (!check.value) {
+        const errors = Object.fromEntries(Object.entries(check.errors).map(([field, message]) => [f[field as keyof typeof check.errors], message]));
+        return void (await ack({ response_action: "errors", errors }));
+      }
+      const services = serviceDeps(deps, client);
+      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const result = await saveRetroAnswers(services, ws, body.user.id, metadata.keyResultId, check.value);
+      if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [f.score]: result.reason } }));
+      if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [f.score]: "This key result no longer exists, or was archived." } }));
+      const carried = result.carried ? ` It is drafted into ${esc(result.carried.toCycle)} as #${result.carried.keyResultId}: confirm its target in the DM I sent.` : "";
+      await ack({ response_action: "update", view: messageModal("Retro", `:white_check_mark: Saved, score *${check.value.score.toFixed(1)}*.${result.threadUpdated ? " The retro thread shows it." : ""}${carried}`) });
+    }),
+  );
 }
