@@ -5,6 +5,7 @@ import { TEAM_NAME_MAX_LENGTH, teamCreatedModal, type TeamSettings, type TeamSet
 import { CADENCES } from "../../domain/periods";
 import { createTeam, saveTeamSettings } from "../../services/teams";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { submissionOrNotSaved } from "../trouble";
 
 const ids = IDS.teamSettings;
 const field = <T extends z.ZodTypeAny>(id: string, value: T) => z.object({ [id]: z.object({ [id]: value }) });
@@ -33,37 +34,41 @@ function parseSettings(values: unknown): TeamSettings | null {
 }
 
 export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.teamSettings, async ({ ack, body, view, client }) => {
-    const settings = parseSettings(view.state.values);
-    if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
-    let teamId: number;
-    try {
-      teamId = (JSON.parse(view.private_metadata) as TeamSettingsMetadata).teamId;
-    } catch {
-      return void (await ack({ response_action: "errors", errors: { [ids.channel]: "This form is out of date: open it again." } }));
-    }
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
-    const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
-    if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [ids.channel]: decision.reason } }));
-    await ack();
-  });
+  app.view(IDS.views.teamSettings, async ({ ack: slackAck, body, view, client }) =>
+    submissionOrNotSaved(deps.log, "saving team settings", slackAck, ids.channel, async (ack) => {
+      const settings = parseSettings(view.state.values);
+      if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
+      let teamId: number;
+      try {
+        teamId = (JSON.parse(view.private_metadata) as TeamSettingsMetadata).teamId;
+      } catch {
+        return void (await ack({ response_action: "errors", errors: { [ids.channel]: "This form is out of date: open it again." } }));
+      }
+      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
+      if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [ids.channel]: decision.reason } }));
+      await ack();
+    }),
+  );
 }
 
 const nameSchema = field(ids.name, z.object({ value: z.string().nullish() }));
 
 export function registerTeamCreateSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.teamCreate, async ({ ack, body, view, client }) => {
-    const parsedName = nameSchema.safeParse(view.state.values);
-    const name = parsedName.success ? ((parsedName.data as Record<string, Record<string, { value?: string | null }>>)[ids.name]![ids.name]!.value ?? "").trim().replace(/\s+/g, " ") : "";
-    if (!name || name.length > TEAM_NAME_MAX_LENGTH) {
-      return void (await ack({ response_action: "errors", errors: { [ids.name]: `Give the team a name of up to ${TEAM_NAME_MAX_LENGTH} characters.` } }));
-    }
-    const settings = parseSettings(view.state.values);
-    if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
-    const created = await createTeam(serviceDeps(deps, client), ws, body.user.id, name, settings);
-    if (created.status === "duplicate") return void (await ack({ response_action: "errors", errors: { [ids.name]: "A team with this name exists already." } }));
-    if (created.status === "refused") return void (await ack({ response_action: "errors", errors: { [ids.name]: created.reason } }));
-    await ack({ response_action: "update", view: teamCreatedModal(name) });
-  });
+  app.view(IDS.views.teamCreate, async ({ ack: slackAck, body, view, client }) =>
+    submissionOrNotSaved(deps.log, "creating a team", slackAck, ids.name, async (ack) => {
+      const parsedName = nameSchema.safeParse(view.state.values);
+      const name = parsedName.success ? ((parsedName.data as Record<string, Record<string, { value?: string | null }>>)[ids.name]![ids.name]!.value ?? "").trim().replace(/\s+/g, " ") : "";
+      if (!name || name.length > TEAM_NAME_MAX_LENGTH) {
+        return void (await ack({ response_action: "errors", errors: { [ids.name]: `Give the team a name of up to ${TEAM_NAME_MAX_LENGTH} characters.` } }));
+      }
+      const settings = parseSettings(view.state.values);
+      if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
+      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const created = await createTeam(serviceDeps(deps, client), ws, body.user.id, name, settings);
+      if (created.status === "duplicate") return void (await ack({ response_action: "errors", errors: { [ids.name]: "A team with this name exists already." } }));
+      if (created.status === "refused") return void (await ack({ response_action: "errors", errors: { [ids.name]: created.reason } }));
+      await ack({ response_action: "update", view: teamCreatedModal(name) });
+    }),
+  );
 }
