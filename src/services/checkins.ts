@@ -108,9 +108,13 @@ export async function recordCheckins(
       await tx.checkIn.update({ where, data });
     }
   });
-  const received = (await statusesOf(deps.db, person, context.cycleId, period))
-    .filter((kr) => kr.thisWeek)
-    .map((kr) => ({ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek!.confidence, note: kr.thisWeek!.note }));
+  // What is checked in this period now: this submission, and earlier ones it did not touch.
+  const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
+  const received = mine.flatMap((kr) => {
+    const now = submitted.get(kr.id);
+    if (now) return [{ title: kr.title, value: now.value, unit: kr.unit, confidence: now.confidence, note: now.note }];
+    return kr.thisWeek ? [{ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek.confidence, note: kr.thisWeek.note }] : [];
+  });
   return { status: "stored", week: period, received };
 }
 
