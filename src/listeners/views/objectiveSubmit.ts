@@ -35,6 +35,7 @@ export function registerObjectiveSubmit(app: App, deps: ListenerDeps) {
       const acknowledged = readMetadata(view.private_metadata, metadataSchema)?.acknowledged;
       if (check.warnings.length > 0 && acknowledged !== fingerprint) {
         const { teams, cycleKey } = await writableTeams(services, ws, body.user.id);
+        if (!teams.some((t) => t.id === form.teamId)) return void (await ack({ response_action: "errors", errors: { [of.team]: "Only the team's managers or a workspace admin can change this." } }));
         const hinted = objectiveModal({ teams, teamId: form.teamId, cycleKey, draft: form.draft, warnings: check.warnings, acknowledged: fingerprint });
         return void (await ack({ response_action: "update", view: hinted }));
       }
