@@ -18,6 +18,8 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
     ? { owners: 40, fanoutRuns: 1, submissions: 30, concurrency: 10, digestRuns: 2, startRuns: 1 }
     : { owners: 2000, fanoutRuns: 3, submissions: 1000, concurrency: 50, digestRuns: 5, startRuns: 5 };
   const figures: Figure[] = [];
+  // Written after each section, so a run that fails late keeps what it measured.
+  const save = () => writeResults(opts.out, figures, opts.quick ? "quick" : "full");
 
   for (const faults of [undefined, { rate429: 0.05, rate5xx: 0.01 }]) {
     const label = faults ? ", 5% 429 + 1% 5xx" : "";
@@ -32,6 +34,7 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
       { name: `fan-out ${size.owners} DMs${label}: duplicates`, value: Math.max(...runs.map((r) => r.duplicates)), unit: "DMs", target: "0" },
       { name: `fan-out ${size.owners} DMs${label}: lost`, value: Math.max(...runs.map((r) => r.lost)), unit: "DMs", target: "0" },
     );
+    save();
     if (!faults) figures.push({ name: `peak RSS during the ${size.owners}-owner fan-out`, value: round(Math.max(...runs.map((r) => r.peakRssMb)), 0), unit: "MB", target: "< 200", note: "bot and sandbox in one process" });
   }
 
@@ -45,6 +48,7 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
       { name: `ack latency p99 (${label})`, value: round(r.p99Ms, 0), unit: "ms", target: "< 100 (Slack: 3000)" },
       { name: `throughput (${label})`, value: round(r.perSecond, 1), unit: "check-ins/s", note: `${r.stored} stored, ${r.errors} not acked as saved` },
     );
+    save();
   }
 
   for (const keyResults of [20, 200]) {
@@ -54,6 +58,7 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
       { name: `digest build, ${keyResults} KRs × 13 weeks`, value: round(r.medianMs, 1), unit: "ms" },
       { name: `digest SQL statements, ${keyResults} KRs × 13 weeks`, value: r.queries, unit: "statements", target: "same for 20 and 200" },
     );
+    save();
   }
 
   log("start → healthy /healthz");
@@ -63,7 +68,7 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
     { name: "start → healthy /healthz, SQLite, migrated", value: round(s.restartMs, 0), unit: "ms", target: "< 2000" },
   );
 
-  writeResults(opts.out, figures, opts.quick ? "quick" : "full");
+  save();
   return figures;
 }
 

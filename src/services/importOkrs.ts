@@ -13,6 +13,8 @@ import type { Db, Tx } from "../db/types";
 /** Cycles are workspace-wide quarters; their boundaries are taken in UTC. */
 export const CYCLE_TIME_ZONE = "UTC";
 
+export const IMPORT_TIMEOUT_MS = 5 * 60_000;
+
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 export type ImportReport = {
   cycle: string;
@@ -74,12 +76,17 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
     warnings: findings,
     notInFile: [],
   };
-  await db.$transaction(async (tx) => {
-    const cycle = await ensureCycle(tx, workspaceId, span);
-    for (const team of file.teams) {
-      await importTeam(tx, workspaceId, cycle.id, team, report);
-    }
-  });
+  // All or nothing, so one transaction; a file of a thousand key results takes longer than
+  // Prisma's default 5 s for an interactive transaction, so it gets minutes.
+  await db.$transaction(
+    async (tx) => {
+      const cycle = await ensureCycle(tx, workspaceId, span);
+      for (const team of file.teams) {
+        await importTeam(tx, workspaceId, cycle.id, team, report);
+      }
+    },
+    { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
+  );
   return report;
 }
 
