@@ -1,6 +1,9 @@
 // Fan-out: every owner's check-in DM under a workspace-wide chat.postMessage limit (plus Slack's
-// 1/s per channel), optionally with random 429s and 5xx. Reports time / lower bound, duplicates,
-// lost, and the peak RSS of this process (bot and sandbox together).
+// 1/s per channel), optionally with random 429s and 5xx. The job runs as production runs it, in a
+// process of its own (`okr-bot job checkins`), so its peak RSS is the bot's alone. Reports time /
+// lower bound, duplicates, lost and that peak.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { startLocalStack } from "../demo/localStack";
 import { createLogger } from "../logger";
 import { benchDatabase } from "./databases";
@@ -8,7 +11,31 @@ import { ownerId, seed } from "./fixtures";
 
 export type FanoutResult = { seconds: number; lowerBoundSeconds: number; ratio: number; duplicates: number; lost: number; peakRssMb: number; runs: number };
 
-export async function fanout(opts: { owners: number; perSecond: number; faults?: { rate429: number; rate5xx: number }; maxRuns?: number }): Promise<FanoutResult> {
+/** Runs `okr-bot job checkins` once; resolves with its peak resident memory (VmHWM), in bytes. */
+function runJobProcess(cli: string, env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "job", "checkins", "--now", "2026-11-23T09:30:00Z"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    let peak = 0;
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const sample = () => {
+      try {
+        const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+        if (kb) peak = Math.max(peak, Number(kb) * 1024);
+      } catch {
+        // not started yet, or exited
+      }
+    };
+    const sampler = setInterval(sample, 50);
+    child.on("exit", (code) => {
+      clearInterval(sampler);
+      if (code === 0) resolve(peak);
+      else reject(new Error(`okr-bot job checkins exited with ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+export async function fanout(opts: { owners: number; perSecond: number; cli: string; faults?: { rate429: number; rate5xx: number }; maxRuns?: number }): Promise<FanoutResult> {
   const db = await benchDatabase("sqlite");
   // Monday 09:30 UTC: every owner (all in UTC) is due.
   const stack = await startLocalStack({
@@ -17,8 +44,7 @@ export async function fanout(opts: { owners: number; perSecond: number; faults?:
     log: createLogger("error"),
     pace: { postsPerSecond: opts.perSecond, postsPerChannelPerSecond: 1 },
   });
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  let peak = 0;
   try {
     await seed(stack, opts.owners);
     // Like Slack, a short burst (one second's worth) passes, then calls are held to the rate.
@@ -31,8 +57,17 @@ export async function fanout(opts: { owners: number; perSecond: number; faults?:
     // A run that gives up on a message (5xx five times) leaves it to the next run, as the scheduler would.
     let runs = 0;
     const delivered = () => Array.from({ length: opts.owners }, (_, i) => stack.sandbox.dmsTo(ownerId(i)).length);
+    const env = {
+      SLACK_BOT_TOKEN: stack.sandbox.token,
+      SLACK_SIGNING_SECRET: "bench",
+      SLACK_API_URL: stack.sandbox.apiUrl,
+      DATABASE_URL: db.config.url,
+      SLACK_POSTS_PER_SECOND: String(opts.perSecond),
+      SLACK_POSTS_PER_CHANNEL_PER_SECOND: "1",
+      LOG_LEVEL: "error",
+    };
     do {
-      await stack.runJob("checkins");
+      peak = Math.max(peak, await runJobProcess(opts.cli, env));
       runs += 1;
     } while (delivered().some((n) => n === 0) && runs < (opts.maxRuns ?? 5));
     const seconds = (performance.now() - started) / 1000;
@@ -49,7 +84,6 @@ export async function fanout(opts: { owners: number; perSecond: number; faults?:
       runs,
     };
   } finally {
-    clearInterval(sampler);
     await stack.stop();
     await db.drop();
   }

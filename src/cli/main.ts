@@ -8,7 +8,6 @@ import { findCycle } from "../db/cycles";
 import { migrate, MigrationError } from "../db/migrate";
 import { isJobName, JOB_NAMES, runJob } from "../jobs";
 import { createLogger, redact } from "../logger";
-import { startBot } from "../server";
 import { exportOkrsYaml } from "../services/exportOkrs";
 import { cycleRecord } from "../services/cycleRecords";
 import { forgetPerson } from "../services/forget";
@@ -17,7 +16,6 @@ import { CYCLE_TIME_ZONE, ImportError, importOkrs } from "../services/importOkrs
 import { createJobsSlackClient, createSlackClient } from "../slack/client";
 import { Pacer } from "../slack/pacer";
 import { isCycleKey, quarterOf } from "../domain/time";
-import { runDemo } from "../demo/runDemo";
 import { CliError, resolveWorkspace } from "./workspace";
 import { formatImportReport } from "./importReport";
 
@@ -58,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
     case "forget":
       return forgetCommand(rest);
     case "demo":
-      return runDemo({ out: (line) => process.stdout.write(line + "\n") });
+      // Loaded only here: Bolt and the sandbox are not needed by the other commands (nor their memory).
+      return (await import("../demo/runDemo")).runDemo({ out: (line) => process.stdout.write(line + "\n") });
     case undefined:
     case "help":
     case "--help":
@@ -74,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
 async function start(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  const { startBot } = await import("../server");
   const bot = await startBot(config, log);
   const shutdown = (signal: string) => {
     log.info(`${signal} received, shutting down`);
