@@ -5,6 +5,7 @@ import { App, HTTPReceiver, type CustomRoute } from "@slack/bolt";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { registerListeners } from "./listeners";
+import { AfterAck } from "./listeners/afterAck";
 import type { Logger } from "./logger";
 import { webClientOptions } from "./slack/client";
 
@@ -16,9 +17,11 @@ export type AppDeps = {
   homeWorkspaceId?: number;
   /** Listener work still running (it goes on after the ack): stopping waits for it before closing the database. */
   inFlight?: Set<Promise<unknown>>;
+  /** Follow-up work queued by listeners; stopping waits for it too. */
+  afterAck?: AfterAck;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, inFlight }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
   const customRoutes = [{ path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res) }];
   const app = new App({
@@ -44,7 +47,7 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, inFli
       }
     });
   }
-  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId });
+  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck });
   return app;
 }
 

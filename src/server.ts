@@ -3,6 +3,7 @@
 import type { AddressInfo, Server } from "node:net";
 import type { App } from "@slack/bolt";
 import { createApp } from "./app";
+import { AfterAck } from "./listeners/afterAck";
 import { ConfigError, type Config } from "./config";
 import { ensureWorkspace } from "./db/workspaces";
 import { openDatabase, type Database } from "./db/client";
@@ -33,7 +34,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
   const home = await homeWorkspace(database, slack, config);
   const inFlight = new Set<Promise<unknown>>();
-  const app = createApp({ config, database, log, clock, homeWorkspaceId: home.id, inFlight });
+  const afterAck = new AfterAck(log);
+  const app = createApp({ config, database, log, clock, homeWorkspaceId: home.id, inFlight, afterAck });
   const server = (await app.start(config.port)) as Server | undefined;
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
@@ -55,6 +57,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         await app.stop();
         // Requests already acked may still be writing: let them finish before the database closes.
         await Promise.allSettled([...inFlight]);
+        await afterAck.idle();
         await database.close();
       })()),
   };

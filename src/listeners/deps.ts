@@ -3,6 +3,7 @@ import { ensureWorkspace } from "../db/workspaces";
 import type { Logger } from "../logger";
 import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
+import type { AfterAck } from "./afterAck";
 
 export type ListenerDeps = {
   db: Db;
@@ -10,6 +11,8 @@ export type ListenerDeps = {
   clock: () => Date;
   /** Single-workspace mode: the workspace the bot token belongs to (auth.test at start). */
   homeWorkspaceId?: number;
+  /** Where follow-up work goes once Slack has its answer. */
+  afterAck: AfterAck;
 };
 
 /** What a service needs for one request: the database, Bolt's client for this request, the time. */

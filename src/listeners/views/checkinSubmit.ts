@@ -34,8 +34,10 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
       return void (await ack({ response_action: "update", view }));
     }
     await ack();
-    await markPromptAnswered(services, ws, body.user.id, result);
-    await publishHome(services, client, ws, body.user.id);
+    deps.afterAck.add("updating the prompt and the Home tab after a check-in", async () => {
+      await markPromptAnswered(services, ws, body.user.id, result);
+      await publishHome(services, client, ws, body.user.id);
+    });
   });
 }
 
