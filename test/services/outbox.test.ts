@@ -21,7 +21,7 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     sandbox = new SlackSandbox();
     await sandbox.start();
     sandbox.addUser({ id: "U0ALICE", name: "alice" });
-    const slack = createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl });
+    const slack = createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, logger: createLogger("error", "web-api", () => undefined) });
     const pacer = new Pacer({ perSecond: 1000, perChannelPerSecond: 1000 });
     deps = { db: t.db, slack, pacer, now: new Date("2026-11-23T09:00:00Z"), log: createLogger("error", "test", () => undefined) };
     workspaceId = (await ensureWorkspace(t.db, sandbox.teamId)).id;
@@ -33,7 +33,8 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
 
   it("finds a post whose answer timed out instead of posting it again", async () => {
     const logs: string[] = [];
-    const impatient = { ...deps, slack: createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, timeoutMs: 200 }), retryBaseMs: 250, log: createLogger("warn", "test", (l) => logs.push(l)) };
+    const log = createLogger("warn", "test", (l) => logs.push(l));
+    const impatient = { ...deps, slack: createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, timeoutMs: 200, logger: log.child("web-api") }), retryBaseMs: 250, log };
     sandbox.injectFault({ method: "chat.postMessage", kind: "delay", ms: 500 });
     const outcome = await sendOnce(impatient, intent("slow"), () => content);
     expect(outcome.status).toBe("sent");
