@@ -1,6 +1,7 @@
 // Imports an OKR file into the database in one transaction: any error and nothing is written.
 // Teams are matched by name, objectives by title within team and cycle, key results by title
 // within their objective; importing the same file twice changes nothing.
+import { replaceCoOwners, replaceManagers } from "../db/roles";
 import { deriveDirection } from "../domain/progress";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
@@ -140,13 +141,7 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
       tally(report.teams, "updated");
     } else tally(report.teams, "unchanged");
   }
-  if (!sameManagers) {
-    await tx.teamManager.deleteMany({ where: { teamId } });
-    for (const slackUserId of new Set(team.managers)) {
-      const person = await ensurePerson(tx, workspaceId, slackUserId);
-      await tx.teamManager.create({ data: { teamId, personId: person.id } });
-    }
-  }
+  if (!sameManagers) await replaceManagers(tx, workspaceId, teamId, team.managers);
 
   const seenObjectives: number[] = [];
   for (const [position, objective] of team.objectives.entries()) {
@@ -208,12 +203,7 @@ async function importKeyResult(
     where: { objectiveId_title: { objectiveId, title: kr.title } },
     include: { coOwners: { include: { person: true } } },
   });
-  const setCoOwners = async (keyResultId: number) => {
-    await tx.keyResultCoOwner.deleteMany({ where: { keyResultId } });
-    for (const slackUserId of coOwners) {
-      await tx.keyResultCoOwner.create({ data: { keyResultId, personId: (await ensurePerson(tx, workspaceId, slackUserId)).id } });
-    }
-  };
+  const setCoOwners = (keyResultId: number) => replaceCoOwners(tx, workspaceId, keyResultId, coOwners);
   if (!found) {
     const created = await tx.keyResult.create({ data: { objectiveId, title: kr.title, ...fields } });
     await setCoOwners(created.id);

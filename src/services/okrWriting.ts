@@ -1,13 +1,13 @@
 // Writing OKRs in Slack: a new objective with its key results (`/okr new`), editing one key result
 // (`/okr edit`), and owners accepting key results someone else proposed to them. Every write checks
 // the acting person against the database, whatever the modal's private_metadata says.
+import { replaceCoOwners } from "../db/roles";
 import { formatNumber } from "../domain/progress";
 import type { KeyResultDraft, KeyResultInput, ObjectiveInput } from "../domain/okrDraft";
 import { decide, type Decision } from "../domain/permissions";
 import { quarterOf } from "../domain/time";
 import { cycleAt, ensureCycle } from "../db/cycles";
 import { ensurePerson } from "../db/people";
-import type { Tx } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { actor } from "./keyResults";
@@ -42,13 +42,6 @@ export type Proposal = { keyResultId: number };
 
 export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" };
 
-async function setCoOwners(tx: Tx, workspaceId: number, keyResultId: number, slackUserIds: readonly string[]) {
-  await tx.keyResultCoOwner.deleteMany({ where: { keyResultId } });
-  for (const slackUserId of new Set(slackUserIds)) {
-    await tx.keyResultCoOwner.create({ data: { keyResultId, personId: (await ensurePerson(tx, workspaceId, slackUserId)).id } });
-  }
-}
-
 export async function createObjective(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number, input: ObjectiveInput): Promise<CreateResult> {
   const decision = await mayWriteObjectives(deps, workspaceId, slackUserId, teamId);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
@@ -81,7 +74,7 @@ export async function createObjective(deps: ServiceDeps, workspaceId: number, sl
           pendingSince: proposed ? deps.now : null,
         },
       });
-      await setCoOwners(tx, workspaceId, created.id, kr.coOwnerSlackIds);
+      await replaceCoOwners(tx, workspaceId, created.id, kr.coOwnerSlackIds);
       if (proposed) proposals.push({ keyResultId: created.id });
     }
     return { status: "created" as const, objectiveId: objective.id, proposals };
@@ -171,7 +164,7 @@ export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
         ...(ownerChanged ? { proposedById: editor.id, pendingSince: proposed ? deps.now : null } : {}),
       },
     });
-    await setCoOwners(tx, workspaceId, kr.id, input.coOwnerSlackIds);
+    await replaceCoOwners(tx, workspaceId, kr.id, input.coOwnerSlackIds);
     for (const [field, from, to] of changed) {
       await tx.keyResultEdit.create({ data: { keyResultId: kr.id, editorId: editor.id, field, before: from, after: to, createdAt: deps.now } });
     }

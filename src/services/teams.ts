@@ -1,4 +1,5 @@
 // Team settings in Slack (`/okr team settings`): who may change them, and saving them.
+import { replaceManagers } from "../db/roles";
 import type { TeamSettings } from "../blocks/teamSettings";
 import { isCadence } from "../domain/periods";
 import { decide, type Decision } from "../domain/permissions";
@@ -68,10 +69,7 @@ export async function saveTeamSettings(
         graceMinutes: settings.graceMinutes,
       },
     });
-    await tx.teamManager.deleteMany({ where: { teamId: team.id } });
-    for (const slackId of new Set(settings.managers)) {
-      await tx.teamManager.create({ data: { teamId: team.id, personId: (await ensurePerson(tx, workspaceId, slackId)).id } });
-    }
+    await replaceManagers(tx, workspaceId, team.id, settings.managers);
   });
   return decision;
 }
@@ -103,9 +101,7 @@ export async function createTeam(deps: ServiceDeps, workspaceId: number, slackUs
           timezone: creator.tz ?? "UTC",
         },
       });
-      for (const slackId of new Set(managers)) {
-        await tx.teamManager.create({ data: { teamId: team.id, personId: (await ensurePerson(tx, workspaceId, slackId)).id } });
-      }
+      await replaceManagers(tx, workspaceId, team.id, managers);
       return { status: "created" as const, teamId: team.id };
     });
   } catch (err) {
