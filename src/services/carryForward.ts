@@ -4,13 +4,14 @@
 import { carryForwardMessage } from "../blocks/retroAsk";
 import { keyResultStatus } from "../domain/keyResultStatus";
 import { carriedForward } from "../domain/retroAnswers";
-import { isoWeekKey, quarterOf } from "../domain/time";
+import { quarterOf } from "../domain/time";
 import { ensureCycle } from "../db/cycles";
 import { toKeyResultFacts } from "../db/okrs";
 import { isUniqueViolation } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { sendOnce } from "./outbox";
+import { finalWeekOf } from "./retro";
 
 export type Carried = { keyResultId: number; created: boolean; toCycle: string };
 
@@ -28,8 +29,7 @@ export async function carryForward(deps: ServiceDeps, workspaceId: number, keyRe
   if (kr.carriedTo) return { keyResultId: kr.carriedTo.id, created: false, toCycle: kr.carriedTo.objective.cycle.key };
   const { objective } = kr;
   const next = quarterOf(objective.cycle.endsAt, CYCLE_TIME_ZONE);
-  const finalWeek = isoWeekKey(new Date(Math.min(deps.now.getTime(), objective.cycle.endsAt.getTime() - 1)), objective.team.timezone);
-  const final = keyResultStatus(toKeyResultFacts(kr), finalWeek).current;
+  const final = keyResultStatus(toKeyResultFacts(kr), finalWeekOf(objective.team, objective.cycle, deps.now)).current;
   const draft = carriedForward({ baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease" }, final);
   try {
     return await deps.db.$transaction(async (tx) => {

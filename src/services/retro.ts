@@ -16,15 +16,19 @@ export function retroWindowOpen(cycle: Pick<Cycle, "endsAt">, now: Date): boolea
   return now.getTime() >= end && now.getTime() < end + RETRO_CLOSES_AFTER_END_MS;
 }
 
+/** The week whose values are final for a retro: the cycle's last, or this one while it runs (team time zone). */
+export function finalWeekOf(team: Pick<Team, "timezone">, cycle: Pick<Cycle, "endsAt">, now: Date): string {
+  return isoWeekKey(new Date(Math.min(now.getTime(), cycle.endsAt.getTime() - 1)), team.timezone);
+}
+
 /** The team's retro for a cycle: scores from final progress unless the owner gave one. */
 export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Retro> {
   const objectives = await teamObjectives(db, team.id, cycle.id);
-  const lastInstant = new Date(Math.min(now.getTime(), cycle.endsAt.getTime() - 1));
   const entries = await db.retroEntry.findMany({ where: { keyResultId: { in: objectives.flatMap((o) => o.keyResults.map((k) => k.id)) } } });
   const answers = new Map<number, RetroAnswers>(
     entries.map((e) => [e.keyResultId, { score: e.scoreSet ? e.score : null, worked: e.worked, didnt: e.didnt, learned: e.learned, carryForward: e.carryForward }]),
   );
-  return buildRetro({ teamName: team.name, cycleKey: cycle.key, finalWeek: isoWeekKey(lastInstant, team.timezone), objectives, answers });
+  return buildRetro({ teamName: team.name, cycleKey: cycle.key, finalWeek: finalWeekOf(team, cycle, now), objectives, answers });
 }
 
 /** Records the computed scores the thread shows, for key results whose owner gave none. */

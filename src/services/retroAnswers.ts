@@ -7,7 +7,6 @@ import { keyResultStatus } from "../domain/keyResultStatus";
 import { decide } from "../domain/permissions";
 import type { RetroInputs } from "../domain/retroAnswers";
 import { scoreFromProgress } from "../domain/scoring";
-import { isoWeekKey } from "../domain/time";
 import { ensurePerson } from "../db/people";
 import { teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
 import type { Cycle, Team } from "../db/types";
@@ -16,39 +15,36 @@ import { askToConfirmCarried, carryForward, withdrawCarry, type Carried } from "
 import type { ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
 import { sendOnce, updateSent } from "./outbox";
-import { RETRO_CLOSES_AFTER_END_MS, teamRetro } from "./retro";
+import { finalWeekOf, RETRO_CLOSES_AFTER_END_MS, teamRetro } from "./retro";
 
 const DAY_MS = 24 * 60 * 60_000;
 
 export const retroAskKey = (team: Pick<Team, "id">, cycle: Pick<Cycle, "key">, slackUserId: string) => `retro_ask:${team.id}:${cycle.key}:${slackUserId}`;
 export const retroThreadKey = (team: Pick<Team, "id">, cycle: Pick<Cycle, "key">) => `retro:${team.id}:${cycle.key}`;
 
-function finalWeek(team: Team, cycle: Cycle, now: Date): string {
-  return isoWeekKey(new Date(Math.min(now.getTime(), cycle.endsAt.getTime() - 1)), team.timezone);
-}
-
 function asksOpen(team: Team, cycle: Cycle, now: Date): boolean {
   const t = now.getTime();
   return t >= cycle.endsAt.getTime() - team.retroOpensDaysBefore * DAY_MS && t < cycle.endsAt.getTime() + RETRO_CLOSES_AFTER_END_MS;
 }
 
-/** One owner's retro DM: their accepted key results in the team, each with its score and whether it is answered. */
-async function retroAsk(deps: ServiceDeps, team: Team, cycle: Cycle, ownerSlackId: string): Promise<RetroAsk> {
-  const objectives = await teamObjectives(deps.db, team.id, cycle.id);
-  const krs = objectives.flatMap((o) => o.keyResults).filter((kr) => kr.ownerSlackId === ownerSlackId && !kr.pending);
-  const entries = await deps.db.retroEntry.findMany({ where: { keyResultId: { in: krs.map((k) => k.id) } } });
-  const week = finalWeek(team, cycle, deps.now);
-  return {
-    cycleKey: cycle.key,
-    teamName: team.name,
-    channelId: team.channelId,
-    endsOn: new Date(cycle.endsAt.getTime() - 1).toISOString().slice(0, 10),
-    items: krs.map((kr) => {
-      const entry = entries.find((e) => e.keyResultId === kr.id);
-      const answered = entry?.answeredAt != null;
-      return { keyResultId: kr.id, title: kr.title, score: answered ? entry!.score : scoreFromProgress(keyResultStatus(kr, week).progress), answered };
-    }),
-  };
+/** Each owner's retro DM for a team (their accepted key results, each with its score and whether it is answered), from two queries. */
+async function teamAsks(deps: ServiceDeps, team: Team, cycle: Cycle): Promise<Map<string, RetroAsk>> {
+  const krs = (await teamObjectives(deps.db, team.id, cycle.id)).flatMap((o) => o.keyResults).filter((kr) => kr.ownerSlackId !== null && !kr.pending);
+  const entries = new Map((await deps.db.retroEntry.findMany({ where: { keyResultId: { in: krs.map((k) => k.id) } } })).map((e) => [e.keyResultId, e]));
+  const week = finalWeekOf(team, cycle, deps.now);
+  const asks = new Map<string, RetroAsk>();
+  for (const kr of krs) {
+    const owner = kr.ownerSlackId!;
+    let ask = asks.get(owner);
+    if (!ask) {
+      ask = { cycleKey: cycle.key, teamName: team.name, channelId: team.channelId, endsOn: new Date(cycle.endsAt.getTime() - 1).toISOString().slice(0, 10), items: [] };
+      asks.set(owner, ask);
+    }
+    const entry = entries.get(kr.id);
+    const answered = entry?.answeredAt != null;
+    ask.items.push({ keyResultId: kr.id, title: kr.title, score: answered ? entry!.score : scoreFromProgress(keyResultStatus(kr, week).progress), answered });
+  }
+  return asks;
 }
 
 export type RetroAskSummary = { asked: number; reminded: number; failed: number };
@@ -63,15 +59,10 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: { team?: string
     for (const cycle of cycles) {
       for (const team of await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team)) {
         if (!asksOpen(team, cycle, deps.now)) continue;
-        const owners = await deps.db.person.findMany({
-          where: { keyResultsOwned: { some: { archivedAt: null, pendingSince: null, objective: { teamId: team.id, cycleId: cycle.id } } } },
-          orderBy: { id: "asc" },
-        });
-        for (const owner of owners) {
+        for (const [owner, ask] of await teamAsks(deps, team, cycle)) {
           try {
-            const ask = await retroAsk(deps, team, cycle, owner.slackUserId);
-            const key = retroAskKey(team, cycle, owner.slackUserId);
-            const intent = { workspaceId: workspace.id, kind: "retro_request" as const, channel: owner.slackUserId, recipient: owner.slackUserId };
+            const key = retroAskKey(team, cycle, owner);
+            const intent = { workspaceId: workspace.id, kind: "retro_request" as const, channel: owner, recipient: owner };
             const first = await sendOnce(deps, { ...intent, key }, () => retroRequestMessage(ask));
             if (first.status === "sent") summary.asked += 1;
             if (first.status === "failed") summary.failed += 1;
@@ -82,7 +73,7 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: { team?: string
               if (reminder.status === "sent") summary.reminded += 1;
             }
           } catch (err) {
-            deps.log.error(`retro request to ${owner.slackUserId} for ${team.name} failed`, err);
+            deps.log.error(`retro request to ${owner} for ${team.name} failed`, err);
             summary.failed += 1;
           }
         }
@@ -121,7 +112,7 @@ export async function retroForm(deps: ServiceDeps, workspaceId: number, slackUse
   if (!kr) return { status: "gone" };
   const decision = await mayAnswer(deps, workspaceId, slackUserId, kr);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  const status = keyResultStatus(toKeyResultFacts(kr), finalWeek(kr.objective.team, kr.objective.cycle, deps.now));
+  const status = keyResultStatus(toKeyResultFacts(kr), finalWeekOf(kr.objective.team, kr.objective.cycle, deps.now));
   const answered = kr.retro?.answeredAt != null;
   return {
     status: "ok",
@@ -176,8 +167,8 @@ export async function saveRetroAnswers(deps: ServiceDeps, workspaceId: number, s
     await updateSent(deps, key, retroParent(retro));
   }
   if (kr.owner) {
-    const ask = await retroAsk(deps, team, cycle, kr.owner.slackUserId);
-    await updateSent(deps, retroAskKey(team, cycle, kr.owner.slackUserId), retroRequestMessage(ask)).catch((err) => deps.log.warn("could not update the retro DM", err));
+    const ask = (await teamAsks(deps, team, cycle)).get(kr.owner.slackUserId);
+    if (ask) await updateSent(deps, retroAskKey(team, cycle, kr.owner.slackUserId), retroRequestMessage(ask)).catch((err) => deps.log.warn("could not update the retro DM", err));
   }
   return { status: "saved", threadUpdated, carried };
 }
