@@ -5,41 +5,16 @@ import { esc } from "../../blocks/format";
 import { setAway, setBack } from "../../services/away";
 import { ambiguousKeyResults, keyResultDetail } from "../../blocks/keyResultDetail";
 import { digestMessages, digestNotesMessages } from "../../blocks/digest";
-import { loadingModal, messageModal } from "../../blocks/modals";
-import { teamSettingsModal } from "../../blocks/teamSettings";
 import type { SlackClient } from "../../slack/client";
-import { openTeamSettings, settingsOf } from "../../services/teams";
 import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
 import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
-import { openEditKeyResult, openNewObjective, openTeamCreate } from "./openOkrForms";
+import { openEditKeyResult, openNewObjective, openTeamCreate, openTeamSettingsModal, unknownTeam } from "./openOkrForms";
 import { parseOkrCommand, type OkrCommand } from "./parseOkrCommand";
 import { orTellTryAgain, TRY_AGAIN } from "../trouble";
 
 const NO_CYCLE = "No OKR cycle is running right now. Import this quarter's OKRs with `okr-bot import okrs.yaml`.";
-
-/** Opens the loading modal first (trigger_id), then the settings or the reason they are refused. */
-async function openTeamSettingsModal(
-  deps: ListenerDeps,
-  client: SlackClient,
-  command: { team_id: string; user_id: string; trigger_id: string },
-  teamName: string,
-) {
-  const opened = await client.views.open({ trigger_id: command.trigger_id, view: loadingModal("Team settings") });
-  const ws = await workspaceId(deps, command.team_id);
-  const access = await openTeamSettings(serviceDeps(deps, client), ws, command.user_id, teamName);
-  const view =
-    access.status === "ok"
-      ? teamSettingsModal({ teamId: access.team.id, name: access.team.name, settings: settingsOf(access.team) })
-      : messageModal("Team settings", access.status === "refused" ? access.reason : unknownTeam(teamName, access.teams));
-  await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
-}
-
-function unknownTeam(name: string, teams: string[]): string {
-  const known = teams.length ? `Teams: ${teams.map((t) => `\`${esc(t)}\``).join(", ")}.` : "No teams exist yet.";
-  return name ? `There is no team called "${esc(name)}". ${known}` : `Which team? ${known}`;
-}
 
 export function registerOkrCommand(app: App, deps: ListenerDeps) {
   app.command("/okr", async ({ command, ack, respond, client }) => {

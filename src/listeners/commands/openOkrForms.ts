@@ -8,6 +8,7 @@ import { DEFAULT_TEAM_SETTINGS, teamSettingsModal } from "../../blocks/teamSetti
 import type { ModalView } from "@slack/types";
 import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
+import { openTeamSettings, settingsOf } from "../../services/teams";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
 import { TRY_AGAIN } from "../trouble";
@@ -32,7 +33,7 @@ export async function openNewObjective(deps: ListenerDeps, client: SlackClient, 
     const { teams, allTeams, cycleKey } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
     const wanted = teamName?.trim().toLowerCase();
     if (wanted && !allTeams.some((t) => t.toLowerCase() === wanted)) {
-      return messageModal("New objective", `There is no team called "${esc(teamName!)}". Teams: ${allTeams.map((t) => `\`${esc(t)}\``).join(", ") || "none yet: start one with `/okr team create`"}.`);
+      return messageModal("New objective", unknownTeam(teamName!, allTeams));
     }
     const chosen = wanted ? teams.find((t) => t.name.toLowerCase() === wanted) : teams.length === 1 ? teams[0] : undefined;
     if (teams.length === 0 || (wanted && !chosen)) {
@@ -62,6 +63,20 @@ export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient,
     if (access.status === "gone") return messageModal("Edit key result", "This key result no longer exists.");
     if (access.status === "refused") return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
     return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft });
+  });
+}
+
+export function unknownTeam(name: string, teams: string[]): string {
+  const known = teams.length ? `Teams: ${teams.map((t) => `\`${esc(t)}\``).join(", ")}.` : "No teams exist yet: start one with `/okr team create`.";
+  return name ? `There is no team called "${esc(name)}". ${known}` : `Which team? ${known}`;
+}
+
+/** Team settings, or the reason they are refused. */
+export async function openTeamSettingsModal(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string) {
+  await openThenFill(deps, client, command.trigger_id, "Team settings", async () => {
+    const access = await openTeamSettings(serviceDeps(deps, client), await workspaceId(deps, command.team_id), command.user_id, teamName);
+    if (access.status === "ok") return teamSettingsModal({ teamId: access.team.id, name: access.team.name, settings: settingsOf(access.team) });
+    return messageModal("Team settings", access.status === "refused" ? access.reason : unknownTeam(teamName, access.teams));
   });
 }
 
