@@ -1,5 +1,7 @@
 /** Slack sandbox: a local Slack Web API + a signed-request sender, for end-to-end tests. */
 export { SlackSandbox, type SlackSandboxOptions } from "./server";
+export { SandboxWorkspace, type SandboxWorkspaceOptions } from "./workspace";
+export type { SandboxOAuthApp } from "./oauth";
 export {
   SlackRequester,
   type SlackRequesterOptions,

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request } from "node:http";
 import type { SubmissionOutcome } from "./api/views";
 import { findElement } from "./normalize";
-import type { SlackSandbox } from "./server";
+import type { SandboxWorkspace } from "./workspace";
 import type { Block, Json } from "./types";
 import { type SimpleValue, type SimpleValues, buildStateValues, stateValueFor } from "./viewState";
 
@@ -10,7 +10,8 @@ export interface SlackRequesterOptions {
   /** The bot's endpoint, e.g. http://127.0.0.1:3000/slack/events */
   url: string;
   signingSecret: string;
-  sandbox: SlackSandbox;
+  /** The workspace the requests come from (the sandbox itself, or one it hosts). */
+  sandbox: SandboxWorkspace;
   /** Defaults to the sandbox's team id. */
   teamId?: string;
   /** Give up waiting for the bot after this long (default 10 s; Slack itself waits 3 s — check durationMs). */
@@ -63,7 +64,7 @@ export type ActionContainer =
 export class SlackRequester {
   private readonly url: string;
   private readonly signingSecret: string;
-  private readonly sandbox: SlackSandbox;
+  private readonly sandbox: SandboxWorkspace;
   private readonly teamId: string;
   private readonly timeoutMs: number;
   /** Slack's (deprecated) verification token, sent in every payload. */

@@ -1,57 +1,35 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { chatMethods } from "./api/chat";
-import { type ApiContext, type ApiHandler, type SandboxIdentity, SlackApiError, apiMessage } from "./api/common";
+import { type ApiHandler, SlackApiError } from "./api/common";
 import { fileMethods } from "./api/files";
-import { type SubmissionOutcome, applySubmissionResponse, closeStack, popView, viewMethods } from "./api/views";
+import { viewMethods } from "./api/views";
 import { workspaceMethods } from "./api/workspace";
-import { FaultInjector, RateLimiter } from "./faults";
 import { ArgParseError, parseApiArgs, parseMultipart, readBody, sendJson, sendText } from "./httpUtil";
+import { SandboxOAuth, type SandboxOAuthApp } from "./oauth";
 import { handleResponseUrl } from "./responseUrl";
-import { SandboxState } from "./state";
-import type {
-  ApiCallRecord,
-  Block,
-  FaultSpec,
-  Json,
-  RateLimitSpec,
-  ResponseUrlContext,
-  ResponseUrlRecord,
-  SandboxEphemeral,
-  SandboxFile,
-  SandboxMessage,
-  SandboxUser,
-  SandboxUserSeed,
-  SandboxView,
-} from "./types";
+import type { ApiCallRecord, FaultSpec, Json } from "./types";
+import { SandboxWorkspace, type SandboxWorkspaceOptions } from "./workspace";
 
-export interface SlackSandboxOptions {
-  /** Bot token the API accepts (default "xoxb-sandbox-token"). */
+export interface SlackSandboxOptions extends Partial<SandboxWorkspaceOptions> {
+  /** Bot token the default workspace accepts (default "xoxb-sandbox-token"). */
   token?: string;
-  teamId?: string;
-  teamDomain?: string;
-  botUserId?: string;
-  botId?: string;
-  appId?: string;
-  /** trigger_id lifetime (default 3000 ms, like Slack). Lower it only to test expiry quickly. */
-  triggerTtlMs?: number;
-  /** response_url lifetime (default 30 min). */
-  responseUrlTtlMs?: number;
-  /** Where message timestamps come from (default the real clock); the demo passes its own. */
-  messageClock?: () => number;
+  /** The app as registered with Slack, for the OAuth install flow (`/oauth/v2/authorize`, `oauth.v2.access`). */
+  oauth?: SandboxOAuthApp;
 }
 
 const METHODS: Record<string, ApiHandler> = { ...workspaceMethods, ...chatMethods, ...viewMethods, ...fileMethods };
 
-/** A local HTTP server speaking the Slack Web API (see shared/notes/slack-platform.md). */
-export class SlackSandbox {
+/**
+ * A local HTTP server speaking the Slack Web API (see shared/notes/slack-platform.md). It is itself
+ * the default workspace (single-workspace tests use it as such); `addWorkspace` hosts more, each
+ * reached with its own tokens, and `oauth` installs the app into any of them.
+ */
+export class SlackSandbox extends SandboxWorkspace {
+  /** The default workspace's fixed bot token. */
   readonly token: string;
-  readonly identity: SandboxIdentity;
-  private readonly state: SandboxState;
-  private readonly faults = new FaultInjector();
-  private readonly limiter = new RateLimiter();
-  private readonly triggerTtlMs: number;
-  private readonly responseUrlTtlMs: number;
+  readonly oauth: SandboxOAuth;
+  private readonly hosted: SandboxWorkspace[] = [];
   private server: Server | undefined;
   private port: number | undefined;
   private readonly sockets = new Set<Socket>();
@@ -59,19 +37,56 @@ export class SlackSandbox {
   private stopped = false;
 
   constructor(opts: SlackSandboxOptions = {}) {
-    this.state = new SandboxState(opts.messageClock);
-    this.token = opts.token ?? "xoxb-sandbox-token";
-    this.identity = {
+    super({
+      ...opts,
       teamId: opts.teamId ?? "T0SANDBOX",
       teamDomain: opts.teamDomain ?? "sandbox",
-      teamName: "Sandbox",
+      teamName: opts.teamName ?? "Sandbox",
       botUserId: opts.botUserId ?? "U0SANDBOXBOT",
-      botUserName: "okr-bot",
       botId: opts.botId ?? "B0SANDBOX",
       appId: opts.appId ?? "A0SANDBOX",
-    };
-    this.triggerTtlMs = opts.triggerTtlMs ?? 3000;
-    this.responseUrlTtlMs = opts.responseUrlTtlMs ?? 30 * 60 * 1000;
+    });
+    this.token = opts.token ?? "xoxb-sandbox-token";
+    this.acceptToken(this.token);
+    this.oauth = new SandboxOAuth(opts.oauth, (teamId) => this.workspace(teamId));
+  }
+
+  // ---------------------------------------------------------------- workspaces
+
+  /** Host another workspace (the app is not installed in it until the OAuth flow or `issueToken`). */
+  addWorkspace(opts: Omit<SandboxWorkspaceOptions, "appId">): SandboxWorkspace {
+    if (this.workspace(opts.teamId)) throw new Error(`addWorkspace: ${opts.teamId} exists already`);
+    const ws = new SandboxWorkspace({ ...opts, appId: this.identity.appId }, this);
+    this.hosted.push(ws);
+    return ws;
+  }
+
+  /** Every workspace this sandbox hosts, the default one first. */
+  get workspaces(): SandboxWorkspace[] {
+    return [this, ...this.hosted];
+  }
+
+  workspace(teamId: string): SandboxWorkspace | undefined {
+    return this.workspaces.find((w) => w.teamId === teamId);
+  }
+
+  /** The app is uninstalled from a workspace: its access and refresh tokens stop working. */
+  uninstall(teamId: string): void {
+    const ws = this.workspace(teamId);
+    if (!ws) throw new Error(`uninstall: no workspace ${teamId}`);
+    ws.revokeTokens();
+    this.oauth.revoke(teamId);
+  }
+
+  /** Where the app's install button sends people (`https://slack.com/oauth/v2/authorize` in Slack). */
+  get authorizeUrl(): string {
+    return `${this.url}/oauth/v2/authorize`;
+  }
+
+  /** Clear messages, views, files, calls, responses, triggers, faults and rate limits of every workspace; keep users and tokens. */
+  override reset(): void {
+    super.reset();
+    for (const ws of this.hosted) ws.reset();
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -113,7 +128,7 @@ export class SlackSandbox {
   }
 
   /** http://127.0.0.1:PORT */
-  get url(): string {
+  override get url(): string {
     if (this.port === undefined) throw new Error("SlackSandbox not started");
     return `http://127.0.0.1:${this.port}`;
   }
@@ -123,208 +138,7 @@ export class SlackSandbox {
     return `${this.url}/api/`;
   }
 
-  get teamId(): string {
-    return this.identity.teamId;
-  }
-
-  get botUserId(): string {
-    return this.identity.botUserId;
-  }
-
-  // ---------------------------------------------------------------- seeding & test hooks
-
-  addUser(seed: SandboxUserSeed): SandboxUser {
-    return { ...this.state.addUser(seed) };
-  }
-
-  /** Change a seeded user (status, tz, deactivation...). */
-  updateUser(id: string, patch: Partial<Omit<SandboxUserSeed, "id">>): SandboxUser {
-    const u = this.state.users.get(id);
-    if (!u) throw new Error(`updateUser: unknown user ${id}`);
-    const merged: SandboxUserSeed = {
-      id,
-      name: u.name,
-      realName: u.realName,
-      displayName: u.displayName,
-      tz: u.tz,
-      isAdmin: u.isAdmin,
-      isBot: u.isBot,
-      deleted: u.deleted,
-      statusEmoji: u.statusEmoji,
-      statusText: u.statusText,
-      statusExpiration: u.statusExpiration,
-      ...patch,
-    };
-    return this.addUser(merged);
-  }
-
-  /** Seeded users by id. */
-  get users(): ReadonlyMap<string, SandboxUser> {
-    return this.state.users;
-  }
-
-  /** Stable DM conversation id (`D…`) for a user, as conversations.open returns it. */
-  dmChannelId(userId: string): string {
-    return this.state.dmId(userId);
-  }
-
-  /** Seed a message written by a person (for reconciliation via conversations.history). */
-  addMessage(m: { channel: string; user: string; text: string; threadTs?: string; blocks?: Block[] }): SandboxMessage {
-    const r = this.state.resolveChannel(m.channel);
-    if (!r.ok) throw new Error(`addMessage: ${r.error} (${m.channel})`);
-    const msg: SandboxMessage = {
-      channel: r.channel,
-      conversationId: r.conversationId,
-      ts: this.state.nextTs(),
-      text: m.text,
-      user: m.user,
-      updates: 0,
-      args: {},
-      ...(m.threadTs !== undefined ? { threadTs: m.threadTs } : {}),
-      ...(m.blocks !== undefined ? { blocks: m.blocks } : {}),
-    };
-    this.state.messages.push(msg);
-    return msg;
-  }
-
-  /** A trigger_id as Slack puts in commands and interactions: single use, valid triggerTtlMs (3 s). */
-  issueTriggerId(userId?: string): string {
-    return this.state.issueTrigger(userId);
-  }
-
-  /** A response_url on this server (5 uses, 30 min). `ctx` tells which user / channel / message it answers. */
-  responseUrl(id: string, ctx: ResponseUrlContext = {}): string {
-    if (!this.state.responseUrls.has(id)) this.state.responseUrls.set(id, { ctx, uses: 0, createdAt: Date.now() });
-    return `${this.url}/response/${encodeURIComponent(id)}`;
-  }
-
-  injectFault(spec: FaultSpec): void {
-    this.faults.inject(spec);
-  }
-
-  /** Every matching call fails this way with `probability` (e.g. 5% of chat.postMessage answered 429). */
-  injectRandomFaults(spec: FaultSpec, probability: number, seed?: number): void {
-    this.faults.injectRandom(spec, probability, seed);
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
-  /** Rate-limit a method (token bucket; short bursts pass, then 429 with Retry-After). */
-  setRateLimit(method: string, spec: RateLimitSpec): void {
-    this.limiter.set(method, spec);
-  }
-
-  clearRateLimits(): void {
-    this.limiter.clear();
-  }
-
-  /** Clear messages, views, files, calls, responses, triggers, faults and rate limits; keep users. */
-  reset(): void {
-    this.state.reset();
-    this.faults.clear();
-    this.limiter.clear();
-  }
-
-  /** Apply the bot's answer to a view_submission (used by SlackRequester). */
-  applyViewSubmissionResponse(viewId: string, status: number, body: string, values?: Json): SubmissionOutcome {
-    const v = this.state.views.get(viewId);
-    if (v && values) v.view.state = { values };
-    return applySubmissionResponse(this.ctx(), viewId, status, body);
-  }
-
-  /**
-   * The user dismissed a modal: the close button of a pushed view goes back one view; on the root
-   * view (or with `clear_on_close`) the whole stack closes.
-   */
-  closeView(viewId: string): void {
-    const v = this.state.views.get(viewId);
-    if (!v) return;
-    const stack = this.state.stacks.get(v.user) ?? [];
-    if (!stack.includes(viewId)) v.open = false;
-    else if (v.view.clear_on_close === true || stack.length === 1) closeStack(v.user, this.ctx());
-    else popView(v.user, this.ctx());
-  }
-
-  // ---------------------------------------------------------------- inspection
-
-  /** Every API call in order (including faulted / rate-limited ones). */
-  get calls(): readonly ApiCallRecord[] {
-    return this.state.calls;
-  }
-
-  callsTo(method: string): ApiCallRecord[] {
-    return this.state.calls.filter((c) => c.method === method);
-  }
-
-  /**
-   * Messages (thread replies included) in ts order; `channel` may be a channel id, a user id or a
-   * `D…` id (DMs are stored under the user id).
-   */
-  messages(channel?: string): SandboxMessage[] {
-    if (channel === undefined) return [...this.state.messages];
-    const r = this.state.resolveChannel(channel);
-    const key = r.ok ? r.channel : channel;
-    return this.state.messages.filter((m) => m.channel === key);
-  }
-
-  /** Messages in the bot's DM with a user (sent to `U…` or its `D…` id). */
-  dmsTo(userId: string): SandboxMessage[] {
-    return this.state.messages.filter((m) => m.channel === userId);
-  }
-
-  /** A thread: parent then replies. */
-  thread(channel: string, ts: string): SandboxMessage[] {
-    return this.messages(channel).filter((m) => m.ts === ts || m.threadTs === ts);
-  }
-
-  ephemerals(userId?: string): SandboxEphemeral[] {
-    return this.state.ephemerals.filter((e) => userId === undefined || e.user === userId);
-  }
-
-  /** Every view ever opened or published, in creation order. */
-  views(): SandboxView[] {
-    return [...this.state.views.values()];
-  }
-
-  view(id: string): SandboxView | undefined {
-    return this.state.views.get(id);
-  }
-
-  /** The user's open modal stack, bottom → top. */
-  openViews(userId: string): SandboxView[] {
-    return (this.state.stacks.get(userId) ?? []).flatMap((id) => {
-      const v = this.state.views.get(id);
-      return v ? [v] : [];
-    });
-  }
-
-  /** The user's published Home tab. */
-  home(userId: string): SandboxView | undefined {
-    const id = this.state.homes.get(userId);
-    return id === undefined ? undefined : this.state.views.get(id);
-  }
-
-  /** A stored message in the shape the Web API / interaction payloads use. */
-  apiMessage(m: SandboxMessage): Json {
-    return apiMessage(m, this.ctx());
-  }
-
-  files(): SandboxFile[] {
-    return [...this.state.files.values()];
-  }
-
-  /** POSTs received on response_urls (accepted and rejected). */
-  responses(): ResponseUrlRecord[] {
-    return [...this.state.responses];
-  }
-
   // ---------------------------------------------------------------- HTTP
-
-  private ctx(): ApiContext {
-    return { state: this.state, identity: this.identity, baseUrl: this.url, triggerTtlMs: this.triggerTtlMs };
-  }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -341,6 +155,14 @@ export class SlackSandbox {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? "/", "http://sandbox");
     const body = await readBody(req);
+    if (u.pathname === "/oauth/v2/authorize" && req.method === "GET") {
+      const answer = this.oauth.authorize(u.searchParams);
+      if (answer.redirect) {
+        res.writeHead(302, { location: answer.redirect }).end();
+        return;
+      }
+      return sendText(res, 400, answer.error);
+    }
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(u.pathname);
     if (api?.[1] !== undefined) return this.handleApi(api[1], req, res, body, u.searchParams);
     const upload = /^\/upload\/v1\/([A-Za-z0-9]+)$/.exec(u.pathname);
@@ -403,12 +225,14 @@ export class SlackSandbox {
     const bearer = auth?.startsWith("Bearer ") ? auth.slice(7).trim() : undefined;
     const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
     delete args.token;
+    // The workspace the token belongs to answers (unknown tokens: the default one, which refuses them).
+    const ws = (token && this.workspaces.find((w) => w.ownsToken(token))) || this;
 
     let faultKind: ApiCallRecord["fault"];
     const record = (status: number, response: unknown, fault?: ApiCallRecord["fault"]): void => {
-      this.state.calls.push({ method, args, status, response, at, ...(fault ? { fault } : {}) });
+      ws.state.calls.push({ method, args, status, response, at, ...(fault ? { fault } : {}) });
     };
-    const fault = this.faults.take(method, true);
+    const fault = ws.faults.take(method, true);
     if (await this.applyFault(fault, res, record)) return;
     if (fault) faultKind = fault.kind;
 
@@ -422,21 +246,24 @@ export class SlackSandbox {
       sendJson(res, status, response, headers);
     };
 
+    // The OAuth exchange authenticates with the app's client id and secret, not a token.
+    if (method === "oauth.v2.access") return answer(200, this.oauth.access(args, auth));
     const handler = METHODS[method];
     if (!handler) return answer(200, { ok: false, error: "unknown_method" });
     if (token === undefined || token === "") return answer(200, { ok: false, error: "not_authed" });
-    if (token !== this.token) return answer(200, { ok: false, error: "invalid_auth" });
+    const refused = ws.checkToken(token);
+    if (refused) return answer(200, { ok: false, error: refused });
 
     const channelArg = args.channel ?? args.channel_id;
-    const resolved = this.state.resolveChannel(channelArg);
-    const limit = this.limiter.check(method, resolved.ok ? resolved.channel : undefined);
+    const resolved = ws.state.resolveChannel(channelArg);
+    const limit = ws.limiter.check(method, resolved.ok ? resolved.channel : undefined);
     if (!limit.ok) {
       return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) }, "rate_limit");
     }
 
     let response: Json;
     try {
-      response = handler(args, this.ctx());
+      response = handler(args, ws.ctx());
     } catch (e) {
       if (!(e instanceof SlackApiError)) throw e;
       response = { ok: false, error: e.error, ...e.extra };
@@ -445,10 +272,11 @@ export class SlackSandbox {
   }
 
   private async handleUpload(fileId: string, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
-    const fault = this.faults.take("file_upload", false);
+    const ws = this.workspaces.find((w) => w.state.files.has(fileId)) ?? this;
+    const fault = ws.faults.take("file_upload", false);
     const noop = (): void => undefined;
     if (await this.applyFault(fault, res, noop)) return;
-    const file = this.state.files.get(fileId);
+    const file = ws.state.files.get(fileId);
     if (!file || file.completed) {
       sendText(res, 404, "not found");
       return;
@@ -470,7 +298,8 @@ export class SlackSandbox {
   }
 
   private async handleResponseUrl(id: string, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
-    const fault = this.faults.take("response_url", false);
+    const ws = this.workspaces.find((w) => w.state.responseUrls.has(id)) ?? this;
+    const fault = ws.faults.take("response_url", false);
     const noop = (): void => undefined;
     if (await this.applyFault(fault, res, noop)) return;
     let json: Json;
@@ -484,8 +313,8 @@ export class SlackSandbox {
       return;
     }
     const url = `${this.url}/response/${encodeURIComponent(id)}`;
-    const out = handleResponseUrl(this.ctx(), id, url, json, this.responseUrlTtlMs);
-    this.state.responses.push(out.record);
+    const out = handleResponseUrl(ws.ctx(), id, url, json, ws.responseUrlTtlMs);
+    ws.state.responses.push(out.record);
     if (fault?.kind === "accept_then_drop") {
       req.socket.destroy();
       return;
