@@ -4,28 +4,40 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, type CustomRoute } from "@slack/bolt";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
+import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
 import { AfterAck } from "./listeners/afterAck";
 import type { Logger } from "./logger";
+import type { BotTokens } from "./slack/botTokens";
 import { webClientOptions } from "./slack/client";
+import { oauthRoutes } from "./slack/oauthInstall";
 
 export type AppDeps = {
   config: Config;
   database: Database;
   log: Logger;
   clock: () => Date;
+  /** Single-workspace mode: the bot token's workspace. */
   homeWorkspaceId?: number;
+  /** Multi-workspace mode: each request is authorized with its workspace's stored token. */
+  installations?: { tokens: BotTokens; cipher: TokenCipher };
   /** Listener work still running (it goes on after the ack): stopping waits for it before closing the database. */
   inFlight?: Set<Promise<unknown>>;
   /** Follow-up work queued by listeners; stopping waits for it too. */
   afterAck?: AfterAck;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
-  const customRoutes = [{ path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res) }];
+  const { oauth } = config.slack;
+  const customRoutes: CustomRoute[] = [
+    { path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res) },
+    ...(oauth && installations ? oauthRoutes(oauth, config.slack.apiUrl, { db: database.db, cipher: installations.cipher, log }) : []),
+  ];
   const app = new App({
-    token: config.slack.botToken,
+    ...(installations
+      ? { authorize: (source: { teamId?: string }) => authorizeTeam(installations.tokens, source.teamId) }
+      : { token: config.slack.botToken }),
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret, installerOptions: { port: config.port }, customRoutes }
       : { receiver: httpReceiver(config.slack.signingSecret, customRoutes, log) }),
@@ -49,6 +61,12 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, inFli
   }
   registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck });
   return app;
+}
+
+/** Multi-workspace mode: the request's workspace's bot token (Bolt drops the request, logged, if there is none). */
+function authorizeTeam(tokens: BotTokens, teamId: string | undefined) {
+  if (!teamId) throw new Error("a request without a workspace id (organisation-wide installs are not supported)");
+  return tokens.forTeam(teamId);
 }
 
 /** Slack payloads are a few KB (a view submission with many blocks, tens of KB): refuse anything near a megabyte. */

@@ -1,14 +1,25 @@
 // The one place that reads process.env. Everything else receives a Config.
 import path from "node:path";
 import { z } from "zod";
+import { parseKey } from "./db/tokenCipher";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const KEY_HINT = "should be 32 random bytes in base64, e.g. from `openssl rand -base64 32`";
+
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({ error: "is required: the bot token from OAuth & Permissions, starting with xoxb-" })
-    .regex(/^xoxb-/, { error: "should be a bot token starting with xoxb-" }),
+  // One workspace: its bot token. Several: the OAuth variables below instead (see oauthProblems).
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { error: "should be a bot token starting with xoxb-" }).optional(),
+  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, { error: "should be the Client ID from Basic Information → App Credentials, e.g. 1234567890.1234567890" }).optional(),
+  SLACK_CLIENT_SECRET: z.string().optional(),
+  SLACK_STATE_SECRET: z.string().min(16, { error: "should be a random string of at least 16 characters (it signs the OAuth state)" }).optional(),
+  SLACK_REDIRECT_URI: z.url({ error: "should be the bot's public URL of /slack/oauth_redirect, e.g. https://okr.example.com/slack/oauth_redirect" }).optional(),
+  TOKEN_ENCRYPTION_KEY: z.string().refine((v) => parseKey(v) !== null, { error: KEY_HINT }).optional(),
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .refine((v) => v.split(",").every((k) => parseKey(k) !== null), { error: `should be a comma-separated list of earlier keys, each ${KEY_HINT.replace("should be ", "")}` })
+    .optional(),
   SLACK_SIGNING_SECRET: z
     .string({ error: "is required: the signing secret from Basic Information → App Credentials" })
     .min(1, { error: "is required: the signing secret from Basic Information → App Credentials" }),
@@ -47,9 +58,20 @@ export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 export type DatabaseConfig = { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
 
+/** Multi-workspace mode: the app's OAuth credentials and the key its stored tokens are encrypted with. */
+export type OAuthConfig = {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  redirectUri?: string;
+  tokenKeys: { current: Buffer; previous: Buffer[] };
+};
+
 export type Config = {
   slack: {
-    botToken: string;
+    /** Single-workspace mode (exactly one of botToken and oauth is set). */
+    botToken?: string;
+    oauth?: OAuthConfig;
     signingSecret: string;
     appToken?: string;
     apiUrl?: string;
@@ -87,14 +109,22 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, emptyToUndefined(env[k])]));
   const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) {
-    // Messages name the variable and what it should look like; values are never echoed (tokens).
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
-  }
+  // Messages name the variable and what it should look like; values are never echoed (tokens).
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)), ...modeProblems(raw)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
+      oauth: e.SLACK_CLIENT_ID
+        ? {
+            clientId: e.SLACK_CLIENT_ID,
+            clientSecret: e.SLACK_CLIENT_SECRET!,
+            stateSecret: e.SLACK_STATE_SECRET!,
+            redirectUri: e.SLACK_REDIRECT_URI,
+            tokenKeys: loadTokenKeys(env),
+          }
+        : undefined,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
@@ -107,8 +137,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "TOKEN_ENCRYPTION_KEY"] as const;
+
+/** One workspace (SLACK_BOT_TOKEN) or several (the OAuth variables, all of them): never both, never neither. */
+function modeProblems(raw: Record<string, string | undefined>): string[] {
+  const oauthSet = OAUTH_VARIABLES.filter((k) => raw[k] !== undefined);
+  if (raw.SLACK_BOT_TOKEN !== undefined) {
+    return oauthSet.length > 0
+      ? [`SLACK_BOT_TOKEN and ${oauthSet.join(", ")} are both set: use SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install in several, not both`]
+      : [];
+  }
+  if (oauthSet.length === 0) {
+    return [`SLACK_BOT_TOKEN is required: the bot token from OAuth & Permissions, starting with xoxb- (or, to install okr-bot in several workspaces, ${OAUTH_VARIABLES.join(", ")})`];
+  }
+  return OAUTH_VARIABLES.filter((k) => raw[k] === undefined).map((k) => `${k} is required to install okr-bot in several workspaces (${oauthSet.join(", ")} ${oauthSet.length === 1 ? "is" : "are"} set)`);
+}
+
 function emptyToUndefined(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v;
+}
+
+/** The token encryption keys alone, for `okr-bot rekey` (which needs no Slack credentials). */
+export function loadTokenKeys(env: NodeJS.ProcessEnv = process.env): OAuthConfig["tokenKeys"] {
+  const current = emptyToUndefined(env.TOKEN_ENCRYPTION_KEY);
+  const previous = emptyToUndefined(env.TOKEN_ENCRYPTION_PREVIOUS_KEYS);
+  const problems = [
+    ...(current === undefined ? [`TOKEN_ENCRYPTION_KEY is required: the key to encrypt the tokens with from now on`] : []),
+    ...(current !== undefined && !envSchema.shape.TOKEN_ENCRYPTION_KEY.safeParse(current).success ? [`TOKEN_ENCRYPTION_KEY ${KEY_HINT}`] : []),
+    ...(previous !== undefined && !envSchema.shape.TOKEN_ENCRYPTION_PREVIOUS_KEYS.safeParse(previous).success
+      ? [`TOKEN_ENCRYPTION_PREVIOUS_KEYS should be a comma-separated list of earlier keys`]
+      : []),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { current: parseKey(current!)!, previous: (previous ?? "").split(",").filter((k) => k.trim() !== "").map((k) => parseKey(k)!) };
 }
 
 /** The Slack Web API settings alone, for CLI commands that can use Slack but do not need it. */

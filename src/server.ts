@@ -5,15 +5,24 @@ import type { App } from "@slack/bolt";
 import { createApp } from "./app";
 import { AfterAck } from "./listeners/afterAck";
 import { ConfigError, type Config } from "./config";
-import { ensureWorkspace } from "./db/workspaces";
 import { openDatabase, type Database } from "./db/client";
 import { migrate, MigrationError } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
-import { createJobsSlackClient, slackErrorCode, type SlackClient } from "./slack/client";
-import { Pacer } from "./slack/pacer";
+import { connectSlack, type SlackConnection } from "./slack/connect";
+import { INSTALL_PATH } from "./slack/oauthInstall";
+import type { SlackClients } from "./slack/workspaceClients";
 
-export type RunningBot = { app: App; database: Database; scheduler: Scheduler | null; slack: SlackClient; pacer: Pacer; port: number; stop(): Promise<void> };
+export type RunningBot = {
+  app: App;
+  database: Database;
+  scheduler: Scheduler | null;
+  /** What jobs send with: a client per workspace. */
+  clients: SlackClients;
+  connection: SlackConnection;
+  port: number;
+  stop(): Promise<void>;
+};
 
 export type StartOptions = {
   scheduler?: boolean;
@@ -31,25 +40,39 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
   const database = openDatabase(config.database);
   await database.ping();
-  const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
-  const home = await homeWorkspace(database, slack, config);
+  let connection: SlackConnection;
+  try {
+    connection = await connectSlack(config, database.db, log);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const inFlight = new Set<Promise<unknown>>();
   const afterAck = new AfterAck(log);
-  const app = createApp({ config, database, log, clock, homeWorkspaceId: home.id, inFlight, afterAck });
+  const app = createApp({
+    config,
+    database,
+    log,
+    clock,
+    inFlight,
+    afterAck,
+    ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id } : { installations: connection }),
+  });
   const server = (await app.start(config.port)) as Server | undefined;
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
-  const pacer = new Pacer({ perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond });
-  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack, pacer, log: log.child("jobs") }, log.child("jobs"), clock);
-  log.info(`connected to Slack workspace ${home.name ?? home.slackTeamId} (${home.slackTeamId})`);
+  const clients = connection.clients;
+  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs") }, log.child("jobs"), clock);
+  if (connection.mode === "single") log.info(`connected to Slack workspace ${connection.home.name ?? connection.home.slackTeamId} (${connection.home.slackTeamId})`);
+  else log.info(`installable in any workspace: open ${INSTALL_PATH} on this bot's public URL`);
   log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
   let stopping: Promise<void> | null = null;
   return {
     app,
     database,
     scheduler,
-    slack,
-    pacer,
+    clients,
+    connection,
     port,
     stop: () =>
       (stopping ??= (async () => {
@@ -90,24 +113,4 @@ async function migrateWhenReachable(config: Config, log: Logger, retries: { atte
       await new Promise((r) => setTimeout(r, wait));
     }
   }
-}
-
-/** The workspace the bot token belongs to; a refused token or an unreachable Slack stops the start. */
-async function homeWorkspace(database: Database, slack: SlackClient, config: Config) {
-  let auth;
-  try {
-    auth = await slack.auth.test();
-  } catch (err) {
-    const code = slackErrorCode(err);
-    await database.close();
-    throw new ConfigError([
-      code
-        ? `SLACK_BOT_TOKEN was refused by Slack (${code}): check the Bot User OAuth Token`
-        : `Slack could not be reached at ${config.slack.apiUrl ?? "https://slack.com/api/"} (${(err as Error).message})`,
-    ]);
-  }
-  // Slack accepts the token: whatever was uninstalled before is installed again.
-  const workspace = await ensureWorkspace(database.db, auth.team_id!, auth.team);
-  if (workspace.uninstalledAt) await database.db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } });
-  return workspace;
 }

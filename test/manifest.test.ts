@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Ajv from "ajv";
 import { parse } from "yaml";
+import { BOT_SCOPES } from "../src/slack/scopes";
 
 // Slack's official manifest schema (slackapi/manifest-schema, MIT), vendored under test/fixtures.
 const schemaDir = path.join(__dirname, "fixtures", "slack-manifest-schema");
@@ -36,5 +37,10 @@ describe("manifest.yml", () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_uninstalled", "tokens_revoked"]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["channels:history", "chat:write", "commands", "files:write", "groups:history", "im:history", "im:write", "users:read"]);
+  });
+
+  it("asks for the same scopes on an OAuth install, and redirects to the bot's OAuth route", () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual(["https://okr-bot.example.com/slack/oauth_redirect"]);
   });
 });

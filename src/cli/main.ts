@@ -2,9 +2,11 @@
 // okr-bot <command>: the one entry point for the bot, its jobs, migrations, import/export and demo.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, loadDatabaseConfig, loadSlackApiConfig } from "../config";
+import { ConfigError, loadConfig, loadDatabaseConfig, loadSlackApiConfig, loadTokenKeys } from "../config";
 import { openDatabase, type Database } from "../db/client";
 import { findCycle } from "../db/cycles";
+import { reencryptTokens } from "../db/installations";
+import { TokenCipher } from "../db/tokenCipher";
 import { migrate, MigrationError } from "../db/migrate";
 import { isJobName, JOB_NAMES, runJob } from "../jobs";
 import { createLogger, redact } from "../logger";
@@ -13,8 +15,8 @@ import { cycleRecord } from "../services/cycleRecords";
 import { forgetPerson } from "../services/forget";
 import { formatRecord, RECORD_FORMATS, type RecordFormat } from "../domain/records";
 import { CYCLE_TIME_ZONE, ImportError, importOkrs } from "../services/importOkrs";
-import { createJobsSlackClient, createSlackClient } from "../slack/client";
-import { Pacer } from "../slack/pacer";
+import { createSlackClient } from "../slack/client";
+import { connectSlack } from "../slack/connect";
 import { isCycleKey, quarterOf } from "../domain/time";
 import { CliError, resolveWorkspace } from "./workspace";
 import { formatImportReport } from "./importReport";
@@ -32,11 +34,13 @@ Commands:
                                 run one scheduled job once, as the scheduler would
   forget <slack-user-id>        remove a person's personal data (name, notes, retro answers) and keep
                                 the numbers, anonymously: for people who leave
+  rekey                         after changing TOKEN_ENCRYPTION_KEY: re-encrypt every stored Slack
+                                token with it (the old key in TOKEN_ENCRYPTION_PREVIOUS_KEYS)
   demo                          play a whole OKR cycle against a local Slack sandbox
 
 Options for import, export and forget:
   --workspace <team id>         the Slack workspace (default: the only one in the database, else the bot token's)
-Jobs act on every workspace in the database.
+Jobs act on the bot token's workspace, or (installed through OAuth) on every workspace installed.
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -55,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       return jobCommand(rest);
     case "forget":
       return forgetCommand(rest);
+    case "rekey":
+      return rekeyCommand();
     case "demo":
       // Loaded only here: Bolt and the sandbox are not needed by the other commands (nor their memory).
       return (await import("../demo/runDemo")).runDemo({ out: (line) => process.stdout.write(line + "\n") });
@@ -188,11 +194,21 @@ async function jobCommand(args: string[]): Promise<number> {
   const now = values.now ? parseNow(values.now) : new Date();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const slack = createJobsSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger: log.child("web-api") });
-  const pacer = new Pacer({ perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond });
   return withDatabase(async ({ db }) => {
-    const summary = await runJob(name, { db, slack, pacer, now, log: log.child(`job:${name}`) }, { team: values.team });
+    const { clients } = await connectSlack(config, db, log);
+    const summary = await runJob(name, { db, slack: clients, now, log: log.child(`job:${name}`) }, { team: values.team });
     console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
+    return 0;
+  });
+}
+
+async function rekeyCommand(): Promise<number> {
+  const keys = loadTokenKeys();
+  const cipher = new TokenCipher(keys.current, keys.previous);
+  return withDatabase(async ({ db }) => {
+    const changed = await reencryptTokens(db, cipher);
+    const total = await db.installation.count();
+    console.log(`Re-encrypted ${changed} of ${total} installations with the current key; ${total - changed} already used it.`);
     return 0;
   });
 }

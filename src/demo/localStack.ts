@@ -53,7 +53,7 @@ export async function startLocalStack(opts: {
     bot,
     log,
     clock,
-    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.slack, pacer: bot.pacer, now: clock.now, log, retryBaseMs: 5 }, jobOpts),
+    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.clients, now: clock.now, log, retryBaseMs: 5 }, jobOpts),
     checkIn: async (user, values, checkInOpts = {}) => {
       const via = checkInOpts.via ?? "dm";
       if (via === "dm") {

@@ -1,25 +1,29 @@
 // The scheduled jobs: what each runs and how often node-cron ticks it. Every job is idempotent
 // (sends go through the outbox), so ticking often only makes delivery prompt, never double.
-import type { ServiceDeps } from "../services/deps";
+import { listWorkspaces } from "../db/workspaces";
+import type { JobScope, ServiceDeps } from "../services/deps";
+import type { SlackClients } from "../slack/workspaceClients";
 import { sendCheckinPrompts } from "../services/prompts";
 import { postDigests } from "../services/digest";
 import { sendReminders } from "../services/reminders";
 import { postRetros } from "../services/retro";
 import { sendRetroRequests } from "../services/retroAnswers";
 
-export type JobDeps = ServiceDeps;
+/** A job's dependencies: like a use case's, but a Slack client per workspace. */
+export type JobDeps = Omit<ServiceDeps, "slack" | "pacer"> & { slack: SlackClients };
 export type JobOptions = { team?: string };
+type Summary = Record<string, number>;
 
 export const JOBS = {
-  checkins: { schedule: "*/5 * * * *", run: (deps: JobDeps, opts: JobOptions) => sendCheckinPrompts(deps, opts) },
-  reminders: { schedule: "*/15 * * * *", run: (deps: JobDeps, opts: JobOptions) => sendReminders(deps, opts) },
-  digest: { schedule: "*/15 * * * *", run: (deps: JobDeps, opts: JobOptions) => postDigests(deps, opts) },
+  checkins: { schedule: "*/5 * * * *", run: (deps: ServiceDeps, scope: JobScope) => sendCheckinPrompts(deps, scope) },
+  reminders: { schedule: "*/15 * * * *", run: (deps: ServiceDeps, scope: JobScope) => sendReminders(deps, scope) },
+  digest: { schedule: "*/15 * * * *", run: (deps: ServiceDeps, scope: JobScope) => postDigests(deps, scope) },
   /** Asks owners for their retro answers near the cycle's end, then posts the retro thread at its end. */
   retro: {
     schedule: "0 * * * *",
-    run: async (deps: JobDeps, opts: JobOptions) => {
-      const asks = await sendRetroRequests(deps, opts);
-      const threads = await postRetros(deps, opts);
+    run: async (deps: ServiceDeps, scope: JobScope) => {
+      const asks = await sendRetroRequests(deps, scope);
+      const threads = await postRetros(deps, scope);
       return { ...threads, asked: asks.asked, reminded: asks.reminded, failed: asks.failed + threads.failed };
     },
   },
@@ -32,6 +36,25 @@ export function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOBS, name);
 }
 
-export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}): Promise<unknown> {
-  return JOBS[name].run(deps, opts);
+/**
+ * Runs a job for every workspace okr-bot holds a token for, each with its own client, and adds up
+ * what each did (and in how many workspaces). A workspace whose token cannot be had is logged and skipped; the others go on.
+ */
+export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}): Promise<Summary> {
+  const total: Summary = {};
+  let workspaces = 0;
+  for (const workspace of await listWorkspaces(deps.db)) {
+    let slack;
+    try {
+      slack = await deps.slack.forWorkspace(workspace);
+    } catch (err) {
+      deps.log.error(`job ${name}: no Slack token for workspace ${workspace.slackTeamId}`, err);
+      continue;
+    }
+    if (!slack) continue;
+    const summary: Summary = await JOBS[name].run({ ...deps, ...slack }, { ...opts, workspaceId: workspace.id });
+    workspaces += 1;
+    for (const [key, n] of Object.entries(summary)) total[key] = (total[key] ?? 0) + n;
+  }
+  return { workspaces, ...total };
 }

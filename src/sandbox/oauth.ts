@@ -11,6 +11,8 @@ export type SandboxOAuthApp = {
   tokenRotation?: boolean;
   /** Lifetime of a rotating access token (Slack: 12 hours). */
   tokenLifetimeSeconds?: number;
+  /** The app's configured redirect URL, used when the authorize link names none (as Slack does). */
+  redirectUri?: string;
 };
 
 type Grant = { teamId: string; user: string; scope: string; redirectUri: string; expiresAt: number; used: boolean };
@@ -49,8 +51,8 @@ export class SandboxOAuth {
   authorize(params: URLSearchParams): { redirect?: string; error: string } {
     if (!this.app) return { error: "this sandbox has no OAuth app (pass `oauth` to SlackSandbox)" };
     if (params.get("client_id") !== this.app.clientId) return { error: "invalid_client_id" };
-    const redirectUri = params.get("redirect_uri");
-    if (!redirectUri) return { error: "bad_redirect_uri: the sandbox needs redirect_uri" };
+    const redirectUri = params.get("redirect_uri") ?? this.app.redirectUri;
+    if (!redirectUri) return { error: "bad_redirect_uri: no redirect_uri, and the app has no redirect URL configured" };
     const state = params.get("state") ?? "";
     const back = new URL(redirectUri);
     if (params.get("deny") === "1") {
@@ -81,6 +83,7 @@ export class SandboxOAuth {
     const grant = code === undefined ? undefined : this.grants.get(code);
     if (!grant || grant.used || grant.expiresAt < Date.now()) return { ok: false, error: "invalid_code" };
     const redirectUri = str(args, "redirect_uri");
+    // Slack checks it only when the authorize link named one; then it must be the same.
     if (redirectUri !== undefined && redirectUri !== grant.redirectUri) return { ok: false, error: "bad_redirect_uri" };
     grant.used = true;
     const ws = this.find(grant.teamId)!;

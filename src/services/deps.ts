@@ -16,3 +16,6 @@ export type ServiceDeps = {
   /** First backoff between send attempts after a 5xx or network error (doubles each time). */
   retryBaseMs?: number;
 };
+
+/** What a job run covers: every workspace and team, or one workspace and/or one team (by name). */
+export type JobScope = { team?: string; workspaceId?: number };

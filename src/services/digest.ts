@@ -7,7 +7,7 @@ import { cycleAt } from "../db/cycles";
 import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
-import type { ServiceDeps } from "./deps";
+import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 import { uploadOnce } from "./uploads";
 import { chartedObjectives, digestCharts, isChartWeek } from "../charts/digestCharts";
@@ -34,9 +34,9 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
 export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number; charts: number };
 
 /** Posts each team's weekly digest in its channel once its digest time has come this week. */
-export async function postDigests(deps: ServiceDeps, opts: { team?: string } = {}): Promise<DigestRunSummary> {
+export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promise<DigestRunSummary> {
   const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0, charts: 0 };
-  for (const workspace of await listWorkspaces(deps.db)) {
+  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);

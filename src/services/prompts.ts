@@ -10,7 +10,7 @@ import { keyResultOwners, ownedObjectives } from "../db/okrs";
 import type { Db, Person, Team } from "../db/types";
 import { isUniqueViolation } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
-import type { ServiceDeps } from "./deps";
+import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 import { refreshProfile } from "./people";
 
@@ -62,9 +62,9 @@ async function ensurePrompt(db: Db, workspaceId: number, personId: number, perio
  * after a snooze. A prompt that could not go out in its grace window (the bot was down) is skipped
  * and logged; owners who are away, skipped the week or already checked in get none.
  */
-export async function sendCheckinPrompts(deps: ServiceDeps, opts: { team?: string } = {}): Promise<PromptRunSummary> {
+export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {}): Promise<PromptRunSummary> {
   const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0 };
-  for (const workspace of await listWorkspaces(deps.db)) {
+  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     for (const owner of await keyResultOwners(deps.db, cycle.id, opts.team)) {

@@ -6,7 +6,7 @@ import { cycleAt } from "../db/cycles";
 import { isUniqueViolation, type Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
 import { PROMPTED_KEY_RESULT } from "../db/okrs";
-import type { ServiceDeps } from "./deps";
+import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
 
@@ -20,9 +20,9 @@ export type ReminderRunSummary = { sent: number; alreadySent: number; answered: 
  * (never more than once a period, not while snoozed, skipped or away), then tells the managers
  * about owners who missed `escalateAfter` periods in a row.
  */
-export async function sendReminders(deps: ServiceDeps, opts: { team?: string } = {}): Promise<ReminderRunSummary> {
+export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Promise<ReminderRunSummary> {
   const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0 };
-  for (const workspace of await listWorkspaces(deps.db)) {
+  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const prompts = await deps.db.checkinPrompt.findMany({

@@ -4,7 +4,7 @@ import { isoWeekKey } from "../domain/time";
 import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
-import type { ServiceDeps } from "./deps";
+import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -45,9 +45,9 @@ async function saveComputedScores(db: Db, retro: Retro) {
 export type RetroRunSummary = { threads: number; alreadyPosted: number; replies: number; failed: number };
 
 /** Posts each team's retro thread near the end of a cycle: a parent and one reply per key result. */
-export async function postRetros(deps: ServiceDeps, opts: { team?: string } = {}): Promise<RetroRunSummary> {
+export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroRunSummary> {
   const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0 };
-  for (const workspace of await listWorkspaces(deps.db)) {
+  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
     const cycles = (await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).filter((c) =>
       retroWindowOpen(c, deps.now),
     );

@@ -1,5 +1,6 @@
 // The okr-bot command as a user runs it: the built CLI in a child process (npm test builds first).
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -121,6 +122,50 @@ describe("okr-bot migrate, import and export", () => {
   });
 });
 
+describe("okr-bot in several workspaces (OAuth)", () => {
+  const key = randomBytes(32).toString("base64");
+  const oauth = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret-value", SLACK_STATE_SECRET: "state-secret-value-123", TOKEN_ENCRYPTION_KEY: key };
+
+  it("names the OAuth variables still missing, and refuses a bot token set as well", async () => {
+    const partial = await run(["start"], { SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1111.2222" });
+    expect(partial.code).not.toBe(0);
+    for (const v of ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "TOKEN_ENCRYPTION_KEY"]) expect(partial.stderr).toContain(`${v} is required to install okr-bot in several workspaces`);
+    const both = await run(["start"], { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", ...oauth });
+    expect(both.stderr).toContain("are both set: use SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install in several, not both");
+  });
+
+  it("refuses a key that is not 32 bytes, without printing it", async () => {
+    const r = await run(["start"], { SLACK_SIGNING_SECRET: "s", ...oauth, TOKEN_ENCRYPTION_KEY: "my-short-secret-key" });
+    expect(r.stderr).toContain("TOKEN_ENCRYPTION_KEY should be 32 random bytes in base64");
+    expect(r.stderr).not.toContain("my-short-secret-key");
+  });
+
+  it("rekey re-encrypts every stored token with the new key; the old key can then go", async () => {
+    const { migrate } = await import("../../src/db/migrate");
+    const { openDatabase } = await import("../../src/db/client");
+    const { saveInstallation, findInstallation } = await import("../../src/db/installations");
+    const { TokenCipher } = await import("../../src/db/tokenCipher");
+    const { databaseConfig } = await import("../../src/config");
+    const config = databaseConfig(db.DATABASE_URL!);
+    await migrate(config);
+    const database = openDatabase(config);
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    try {
+      await saveInstallation(database.db, new TokenCipher(oldKey), { slackTeamId: "T0ONE", botUserId: "U0BOT", scopes: ["chat:write"], botToken: "xoxb-one", botRefreshToken: "xoxe-1-one" });
+      const missingOld = await run(["rekey"], { ...db, TOKEN_ENCRYPTION_KEY: newKey.toString("base64") });
+      expect(missingOld.code).not.toBe(0);
+      expect(missingOld.stderr).toContain("add it to TOKEN_ENCRYPTION_PREVIOUS_KEYS");
+      const r = await run(["rekey"], { ...db, TOKEN_ENCRYPTION_KEY: newKey.toString("base64"), TOKEN_ENCRYPTION_PREVIOUS_KEYS: oldKey.toString("hex") });
+      expect(r.stdout).toContain("Re-encrypted 1 of 1 installations");
+      expect(await findInstallation(database.db, new TokenCipher(newKey), "T0ONE")).toMatchObject({ botToken: "xoxb-one", botRefreshToken: "xoxe-1-one" });
+      expect((await run(["rekey"], { ...db, TOKEN_ENCRYPTION_KEY: newKey.toString("base64") })).stdout).toContain("Re-encrypted 0 of 1 installations with the current key; 1 already used it");
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe("okr-bot job", () => {
   let sandbox: SlackSandbox;
   beforeEach(async () => {
@@ -141,7 +186,7 @@ describe("okr-bot job", () => {
     expect(early.stdout).toContain('"sent":0');
     const due = await run(["job", "checkins", "--now", "2026-11-23T09:01:00Z", "--team", "Big"], env);
     expect(due.code).toBe(0);
-    expect(due.stdout).toContain('checkins at 2026-11-23T09:01:00.000Z: {"sent":1');
+    expect(due.stdout).toContain('checkins at 2026-11-23T09:01:00.000Z: {"workspaces":1,"sent":1');
     expect((await run(["job", "checkins", "--now", "2026-11-23T10:00:00Z"], env)).stdout).toContain('"sent":0,"alreadySent":1');
     expect(sandbox.dmsTo("U0ALICE")).toHaveLength(1);
   });

@@ -124,7 +124,7 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
       const both = (name: "checkins" | "digest" | "retro") =>
         Promise.all([
           s.runJob(name),
-          runJob(name, { db: second.database.db, slack: second.slack, pacer: second.pacer, now: s.clock.now, log: createLogger("error", "r2", () => undefined) }),
+          runJob(name, { db: second.database.db, slack: second.clients, now: s.clock.now, log: createLogger("error", "r2", () => undefined) }),
         ]);
       await both("checkins");
       expectOneDmEach(s);

@@ -45,7 +45,7 @@ onPostgres("three replicas on one PostgreSQL", () => {
   });
 
   const everyReplica = (name: JobName) =>
-    Promise.all(replicas.map((r, i) => runJob(name, { db: r.database.db, slack: r.slack, pacer: r.pacer, now: clock.now, log: createLogger("error", `job-${i}`, () => undefined) })));
+    Promise.all(replicas.map((r, i) => runJob(name, { db: r.database.db, slack: r.clients, now: clock.now, log: createLogger("error", `job-${i}`, () => undefined) })));
 
   it("booted all three, with the migrations applied once", async () => {
     expect(replicas).toHaveLength(3);

@@ -33,7 +33,7 @@ describe.each(PROVIDERS)("uninstall and revoked tokens on %s", (provider) => {
   ])("stops the jobs after %s, and resumes them after a start with an accepted token", async (type, extra) => {
     expect((await s.requester.event({ event: { type, ...extra } })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
-    expect(await s.runJob("checkins")).toMatchObject({ sent: 0 });
+    expect(await s.runJob("checkins")).toEqual({ workspaces: 0 });
     expect(s.sandbox.dmsTo("U0ALICE")).toHaveLength(0);
     expect(s.logs.join("\n")).toContain("its jobs stop");
 

@@ -25,7 +25,7 @@ describe("the job runner behind node-cron", () => {
     const seen: Date[] = [];
     const runner = createJobRunner(deps, createLogger("error", "jobs", () => undefined), () => new Date("2026-11-23T09:05:00Z"), (_name, d) => {
       seen.push(d.now);
-      return new Promise<unknown>((resolve) => (release = () => resolve({})));
+      return new Promise<Record<string, number>>((resolve) => (release = () => resolve({})));
     });
     const first = runner.tick("checkins");
     expect(await runner.tick("checkins")).toBe(false);

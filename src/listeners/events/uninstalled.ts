@@ -1,13 +1,18 @@
 import type { App } from "@slack/bolt";
+import { deleteInstallation } from "../../db/installations";
 import { markUninstalled } from "../../db/workspaces";
 import type { ListenerDeps } from "../deps";
 
-/** Uninstalled, or the bot token revoked: the jobs stop for that workspace (until a start with a token Slack accepts). */
+/**
+ * Uninstalled, or the bot token revoked: the stored tokens are deleted and the jobs stop for that
+ * workspace, until it installs the app again (or, with one bot token, a start with a token Slack accepts).
+ */
 export function registerUninstalled(app: App, deps: ListenerDeps) {
   const stop = async (teamId: string | undefined, why: string) => {
     if (!teamId) return;
-    const { count } = await markUninstalled(deps.db, teamId, deps.clock());
-    if (count > 0) deps.log.warn(`workspace ${teamId}: ${why}; its jobs stop`);
+    const at = deps.clock();
+    const [deleted, { count }] = await deps.db.$transaction(async (tx) => [await deleteInstallation(tx, teamId), await markUninstalled(tx, teamId, at)] as const);
+    if (deleted + count > 0) deps.log.warn(`workspace ${teamId}: ${why}; its tokens are deleted and its jobs stop`);
   };
   app.event("app_uninstalled", async ({ body }) => stop(body.team_id, "the app was uninstalled"));
   app.event("tokens_revoked", async ({ event, body }) => {
