@@ -56,5 +56,5 @@ export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}
     workspaces += 1;
     for (const [key, n] of Object.entries(summary)) total[key] = (total[key] ?? 0) + n;
   }
-  return { workspaces, ...total };
+  return { ...total, workspaces };
 }

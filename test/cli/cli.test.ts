@@ -186,7 +186,7 @@ describe("okr-bot job", () => {
     expect(early.stdout).toContain('"sent":0');
     const due = await run(["job", "checkins", "--now", "2026-11-23T09:01:00Z", "--team", "Big"], env);
     expect(due.code).toBe(0);
-    expect(due.stdout).toContain('checkins at 2026-11-23T09:01:00.000Z: {"workspaces":1,"sent":1');
+    expect(due.stdout).toContain('checkins at 2026-11-23T09:01:00.000Z: {"sent":1');
     expect((await run(["job", "checkins", "--now", "2026-11-23T10:00:00Z"], env)).stdout).toContain('"sent":0,"alreadySent":1');
     expect(sandbox.dmsTo("U0ALICE")).toHaveLength(1);
   });

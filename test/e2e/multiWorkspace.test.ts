@@ -72,10 +72,19 @@ describe.each(PROVIDERS)("several workspaces installed through OAuth on %s", (pr
 
   it("a forged or replayed redirect installs nothing", async () => {
     const base = `http://127.0.0.1:${okr.bot.port}`;
-    const noCookie = await fetch(`${base}/slack/oauth_redirect?code=x&state=y`);
-    expect(noCookie.status).toBe(400);
-    expect(await noCookie.text()).toContain("okr-bot was not installed");
+    const forged = await fetch(`${base}/slack/oauth_redirect?code=x&state=${encodeURIComponent("<script>alert(1)</script>")}`, { headers: { cookie: "slack-app-oauth-state=<b>" } });
+    expect(forged.status).toBe(400);
+    const page = await forged.text();
+    expect(page).toContain("okr-bot was not installed");
+    expect(page).not.toMatch(/<script|<b>/);
     expect(await okr.bot.database.db.installation.count()).toBe(0);
+
+    // The same redirect twice, cookie and all: the code was used, so the second changes nothing.
+    const first = await install(okr.bot, sandbox, "T0SECOND");
+    const before = await okr.bot.database.db.installation.findFirstOrThrow();
+    const replay = await fetch(first.redirect, { headers: { cookie: first.cookie } });
+    expect(replay.status).toBe(400);
+    expect(await okr.bot.database.db.installation.findFirstOrThrow()).toEqual(before);
   });
 
   it("sends each workspace's prompts with its own token, and answers each workspace's people in their own workspace", async () => {

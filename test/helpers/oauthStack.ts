@@ -54,9 +54,9 @@ export async function startOAuthBot(sandbox: SlackSandbox, database: DatabaseCon
 /**
  * A person installs the app from the bot's install page into workspace `teamId`: the page links to
  * Slack's authorize URL and sets the state cookie; Slack redirects back with a code; the bot
- * exchanges it. Returns the final page's status and text.
+ * exchanges it. Returns the final page's status and text, and the redirect and cookie (to replay them).
  */
-export async function install(bot: RunningBot, sandbox: SlackSandbox, teamId: string, user = "U0INSTALLER"): Promise<{ status: number; text: string }> {
+export async function install(bot: RunningBot, sandbox: SlackSandbox, teamId: string, user = "U0INSTALLER"): Promise<{ status: number; text: string; redirect: string; cookie: string }> {
   const base = `http://127.0.0.1:${bot.port}`;
   sandbox.oauth.configure({ ...OAUTH_APP });
   const page = await fetch(`${base}/slack/install`);
@@ -72,5 +72,5 @@ export async function install(bot: RunningBot, sandbox: SlackSandbox, teamId: st
   const back = slack.headers.get("location");
   if (slack.status !== 302 || !back) throw new Error(`Slack's authorize page answered ${slack.status}: ${await slack.text()}`);
   const done = await fetch(back, { headers: { cookie } });
-  return { status: done.status, text: await done.text() };
+  return { status: done.status, text: await done.text(), redirect: back, cookie };
 }
