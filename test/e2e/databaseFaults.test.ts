@@ -10,6 +10,7 @@ import { startBot } from "../../src/server";
 import { TRY_AGAIN } from "../../src/listeners/trouble";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
+import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
 
 it("retries a database that cannot be reached at start, then says which one, without its password", async () => {
   const logs: string[] = [];
@@ -47,18 +48,7 @@ onPostgres("the database lost mid-run (PostgreSQL)", () => {
   beforeEach(async () => {
     s = await startTestStack("postgresql", new Date("2026-11-30T09:30:00Z"));
     s.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
-    await s.importYaml(`cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    objectives:
-      - title: Reliable
-        owner: U0ALICE
-        key_results:
-          - title: Reduce P1 incidents
-            baseline: 8
-            target: 2
-`);
+    await s.importYaml(ONE_KEY_RESULT_YAML);
     schema = new URL(s.testDb.config.url).searchParams.get("schema")!;
   });
   afterEach(async () => {

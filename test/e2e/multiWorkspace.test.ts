@@ -6,20 +6,9 @@ import { importOkrs } from "../../src/services/importOkrs";
 import { SlackSandbox, waitFor, type SandboxWorkspace } from "../../src/sandbox";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
 import { install, OAUTH_APP, startOAuthBot, STATE_SECRET, type OAuthBot } from "../helpers/oauthStack";
+import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
 
 const MONDAY_0930 = new Date("2026-11-30T09:30:00Z");
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    objectives:
-      - title: Reliable
-        owner: U0ALICE
-        key_results:
-          - title: Reduce P1 incidents
-            baseline: 8
-            target: 2
-`;
 
 describe.each(PROVIDERS)("several workspaces installed through OAuth on %s", (provider) => {
   let sandbox: SlackSandbox;
@@ -47,7 +36,7 @@ describe.each(PROVIDERS)("several workspaces installed through OAuth on %s", (pr
       expect(done).toMatchObject({ status: 200 });
       expect(done.text).toContain("okr-bot is installed");
       const workspace = await okr.bot.database.db.workspace.findUniqueOrThrow({ where: { slackTeamId: teamId } });
-      await importOkrs(okr.bot.database.db, workspace.id, OKRS, MONDAY_0930);
+      await importOkrs(okr.bot.database.db, workspace.id, ONE_KEY_RESULT_YAML, MONDAY_0930);
     }
   }
 
@@ -226,7 +215,7 @@ onPostgres("token rotation across replicas on postgresql", () => {  let sandbox:
   it("the jobs refresh a token that is due, once, and send with the new one", async () => {
     await installExpiring(replicas[0]!, sandbox, 60); // within the 2-hour margin: due at once
     const workspace = await replicas[0]!.bot.database.db.workspace.findFirstOrThrow();
-    await importOkrs(replicas[0]!.bot.database.db, workspace.id, OKRS.replace("U0ALICE", "U0USER0"), MONDAY_0930);
+    await importOkrs(replicas[0]!.bot.database.db, workspace.id, ONE_KEY_RESULT_YAML.replace("U0ALICE", "U0USER0"), MONDAY_0930);
 
     const summaries = await Promise.all(replicas.map((r) => r.runJob("checkins", MONDAY_0930)));
     expect(summaries.reduce((n, s) => n + (s.sent ?? 0), 0)).toBe(1);

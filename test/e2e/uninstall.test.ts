@@ -4,26 +4,15 @@ import { createLogger } from "../../src/logger";
 import { startBot } from "../../src/server";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
+import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    objectives:
-      - title: Reliable
-        owner: U0ALICE
-        key_results:
-          - title: Reduce P1 incidents
-            baseline: 8
-            target: 2
-`;
 
 describe.each(PROVIDERS)("uninstall and revoked tokens on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-30T09:30:00Z"));
     s.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
-    await s.importYaml(OKRS);
+    await s.importYaml(ONE_KEY_RESULT_YAML);
   });
   afterEach(async () => s.close());
 

@@ -55,3 +55,17 @@ export function okrFileYaml(opts: { objectivesEach: number; krsEach: number; cha
   }
   return lines.join("\n") + "\n";
 }
+
+/** The smallest OKR file: team Platform in C0PLATFORM, one key result (8 → 2 incidents) owned by U0ALICE. */
+export const ONE_KEY_RESULT_YAML = `cycle: 2026-Q4
+teams:
+  - name: Platform
+    channel: C0PLATFORM
+    objectives:
+      - title: Reliable
+        owner: U0ALICE
+        key_results:
+          - title: Reduce P1 incidents
+            baseline: 8
+            target: 2
+`;
