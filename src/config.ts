@@ -9,7 +9,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const KEY_HINT = "should be 32 random bytes in base64, e.g. from `openssl rand -base64 32`";
 
 const envSchema = z.object({
-  // One workspace: its bot token. Several: the OAuth variables below instead (see oauthProblems).
+  // One workspace: its bot token. Several: the OAuth variables below instead (see modeProblems).
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { error: "should be a bot token starting with xoxb-" }).optional(),
   SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, { error: "should be the Client ID from Basic Information → App Credentials, e.g. 1234567890.1234567890" }).optional(),
   SLACK_CLIENT_SECRET: z.string().optional(),
