@@ -35,7 +35,15 @@ function runJobProcess(cli: string, env: Record<string, string>): Promise<number
   });
 }
 
-export async function fanout(opts: { owners: number; perSecond: number; cli: string; faults?: { rate429: number; rate5xx: number }; maxRuns?: number }): Promise<FanoutResult> {
+export async function fanout(opts: {
+  owners: number;
+  perSecond: number;
+  cli: string;
+  faults?: { rate429: number; rate5xx: number };
+  maxRuns?: number;
+  /** NODE_OPTIONS for the job's process (e.g. a heap limit). */
+  nodeOptions?: string;
+}): Promise<FanoutResult> {
   const db = await benchDatabase("sqlite");
   // Monday 09:30 UTC: every owner (all in UTC) is due.
   const stack = await startLocalStack({
@@ -65,6 +73,7 @@ export async function fanout(opts: { owners: number; perSecond: number; cli: str
       SLACK_POSTS_PER_SECOND: String(opts.perSecond),
       SLACK_POSTS_PER_CHANNEL_PER_SECOND: "1",
       LOG_LEVEL: "error",
+      ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
     };
     do {
       peak = Math.max(peak, await runJobProcess(opts.cli, env));

@@ -114,14 +114,16 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
         unfurl_links: false,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: intent.key } },
       });
+      pacerOf(deps).delivered();
       const { message } = await settle({ status: "sent", ts: res.ts, channel: res.channel ?? intent.channel, sentAt: deps.now, error: null });
       return { status: "sent", message };
     } catch (err) {
       const e = err as { code?: string; retryAfter?: number; message?: string };
       if (e.code === "slack_webapi_rate_limited_error") {
-        pacerOf(deps).pause(e.retryAfter ?? 1);
+        pacerOf(deps).rateLimited(intent.channel, e.retryAfter ?? 1);
         continue; // a 429 means Slack did not post it
       }
+      pacerOf(deps).delivered();
       const code = slackErrorCode(err);
       if (code && PERMANENT_ERRORS.has(code)) {
         // Slack says which block it refused (e.g. "[ERROR] must be less than 3001 characters [json-pointer:/blocks/3/text/text]").

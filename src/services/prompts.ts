@@ -11,8 +11,15 @@ import type { Db, Person, Team } from "../db/types";
 import { isUniqueViolation } from "../db/types";
 import { listWorkspaces } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
+import { forEachConcurrently } from "./concurrently";
 import { sendOnce } from "./outbox";
 import { refreshProfile } from "./people";
+
+/**
+ * Owners prompted at once: one owner's 429 (waiting its Retry-After) or slow answer does not hold
+ * up everyone else's prompt; the pacer still keeps the sends at the workspace's rate.
+ */
+export const PROMPT_SENDERS = 8;
 
 export function promptKey(workspaceId: number, slackUserId: string, period: string): string {
   return `checkin:${workspaceId}:${slackUserId}:${period}`;
@@ -67,7 +74,7 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
   for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
-    for (const owner of await keyResultOwners(deps.db, cycle.id, opts.team)) {
+    await forEachConcurrently(await keyResultOwners(deps.db, cycle.id, opts.team), PROMPT_SENDERS, async (owner) => {
       try {
         summary[await promptOwner(deps, workspace.id, cycle.id, owner)] += 1;
       } catch (err) {
@@ -75,7 +82,7 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
         deps.log.error(`check-in prompt for ${owner.slackUserId} failed`, err);
         summary.failed += 1;
       }
-    }
+    });
   }
   return summary;
 }

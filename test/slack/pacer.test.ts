@@ -46,3 +46,29 @@ describe("Pacer", () => {
     expect(t.clock()).toBe(3000);
   });
 });
+
+describe("Pacer after a 429", () => {
+  it("holds back only the channel that got it, for Retry-After; the others keep their pace", async () => {
+    const t = fakeTime();
+    const pacer = new Pacer({ perSecond: 50, perChannelPerSecond: 1 }, t.clock, t.sleep);
+    await pacer.wait("D1");
+    pacer.rateLimited("D1", 2);
+    await pacer.wait("D2");
+    await pacer.wait("D3");
+    expect(t.clock()).toBe(40); // not held up by D1's 429
+    await pacer.wait("D1");
+    expect(t.clock()).toBe(2000); // D1 itself waits its Retry-After
+  });
+
+  it("pauses everyone when 429s stop being the exception (a quarter of the recent sends)", async () => {
+    const t = fakeTime();
+    const pacer = new Pacer({ perSecond: 50, perChannelPerSecond: 1 }, t.clock, t.sleep);
+    for (let i = 0; i < 30; i++) pacer.delivered();
+    for (let i = 0; i < 9; i++) pacer.rateLimited(`D${i}`, 3);
+    await pacer.wait("OTHER1");
+    expect(t.clock()).toBe(0); // 9 of the last 39: still the exception
+    pacer.rateLimited("D9", 3);
+    await pacer.wait("OTHER2");
+    expect(t.clock()).toBe(3000);
+  });
+});
