@@ -1,7 +1,7 @@
 // The Bolt app: HTTP receiver on /slack/events (Socket Mode when SLACK_APP_TOKEN is set), the
 // health route, the error handler and every listener.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, type CustomRoute } from "@slack/bolt";
+import { App, HTTPReceiver, type CustomRoute, type LogLevel } from "@slack/bolt";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { TokenCipher } from "./db/tokenCipher";
@@ -43,6 +43,8 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
       : { receiver: httpReceiver(config.slack.signingSecret, customRoutes, log) }),
     clientOptions: webClientOptions({ apiUrl: config.slack.apiUrl, logger: log.child("web-api") }),
     logger: log.child("bolt"),
+    // Without it Bolt sets its logger to "info", whatever LOG_LEVEL says.
+    logLevel: config.logLevel as LogLevel,
   });
   app.error(async (err) => {
     // Logged, never rethrown: one failing listener must not take the process down.
