@@ -1,6 +1,9 @@
 // Generated OKRs for the benchmarks: `owners` people, each owning one key result, in teams of ten.
 import type { DatabaseConfig } from "../config";
+import type { Db } from "../db/types";
 import { ensureWorkspace } from "../db/workspaces";
+import { quarterOf } from "../domain/time";
+import type { SlackSandbox } from "../sandbox";
 import type { LocalStack } from "../demo/localStack";
 import { importOkrs } from "../services/importOkrs";
 
@@ -25,9 +28,14 @@ export function okrYaml(owners: number, teamSize = 10, cycle = "2026-Q4"): strin
 }
 
 export async function seed(stack: LocalStack, owners: number): Promise<void> {
-  for (let i = 0; i < owners; i++) stack.sandbox.addUser({ id: ownerId(i), name: `owner${i}`, tz: "UTC" });
-  const workspace = await ensureWorkspace(stack.bot.database.db, stack.sandbox.teamId);
-  await importOkrs(stack.bot.database.db, workspace.id, okrYaml(owners), stack.clock.now);
+  await seedInto(stack.bot.database.db, stack.sandbox, owners, stack.clock.now);
+}
+
+/** The owners in the sandbox, and their key results in the database, in the quarter of `now`. */
+export async function seedInto(db: Db, sandbox: SlackSandbox, owners: number, now: Date): Promise<void> {
+  for (let i = 0; i < owners; i++) sandbox.addUser({ id: ownerId(i), name: `owner${i}`, tz: "UTC" });
+  const workspace = await ensureWorkspace(db, sandbox.teamId);
+  await importOkrs(db, workspace.id, okrYaml(owners, 10, quarterOf(now, "UTC").key), now);
 }
 
 export type BenchDatabase = { config: DatabaseConfig; drop(): Promise<void> };

@@ -56,7 +56,7 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   const providers: Array<"sqlite" | "postgresql"> = opts.postgresUrl ? ["sqlite", "postgresql"] : ["sqlite"];
   for (const provider of providers) {
     log(`interactions: ${size.submissions} check-in submissions at ${size.concurrency} concurrent on ${provider}`);
-    const r = await interactions({ submissions: size.submissions, concurrency: size.concurrency, provider, ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
+    const r = await interactions({ submissions: size.submissions, concurrency: size.concurrency, provider, cli, ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
     const label = `${size.submissions} check-ins at ${size.concurrency} concurrent, ${provider}`;
     figures.push(
       { name: `ack latency p50 (${label})`, value: round(r.p50Ms, 0), unit: "ms" },

@@ -17,14 +17,22 @@ export interface CalendarDate {
   day: number;
 }
 
+/** Zones already checked: building an Intl.DateTimeFormat is slow, and every period computation asks. */
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== "string" || tz.trim() === "") return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(tz, valid);
   }
+  return valid;
 }
 
 export function assertTimeZone(tz: string): void {
