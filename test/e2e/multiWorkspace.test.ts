@@ -1,6 +1,7 @@
 // okr-bot installed through OAuth in two workspaces that hold the same team and person names:
 // each workspace is reached with its own (encrypted) token, uninstalling deletes the tokens and
 // stops that workspace's jobs, and with token rotation one refresh serves every replica.
+import fc from "fast-check";
 import { IDS } from "../../src/blocks/ids";
 import { importOkrs } from "../../src/services/importOkrs";
 import { SlackSandbox, waitFor, type SandboxWorkspace } from "../../src/sandbox";
@@ -74,6 +75,23 @@ describe.each(PROVIDERS)("several workspaces installed through OAuth on %s", (pr
     const replay = await fetch(first.redirect, { headers: { cookie: first.cookie } });
     expect(replay.status).toBe(400);
     expect(await okr.bot.database.db.installation.findFirstOrThrow()).toEqual(before);
+  });
+
+  it("hostile requests to the install routes get a page, never a crash or an install", async () => {
+    const base = `http://127.0.0.1:${okr.bot.port}`;
+    const text = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("<script>alert(1)</script>", "\"><img src=x>", "%00", "../../etc/passwd", "a".repeat(3000)));
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (code, state, cookie) => {
+        const query = new URLSearchParams({ code, state }).toString();
+        const res = await fetch(`${base}/slack/oauth_redirect?${query}`, { headers: { cookie: `slack-app-oauth-state=${encodeURIComponent(cookie)}` } });
+        expect(res.status).toBe(400);
+        expect(await res.text()).not.toMatch(/<script|<img/);
+      }),
+      { numRuns: 40 },
+    );
+    expect((await fetch(`${base}/slack/install?${new URLSearchParams({ x: "<script>" })}`)).status).toBe(200);
+    expect(await okr.bot.database.db.installation.count()).toBe(0);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
   it("sends each workspace's prompts with its own token, and answers each workspace's people in their own workspace", async () => {
