@@ -1,7 +1,7 @@
 // The bot and a local Slack sandbox wired together, for the demo and the end-to-end tests:
 // the real Bolt app over real HTTP, its WebClient pointed at the sandbox with SLACK_API_URL.
 import { randomBytes } from "node:crypto";
-import type { Config, DatabaseConfig } from "../config";
+import type { Config, DatabaseConfig, LogLevel } from "../config";
 import { IDS } from "../blocks/ids";
 import { runJob, type JobName, type JobOptions } from "../jobs";
 import { createLogger, type Logger } from "../logger";
@@ -37,14 +37,15 @@ export async function startLocalStack(opts: {
   const sandbox = new SlackSandbox({ messageClock: () => clock.now.getTime() });
   await sandbox.start();
   const signingSecret = randomBytes(16).toString("hex");
+  const log = opts.log ?? createLogger("warn");
   const config: Config = {
     // Local: no real limits to respect unless a test sets them on the sandbox.
     slack: { botToken: sandbox.token, signingSecret, apiUrl: sandbox.apiUrl, ...(opts.pace ?? { postsPerSecond: 1000, postsPerChannelPerSecond: 1000 }) },
     port: 0,
     database: opts.database,
-    logLevel: "warn",
+    // Bolt follows the level of the logger it is given.
+    logLevel: log.getLevel() as LogLevel,
   };
-  const log = opts.log ?? createLogger("warn");
   const bot = await startBot(config, log, { scheduler: opts.scheduler ?? false, clock: () => clock.now });
   const requester = new SlackRequester({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret, sandbox });
   return {

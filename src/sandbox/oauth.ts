@@ -34,6 +34,8 @@ export class SandboxOAuth {
   constructor(
     private app: SandboxOAuthApp | undefined,
     private readonly find: (teamId: string) => SandboxWorkspace | undefined,
+    /** The workspace the browser is signed in to unless the authorize link says `team`. */
+    private readonly defaultTeamId: string,
   ) {}
 
   /** Register the app, or change it (e.g. the token lifetime) between steps of a test. */
@@ -60,7 +62,7 @@ export class SandboxOAuth {
       back.searchParams.set("state", state);
       return { redirect: back.toString(), error: "" };
     }
-    const teamId = params.get("team") ?? "T0SANDBOX";
+    const teamId = params.get("team") ?? this.defaultTeamId;
     if (!this.find(teamId)) return { error: `no workspace ${teamId} in this sandbox` };
     const code = `${Date.now()}.${randomBytes(12).toString("hex")}`;
     this.grants.set(code, { teamId, user: params.get("user") ?? "U0INSTALLER", scope: params.get("scope") ?? "", redirectUri, expiresAt: Date.now() + CODE_TTL_MS, used: false });

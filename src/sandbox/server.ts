@@ -48,7 +48,7 @@ export class SlackSandbox extends SandboxWorkspace {
     });
     this.token = opts.token ?? "xoxb-sandbox-token";
     this.acceptToken(this.token);
-    this.oauth = new SandboxOAuth(opts.oauth, (teamId) => this.workspace(teamId));
+    this.oauth = new SandboxOAuth(opts.oauth, (teamId) => this.workspace(teamId), this.teamId);
   }
 
   // ---------------------------------------------------------------- workspaces
