@@ -8,9 +8,14 @@ export async function ensureWorkspace(db: Tx, slackTeamId: string, name?: string
   });
 }
 
-/** The workspaces the jobs act on (or just `id`): not those that uninstalled the app or revoked its tokens (unless `all`). */
-export function listWorkspaces(db: Tx, opts: { all?: boolean; id?: number } = {}): Promise<Workspace[]> {
-  return db.workspace.findMany({ where: { ...(opts.all ? {} : { uninstalledAt: null }), ...(opts.id === undefined ? {} : { id: opts.id }) }, orderBy: { id: "asc" } });
+/** The workspaces the jobs act on: not those that uninstalled the app or revoked its tokens (unless `all`). */
+export function listWorkspaces(db: Tx, opts: { all?: boolean } = {}): Promise<Workspace[]> {
+  return db.workspace.findMany({ where: opts.all ? {} : { uninstalledAt: null }, orderBy: { id: "asc" } });
+}
+
+/** The workspaces a job run covers: the one it was given (runJob's per-workspace call), else every active one. */
+export async function workspacesToRun(db: Tx, only: Workspace | undefined): Promise<Workspace[]> {
+  return only ? [only] : listWorkspaces(db);
 }
 
 export function markUninstalled(db: Tx, slackTeamId: string, at: Date) {

@@ -52,7 +52,7 @@ export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}
       continue;
     }
     if (!slack) continue;
-    const summary: Summary = await JOBS[name].run({ ...deps, ...slack }, { ...opts, workspaceId: workspace.id });
+    const summary: Summary = await JOBS[name].run({ ...deps, ...slack }, { ...opts, workspace });
     workspaces += 1;
     for (const [key, n] of Object.entries(summary)) total[key] = (total[key] ?? 0) + n;
   }

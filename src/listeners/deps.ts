@@ -27,5 +27,7 @@ export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDep
 export async function workspaceId(deps: ListenerDeps, slackTeamId: string | undefined): Promise<number> {
   if (deps.homeWorkspaceId !== undefined) return deps.homeWorkspaceId;
   if (!slackTeamId) throw new Error("request without a team id");
-  return (await ensureWorkspace(deps.db, slackTeamId)).id;
+  // Installed workspaces exist already: a read, not an upsert, on every request.
+  const known = await deps.db.workspace.findUnique({ where: { slackTeamId }, select: { id: true } });
+  return known?.id ?? (await ensureWorkspace(deps.db, slackTeamId)).id;
 }

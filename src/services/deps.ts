@@ -1,4 +1,4 @@
-import type { Db } from "../db/types";
+import type { Db, Workspace } from "../db/types";
 import type { Logger } from "../logger";
 import type { SlackClient } from "../slack/client";
 import type { Pacer } from "../slack/pacer";
@@ -18,4 +18,4 @@ export type ServiceDeps = {
 };
 
 /** What a job run covers: every workspace and team, or one workspace and/or one team (by name). */
-export type JobScope = { team?: string; workspaceId?: number };
+export type JobScope = { team?: string; workspace?: Workspace };

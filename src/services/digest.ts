@@ -6,7 +6,7 @@ import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
-import { listWorkspaces } from "../db/workspaces";
+import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 import { uploadOnce } from "./uploads";
@@ -36,7 +36,7 @@ export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: 
 /** Posts each team's weekly digest in its channel once its digest time has come this week. */
 export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promise<DigestRunSummary> {
   const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0, charts: 0 };
-  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
+  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);

@@ -9,7 +9,7 @@ import { cycleAt } from "../db/cycles";
 import { keyResultOwners, ownedObjectives } from "../db/okrs";
 import type { Db, Person, Team } from "../db/types";
 import { isUniqueViolation } from "../db/types";
-import { listWorkspaces } from "../db/workspaces";
+import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { forEachConcurrently } from "./concurrently";
 import { sendOnce } from "./outbox";
@@ -71,7 +71,7 @@ async function ensurePrompt(db: Db, workspaceId: number, personId: number, perio
  */
 export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {}): Promise<PromptRunSummary> {
   const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0 };
-  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
+  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     await forEachConcurrently(await keyResultOwners(deps.db, cycle.id, opts.team), PROMPT_SENDERS, async (owner) => {

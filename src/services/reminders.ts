@@ -4,7 +4,7 @@ import { isAway } from "../domain/away";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { cycleAt } from "../db/cycles";
 import { isUniqueViolation, type Team } from "../db/types";
-import { listWorkspaces } from "../db/workspaces";
+import { workspacesToRun } from "../db/workspaces";
 import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
@@ -22,7 +22,7 @@ export type ReminderRunSummary = { sent: number; alreadySent: number; answered: 
  */
 export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Promise<ReminderRunSummary> {
   const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0 };
-  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
+  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const prompts = await deps.db.checkinPrompt.findMany({

@@ -3,7 +3,7 @@ import { buildRetro, type Retro, type RetroAnswers } from "../domain/retro";
 import { isoWeekKey } from "../domain/time";
 import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
-import { listWorkspaces } from "../db/workspaces";
+import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { sendOnce } from "./outbox";
 
@@ -47,7 +47,7 @@ export type RetroRunSummary = { threads: number; alreadyPosted: number; replies:
 /** Posts each team's retro thread near the end of a cycle: a parent and one reply per key result. */
 export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroRunSummary> {
   const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0 };
-  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
+  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycles = (await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).filter((c) =>
       retroWindowOpen(c, deps.now),
     );

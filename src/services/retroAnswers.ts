@@ -10,7 +10,7 @@ import { scoreFromProgress } from "../domain/scoring";
 import { ensurePerson } from "../db/people";
 import { teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
 import type { Cycle, Team } from "../db/types";
-import { listWorkspaces } from "../db/workspaces";
+import { workspacesToRun } from "../db/workspaces";
 import { askToConfirmCarried, carryForward, withdrawCarry, type Carried } from "./carryForward";
 import type { JobScope, ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
@@ -52,7 +52,7 @@ export type RetroAskSummary = { asked: number; reminded: number; failed: number 
 /** Sends each owner their retro DM once the team's retro window opens, and one reminder while answers are missing. */
 export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroAskSummary> {
   const summary: RetroAskSummary = { asked: 0, reminded: 0, failed: 0 };
-  for (const workspace of await listWorkspaces(deps.db, { id: opts.workspaceId })) {
+  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycles = await deps.db.cycle.findMany({
       where: { workspaceId: workspace.id, endsAt: { gt: new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS), lte: new Date(deps.now.getTime() + 31 * DAY_MS) } },
     });

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CustomRoute } from "@slack/bolt";
 import { InstallProvider, type Installation, type InstallationStore } from "@slack/oauth";
 import type { OAuthConfig } from "../config";
-import { deleteInstallation, findInstallation, saveInstallation } from "../db/installations";
+import { findInstallation, saveInstallation } from "../db/installations";
 import type { TokenCipher } from "../db/tokenCipher";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
@@ -67,9 +67,7 @@ export function installationStore({ db, cipher, log }: Deps): InstallationStore 
       };
       return installation;
     },
-    deleteInstallation: async (query) => {
-      if (query.teamId) await deleteInstallation(db, query.teamId);
-    },
+    // No deleteInstallation: uninstall events delete the tokens (listeners/events/uninstalled.ts).
   };
 }
 

@@ -58,7 +58,6 @@ export async function startOAuthBot(sandbox: SlackSandbox, database: DatabaseCon
  */
 export async function install(bot: RunningBot, sandbox: SlackSandbox, teamId: string, user = "U0INSTALLER"): Promise<{ status: number; text: string; redirect: string; cookie: string }> {
   const base = `http://127.0.0.1:${bot.port}`;
-  sandbox.oauth.configure({ ...OAUTH_APP });
   const page = await fetch(`${base}/slack/install`);
   const cookie = page.headers.get("set-cookie")?.split(";")[0];
   const href = /id="add-to-slack" href="([^"]+)"/.exec(await page.text())?.[1]?.replaceAll("&#38;", "&");
