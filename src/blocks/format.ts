@@ -3,6 +3,8 @@ import { escapeMrkdwn, truncate } from "../domain/text";
 import { formatNumber, formatPercent } from "../domain/progress";
 import { CONFIDENCE_EMOJI, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
+import type { Absence } from "../domain/digest";
+import type { CalendarDate } from "../domain/wallClock";
 
 export const esc = escapeMrkdwn;
 export { truncate };
@@ -46,9 +48,22 @@ export function mention(slackUserId: string | null): string {
   return slackUserId ? `<@${slackUserId}>` : "_no owner_";
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "16 Dec" */
+export function dayMonth(date: CalendarDate): string {
+  return `${date.day} ${MONTHS[date.month - 1]}`;
+}
+
+/** "skipped this week", "away until 16 Dec", "away". */
+export function absenceText(absence: Absence): string {
+  if (absence.kind === "skipped") return "skipped this week";
+  return absence.lastDay ? `away until ${dayMonth(absence.lastDay)}` : "away";
+}
+
 /** "▲ +2" or "▼ −1" (arrows follow the number; :white_check_mark:-style quality is separate). */
-export function changeText(kr: Pick<KeyResultStatus, "change" | "changeQuality" | "unit">): string {
-  if (kr.change === null) return "no check-in this week";
+export function changeText(kr: Pick<KeyResultStatus, "change" | "changeQuality" | "unit"> & { absence?: Absence | null }): string {
+  if (kr.change === null) return kr.absence ? absenceText(kr.absence) : "no check-in this week";
   if (kr.change === 0) return "no change since last week";
   const arrow = kr.change > 0 ? "▲" : "▼";
   const sign = kr.change > 0 ? "+" : "−";
@@ -67,7 +82,7 @@ export function sparkline(values: readonly number[], max = 14): string {
     .join("");
 }
 
-export function keyResultLine(kr: KeyResultStatus, opts: { showNote?: boolean; trend?: readonly number[] } = {}): string {
+export function keyResultLine(kr: KeyResultStatus & { absence?: Absence | null }, opts: { showNote?: boolean; trend?: readonly number[] } = {}): string {
   const lines = [
     `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}${kr.pending ? " · _proposed, not accepted yet_" : ""}`,
     `${progressBar(kr.progress)} ${formatPercent(kr.progress)} · now ${valueWithUnit(kr.current, kr.unit)} (${formatNumber(kr.baseline)} → ${formatNumber(kr.target)})`,

@@ -3,6 +3,7 @@ import { attentionItems, type AttentionItem } from "./attention";
 import { keyResultStatus, weeklyProgress, type KeyResultFacts, type KeyResultStatus } from "./keyResultStatus";
 import type { Cadence } from "./periods";
 import { quarterElapsed, weekKeysBetween, weekOfCycle, type Cycle } from "./time";
+import type { CalendarDate } from "./wallClock";
 
 export type ObjectiveFacts = { id: number; title: string; ownerSlackId: string | null; keyResults: KeyResultFacts[] };
 
@@ -15,14 +16,19 @@ export type DigestInput = {
   timeZone: string;
   cadence?: Cadence;
   objectives: ObjectiveFacts[];
-  /** Owners who chose "Skip this week", and owners who are away: not counted as missing. */
+  /** Owners who chose "Skip this week", and owners who are away (with their last day away, when known): not counted as missing. */
   skipped?: ReadonlySet<string>;
-  away?: ReadonlySet<string>;
+  away?: ReadonlyMap<string, CalendarDate | null>;
 };
+
+/** Why an owner has not checked in this week, when it is not that they forgot. */
+export type Absence = { kind: "skipped" } | { kind: "away"; lastDay: CalendarDate | null };
 
 export type DigestKeyResult = KeyResultStatus & {
   /** Progress at the end of each week of the cycle so far, oldest first (for a sparkline). */
   trend: number[];
+  /** Not checked in this week because the owner skipped it or is away. */
+  absence: Absence | null;
 };
 
 export type Digest = {
@@ -54,7 +60,10 @@ export function buildDigest(input: DigestInput): Digest {
     id: o.id,
     title: o.title,
     ownerSlackId: o.ownerSlackId,
-    keyResults: o.keyResults.map((kr): DigestKeyResult => ({ ...keyResultStatus(kr, input.week), trend: weeklyProgress(kr, weeksSoFar) })),
+    keyResults: o.keyResults.map((kr): DigestKeyResult => {
+      const status = keyResultStatus(kr, input.week);
+      return { ...status, trend: weeklyProgress(kr, weeksSoFar), absence: status.thisWeek || status.pending ? null : absenceOf(kr.ownerSlackId, input) };
+    }),
   }));
   const all = objectives.flatMap((o) => o.keyResults);
   const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId && !kr.pending).map((kr) => kr.ownerSlackId as string));
@@ -85,4 +94,11 @@ export function buildDigest(input: DigestInput): Digest {
     total: all.length,
     unaccepted: all.filter((kr) => kr.pending).length,
   };
+}
+
+function absenceOf(owner: string | null, input: Pick<DigestInput, "skipped" | "away">): Absence | null {
+  if (owner === null) return null;
+  if (input.away?.has(owner)) return { kind: "away", lastDay: input.away.get(owner) ?? null };
+  if (input.skipped?.has(owner)) return { kind: "skipped" };
+  return null;
 }

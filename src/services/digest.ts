@@ -1,6 +1,6 @@
 import { digestMessages, digestNotesMessages } from "../blocks/digest";
 import { buildDigest, type Digest } from "../domain/digest";
-import { isAway } from "../domain/away";
+import { isAway, lastAwayDay } from "../domain/away";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
@@ -27,7 +27,11 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
     include: { prompts: { where: { period: week } } },
   });
   const skipped = new Set(people.filter((p) => p.prompts.some((pr) => pr.skipped)).map((p) => p.slackUserId));
-  const away = new Set(people.filter((p) => isAway(p, now) || p.prompts.some((pr) => pr.state === "away")).map((p) => p.slackUserId));
+  const away = new Map(
+    people
+      .filter((p) => isAway(p, now) || p.prompts.some((pr) => pr.state === "away"))
+      .map((p) => [p.slackUserId, lastAwayDay(p, now, p.tz ?? team.timezone)] as const),
+  );
   return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives, skipped, away });
 }
 

@@ -2,7 +2,8 @@ import { attentionItems, silentPeriods } from "../../src/domain/attention";
 import { buildDigest } from "../../src/domain/digest";
 import { keyResultStatus, weeklyProgress, type KeyResultFacts } from "../../src/domain/keyResultStatus";
 import { parseCycleKey } from "../../src/domain/time";
-import { sparkline } from "../../src/blocks/format";
+import { changeText, keyResultLine, sparkline } from "../../src/blocks/format";
+import { lastAwayDay } from "../../src/domain/away";
 
 const cycle = parseCycleKey("2026-Q4", "UTC"); // 2026-W40 … 2026-W53
 const kr = (over: Partial<KeyResultFacts> = {}): KeyResultFacts => ({
@@ -97,5 +98,66 @@ describe("buildDigest", () => {
     ]);
     expect(digest.objectives[0]!.keyResults[0]!.trend).toHaveLength(9);
     expect(digest.objectives[0]!.keyResults[0]!.trend.at(-1)).toBeCloseTo(0.1);
+  });
+});
+
+describe("a key result whose owner skipped or is away", () => {
+  const digestWith = (opts: { skipped?: string[]; away?: Map<string, { year: number; month: number; day: number } | null> }) =>
+    buildDigest({
+      teamName: "Platform",
+      cycle,
+      week: "2026-W48",
+      now: new Date("2026-11-27T16:00:00Z"),
+      timeZone: "UTC",
+      objectives: [
+        {
+          id: 1,
+          title: "Reliable",
+          ownerSlackId: null,
+          keyResults: [
+            kr({ id: 1, ownerSlackId: "U0ALICE" }),
+            kr({ id: 2, ownerSlackId: "U0BOB" }),
+            kr({ id: 3, ownerSlackId: "U0CAROL" }),
+            kr({ id: 4, ownerSlackId: "U0DAN", checkIns: [checkIn("2026-W48", 5)] }),
+          ],
+        },
+      ],
+      skipped: new Set(opts.skipped ?? []),
+      away: opts.away ?? new Map(),
+    });
+
+  it.each([
+    ["skipped", { skipped: ["U0ALICE"] }, { kind: "skipped" }, "skipped this week"],
+    ["away with a last day", { away: new Map([["U0ALICE", { year: 2026, month: 12, day: 16 }]]) }, { kind: "away", lastDay: { year: 2026, month: 12, day: 16 } }, "away until 16 Dec"],
+    ["away without a known end", { away: new Map([["U0ALICE", null]]) }, { kind: "away", lastDay: null }, "away"],
+    ["away and skipped: away wins", { skipped: ["U0ALICE"], away: new Map([["U0ALICE", null]]) }, { kind: "away", lastDay: null }, "away"],
+    ["neither", {}, null, "no check-in this week"],
+  ] as const)("%s", (_name, opts, absence, text) => {
+    const alice = digestWith(opts).objectives[0]!.keyResults[0]!;
+    expect(alice.absence).toEqual(absence);
+    expect(changeText(alice)).toBe(text);
+    expect(keyResultLine(alice)).toContain(text);
+  });
+
+  it("says nothing of absence on a key result checked in this week, nor for other owners", () => {
+    const digest = digestWith({ skipped: ["U0ALICE", "U0DAN"] });
+    const [, bob, , dan] = digest.objectives[0]!.keyResults;
+    expect(bob!.absence).toBeNull();
+    expect(dan!.absence).toBeNull();
+    expect(changeText(dan!)).not.toContain("skipped");
+  });
+});
+
+describe("lastAwayDay", () => {
+  const facts = (over: Partial<{ awayUntil: Date | null; slackAway: boolean; slackAwayUntil: Date | null }>) => ({ awayUntil: null, slackAway: false, slackAwayUntil: null, ...over });
+  const now = new Date("2026-12-02T12:00:00Z");
+  it.each([
+    ["`/okr away 2026-12-16` in Berlin", facts({ awayUntil: new Date("2026-12-16T23:00:00Z") }), "Europe/Berlin", { year: 2026, month: 12, day: 16 }],
+    ["a vacation status with an expiry", facts({ slackAway: true, slackAwayUntil: new Date("2026-12-10T00:00:00Z") }), "UTC", { year: 2026, month: 12, day: 9 }],
+    ["a vacation status without an expiry", facts({ slackAway: true }), "UTC", null],
+    ["the later of both", facts({ awayUntil: new Date("2026-12-05T00:00:00Z"), slackAway: true, slackAwayUntil: new Date("2026-12-20T00:00:00Z") }), "UTC", { year: 2026, month: 12, day: 19 }],
+    ["an absence already over", facts({ awayUntil: new Date("2026-12-01T00:00:00Z") }), "UTC", null],
+  ] as const)("%s", (_name, person, tz, expected) => {
+    expect(lastAwayDay(person, now, tz)).toEqual(expected);
   });
 });

@@ -96,6 +96,10 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     const digest = JSON.stringify(s.sandbox.messages("C0PLATFORM")[0]!.blocks);
     expect(digest).toContain("Skipped this week (1):* <@U0BOB>");
     expect(digest).toContain("Not checked in yet (1):* <@U0ALICE>");
+    // Each key result's own line says why it has no check-in.
+    const lines = (s.sandbox.messages("C0PLATFORM")[0]!.blocks ?? []).map((b) => JSON.stringify(b));
+    expect(lines.filter((l) => l.includes("<@U0BOB>") && l.includes("skipped this week")).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.includes("<@U0BOB>") && l.includes("no check-in this week"))).toEqual([]);
   });
 
   it("refuses a snooze or skip on someone else's prompt", async () => {
@@ -118,6 +122,8 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     const digest = JSON.stringify(s.sandbox.messages("C0PLATFORM")[0]!.blocks);
     expect(digest).toContain("Away (2):* <@U0ALICE>, <@U0BOB>");
     expect(digest).not.toContain("Not checked in yet");
+    expect(digest).toContain("away until 29 Nov"); // Bob's last day; Alice's status has no end
+    expect(digest).not.toContain("no check-in this week");
     // Back the next week: Bob with /okr back, Alice when her status is cleared.
     await s.requester.command({ user: "U0BOB", text: "back" });
     s.sandbox.updateUser("U0ALICE", { statusEmoji: "", statusText: "" });
