@@ -102,7 +102,7 @@ describe("buildDigest", () => {
 });
 
 describe("a key result whose owner skipped or is away", () => {
-  const digestWith = (opts: { skipped?: string[]; away?: Map<string, { year: number; month: number; day: number } | null> }) =>
+  const digestWith = (opts: { skipped?: readonly string[]; away?: ReadonlyMap<string, { year: number; month: number; day: number } | null> }) =>
     buildDigest({
       teamName: "Platform",
       cycle,
