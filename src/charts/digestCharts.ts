@@ -16,7 +16,8 @@ export function chartedObjectives(digest: Digest): Digest["objectives"] {
 export function digestCharts(digest: Digest): ChartFile[] {
   return chartedObjectives(digest).map((o) => {
       const title = `${digest.teamName} · ${o.title} · ${digest.cycleKey}`;
-      const svg = progressChartSvg({ title, weeks: digest.cycleWeeks, series: o.keyResults.map((kr) => ({ label: kr.title, values: kr.trend })) });
+      const subtitle = `${digest.teamName} · ${digest.cycleKey}`;
+      const svg = progressChartSvg({ title: o.title, subtitle, weeks: digest.cycleWeeks, series: o.keyResults.map((kr) => ({ label: kr.title, values: kr.trend })) });
       return { objectiveId: o.id, filename: `okr-progress-${digest.week}-objective-${o.id}.png`, title, bytes: svgToPng(svg) };
     });
 }

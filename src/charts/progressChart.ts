@@ -1,10 +1,13 @@
 // One objective's key results over the quarter as an SVG line chart: progress (0–100%) per week,
 // one line per key result, and a dashed line for the steady pace that would reach 100% at the end.
 // Pure, so it is tested without rendering; src/charts/png.ts turns it into a PNG.
-import { truncate } from "../domain/text";
+import { fitText } from "./textFit";
 
 export type ProgressChartData = {
+  /** The objective, in bold on the first line. */
   title: string;
+  /** Smaller, under the title: the team and the cycle. */
+  subtitle: string;
   /** Every week of the cycle, e.g. ["2026-W40", …, "2026-W53"]. */
   weeks: string[];
   /** Progress 0..1 per week so far (shorter than `weeks` until the cycle ends). */
@@ -13,6 +16,9 @@ export type ProgressChartData = {
 
 export const CHART_SIZE = { width: 960, height: 540 } as const;
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
+const TITLE_SIZE = 22;
+const LEGEND_SIZE = 15;
+export const PACE_LABEL = "steady pace to 100%";
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 function xml(s: string): string {
@@ -22,15 +28,20 @@ function xml(s: string): string {
 export function progressChartSvg(data: ProgressChartData): string {
   const { width, height } = CHART_SIZE;
   const legendRows = Math.min(data.series.length, 8);
-  const plot = { left: 70, right: width - 30, top: 60, bottom: height - 50 - legendRows * 22 };
+  // Legend under the plot: the steady pace first, then one row per key result.
+  const plot = { left: 70, right: width - 30, top: 76, bottom: height - 50 - (legendRows + 1) * 22 };
+  const textRoom = width - 30 - 20;
   const steps = Math.max(1, data.weeks.length - 1);
   const x = (i: number) => plot.left + ((plot.right - plot.left) * i) / steps;
   const y = (v: number) => plot.bottom - (plot.bottom - plot.top) * Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${plot.left}" y="36" font-size="22" font-weight="bold" fill="#222">${xml(truncate(data.title, 70))}</text>`,
+    `<text x="20" y="32" font-size="${TITLE_SIZE}" font-weight="bold" fill="#222">${xml(fitText(data.title, TITLE_SIZE, textRoom))}</text>`,
+    `<text x="20" y="56" font-size="15" fill="#555">${xml(fitText(data.subtitle, 15, textRoom))}</text>`,
   ];
+  const legendY = (row: number) => plot.bottom + 48 + row * 22;
+  const legendTextX = plot.left + 40;
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     parts.push(
       `<line x1="${plot.left}" x2="${plot.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e0e0e0" stroke-width="1"/>`,
@@ -53,14 +64,18 @@ export function progressChartSvg(data: ProgressChartData): string {
     const last = s.values.length - 1;
     if (last >= 0) parts.push(`<circle cx="${x(last).toFixed(1)}" cy="${y(s.values[last]!).toFixed(1)}" r="5" fill="${color}"/>`);
     if (k < legendRows) {
-      const ly = plot.bottom + 48 + k * 22;
+      const ly = legendY(k + 1);
       const label = k === legendRows - 1 && data.series.length > legendRows ? `…and ${data.series.length - legendRows + 1} more` : s.label;
       parts.push(
-        `<rect x="${plot.left}" y="${ly - 11}" width="14" height="14" fill="${color}"/>`,
-        `<text x="${plot.left + 22}" y="${ly + 1}" font-size="15" fill="#222">${xml(truncate(label, 90))}</text>`,
+        `<line x1="${plot.left}" x2="${plot.left + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="3"/>`,
+        `<text x="${legendTextX}" y="${ly + 1}" font-size="${LEGEND_SIZE}" fill="#222">${xml(fitText(label, LEGEND_SIZE, width - 20 - legendTextX))}</text>`,
       );
     }
   });
-  parts.push(`<text x="${plot.right}" y="36" font-size="13" text-anchor="end" fill="#777">- - - steady pace to 100%</text>`, `</svg>`);
+  parts.push(
+    `<line x1="${plot.left}" x2="${plot.left + 28}" y1="${legendY(0) - 4}" y2="${legendY(0) - 4}" stroke="#999" stroke-width="2" stroke-dasharray="8 6"/>`,
+    `<text x="${legendTextX}" y="${legendY(0) + 1}" font-size="${LEGEND_SIZE}" fill="#555">${PACE_LABEL}</text>`,
+    `</svg>`,
+  );
   return parts.join("\n");
 }
