@@ -126,6 +126,10 @@ describe.each(PROVIDERS)("the digest on %s", (provider) => {
       }
       expect(coloured).toBeGreaterThan(1000);
       expect(colours.size).toBeGreaterThan(20);
+      // The title is drawn (fonts found): dark pixels in the band above the plot, where only text goes.
+      let ink = 0;
+      for (let y = 8; y < 62; y++) for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4]! < 128) ink += 1;
+      expect(ink).toBeGreaterThan(500);
     }
     expect(files.map((f) => f.title)).toEqual(["Platform · Make our platform reliable · 2026-Q4", "Platform · Ship faster · 2026-Q4"]);
     const shared = s.sandbox.thread("C0PLATFORM", main!.ts).filter((m) => m.files);
