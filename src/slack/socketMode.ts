@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SocketModeReceiver, type App, type CustomRoute, type LogLevel, type Receiver } from "@slack/bolt";
+import { ConfigError } from "../config";
 import type { Logger } from "../logger";
 import { slackErrorCode } from "./client";
 
@@ -146,7 +147,7 @@ export class SocketReceiver implements Receiver {
         if (this.stopped) return;
         const code = slackErrorCode(err);
         if (atStart && code && UNRECOVERABLE.has(code)) {
-          throw new Error(`Slack refused SLACK_APP_TOKEN (${code}): check the app-level token (Basic Information → App-Level Tokens, scope connections:write)`);
+          throw new ConfigError([`Slack refused SLACK_APP_TOKEN (${code}): check the app-level token (Basic Information → App-Level Tokens, scope connections:write)`]);
         }
         failures += 1;
         this.lastError = describe(err);
