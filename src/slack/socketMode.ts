@@ -140,28 +140,32 @@ export class SocketReceiver implements Receiver {
 
   private async connectLoop(atStart: boolean): Promise<void> {
     for (let failures = 0; !this.stopped; ) {
+      let failure: string;
       try {
         await this.bolt.client.start();
-        return;
+        // Up, unless the new link already closed again (its close then found this loop still running).
+        if (this.connected || this.stopped) return;
+        failure = "the connection closed right after Slack said hello";
       } catch (err) {
         if (this.stopped) return;
         const code = slackErrorCode(err);
         if (atStart && code && UNRECOVERABLE.has(code)) {
           throw new ConfigError([`Slack refused SLACK_APP_TOKEN (${code}): check the app-level token (Basic Information → App-Level Tokens, scope connections:write)`]);
         }
-        failures += 1;
-        this.lastError = describe(err);
-        const wait = backoffMs(failures, this.backoff);
-        this.log.warn(`Socket Mode: could not connect to Slack (${this.lastError}); attempt ${failures} failed, trying again in ${(wait / 1000).toFixed(1)} s`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, wait);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
+        failure = describe(err);
       }
+      failures += 1;
+      this.lastError = failure;
+      const wait = backoffMs(failures, this.backoff);
+      this.log.warn(`Socket Mode: could not connect to Slack (${failure}); attempt ${failures} failed, trying again in ${(wait / 1000).toFixed(1)} s`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
     }
   }
 }
