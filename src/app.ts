@@ -11,6 +11,7 @@ import type { Logger } from "./logger";
 import type { BotTokens } from "./slack/botTokens";
 import { webClientOptions } from "./slack/client";
 import { oauthRoutes } from "./slack/oauthInstall";
+import { SOCKET_GRACE_MS, SocketReceiver, type Backoff } from "./slack/socketMode";
 
 export type AppDeps = {
   config: Config;
@@ -25,22 +26,34 @@ export type AppDeps = {
   inFlight?: Set<Promise<unknown>>;
   /** Follow-up work queued by listeners; stopping waits for it too. */
   afterAck?: AfterAck;
+  /** Socket Mode: the waits between attempts to reconnect (default SOCKET_BACKOFF). */
+  socketBackoff?: Backoff;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
-  const socketMode = Boolean(config.slack.appToken);
-  const { oauth } = config.slack;
+export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log), socketBackoff }: AppDeps): App {
+  const { oauth, appToken } = config.slack;
+  let socket: SocketReceiver | undefined;
   const customRoutes: CustomRoute[] = [
-    { path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res) },
+    { path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res, socket) },
     ...(oauth && installations ? oauthRoutes(oauth, config.slack.apiUrl, { db: database.db, cipher: installations.cipher, log }) : []),
   ];
+  if (appToken) {
+    socket = new SocketReceiver({
+      appToken,
+      apiUrl: config.slack.apiUrl,
+      port: config.port,
+      routes: customRoutes,
+      log: log.child("bolt"),
+      logLevel: config.logLevel as LogLevel,
+      ...(socketBackoff ? { backoff: socketBackoff } : {}),
+    });
+  }
   const app = new App({
     ...(installations
       ? { authorize: (source: { teamId?: string }) => authorizeTeam(installations.tokens, source.teamId) }
       : { token: config.slack.botToken }),
-    ...(socketMode
-      ? { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret, installerOptions: { port: config.port }, customRoutes }
-      : { receiver: httpReceiver(config.slack.signingSecret, customRoutes, log) }),
+    receiver: socket ?? httpReceiver(config.slack.signingSecret, customRoutes, log),
+    // The Web API calls of listeners; Socket Mode's own client has its own settings (see SocketReceiver).
     clientOptions: webClientOptions({ apiUrl: config.slack.apiUrl, logger: log.child("web-api") }),
     logger: log.child("bolt"),
     // Without it Bolt sets its logger to "info", whatever LOG_LEVEL says.
@@ -95,13 +108,29 @@ function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], log: L
   return receiver;
 }
 
-async function health(database: Database, res: ServerResponse) {
-  let ok = true;
+/** 200 while the database answers and, in Socket Mode, a connection to Slack is open or was lost less than SOCKET_GRACE_MS ago. */
+async function health(database: Database, res: ServerResponse, socket: SocketReceiver | undefined) {
+  let databaseUp = true;
   try {
     await Promise.race([database.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref())]);
   } catch {
-    ok = false;
+    databaseUp = false;
+  }
+  const body: Record<string, string> = { status: "ok", database: databaseUp ? "up" : "down" };
+  const reasons = databaseUp ? [] : ["the database does not answer"];
+  if (socket) {
+    const link = socket.status();
+    body.socket = link.up ? "connected" : link.downForMs < SOCKET_GRACE_MS ? "reconnecting" : "down";
+    if (!link.up && link.downForMs >= SOCKET_GRACE_MS) {
+      reasons.push(`no Socket Mode connection for ${Math.floor(link.downForMs / 1000)} s${link.lastError ? ` (${link.lastError})` : ""}`);
+    }
+  }
+  const ok = reasons.length === 0;
+  if (!ok) {
+    body.status = "unavailable";
+    // The HTTP-mode answer stays as it was: the database field says it all.
+    if (socket) body.reason = reasons.join("; ");
   }
   res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-  res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
+  res.end(JSON.stringify(body));
 }

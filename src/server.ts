@@ -58,7 +58,13 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     afterAck,
     ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id } : { installations: connection }),
   });
-  const server = (await app.start(config.port)) as Server | undefined;
+  let server: Server | undefined;
+  try {
+    server = (await app.start(config.port)) as Server | undefined;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   const clients = connection.clients;

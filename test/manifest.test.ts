@@ -7,7 +7,9 @@ import { BOT_SCOPES } from "../src/slack/scopes";
 // Slack's official manifest schema (slackapi/manifest-schema, MIT), vendored under test/fixtures.
 const schemaDir = path.join(__dirname, "fixtures", "slack-manifest-schema");
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join(schemaDir, f), "utf8"));
-const manifest = parse(fs.readFileSync(path.join(__dirname, "..", "manifest.yml"), "utf8"));
+const read = (file: string) => parse(fs.readFileSync(path.join(__dirname, "..", file), "utf8"));
+const manifest = read("manifest.yml");
+const socketManifest = read("manifest.socket.yml");
 
 function validator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -18,17 +20,29 @@ function validator() {
   return ajv.compile(load("manifest.schema.json"));
 }
 
-describe("manifest.yml", () => {
+describe.each([
+  ["manifest.yml", manifest],
+  ["manifest.socket.yml", socketManifest],
+])("%s", (_file, m) => {
   it("validates against Slack's official manifest schema", () => {
     const validate = validator();
-    const ok = validate(manifest);
+    const ok = validate(m);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
   });
 
   it("is rejected by the schema when broken (the check can fail)", () => {
     const validate = validator();
-    expect(validate({ ...manifest, settings: { ...manifest.settings, interactivity: { request_url: "ftp://x" } } })).toBe(false);
+    expect(validate({ ...m, settings: { ...m.settings, interactivity: { request_url: "ftp://x" } } })).toBe(false);
+  });
+});
+
+describe("manifest.yml", () => {
+  it("sends everything to the bot's public URL over HTTP", () => {
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+    expect(manifest.features.slash_commands[0].url).toBe("https://okr-bot.example.com/slack/events");
+    expect(manifest.settings.interactivity.request_url).toBe("https://okr-bot.example.com/slack/events");
+    expect(manifest.settings.event_subscriptions.request_url).toBe("https://okr-bot.example.com/slack/events");
   });
 
   it("declares what the bot uses: /okr, interactivity, App Home, app_home_opened, and the fewest scopes", () => {
@@ -42,5 +56,23 @@ describe("manifest.yml", () => {
   it("asks for the same scopes on an OAuth install, and redirects to the bot's OAuth route", () => {
     expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
     expect(manifest.oauth_config.redirect_urls).toEqual(["https://okr-bot.example.com/slack/oauth_redirect"]);
+  });
+});
+
+describe("manifest.socket.yml", () => {
+  it("turns Socket Mode on and has no URL to edit", () => {
+    expect(socketManifest.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(socketManifest)).not.toMatch(/https?:\/\//);
+    expect(socketManifest.oauth_config.redirect_urls).toBeUndefined();
+  });
+
+  it("is the HTTP manifest without its URLs: same commands, events, interactivity, App Home and scopes", () => {
+    const withoutUrls = structuredClone(manifest);
+    for (const c of withoutUrls.features.slash_commands) delete c.url;
+    delete withoutUrls.settings.event_subscriptions.request_url;
+    delete withoutUrls.settings.interactivity.request_url;
+    delete withoutUrls.oauth_config.redirect_urls;
+    withoutUrls.settings.socket_mode_enabled = true;
+    expect(socketManifest).toEqual(withoutUrls);
   });
 });

@@ -1,5 +1,5 @@
 // The bot and a local Slack sandbox wired together, for the demo and the end-to-end tests:
-// the real Bolt app over real HTTP, its WebClient pointed at the sandbox with SLACK_API_URL.
+// the real Bolt app over real HTTP (or Socket Mode), its WebClient pointed at the sandbox with SLACK_API_URL.
 import { randomBytes } from "node:crypto";
 import type { Config, DatabaseConfig, LogLevel } from "../config";
 import { IDS } from "../blocks/ids";
@@ -31,6 +31,8 @@ export async function startLocalStack(opts: {
   scheduler?: boolean;
   /** The bot's own pacing of posts (default: effectively none; the sandbox has no limits unless set). */
   pace?: { postsPerSecond: number; postsPerChannelPerSecond: number };
+  /** Requests reach the bot over Socket Mode (SLACK_APP_TOKEN set) instead of signed HTTP. */
+  socketMode?: boolean;
 }): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
@@ -40,14 +42,22 @@ export async function startLocalStack(opts: {
   const log = opts.log ?? createLogger("warn");
   const config: Config = {
     // Local: no real limits to respect unless a test sets them on the sandbox.
-    slack: { botToken: sandbox.token, signingSecret, apiUrl: sandbox.apiUrl, ...(opts.pace ?? { postsPerSecond: 1000, postsPerChannelPerSecond: 1000 }) },
+    slack: {
+      botToken: sandbox.token,
+      signingSecret,
+      ...(opts.socketMode ? { appToken: sandbox.socketMode.appToken } : {}),
+      apiUrl: sandbox.apiUrl,
+      ...(opts.pace ?? { postsPerSecond: 1000, postsPerChannelPerSecond: 1000 }),
+    },
     port: 0,
     database: opts.database,
     // Bolt follows the level of the logger it is given.
     logLevel: log.getLevel() as LogLevel,
   };
   const bot = await startBot(config, log, { scheduler: opts.scheduler ?? false, clock: () => clock.now });
-  const requester = new SlackRequester({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret, sandbox });
+  const requester = opts.socketMode
+    ? new SlackRequester({ socketMode: sandbox.socketMode, sandbox })
+    : new SlackRequester({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret, sandbox });
   return {
     sandbox,
     requester,

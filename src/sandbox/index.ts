@@ -1,7 +1,17 @@
-/** Slack sandbox: a local Slack Web API + a signed-request sender, for end-to-end tests. */
+/** Slack sandbox: a local Slack Web API and Socket Mode server + a request sender (signed HTTP or Socket Mode), for end-to-end tests. */
 export { SlackSandbox, type SlackSandboxOptions } from "./server";
 export { SandboxWorkspace, type SandboxWorkspaceOptions } from "./workspace";
 export type { SandboxOAuthApp } from "./oauth";
+export {
+  SandboxSocketMode,
+  type SandboxSocketModeOptions,
+  type ConnectionsOpenRecord,
+  type DeliveryResult,
+  type DisconnectReason,
+  type EnvelopeRecord,
+  type EnvelopeType,
+} from "./socketMode";
+export { HttpTransport, SocketModeTransport, type RequestTransport, type DeliverOptions } from "./transport";
 export {
   SlackRequester,
   type SlackRequesterOptions,

@@ -1,45 +1,35 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { request } from "node:http";
+import { randomBytes } from "node:crypto";
 import type { SubmissionOutcome } from "./api/views";
 import { findElement } from "./normalize";
+import type { SandboxSocketMode } from "./socketMode";
+import { type DeliverOptions, type EnvelopeType, HttpTransport, type RequestTransport, type SendOptions, type SlackRequestResult, SocketModeTransport } from "./transport";
 import type { SandboxWorkspace } from "./workspace";
 import type { Block, Json } from "./types";
 import { type SimpleValue, type SimpleValues, buildStateValues, stateValueFor } from "./viewState";
 
-export interface SlackRequesterOptions {
-  /** The bot's endpoint, e.g. http://127.0.0.1:3000/slack/events */
-  url: string;
-  signingSecret: string;
+export type { SendOptions, SlackRequestResult } from "./transport";
+
+export type SlackRequesterOptions = {
   /** The workspace the requests come from (the sandbox itself, or one it hosts). */
   sandbox: SandboxWorkspace;
   /** Defaults to the sandbox's team id. */
   teamId?: string;
   /** Give up waiting for the bot after this long (default 10 s; Slack itself waits 3 s — check durationMs). */
   timeoutMs?: number;
-}
-
-/** Per-request overrides for negative tests. */
-export interface SendOptions {
-  /** X-Slack-Request-Timestamp (Unix seconds); default now. */
-  timestamp?: number;
-  /** Sign with this secret instead of the configured one. */
-  signingSecret?: string;
-  /** Replace the computed X-Slack-Signature. */
-  signature?: string;
-  /** Extra / overriding headers. */
-  headers?: Record<string, string>;
-}
-
-export interface SlackRequestResult {
-  status: number;
-  body: string;
-  /** Parsed body when it is JSON. */
-  json?: unknown;
-  /** Time until the bot answered (Slack gives up after 3000 ms). */
-  durationMs: number;
-  /** The bot did not answer within timeoutMs. */
-  timedOut?: boolean;
-}
+} & (
+  | {
+      /** The bot's endpoint, e.g. http://127.0.0.1:3000/slack/events */
+      url: string;
+      signingSecret: string;
+      socketMode?: undefined;
+    }
+  | {
+      /** Deliver over the bot's Socket Mode connection to this sandbox instead of HTTP. */
+      socketMode: SandboxSocketMode;
+      url?: undefined;
+      signingSecret?: undefined;
+    }
+);
 
 export interface CommandResult extends SlackRequestResult {
   triggerId: string;
@@ -60,83 +50,41 @@ export type ActionContainer =
   | { type: "message"; channel_id: string; message_ts: string; is_ephemeral?: boolean; thread_ts?: string }
   | { type: "view"; view_id: string };
 
-/** Sends correctly signed requests to the bot, the way Slack does. */
+/** Sends requests to the bot the way Slack does: signed HTTP, or envelopes over Socket Mode. */
 export class SlackRequester {
-  private readonly url: string;
-  private readonly signingSecret: string;
+  private readonly transport: RequestTransport;
+  private readonly http: HttpTransport | undefined;
   private readonly sandbox: SandboxWorkspace;
   private readonly teamId: string;
-  private readonly timeoutMs: number;
   /** Slack's (deprecated) verification token, sent in every payload. */
   readonly verificationToken = "sandbox-verification-token";
 
   constructor(opts: SlackRequesterOptions) {
-    this.url = opts.url;
-    this.signingSecret = opts.signingSecret;
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    if (opts.socketMode) {
+      this.transport = new SocketModeTransport({ socketMode: opts.socketMode, timeoutMs });
+    } else {
+      this.http = new HttpTransport({ url: opts.url, signingSecret: opts.signingSecret, timeoutMs });
+      this.transport = this.http;
+    }
     this.sandbox = opts.sandbox;
     this.teamId = opts.teamId ?? opts.sandbox.teamId;
-    this.timeoutMs = opts.timeoutMs ?? 10_000;
   }
 
   /** `v0=<hex HMAC-SHA256(secret, "v0:" + ts + ":" + body)>` */
   static sign(signingSecret: string, timestamp: number, rawBody: string): string {
-    return `v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
+    return HttpTransport.sign(signingSecret, timestamp, rawBody);
   }
 
-  /** POST a raw body, signed. Content type is sent exactly as given. */
+  /** POST a raw body, signed (HTTP only). Content type is sent exactly as given. */
   send(rawBody: string, contentType: string, opts: SendOptions = {}): Promise<SlackRequestResult> {
-    const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature = opts.signature ?? SlackRequester.sign(opts.signingSecret ?? this.signingSecret, ts, rawBody);
-    const target = new URL(this.url);
-    const headers: Record<string, string> = {
-      "content-type": contentType,
-      "content-length": String(Buffer.byteLength(rawBody)),
-      "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-      "x-slack-request-timestamp": String(ts),
-      "x-slack-signature": signature,
-      ...opts.headers,
-    };
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-      const req = request(
-        { hostname: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", headers, agent: false },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => {
-            clearTimeout(timer);
-            const body = Buffer.concat(chunks).toString("utf8");
-            const result: SlackRequestResult = { status: res.statusCode ?? 0, body, durationMs: Date.now() - started };
-            if (body.trim() !== "") {
-              try {
-                result.json = JSON.parse(body);
-              } catch {
-                // not JSON
-              }
-            }
-            resolve(result);
-          });
-          res.on("error", reject);
-        },
-      );
-      const timer = setTimeout(() => {
-        req.destroy();
-        resolve({ status: 0, body: "", durationMs: Date.now() - started, timedOut: true });
-      }, this.timeoutMs);
-      req.on("error", (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-      req.end(rawBody);
-    });
+    if (!this.http) throw new Error("SlackRequester.send: a raw HTTP request, but this requester speaks Socket Mode");
+    return this.http.send(rawBody, contentType, opts);
   }
 
-  private sendForm(fields: Record<string, string>, opts?: SendOptions): Promise<SlackRequestResult> {
-    return this.send(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", opts);
-  }
-
-  private sendPayload(payload: Json, opts?: SendOptions): Promise<SlackRequestResult> {
-    return this.sendForm({ payload: JSON.stringify(payload) }, opts);
+  /** A request of any kind, over whichever transport this requester uses. */
+  deliver(type: EnvelopeType, payload: Json, opts?: DeliverOptions): Promise<SlackRequestResult> {
+    return this.transport.deliver(type, payload, opts);
   }
 
   private userName(user: string): string {
@@ -185,7 +133,7 @@ export class SlackRequester {
       response_url: responseUrl,
       trigger_id: triggerId,
     };
-    const result = await this.sendForm(fields, opts);
+    const result = await this.deliver("slash_commands", fields, opts);
     return { ...result, triggerId, responseUrl };
   }
 
@@ -296,7 +244,7 @@ export class SlackRequester {
       if (message) payload.message = message;
       if (view) payload.view = view;
     }
-    const result = await this.sendPayload(payload, opts);
+    const result = await this.deliver("interactive", payload, opts);
     return { ...result, triggerId, ...(responseUrl !== undefined ? { responseUrl } : {}) };
   }
 
@@ -341,7 +289,7 @@ export class SlackRequester {
       is_enterprise_install: false,
       enterprise: null,
     };
-    const result = await this.sendPayload(payload, opts);
+    const result = await this.deliver("interactive", payload, opts);
     const outcome = this.sandbox.applyViewSubmissionResponse(stored.id, result.status, result.body, values as Json);
     return { ...result, outcome };
   }
@@ -367,7 +315,7 @@ export class SlackRequester {
       is_enterprise_install: false,
       enterprise: null,
     };
-    return this.sendPayload(payload, opts);
+    return this.deliver("interactive", payload, opts);
   }
 
   /** An Events API `event_callback` envelope around `event` (JSON body). */
@@ -399,10 +347,11 @@ export class SlackRequester {
       is_ext_shared_channel: false,
       event_context: `4-${randomBytes(12).toString("base64url")}`,
     };
-    const headers: Record<string, string> = { ...opts.headers };
-    if (args.retryNum !== undefined) headers["x-slack-retry-num"] = String(args.retryNum);
-    if (args.retryReason !== undefined) headers["x-slack-retry-reason"] = args.retryReason;
-    return this.send(JSON.stringify(envelope), "application/json", { ...opts, headers });
+    return this.deliver("events_api", envelope, {
+      ...opts,
+      ...(args.retryNum !== undefined ? { retryNum: args.retryNum } : {}),
+      ...(args.retryReason !== undefined ? { retryReason: args.retryReason } : {}),
+    });
   }
 
   /** `app_home_opened` for a user (with the current Home view when one is published). */
@@ -443,7 +392,7 @@ export class SlackRequester {
     return this.event({ event, ...(args.eventId !== undefined ? { eventId: args.eventId } : {}) }, opts);
   }
 
-  /** The `url_verification` handshake. */
+  /** The `url_verification` handshake (HTTP only: Socket Mode has none). */
   urlVerification(challenge: string, opts?: SendOptions): Promise<SlackRequestResult> {
     return this.send(JSON.stringify({ token: this.verificationToken, challenge, type: "url_verification" }), "application/json", opts);
   }

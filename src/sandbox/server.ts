@@ -8,6 +8,7 @@ import { workspaceMethods } from "./api/workspace";
 import { ArgParseError, parseApiArgs, parseMultipart, readBody, sendJson, sendText } from "./httpUtil";
 import { SandboxOAuth, type SandboxOAuthApp } from "./oauth";
 import { handleResponseUrl } from "./responseUrl";
+import { SandboxSocketMode, type SandboxSocketModeOptions } from "./socketMode";
 import type { ApiCallRecord, FaultSpec, Json } from "./types";
 import { SandboxWorkspace, type SandboxWorkspaceOptions } from "./workspace";
 
@@ -16,6 +17,8 @@ export interface SlackSandboxOptions extends Partial<SandboxWorkspaceOptions> {
   token?: string;
   /** The app as registered with Slack, for the OAuth install flow (`/oauth/v2/authorize`, `oauth.v2.access`). */
   oauth?: SandboxOAuthApp;
+  /** Socket Mode: the app-level token, ping interval, ticket lifetime. */
+  socketMode?: SandboxSocketModeOptions;
 }
 
 const METHODS: Record<string, ApiHandler> = { ...workspaceMethods, ...chatMethods, ...viewMethods, ...fileMethods };
@@ -29,6 +32,8 @@ export class SlackSandbox extends SandboxWorkspace {
   /** The default workspace's fixed bot token. */
   readonly token: string;
   readonly oauth: SandboxOAuth;
+  /** Socket Mode: apps.connections.open and the WebSocket links (on this sandbox's port). */
+  readonly socketMode: SandboxSocketMode;
   private readonly hosted: SandboxWorkspace[] = [];
   private server: Server | undefined;
   private port: number | undefined;
@@ -49,6 +54,7 @@ export class SlackSandbox extends SandboxWorkspace {
     this.token = opts.token ?? "xoxb-sandbox-token";
     this.acceptToken(this.token);
     this.oauth = new SandboxOAuth(opts.oauth, (teamId) => this.workspace(teamId), this.teamId);
+    this.socketMode = new SandboxSocketMode(this, opts.socketMode);
   }
 
   // ---------------------------------------------------------------- workspaces
@@ -87,6 +93,7 @@ export class SlackSandbox extends SandboxWorkspace {
   override reset(): void {
     super.reset();
     for (const ws of this.hosted) ws.reset();
+    this.socketMode.reset();
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -99,6 +106,7 @@ export class SlackSandbox extends SandboxWorkspace {
         if (!res.headersSent && !res.destroyed) sendText(res, 500, `sandbox error: ${e instanceof Error ? e.stack : String(e)}`);
       });
     });
+    server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => this.socketMode.upgrade(req, socket, head));
     server.on("connection", (s: Socket) => {
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
@@ -119,6 +127,7 @@ export class SlackSandbox extends SandboxWorkspace {
     this.stopped = true;
     for (const wake of this.sleepers) wake();
     this.sleepers.clear();
+    this.socketMode.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
@@ -248,6 +257,19 @@ export class SlackSandbox extends SandboxWorkspace {
 
     // The OAuth exchange authenticates with the app's client id and secret, not a token.
     if (method === "oauth.v2.access") return answer(200, this.oauth.access(args, auth));
+    // Socket Mode authenticates with the app-level token.
+    if (method === "apps.connections.open") {
+      const opened = this.socketMode.open(token);
+      if (opened === "reset") {
+        record(0, null);
+        req.socket.destroy();
+      } else if (opened.json) answer(opened.status, opened.json);
+      else {
+        record(opened.status, opened.text);
+        sendText(res, opened.status, opened.text ?? "");
+      }
+      return;
+    }
     const handler = METHODS[method];
     if (!handler) return answer(200, { ok: false, error: "unknown_method" });
     if (token === undefined || token === "") return answer(200, { ok: false, error: "not_authed" });
