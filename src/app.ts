@@ -7,6 +7,7 @@ import type { Database } from "./db/client";
 import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
 import { AfterAck } from "./listeners/afterAck";
+import type { Holder } from "./services/claimHolders";
 import type { Logger } from "./logger";
 import type { BotTokens } from "./slack/botTokens";
 import { webClientOptions } from "./slack/client";
@@ -25,9 +26,11 @@ export type AppDeps = {
   inFlight?: Set<Promise<unknown>>;
   /** Follow-up work queued by listeners; stopping waits for it too. */
   afterAck?: AfterAck;
+  /** This process as the holder of the outbox claims its listeners make. */
+  holder?: Holder;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log), holder }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
   const { oauth } = config.slack;
   const customRoutes: CustomRoute[] = [
@@ -61,7 +64,7 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
       }
     });
   }
-  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck });
+  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder });
   return app;
 }
 

@@ -7,13 +7,14 @@ import { isUniqueViolation, type Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { JobScope, ServiceDeps } from "./deps";
-import { sendOnce } from "./outbox";
+import { pendingCounter, sendOnce } from "./outbox";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
 
 /** Prompts older than this belong to a past period: no reminder for those. */
 const REMINDER_WINDOW_MS = 6 * 24 * 60 * 60_000;
 
-export type ReminderRunSummary = { sent: number; alreadySent: number; answered: number; notYet: number; failed: number; escalated: number };
+/** `left`: due but neither sent nor failed for good; the next run tries again. */
+export type ReminderRunSummary = { sent: number; alreadySent: number; answered: number; notYet: number; failed: number; escalated: number; inFlight: number; left: number };
 
 /**
  * Reminds each owner who has not answered their prompt `reminderDelayHours` after it went out
@@ -21,7 +22,7 @@ export type ReminderRunSummary = { sent: number; alreadySent: number; answered: 
  * about owners who missed `escalateAfter` periods in a row.
  */
 export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Promise<ReminderRunSummary> {
-  const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0 };
+  const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
@@ -67,9 +68,10 @@ export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Pro
         if (outcome.status === "sent") summary.sent += 1;
         else if (outcome.status === "already_sent") summary.alreadySent += 1;
         else if (outcome.status === "failed") summary.failed += 1;
+        else summary[pendingCounter(outcome)!] += 1;
       } catch (err) {
         deps.log.error(`reminder for ${prompt.person.slackUserId} failed`, err);
-        summary.failed += 1;
+        summary.left += 1;
       }
     }
     summary.escalated += await escalate(deps, workspace.id, cycle.id, opts.team);
@@ -163,7 +165,7 @@ async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team
       },
       () => escalationMessage({ teamName: team.name, missing, periods: team.escalateAfter }),
     );
-    if (outcome.status === "sent" || outcome.status === "already_sent" || (outcome.status === "failed" && outcome.message.status === "failed")) delivered += 1;
+    if (outcome.status === "sent" || outcome.status === "already_sent" || outcome.status === "failed") delivered += 1;
   }
   // Until every manager has it (or can never get it), the next run sends again under the same keys.
   if (delivered === team.managers.length) {
