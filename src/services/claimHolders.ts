@@ -45,7 +45,7 @@ export async function registerHolder(db: Db, log: Logger, opts: { heartbeatMs?: 
       clearInterval(timer);
       await beating;
       // Whatever it still holds goes back at once rather than waiting to be found.
-      await db.slackMessage.updateMany({ where: { holderId: holder.id, status: "pending" }, data: { holderId: null, claimedAt: new Date(0) } });
+      await db.slackMessage.updateMany({ where: { holderId: holder.id, status: "pending" }, data: { holderId: null, claimedAt: new Date(0), attemptedAt: null } });
       await db.claimHolder.deleteMany({ where: { id: holder.id } });
     },
   };
@@ -60,6 +60,7 @@ export async function releaseDeadHolders(db: Db, me: Observer): Promise<Set<stri
   if (dead.length === 0) return new Set();
   const ids = dead.map((h) => h.id);
   const orphans = await db.slackMessage.findMany({ where: { holderId: { in: ids }, status: "pending" }, select: { kind: true } });
+  // attemptedAt stays: a post the dead process asked for may still land, and a taker waits for it.
   await db.slackMessage.updateMany({ where: { holderId: { in: ids }, status: "pending" }, data: { holderId: null, claimedAt: new Date(0) } });
   // Only as they were seen: a holder that heartbeated meanwhile is alive after all.
   await db.claimHolder.deleteMany({ where: { OR: dead.map((h) => ({ id: h.id, heartbeatAt: h.heartbeatAt })) } });

@@ -86,13 +86,14 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
   if (claimed.status !== "claimed") return claimed.outcome;
   const { message: row, token } = claimed;
 
-  const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date; holderId?: null }) => {
+  const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date; holderId?: null; attemptedAt?: null }) => {
     // Only the holder of the claim may settle the row; a sender whose claim was taken over may not.
     await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
     return { message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
   };
   // Given back at once (rather than left to be found) so the next run retries it, looking for an earlier post first.
-  const giveBack = () => settle({ claimedAt: new Date(0), holderId: null });
+  // Its requests are over (answered or timed out): a taker need not wait for them.
+  const giveBack = () => settle({ claimedAt: new Date(0), holderId: null, attemptedAt: null });
 
   try {
     return await deliver(deps, intent, content, claimed, settle, giveBack);
