@@ -91,8 +91,8 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
     await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
     return { message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
   };
-  // Given back at once (rather than left to be found) so the next run retries it, looking for an earlier post first.
-  // Its requests are over (answered or timed out): a taker need not wait for them.
+  // Given back at once so the next run retries it (looking for an earlier post first). This
+  // process's requests for it are over (answered or timed out), so a taker need not wait for them.
   const giveBack = () => settle({ claimedAt: new Date(0), holderId: null, attemptedAt: null });
 
   try {
