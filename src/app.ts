@@ -7,6 +7,7 @@ import type { Database } from "./db/client";
 import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
 import { AfterAck } from "./listeners/afterAck";
+import type { Holder } from "./services/claimHolders";
 import type { Logger } from "./logger";
 import type { BotTokens } from "./slack/botTokens";
 import { webClientOptions } from "./slack/client";
@@ -28,9 +29,11 @@ export type AppDeps = {
   afterAck?: AfterAck;
   /** Socket Mode: the waits between attempts to reconnect (default SOCKET_BACKOFF). */
   socketBackoff?: Backoff;
+  /** This process as the holder of the outbox claims its listeners make. */
+  holder?: Holder;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log), socketBackoff }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log), socketBackoff, holder }: AppDeps): App {
   const { oauth, appToken } = config.slack;
   let socket: SocketReceiver | undefined;
   const customRoutes: CustomRoute[] = [
@@ -74,7 +77,7 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
       }
     });
   }
-  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck });
+  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder });
   return app;
 }
 

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "./db/client";
 import { migrate, MigrationError } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
+import { registerHolder, type Holder, type RegisteredHolder } from "./services/claimHolders";
 import { connectSlack, type SlackConnection } from "./slack/connect";
 import { INSTALL_PATH } from "./slack/oauthInstall";
 import type { SlackClients } from "./slack/workspaceClients";
@@ -19,6 +20,8 @@ export type RunningBot = {
   scheduler: Scheduler | null;
   /** What jobs send with: a client per workspace. */
   clients: SlackClients;
+  /** This process as the holder of outbox claims (heartbeating until stop). */
+  holder: Holder;
   connection: SlackConnection;
   port: number;
   stop(): Promise<void>;
@@ -41,12 +44,18 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const database = openDatabase(config.database);
   await database.ping();
   let connection: SlackConnection;
+  let registered: RegisteredHolder;
   try {
-    connection = await connectSlack(config, database.db, log);
+    registered = await registerHolder(database.db, log);
+    connection = await connectSlack(config, database.db, log).catch(async (err: unknown) => {
+      await registered.stop();
+      throw err;
+    });
   } catch (err) {
     await database.close();
     throw err;
   }
+  const { holder } = registered;
   const inFlight = new Set<Promise<unknown>>();
   const afterAck = new AfterAck(log);
   const app = createApp({
@@ -56,6 +65,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     clock,
     inFlight,
     afterAck,
+    holder,
     ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id } : { installations: connection }),
   });
   let server: Server | undefined;
@@ -68,7 +78,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   const clients = connection.clients;
-  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs") }, log.child("jobs"), clock);
+  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs"), holder }, log.child("jobs"), clock);
   if (connection.mode === "single") log.info(`connected to Slack workspace ${connection.home.name ?? connection.home.slackTeamId} (${connection.home.slackTeamId})`);
   else log.info(`installable in any workspace: open ${INSTALL_PATH} on this bot's public URL`);
   log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
@@ -78,6 +88,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     database,
     scheduler,
     clients,
+    holder,
     connection,
     port,
     stop: () =>
@@ -87,6 +98,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         // Requests already acked may still be writing: let them finish before the database closes.
         await Promise.allSettled([...inFlight]);
         await afterAck.idle();
+        await registered.stop();
         await database.close();
       })()),
   };

@@ -8,7 +8,8 @@ import { findCycle } from "../db/cycles";
 import { reencryptTokens } from "../db/installations";
 import { TokenCipher } from "../db/tokenCipher";
 import { migrate, MigrationError } from "../db/migrate";
-import { isJobName, JOB_NAMES, runJob } from "../jobs";
+import { isJobName, JOB_NAMES, leftForNextRun, runJob } from "../jobs";
+import { observerFor, registerHolder, releaseDeadHolders } from "../services/claimHolders";
 import { createLogger, redact } from "../logger";
 import { exportOkrsYaml } from "../services/exportOkrs";
 import { cycleRecord } from "../services/cycleRecords";
@@ -21,6 +22,9 @@ import { isCycleKey, quarterOf } from "../domain/time";
 import { CliError, resolveWorkspace } from "./workspace";
 import { formatImportReport } from "./importReport";
 
+/** `okr-bot job`'s exit code when some of what was due is left for the next run (an error exits 1). */
+const EXIT_LEFT_FOR_NEXT_RUN = 3;
+
 const USAGE = `Usage: okr-bot <command>
 
 Commands:
@@ -31,7 +35,9 @@ Commands:
                                 print a cycle's OKRs as YAML (default: the current quarter), or its
                                 retro and check-in history as Markdown, CSV or JSON
   job <${JOB_NAMES.join("|")}> [--now <ISO-8601>] [--team <name>]
-                                run one scheduled job once, as the scheduler would
+                                run one scheduled job once, as the scheduler would; exits 0 when
+                                everything due was sent, failed for good (recorded) or is held by
+                                a running okr-bot, ${EXIT_LEFT_FOR_NEXT_RUN} when some of it is left for the next run
   forget <slack-user-id>        remove a person's personal data (name, notes, retro answers) and keep
                                 the numbers, anonymously: for people who leave
   rekey                         after changing TOKEN_ENCRYPTION_KEY: re-encrypt every stored Slack
@@ -196,9 +202,18 @@ async function jobCommand(args: string[]): Promise<number> {
   const log = createLogger(config.logLevel);
   return withDatabase(async ({ db }) => {
     const { clients } = await connectSlack(config, db, log);
-    const summary = await runJob(name, { db, slack: clients, now, log: log.child(`job:${name}`) }, { team: values.team });
-    console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
-    return 0;
+    const registered = await registerHolder(db, log);
+    try {
+      await releaseDeadHolders(db, observerFor(registered.holder));
+      const summary = await runJob(name, { db, slack: clients, now, log: log.child(`job:${name}`), holder: registered.holder }, { team: values.team });
+      console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
+      const left = leftForNextRun(summary);
+      if (!left) return 0;
+      console.error(`${name}: ${left}`);
+      return EXIT_LEFT_FOR_NEXT_RUN;
+    } finally {
+      await registered.stop();
+    }
   });
 }
 

@@ -64,7 +64,7 @@ export async function startLocalStack(opts: {
     bot,
     log,
     clock,
-    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.clients, now: clock.now, log, retryBaseMs: 5 }, jobOpts),
+    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.clients, now: clock.now, log, holder: bot.holder, retryBaseMs: 5 }, jobOpts),
     checkIn: async (user, values, checkInOpts = {}) => {
       const via = checkInOpts.via ?? "dm";
       if (via === "dm") {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/types";
 import { ensureWorkspace } from "../db/workspaces";
 import type { Logger } from "../logger";
+import type { Holder } from "../services/claimHolders";
 import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
 import type { AfterAck } from "./afterAck";
@@ -13,11 +14,13 @@ export type ListenerDeps = {
   homeWorkspaceId?: number;
   /** Where follow-up work goes once Slack has its answer. */
   afterAck: AfterAck;
+  /** This process as the holder of the outbox claims it makes. */
+  holder?: Holder;
 };
 
 /** What a service needs for one request: the database, Bolt's client for this request, the time. */
 export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDeps {
-  return { db: deps.db, slack: client, now: deps.clock(), log: deps.log };
+  return { db: deps.db, slack: client, now: deps.clock(), log: deps.log, holder: deps.holder };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Db, Workspace } from "../db/types";
 import type { Logger } from "../logger";
 import type { SlackClient } from "../slack/client";
 import type { Pacer } from "../slack/pacer";
+import type { Holder } from "./claimHolders";
 
 /**
  * What every use case needs: the database, a Slack client, the time it runs at, a logger; and
@@ -13,6 +14,8 @@ export type ServiceDeps = {
   now: Date;
   log: Logger;
   pacer?: Pacer;
+  /** This process as the holder of the outbox claims it makes (see claimHolders). */
+  holder?: Holder;
   /** First backoff between send attempts after a 5xx or network error (doubles each time). */
   retryBaseMs?: number;
 };

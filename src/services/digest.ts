@@ -8,7 +8,7 @@ import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
-import { sendOnce } from "./outbox";
+import { pendingCounter, sendOnce } from "./outbox";
 import { uploadOnce } from "./uploads";
 import { chartedObjectives, digestCharts, isChartWeek } from "../charts/digestCharts";
 
@@ -35,11 +35,12 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
   return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives, skipped, away });
 }
 
-export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number; charts: number };
+/** `left`: messages due but neither sent nor failed for good; the next run tries again. */
+export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number; charts: number; inFlight: number; left: number };
 
 /** Posts each team's weekly digest in its channel once its digest time has come this week. */
 export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promise<DigestRunSummary> {
-  const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0, charts: 0 };
+  const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0, charts: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
@@ -58,7 +59,7 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
         if (parent.status === "sent") summary.posted += 1;
         else if (parent.status === "already_sent") summary.alreadyPosted += 1;
         else {
-          summary.failed += 1;
+          summary[pendingCounter(parent) ?? "failed"] += 1;
           continue;
         }
         // A digest too long for one message continues in its thread, then the notes; each sent once.
@@ -67,11 +68,13 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
           ...digestNotesMessages(digest).map((content, i) => ({ key: `${key}:notes${i + 1}`, content })),
         ];
         for (const reply of thread) {
-          await sendOnce(
+          const sent = await sendOnce(
             deps,
             { workspaceId: workspace.id, key: reply.key, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
             () => reply.content,
           );
+          const pending = pendingCounter(sent);
+          if (pending) summary[pending] += 1;
         }
         if (parent.message.ts && isChartWeek(digest, team.chartEveryWeeks)) {
           // Rendered once per run at most; each objective's chart is uploaded once.
@@ -87,11 +90,13 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
               },
             );
             if (outcome === "sent") summary.charts += 1;
+            else if (outcome === "deferred") summary.left += 1;
+            else if (outcome === "in_flight") summary.inFlight += 1;
           }
         }
       } catch (err) {
         deps.log.error(`digest for ${team.name} failed`, err);
-        summary.failed += 1;
+        summary.left += 1;
       }
     }
   }

@@ -5,12 +5,16 @@
 //    timeout, a response lost after Slack accepted it) the channel is searched for it before any
 //    resend;
 // 3. the message's ts is recorded after.
+// Each claim names the process holding it (see claimHolders): when that process is gone, the row
+// is taken over at once, the post looked for, and sent if it is not there.
 // Rate limits are honoured through a Pacer; permanent errors mark the row failed with the reason.
 import type { MessageContent } from "../blocks/types";
 import type { SlackMessage } from "../db/types";
 import { isUniqueViolation } from "../db/types";
-import { slackErrorCode, type SlackClient } from "../slack/client";
+import { claimTakeable } from "../domain/claims";
+import { SLACK_REQUEST_TIMEOUT_MS, slackErrorCode, type SlackClient } from "../slack/client";
 import { Pacer } from "../slack/pacer";
+import { observerFor } from "./claimHolders";
 import type { ServiceDeps } from "./deps";
 
 export type OutboxDeps = ServiceDeps;
@@ -27,13 +31,19 @@ export type Intent = {
   notAfter?: Date;
 };
 
+/**
+ * `failed`: recorded, never retried; `deferred`: not sent this time and given back for the next
+ * run; `in_flight`: another live process holds it.
+ */
 export type SendOutcome =
   | { status: "sent"; message: SlackMessage }
   | { status: "already_sent"; message: SlackMessage }
-  | { status: "in_flight" | "failed"; message: SlackMessage; error?: string };
+  | { status: "in_flight" | "failed" | "deferred"; message: SlackMessage; error?: string };
 
-/** A pending row claimed longer ago than this (real time) is assumed abandoned: its sender died. */
-export const CLAIM_LEASE_MS = 2 * 60_000;
+/** How a job counts an outcome it cannot call done: held elsewhere, or left for its next run. */
+export function pendingCounter(outcome: SendOutcome): "inFlight" | "left" | null {
+  return outcome.status === "in_flight" ? "inFlight" : outcome.status === "deferred" ? "left" : null;
+}
 /** Attempts within one run before the row is left for a later run. */
 export const MAX_ATTEMPTS = 5;
 export const METADATA_EVENT_TYPE = "okr_bot_outbox";
@@ -74,22 +84,49 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => Promise<MessageContent> | MessageContent): Promise<SendOutcome> {
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome;
-  const { message: row, token, mayHaveBeenPosted } = claimed;
+  const { message: row, token } = claimed;
 
-  const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date }) => {
-    // Only the holder of the claim may settle the row; a sender whose lease was taken over may not.
+  const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date; holderId?: null; attemptedAt?: null }) => {
+    // Only the holder of the claim may settle the row; a sender whose claim was taken over may not.
     await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
     return { message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
   };
+  // Given back at once so the next run retries it (looking for an earlier post first). This
+  // process's requests for it are over (answered or timed out), so a taker need not wait for them.
+  const giveBack = () => settle({ claimedAt: new Date(0), holderId: null, attemptedAt: null });
 
+  try {
+    return await deliver(deps, intent, content, claimed, settle, giveBack);
+  } catch (err) {
+    await giveBack().catch(() => undefined);
+    throw err;
+  }
+}
+
+type Settle = (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date }) => Promise<{ message: SlackMessage }>;
+
+async function deliver(
+  deps: OutboxDeps,
+  intent: Intent,
+  content: () => Promise<MessageContent> | MessageContent,
+  claimed: Extract<Claim, { status: "claimed" }>,
+  settle: Settle,
+  giveBack: () => Promise<{ message: SlackMessage }>,
+): Promise<SendOutcome> {
+  const { message: row, token, mayHaveBeenPosted } = claimed;
   let unknownOutcome = mayHaveBeenPosted;
   let built: MessageContent | null = null;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     if (unknownOutcome) {
-      const found = await findPosted(deps, row).catch((err) => {
-        deps.log.warn(`could not look for ${row.key} in Slack before resending`, err);
-        return undefined;
-      });
+      let found = await lookFor(deps, row);
+      const inFlightFor = attempt === 1 && mayHaveBeenPosted ? mayStillBeInFlightMs(row) : 0;
+      if (found === null && inFlightFor > 0) {
+        // The process that died had asked Slack to post it moments ago: that request may still
+        // land. Look again once it would have timed out, then send.
+        deps.log.info(`${row.key}: taken over from a stopped process whose post may still be in flight; looking again in ${Math.ceil(inFlightFor / 1000)} s`);
+        await sleep(inFlightFor);
+        found = await lookFor(deps, row);
+      }
       if (found === undefined) break; // cannot tell: do not risk a duplicate; a later run tries again
       if (found) {
         const { message } = await settle({ status: "sent", ts: found.ts, channel: found.channel, sentAt: deps.now, error: null });
@@ -102,8 +139,11 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
     }
     built ??= await content();
     await pacerOf(deps).wait(intent.channel);
-    // Renew the lease right before posting; if another run took the row over meanwhile, stop.
-    const renewed = await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token, status: "pending" }, data: { claimedAt: new Date() } });
+    // Renew the claim right before posting; if another run took the row over meanwhile, stop.
+    const renewed = await deps.db.slackMessage.updateMany({
+      where: { id: row.id, attempts: token, status: "pending" },
+      data: { claimedAt: new Date(), attemptedAt: new Date() },
+    });
     if (renewed.count !== 1) return { status: "in_flight", message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
     try {
       const res = await deps.slack.chat.postMessage({
@@ -139,10 +179,21 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
       await sleep(Math.min((deps.retryBaseMs ?? 250) * 2 ** attempt, 4_000));
     }
   }
-  // Give the row back at once (rather than when the lease runs out) so the next run retries it,
-  // looking for an earlier post first.
-  const { message } = await settle({ claimedAt: new Date(0) });
-  return { status: "failed", message, error: message.error ?? "gave up for now" };
+  const { message } = await giveBack();
+  return { status: "deferred", message, error: message.error ?? "gave up for now" };
+}
+
+/** Looks for the row's post in Slack: where it is, null when it is not there, undefined when Slack could not tell. */
+function lookFor(deps: OutboxDeps, row: SlackMessage): Promise<{ ts: string; channel: string } | null | undefined> {
+  return findPosted(deps, row).catch((err) => {
+    deps.log.warn(`could not look for ${row.key} in Slack before resending`, err);
+    return undefined;
+  });
+}
+
+/** How much longer a post its previous holder asked Slack for may still be in flight (0: it cannot be). */
+function mayStillBeInFlightMs(row: SlackMessage): number {
+  return row.attemptedAt ? Math.max(0, row.attemptedAt.getTime() + SLACK_REQUEST_TIMEOUT_MS - Date.now()) : 0;
 }
 
 export type Claim =
@@ -150,8 +201,9 @@ export type Claim =
   | { status: "taken"; outcome: SendOutcome };
 
 /**
- * Takes the row for `intent.key`: creates it, or takes over a pending one whose lease (real time)
- * has run out. The attempts counter is the claim token: each takeover increments it.
+ * Takes the row for `intent.key`: creates it, or takes over a pending one whose holder is gone or
+ * that was given back (see claimTakeable). The attempts counter is the claim token: each takeover
+ * increments it.
  */
 export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
   const { db } = deps;
@@ -166,6 +218,7 @@ export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
         recipient: intent.recipient,
         period: intent.period,
         claimedAt: new Date(),
+        holderId: deps.holder?.id ?? null,
         attempts: 1,
       },
     });
@@ -176,10 +229,12 @@ export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
   const existing = await db.slackMessage.findUniqueOrThrow({ where: { key: intent.key } });
   if (existing.status === "sent") return { status: "taken", outcome: { status: "already_sent", message: existing } };
   if (existing.status === "failed") return { status: "taken", outcome: { status: "failed", message: existing, error: existing.error ?? undefined } };
-  // Released rows (claimedAt = epoch) and rows whose sender died (lease over) can be taken.
+  const holder = existing.holderId ? await db.claimHolder.findUnique({ where: { id: existing.holderId } }) : null;
+  if (!claimTakeable(existing, holder ?? undefined, observerFor(deps.holder))) return { status: "taken", outcome: { status: "in_flight", message: existing } };
+  // The token (attempts) as read: of two takers, one wins.
   const taken = await db.slackMessage.updateMany({
-    where: { id: existing.id, attempts: existing.attempts, status: "pending", claimedAt: { lt: new Date(Date.now() - CLAIM_LEASE_MS) } },
-    data: { claimedAt: new Date(), attempts: { increment: 1 } },
+    where: { id: existing.id, attempts: existing.attempts, status: "pending" },
+    data: { claimedAt: new Date(), holderId: deps.holder?.id ?? null, attempts: { increment: 1 } },
   });
   if (taken.count !== 1) return { status: "taken", outcome: { status: "in_flight", message: existing } };
   const message = await db.slackMessage.findUniqueOrThrow({ where: { id: existing.id } });

@@ -12,7 +12,7 @@ import { isUniqueViolation } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { forEachConcurrently } from "./concurrently";
-import { sendOnce } from "./outbox";
+import { pendingCounter, sendOnce } from "./outbox";
 import { refreshProfile } from "./people";
 
 /**
@@ -35,6 +35,8 @@ export type PromptRunSummary = {
   late: number;
   failed: number;
   inFlight: number;
+  /** Due but not sent, nor failed for good: the next run tries again. */
+  left: number;
 };
 
 /** The team whose schedule an owner follows: the first (lowest id) team they own a key result in. */
@@ -70,7 +72,7 @@ async function ensurePrompt(db: Db, workspaceId: number, personId: number, perio
  * and logged; owners who are away, skipped the week or already checked in get none.
  */
 export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {}): Promise<PromptRunSummary> {
-  const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0 };
+  const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
@@ -80,7 +82,7 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
       } catch (err) {
         // One owner's trouble (a bad profile, a database hiccup) must not cost everyone else their prompt.
         deps.log.error(`check-in prompt for ${owner.slackUserId} failed`, err);
-        summary.failed += 1;
+        summary.left += 1;
       }
     });
   }
@@ -138,7 +140,7 @@ async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: numb
     },
     () => checkinPrompt({ week: period, keyResults }),
   );
-  return outcome.status === "sent" ? "sent" : outcome.status === "already_sent" ? "alreadySent" : outcome.status === "in_flight" ? "inFlight" : "failed";
+  return outcome.status === "sent" ? "sent" : outcome.status === "already_sent" ? "alreadySent" : (pendingCounter(outcome) ?? "failed");
 }
 
 /**

@@ -36,7 +36,7 @@ export async function sendProposalRequests(deps: ServiceDeps, workspaceId: numbe
         { workspaceId, key: `proposal:${kr.id}:${kr.owner.slackUserId}:${kr.pendingSince.getTime()}`, kind: "kr_proposal", channel: kr.owner.slackUserId, recipient: kr.owner.slackUserId },
         () => proposalMessage(data),
       );
-      if (outcome.status === "failed") deps.log.warn(`proposal DM for key result ${kr.id} failed: ${outcome.error ?? "unknown error"}`);
+      if (outcome.status === "failed" || outcome.status === "deferred") deps.log.warn(`proposal DM for key result ${kr.id} failed: ${outcome.error ?? "unknown error"}`);
     } catch (err) {
       deps.log.error(`proposal DM for key result ${keyResultId} failed`, err);
     }

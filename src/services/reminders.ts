@@ -7,13 +7,14 @@ import { isUniqueViolation, type Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { JobScope, ServiceDeps } from "./deps";
-import { sendOnce } from "./outbox";
+import { pendingCounter, sendOnce } from "./outbox";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
 
 /** Prompts older than this belong to a past period: no reminder for those. */
 const REMINDER_WINDOW_MS = 6 * 24 * 60 * 60_000;
 
-export type ReminderRunSummary = { sent: number; alreadySent: number; answered: number; notYet: number; failed: number; escalated: number };
+/** `left`: due but neither sent nor failed for good; the next run tries again. */
+export type ReminderRunSummary = { sent: number; alreadySent: number; answered: number; notYet: number; failed: number; escalated: number; inFlight: number; left: number };
 
 /**
  * Reminds each owner who has not answered their prompt `reminderDelayHours` after it went out
@@ -21,7 +22,7 @@ export type ReminderRunSummary = { sent: number; alreadySent: number; answered: 
  * about owners who missed `escalateAfter` periods in a row.
  */
 export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Promise<ReminderRunSummary> {
-  const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0 };
+  const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
@@ -67,12 +68,15 @@ export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Pro
         if (outcome.status === "sent") summary.sent += 1;
         else if (outcome.status === "already_sent") summary.alreadySent += 1;
         else if (outcome.status === "failed") summary.failed += 1;
+        else summary[pendingCounter(outcome)!] += 1;
       } catch (err) {
         deps.log.error(`reminder for ${prompt.person.slackUserId} failed`, err);
-        summary.failed += 1;
+        summary.left += 1;
       }
     }
-    summary.escalated += await escalate(deps, workspace.id, cycle.id, opts.team);
+    const escalation = await escalate(deps, workspace.id, cycle.id, opts.team);
+    summary.escalated += escalation.escalated;
+    summary.left += escalation.left;
   }
   return summary;
 }
@@ -83,8 +87,9 @@ export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Pro
  * run of misses; every run of the job then (re)sends each manager one DM listing the recorded runs
  * not yet reported, under a key made of their ids, until all managers have it.
  */
-async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number, teamName?: string): Promise<number> {
+async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number, teamName?: string): Promise<{ escalated: number; left: number }> {
   let escalated = 0;
+  let left = 0;
   const teams = await deps.db.team.findMany({
     where: { workspaceId, ...(teamName ? { name: teamName } : {}), managers: { some: {} }, objectives: { some: { cycleId } } },
     include: { managers: { include: { person: true } } },
@@ -93,12 +98,13 @@ async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number,
   for (const team of teams) {
     try {
       escalated += await recordMissRuns(deps, workspaceId, cycleId, team);
-      await notifyManagers(deps, workspaceId, team);
+      left += await notifyManagers(deps, workspaceId, team);
     } catch (err) {
       deps.log.error(`escalation for ${team.name} failed`, err);
+      left += 1;
     }
   }
-  return escalated;
+  return { escalated, left };
 }
 
 /** Records each owner's run of `escalateAfter`+ missed periods (once per run); returns how many are new. */
@@ -145,12 +151,14 @@ async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: n
   return recorded;
 }
 
-async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team & { managers: Array<{ person: { slackUserId: string } }> }) {
+/** Returns how many managers' DMs are left for the next run. */
+async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team & { managers: Array<{ person: { slackUserId: string } }> }): Promise<number> {
   const pending = await deps.db.escalation.findMany({ where: { teamId: team.id, notifiedAt: null }, include: { person: true }, orderBy: { id: "asc" } });
-  if (pending.length === 0) return;
+  if (pending.length === 0) return 0;
   const ids = pending.map((e) => e.id).join("-");
   const missing = pending.map((e) => e.person.slackUserId);
   let delivered = 0;
+  let left = 0;
   for (const manager of team.managers) {
     const outcome = await sendOnce(
       deps,
@@ -163,10 +171,12 @@ async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team
       },
       () => escalationMessage({ teamName: team.name, missing, periods: team.escalateAfter }),
     );
-    if (outcome.status === "sent" || outcome.status === "already_sent" || (outcome.status === "failed" && outcome.message.status === "failed")) delivered += 1;
+    if (outcome.status === "sent" || outcome.status === "already_sent" || outcome.status === "failed") delivered += 1;
+    else if (outcome.status === "deferred") left += 1;
   }
   // Until every manager has it (or can never get it), the next run sends again under the same keys.
   if (delivered === team.managers.length) {
     await deps.db.escalation.updateMany({ where: { id: { in: pending.map((e) => e.id) } }, data: { notifiedAt: deps.now } });
   }
+  return left;
 }

@@ -5,7 +5,7 @@ import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
-import { sendOnce } from "./outbox";
+import { pendingCounter, sendOnce } from "./outbox";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** The retro thread is posted at the cycle's end, or up to a month later if the bot was down. */
@@ -42,11 +42,12 @@ async function saveComputedScores(db: Db, retro: Retro) {
   }
 }
 
-export type RetroRunSummary = { threads: number; alreadyPosted: number; replies: number; failed: number };
+/** `left`: messages due but neither sent nor failed for good; the next run tries again. */
+export type RetroRunSummary = { threads: number; alreadyPosted: number; replies: number; failed: number; inFlight: number; left: number };
 
 /** Posts each team's retro thread near the end of a cycle: a parent and one reply per key result. */
 export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroRunSummary> {
-  const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0 };
+  const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycles = (await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).filter((c) =>
       retroWindowOpen(c, deps.now),
@@ -68,7 +69,7 @@ export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promis
           if (parent.status === "sent") summary.threads += 1;
           else if (parent.status === "already_sent") summary.alreadyPosted += 1;
           else {
-            summary.failed += 1;
+            summary[pendingCounter(parent) ?? "failed"] += 1;
             continue;
           }
           for (const item of retro.items) {
@@ -85,10 +86,11 @@ export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promis
             );
             if (reply.status === "sent") summary.replies += 1;
             else if (reply.status === "failed") summary.failed += 1;
+            else if (reply.status !== "already_sent") summary[pendingCounter(reply)!] += 1;
           }
         } catch (err) {
           deps.log.error(`retro for ${team.name} failed`, err);
-          summary.failed += 1;
+          summary.left += 1;
         }
       }
     }

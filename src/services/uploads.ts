@@ -6,21 +6,27 @@ import type { ServiceDeps } from "./deps";
 import { claim, pacerOf, PERMANENT_ERRORS, type Intent } from "./outbox";
 
 export type UploadFile = { filename: string; title: string; bytes: Buffer; comment?: string };
-export type UploadOutcome = "sent" | "already_sent" | "in_flight" | "failed";
+/** As for messages (SendOutcome): `deferred` is given back for the next run, `failed` is for good. */
+export type UploadOutcome = "sent" | "already_sent" | "in_flight" | "failed" | "deferred";
 
 export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs: string }, file: () => Promise<UploadFile> | UploadFile): Promise<UploadOutcome> {
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome.status === "sent" ? "already_sent" : claimed.outcome.status;
   const { message: row, token, mayHaveBeenPosted } = claimed;
-  const settle = (data: { status?: string; error?: string | null; sentAt?: Date; claimedAt?: Date }) =>
+  const settle = (data: { status?: string; error?: string | null; sentAt?: Date; claimedAt?: Date; holderId?: null; attemptedAt?: null }) =>
     deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
-
-  const built = await file();
+  let built: UploadFile;
+  try {
+    built = await file();
+  } catch (err) {
+    await settle({ claimedAt: new Date(0), holderId: null, attemptedAt: null }).catch(() => undefined);
+    throw err;
+  }
   if (mayHaveBeenPosted) {
     const replies = await deps.slack.conversations.replies({ channel: intent.channel, ts: intent.threadTs, limit: 200 }).catch(() => null);
     if (!replies) {
-      await settle({ claimedAt: new Date(0) });
-      return "failed"; // cannot tell whether it is there: try again later rather than risk a duplicate
+      await settle({ claimedAt: new Date(0), holderId: null, attemptedAt: null });
+      return "deferred"; // cannot tell whether it is there: try again later rather than risk a duplicate
     }
     if ((replies.messages ?? []).some((m) => (m as { files?: Array<{ name?: string }> }).files?.some((f) => f.name === built.filename))) {
       await settle({ status: "sent", sentAt: deps.now, error: null });
@@ -47,7 +53,7 @@ export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs:
       return "failed";
     }
     deps.log.warn(`upload ${intent.key} failed (${code ?? (err as Error).message}); the next run looks for it before trying again`);
-    await settle({ error: code ?? (err as Error).message, claimedAt: new Date(0) });
-    return "failed";
+    await settle({ error: code ?? (err as Error).message, claimedAt: new Date(0), holderId: null, attemptedAt: null });
+    return "deferred";
   }
 }

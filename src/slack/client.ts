@@ -10,9 +10,12 @@ export type SlackClientOptions = {
   retries?: number;
   /** Throw on 429 instead of pausing the client's whole queue (the outbox paces itself). */
   rejectRateLimitedCalls?: boolean;
-  /** Per-request timeout; default 10 s. */
+  /** Per-request timeout; default SLACK_REQUEST_TIMEOUT_MS. */
   timeoutMs?: number;
 };
+
+/** How long the bot waits for Slack to answer a request before giving up on it. */
+export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Options shared by every WebClient the bot makes (the jobs' client and Bolt's): the API base URL
@@ -22,7 +25,7 @@ export type SlackClientOptions = {
 export function webClientOptions(opts: Omit<SlackClientOptions, "token">): WebClientOptions {
   return {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
-    timeout: opts.timeoutMs ?? 10_000,
+    timeout: opts.timeoutMs ?? SLACK_REQUEST_TIMEOUT_MS,
     retryConfig: { retries: opts.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
     rejectRateLimitedCalls: opts.rejectRateLimitedCalls ?? false,
     ...(opts.logger ? { logger: opts.logger } : {}),

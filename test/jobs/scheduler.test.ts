@@ -34,6 +34,26 @@ describe("the job runner behind node-cron", () => {
     expect(seen).toEqual([new Date("2026-11-23T09:05:00Z")]);
   });
 
+  it("with `again`, runs a job once more when its current run ends; after close, runs nothing", async () => {
+    const releases: Array<() => void> = [];
+    let calls = 0;
+    const runner = createJobRunner(deps, createLogger("error", "jobs", () => undefined), () => new Date(), () => {
+      calls += 1;
+      return new Promise<Record<string, number>>((resolve) => releases.push(() => resolve({})));
+    });
+    void runner.tick("checkins");
+    expect(await runner.tick("checkins", { again: true })).toBe(false);
+    expect(await runner.tick("checkins", { again: true })).toBe(false); // one more run, not two
+    releases.shift()!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(2);
+    const closed = runner.close();
+    expect(await runner.tick("digest")).toBe(false);
+    releases.shift()!();
+    await closed;
+    expect(calls).toBe(2);
+  });
+
   it("has a valid cron expression for every job", () => {
     for (const name of JOB_NAMES) expect(cron.validate(JOBS[name].schedule)).toBe(true);
   });

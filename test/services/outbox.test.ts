@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
 import { ensureWorkspace } from "../../src/db/workspaces";
 import { createLogger } from "../../src/logger";
 import { SlackSandbox } from "../../src/sandbox";
-import { sendOnce, updateSent, type OutboxDeps } from "../../src/services/outbox";
-import { createJobsSlackClient } from "../../src/slack/client";
+import { METADATA_EVENT_TYPE, sendOnce, updateSent, type OutboxDeps } from "../../src/services/outbox";
+import { createJobsSlackClient, SLACK_REQUEST_TIMEOUT_MS } from "../../src/slack/client";
 import { Pacer } from "../../src/slack/pacer";
 import { openTestDatabase, PROVIDERS } from "../helpers/databases";
 
@@ -107,6 +109,62 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     await t.db.slackMessage.create({ data: { workspaceId, key: "k7", kind: "digest", channel: "C0TEAM", claimedAt: new Date(), attempts: 1 } });
     expect((await sendOnce(deps, intent("k7"), () => content)).status).toBe("in_flight");
     expect(posts()).toHaveLength(0);
+  });
+
+  describe("claims held by other processes", () => {
+    const host = os.hostname();
+    /** A pid no process has: one that has just exited (and been reaped). */
+    const deadPid = async () => {
+      const child = spawn(process.execPath, ["-e", ""]);
+      await new Promise((r) => child.on("exit", r));
+      return child.pid!;
+    };
+    const me = { id: "me", host, pid: process.pid };
+    const heldBy = async (key: string, holder: { id: string; pid: number } | null, attemptedAt: Date | null = null) => {
+      if (holder) await t.db.claimHolder.create({ data: { ...holder, host, heartbeatAt: new Date() } });
+      await t.db.slackMessage.create({ data: { workspaceId, key, kind: "digest", channel: "C0TEAM", claimedAt: new Date(), attempts: 1, holderId: holder?.id ?? "gone", attemptedAt } });
+    };
+
+    it("leaves a claim of a live process alone", async () => {
+      await heldBy("live", { id: "other", pid: process.pid });
+      expect((await sendOnce({ ...deps, holder: me }, intent("live"), () => content)).status).toBe("in_flight");
+      expect(posts()).toHaveLength(0);
+    });
+
+    it("takes over at once a claim whose process is gone (its pid, or its holder row) and sends it once", async () => {
+      await heldBy("killed", { id: "killed", pid: await deadPid() });
+      await heldBy("stopped", null);
+      for (const key of ["killed", "stopped"]) {
+        expect((await sendOnce({ ...deps, holder: me }, intent(key), () => content)).status).toBe("sent");
+        expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key } })).toMatchObject({ status: "sent", holderId: "me", attempts: 2 });
+      }
+      expect(sandbox.messages("C0TEAM")).toHaveLength(2);
+    });
+
+    it("waits for a post the dead process had in flight to land rather than posting it twice", async () => {
+      // The dead process asked Slack to post 8.5 s ago (of a 10 s timeout); Slack posts it 0.5 s from now.
+      await heldBy("landing", { id: "dead", pid: await deadPid() }, new Date(Date.now() - SLACK_REQUEST_TIMEOUT_MS + 1_500));
+      const other = createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl });
+      const late = new Promise((r) => setTimeout(r, 500)).then(() =>
+        other.chat.postMessage({ channel: "C0TEAM", text: "hello", metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: "landing" } } }),
+      );
+      const outcome = await sendOnce({ ...deps, holder: me }, intent("landing"), () => content);
+      await late;
+      expect(outcome.status).toBe("sent");
+      expect(sandbox.messages("C0TEAM")).toHaveLength(1);
+      expect(posts()).toHaveLength(1); // the dead process's only
+    });
+
+    it("a row given back by a live process is taken without waiting, and looked for first", async () => {
+      sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 500, times: 1 });
+      sandbox.injectFault({ method: "conversations.history", kind: "http", status: 500, times: 1 });
+      expect(await sendOnce({ ...deps, holder: me }, intent("back"), () => content)).toMatchObject({ status: "deferred" });
+      expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "back" } })).toMatchObject({ status: "pending", holderId: null, attemptedAt: null });
+      const started = Date.now();
+      expect((await sendOnce({ ...deps, holder: { ...me, id: "next" } }, intent("back"), () => content)).status).toBe("sent");
+      expect(Date.now() - started).toBeLessThan(SLACK_REQUEST_TIMEOUT_MS);
+      expect(sandbox.messages("C0TEAM")).toHaveLength(1);
+    });
   });
 
   it("updates a sent message in place", async () => {
