@@ -2,7 +2,7 @@
 // health route, the error handler and every listener.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, type CustomRoute, type LogLevel } from "@slack/bolt";
-import type { Config } from "./config";
+import { ConfigError, type Config } from "./config";
 import type { Database } from "./db/client";
 import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
@@ -96,7 +96,8 @@ export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
  * Bolt's HTTP receiver (signature check, stale timestamps, body limit), with one more check in
  * front: a request timestamp more than five minutes in the future is refused like a stale one.
  */
-function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], log: Logger): HTTPReceiver {
+function httpReceiver(signingSecret: string | undefined, customRoutes: CustomRoute[], log: Logger): HTTPReceiver {
+  if (!signingSecret) throw new ConfigError(["SLACK_SIGNING_SECRET is required to receive Slack's requests over HTTP"]);
   const receiver = new HTTPReceiver({ signingSecret, customRoutes, bodyLimit: MAX_BODY_BYTES, logger: log.child("bolt") });
   const handle = receiver.requestListener;
   receiver.requestListener = (req, res) => {

@@ -20,9 +20,8 @@ const envSchema = z.object({
     .string()
     .refine((v) => v.split(",").every((k) => parseKey(k) !== null), { error: `should be a comma-separated list of earlier keys, each ${KEY_HINT.replace("should be ", "")}` })
     .optional(),
-  SLACK_SIGNING_SECRET: z
-    .string({ error: "is required: the signing secret from Basic Information → App Credentials" })
-    .min(1, { error: "is required: the signing secret from Basic Information → App Credentials" }),
+  // Required over HTTP (see modeProblems); Socket Mode's requests come through the app-level token's socket.
+  SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z
     .string()
     .regex(/^xapp-/, { error: "should be an app-level token starting with xapp- (only for Socket Mode)" })
@@ -72,7 +71,8 @@ export type Config = {
     /** Single-workspace mode (exactly one of botToken and oauth is set). */
     botToken?: string;
     oauth?: OAuthConfig;
-    signingSecret: string;
+    /** Verifies HTTP requests; absent in Socket Mode. */
+    signingSecret: string | undefined;
     appToken?: string;
     apiUrl?: string;
     /** Pacing of chat.postMessage for jobs: workspace-wide, and per channel. */
@@ -110,7 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, emptyToUndefined(env[k])]));
   const parsed = envSchema.safeParse(raw);
   // Messages name the variable and what it should look like; values are never echoed (tokens).
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)), ...modeProblems(raw)];
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)),
+    ...modeProblems(raw),
+    ...(raw.SLACK_SIGNING_SECRET === undefined && raw.SLACK_APP_TOKEN === undefined
+      ? ["SLACK_SIGNING_SECRET is required: the signing secret from Basic Information → App Credentials (or, for Socket Mode, SLACK_APP_TOKEN)"]
+      : []),
+  ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {

@@ -44,8 +44,8 @@ export async function startLocalStack(opts: {
     // Local: no real limits to respect unless a test sets them on the sandbox.
     slack: {
       botToken: sandbox.token,
-      signingSecret,
-      ...(opts.socketMode ? { appToken: sandbox.socketMode.appToken } : {}),
+      // Socket Mode needs no signing secret, as a trial needs none.
+      ...(opts.socketMode ? { appToken: sandbox.socketMode.appToken, signingSecret: undefined } : { signingSecret }),
       apiUrl: sandbox.apiUrl,
       ...(opts.pace ?? { postsPerSecond: 1000, postsPerChannelPerSecond: 1000 }),
     },

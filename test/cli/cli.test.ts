@@ -35,6 +35,13 @@ describe("okr-bot start", () => {
     expect(r.stderr).toContain("SLACK_SIGNING_SECRET is required");
   });
 
+  it("needs no signing secret in Socket Mode", async () => {
+    const r = await run(["start"], { SLACK_APP_TOKEN: "xapp-1-A1-1-abc", PORT: "eighty" });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("PORT should be a TCP port number");
+    expect(r.stderr).not.toContain("SLACK_SIGNING_SECRET");
+  });
+
   it("names invalid variables and what they should look like, without printing their values", async () => {
     const r = await run(["start"], { SLACK_BOT_TOKEN: "xoxp-user-token-secret-123", SLACK_SIGNING_SECRET: "s", PORT: "eighty", DATABASE_URL: "mysql://db", LOG_LEVEL: "loud" });
     expect(r.code).not.toBe(0);
