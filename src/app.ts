@@ -1,15 +1,17 @@
 // The Bolt app: HTTP receiver on /slack/events (Socket Mode when SLACK_APP_TOKEN is set), the
 // health route, the error handler and every listener.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, type CustomRoute, type LogLevel } from "@slack/bolt";
+import { App, HTTPReceiver, type AuthorizeResult, type CustomRoute, type LogLevel } from "@slack/bolt";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
+import { ackEverything } from "./listeners/ackEverything";
 import { AfterAck } from "./listeners/afterAck";
+import { NOT_INSTALLED_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
-import type { BotTokens } from "./slack/botTokens";
-import { webClientOptions } from "./slack/client";
+import { NotInstalledError, type BotTokens } from "./slack/botTokens";
+import { slackErrorCode, webClientOptions } from "./slack/client";
 import { oauthRoutes } from "./slack/oauthInstall";
 
 export type AppDeps = {
@@ -36,7 +38,7 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   ];
   const app = new App({
     ...(installations
-      ? { authorize: (source: { teamId?: string }) => authorizeTeam(installations.tokens, source.teamId) }
+      ? { authorize: (source: { teamId?: string; enterpriseId?: string }) => authorizeInstallation(installations.tokens, source) }
       : { token: config.slack.botToken }),
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret, installerOptions: { port: config.port }, customRoutes }
@@ -48,8 +50,11 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   });
   app.error(async (err) => {
     // Logged, never rethrown: one failing listener must not take the process down.
-    log.error("listener failed", err);
+    const refused = slackErrorCode(err);
+    if (refused && TOKEN_REFUSED.has(refused)) log.warn(`dropped a request: Slack refused the workspace's bot token (${refused})`);
+    else log.error("listener failed", err);
   });
+  ackEverything(app, log);
   if (inFlight) {
     app.use(async ({ next }) => {
       const work = next();
@@ -65,10 +70,21 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   return app;
 }
 
-/** Multi-workspace mode: the request's workspace's bot token (Bolt drops the request, logged, if there is none). */
-function authorizeTeam(tokens: BotTokens, teamId: string | undefined) {
-  if (!teamId) throw new Error("a request without a workspace id (organisation-wide installs are not supported)");
-  return tokens.forTeam(teamId);
+/** A revoked or uninstalled workspace's token: its requests are dropped on purpose (a warning), not a failure. */
+const TOKEN_REFUSED = new Set(["token_revoked", "invalid_auth", "account_inactive", "not_authed", "team_access_not_granted"]);
+
+/**
+ * Multi-workspace mode: the bot token of the installation the request is for. A workspace without
+ * one is not an error: the request goes on marked, and is acknowledged and dropped with one
+ * warning (see requestWorkspace.ts).
+ */
+async function authorizeInstallation(tokens: BotTokens, source: { teamId?: string; enterpriseId?: string }): Promise<AuthorizeResult> {
+  try {
+    return await tokens.forRequest(source);
+  } catch (err) {
+    if (!(err instanceof NotInstalledError)) throw err;
+    return { [NOT_INSTALLED_MARK]: true };
+  }
 }
 
 /** Slack payloads are a few KB (a view submission with many blocks, tens of KB): refuse anything near a megabyte. */
