@@ -12,6 +12,7 @@ import { NOT_INSTALLED_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
 import { NotInstalledError, type BotTokens } from "./slack/botTokens";
 import { slackErrorCode, webClientOptions } from "./slack/client";
+import type { HomeAuthorization } from "./slack/connect";
 import { oauthRoutes } from "./slack/oauthInstall";
 
 export type AppDeps = {
@@ -21,6 +22,11 @@ export type AppDeps = {
   clock: () => Date;
   /** Single-workspace mode: the bot token's workspace. */
   homeWorkspaceId?: number;
+  /**
+   * Single-workspace mode: what auth.test said of the token at start. Every request is authorized
+   * with it (without it Bolt calls auth.test itself, and a revoked token fails every request).
+   */
+  homeAuthorization?: HomeAuthorization;
   /** Multi-workspace mode: each request is authorized with its workspace's stored token. */
   installations?: { tokens: BotTokens; cipher: TokenCipher };
   /** Listener work still running (it goes on after the ack): stopping waits for it before closing the database. */
@@ -29,7 +35,7 @@ export type AppDeps = {
   afterAck?: AfterAck;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, homeAuthorization, installations, inFlight, afterAck = new AfterAck(log) }: AppDeps): App {
   const socketMode = Boolean(config.slack.appToken);
   const { oauth } = config.slack;
   const customRoutes: CustomRoute[] = [
@@ -39,7 +45,9 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   const app = new App({
     ...(installations
       ? { authorize: (source: { teamId?: string; enterpriseId?: string }) => authorizeInstallation(installations.tokens, source) }
-      : { token: config.slack.botToken }),
+      : homeAuthorization
+        ? { authorize: async () => ({ ...homeAuthorization }) }
+        : { token: config.slack.botToken }),
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret, installerOptions: { port: config.port }, customRoutes }
       : { receiver: httpReceiver(config.slack.signingSecret, customRoutes, log) }),

@@ -56,7 +56,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     clock,
     inFlight,
     afterAck,
-    ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id } : { installations: connection }),
+    ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id, homeAuthorization: connection.authorization } : { installations: connection }),
   });
   const server = (await app.start(config.port)) as Server | undefined;
   // With PORT=0 the system picks a free port; report the real one.

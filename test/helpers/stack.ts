@@ -7,10 +7,10 @@ import { createTestDatabase, type Provider, type TestDatabase } from "./database
 export type TestStack = LocalStack & { testDb: TestDatabase; workspaceId: number; logs: string[]; importYaml(yaml: string): Promise<void>; close(): Promise<void> };
 
 /** The real bot (Bolt over HTTP) against the sandbox, on a fresh database of the given provider. */
-export async function startTestStack(provider: Provider, now: Date): Promise<TestStack> {
+export async function startTestStack(provider: Provider, now: Date, opts: { enterpriseId?: string } = {}): Promise<TestStack> {
   const testDb = await createTestDatabase(provider);
   const logs: string[] = [];
-  const stack = await startLocalStack({ database: testDb.config, now, log: createLogger("info", "okr-bot", (l) => logs.push(l)) });
+  const stack = await startLocalStack({ database: testDb.config, now, log: createLogger("info", "okr-bot", (l) => logs.push(l)), ...opts });
   const workspace = await ensureWorkspace(stack.bot.database.db, stack.sandbox.teamId);
   return {
     ...stack,
