@@ -5,76 +5,21 @@
 // results, and no request creates a workspace row. A request for a workspace that is not
 // installed, or whose token was revoked, is acknowledged and dropped with one warning line.
 import { IDS } from "../../src/blocks/ids";
-import type { Db } from "../../src/db/types";
 import { NOT_INSTALLED } from "../../src/listeners/trouble";
-import { importOkrs } from "../../src/services/importOkrs";
-import { SlackRequester, SlackSandbox, waitFor, type SandboxWorkspace } from "../../src/sandbox";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
-import { install, OAUTH_APP, startOAuthBot } from "../helpers/oauthStack";
+import { waitFor } from "../../src/sandbox";
+import { BOT_MODES, oauthBot, type BotUnderTest, type RequestShape } from "../helpers/botModes";
+import { PROVIDERS, type Provider } from "../helpers/databases";
 import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
-import { startTestStack } from "../helpers/stack";
 
 const MONDAY_0930 = new Date("2026-11-30T09:30:00Z");
 const GRID = "E0GRID";
 const PERSON = "U0PARTNER";
 const KR_TITLE = "Reduce P1 incidents";
 
-type Shape = { userTeamId?: string; orgLevel?: boolean };
+const YAML = ONE_KEY_RESULT_YAML.replace("U0ALICE", PERSON);
+const start = (mode: typeof BOT_MODES[number][1], provider: Provider) => mode(provider, { now: MONDAY_0930, yaml: YAML, enterpriseId: GRID });
 
-/** The bot in one token mode, its workspace installed, one key result owned by PERSON. */
-type Harness = {
-  sandbox: SlackSandbox;
-  db: Db;
-  logs: string[];
-  requester(shape?: Shape, ws?: SandboxWorkspace): SlackRequester;
-  runCheckins(): Promise<unknown>;
-  stop(): Promise<void>;
-};
-
-async function singleTokenBot(provider: TestDatabase["config"]["provider"]): Promise<Harness> {
-  const stack = await startTestStack(provider, MONDAY_0930, { enterpriseId: GRID });
-  await stack.importYaml(ONE_KEY_RESULT_YAML.replace("U0ALICE", PERSON));
-  const url = `http://127.0.0.1:${stack.bot.port}/slack/events`;
-  return {
-    sandbox: stack.sandbox,
-    db: stack.bot.database.db,
-    logs: stack.logs,
-    requester: (shape = {}, ws = stack.sandbox) => new SlackRequester({ url, signingSecret: stack.signingSecret, sandbox: ws, ...shape }),
-    runCheckins: () => stack.runJob("checkins"),
-    stop: () => stack.close(),
-  };
-}
-
-async function oauthBot(provider: TestDatabase["config"]["provider"]): Promise<Harness> {
-  const sandbox = new SlackSandbox({ oauth: OAUTH_APP, enterpriseId: GRID });
-  await sandbox.start();
-  const testDb = await createTestDatabase(provider);
-  const okr = await startOAuthBot(sandbox, testDb.config);
-  expect((await install(okr.bot, sandbox, sandbox.teamId)).status).toBe(200);
-  const db = okr.bot.database.db;
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { slackTeamId: sandbox.teamId } });
-  await importOkrs(db, workspace.id, ONE_KEY_RESULT_YAML.replace("U0ALICE", PERSON), MONDAY_0930);
-  const url = `http://127.0.0.1:${okr.bot.port}/slack/events`;
-  return {
-    sandbox,
-    db,
-    logs: okr.logs,
-    requester: (shape = {}, ws = sandbox) => new SlackRequester({ url, signingSecret: okr.signingSecret, sandbox: ws, ...shape }),
-    runCheckins: () => okr.runJob("checkins", MONDAY_0930),
-    stop: async () => {
-      await okr.bot.stop();
-      await sandbox.stop();
-      await testDb.drop();
-    },
-  };
-}
-
-const MODES = [
-  ["one bot token", singleTokenBot],
-  ["OAuth installations", oauthBot],
-] as const;
-
-const SHAPES: Array<[string, Shape]> = [
+const SHAPES: Array<[string, RequestShape]> = [
   ["Slack Connect: the person's team is another organisation's", { userTeamId: "T0PARTNER" }],
   ["Enterprise Grid, a workspace-level payload", {}],
   ["Enterprise Grid, an org-level payload (team: null) from another workspace of the organisation", { orgLevel: true, userTeamId: "T0GRIDOTHER" }],
@@ -84,10 +29,10 @@ const errorLines = (logs: string[]) => logs.filter((l) => / ERROR /.test(l));
 const stackLines = (logs: string[]) => logs.filter((l) => /\n\s+at /.test(l));
 
 describe.each(PROVIDERS)("on %s", (provider) => {
-  describe.each(MODES)("with %s", (_mode, start) => {
-    let h: Harness;
+  describe.each(BOT_MODES)("with %s", (_name, mode) => {
+    let h: BotUnderTest;
     beforeEach(async () => {
-      h = await start(provider);
+      h = await start(mode, provider);
       h.sandbox.addUser({ id: PERSON, name: "pat", tz: "UTC" });
     });
     afterEach(async () => h.stop());
@@ -152,9 +97,9 @@ describe.each(PROVIDERS)("on %s", (provider) => {
   });
 
   describe("with OAuth installations, a workspace okr-bot is not installed in", () => {
-    let h: Harness;
+    let h: BotUnderTest;
     beforeEach(async () => {
-      h = await oauthBot(provider);
+      h = await start(oauthBot, provider);
     });
     afterEach(async () => h.stop());
 
