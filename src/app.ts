@@ -11,7 +11,7 @@ import { AfterAck } from "./listeners/afterAck";
 import { NOT_INSTALLED_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
 import { NotInstalledError, type BotTokens } from "./slack/botTokens";
-import { slackErrorCode, webClientOptions } from "./slack/client";
+import { tokenRefusedCode, webClientOptions } from "./slack/client";
 import type { HomeAuthorization } from "./slack/connect";
 import { oauthRoutes } from "./slack/oauthInstall";
 
@@ -58,8 +58,8 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
   });
   app.error(async (err) => {
     // Logged, never rethrown: one failing listener must not take the process down.
-    const refused = slackErrorCode(err);
-    if (refused && TOKEN_REFUSED.has(refused)) log.warn(`dropped a request: Slack refused the workspace's bot token (${refused})`);
+    const refused = tokenRefusedCode(err);
+    if (refused) log.warn(`dropped a request: Slack refused the workspace's bot token (${refused})`);
     else log.error("listener failed", err);
   });
   ackEverything(app, log);
@@ -77,9 +77,6 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
   registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck });
   return app;
 }
-
-/** A revoked or uninstalled workspace's token: its requests are dropped on purpose (a warning), not a failure. */
-const TOKEN_REFUSED = new Set(["token_revoked", "invalid_auth", "account_inactive", "not_authed", "team_access_not_granted"]);
 
 /**
  * Multi-workspace mode: the bot token of the installation the request is for. A workspace without

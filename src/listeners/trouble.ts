@@ -3,6 +3,7 @@
 import type { ModalView } from "@slack/types";
 import { messageModal } from "../blocks/modals";
 import type { Logger } from "../logger";
+import { tokenRefusedCode } from "../slack/client";
 
 export const TRY_AGAIN = ":warning: Something went wrong on my side and nothing was changed. Please try again in a minute.";
 
@@ -11,7 +12,10 @@ export async function orTellTryAgain(log: Logger, what: string, work: () => Prom
   try {
     await work();
   } catch (err) {
-    log.error(`${what} failed`, err);
+    const refused = tokenRefusedCode(err);
+    // A revoked or uninstalled workspace: nothing went wrong on our side, and no stack trace helps.
+    if (refused) log.warn(`${what} dropped: Slack refused the workspace's bot token (${refused})`);
+    else log.error(`${what} failed`, err);
     await tell().catch((e: unknown) => log.error(`could not tell the person that ${what} failed`, e));
   }
 }

@@ -94,6 +94,16 @@ describe.each(PROVIDERS)("on %s", (provider) => {
       expect(h.sandbox.callsTo("views.publish")).toHaveLength(0);
       expect(await h.db.workspace.count()).toBe(1);
     });
+    it("the token revoked without the event reaching the bot: what Slack refuses is a warning without a stack trace", async () => {
+      h.sandbox.uninstall(h.sandbox.teamId);
+      const requester = h.requester();
+      expect((await requester.command({ user: PERSON, text: "checkin" })).status).toBe(200);
+      expect((await requester.appHomeOpened({ user: PERSON })).status).toBe(200);
+      await waitFor(() => h.logs.filter((l) => l.includes("Slack refused the workspace's bot token (token_revoked)")).length >= 2, { timeoutMs: 5000, message: "two warnings" });
+      expect(h.logs.filter((l) => l.includes("Slack refused")).every((l) => / WARN  /.test(l))).toBe(true);
+      expect(errorLines(h.logs)).toEqual([]);
+      expect(stackLines(h.logs)).toEqual([]);
+    });
   });
 
   describe("with OAuth installations, a workspace okr-bot is not installed in", () => {
