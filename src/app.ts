@@ -8,7 +8,7 @@ import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
 import { ackEverything } from "./listeners/ackEverything";
 import { AfterAck } from "./listeners/afterAck";
-import { NOT_INSTALLED_MARK } from "./listeners/requestWorkspace";
+import { INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
 import { NotInstalledError, type BotTokens } from "./slack/botTokens";
 import { tokenRefusedCode, webClientOptions } from "./slack/client";
@@ -80,15 +80,16 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
 
 /**
  * Multi-workspace mode: the bot token of the installation the request is for. A workspace without
- * one is not an error: the request goes on marked, and is acknowledged and dropped with one
+ * one is not an error: the request goes on without a token or workspace, and is acknowledged and dropped with one
  * warning (see requestWorkspace.ts).
  */
 async function authorizeInstallation(tokens: BotTokens, source: { teamId?: string; enterpriseId?: string }): Promise<AuthorizeResult> {
   try {
-    return await tokens.forRequest(source);
+    const { workspaceId, ...authorization } = await tokens.forRequest(source);
+    return { ...authorization, [INSTALLED_WORKSPACE_MARK]: workspaceId };
   } catch (err) {
     if (!(err instanceof NotInstalledError)) throw err;
-    return { [NOT_INSTALLED_MARK]: true };
+    return {};
   }
 }
 

@@ -7,8 +7,11 @@ import { setWorkspace, type ListenerDeps } from "./deps";
 import { requestKind } from "./requestKind";
 import { NOT_INSTALLED } from "./trouble";
 
-/** Set by `authorize` when Slack named a workspace without an installation (multi-workspace mode). */
-export const NOT_INSTALLED_MARK = "okrNotInstalled";
+/**
+ * Set by `authorize` to the installation's workspace (multi-workspace mode): installed, so not
+ * uninstalled. A request it found no installation for comes without it, and is dropped.
+ */
+export const INSTALLED_WORKSPACE_MARK = "okrInstalledWorkspaceId";
 
 /** These reach their listeners whatever state the workspace is in (Bolt does not authorize them either). */
 const LIFECYCLE_EVENTS = new Set(["app_uninstalled", "tokens_revoked"]);
@@ -16,13 +19,18 @@ const LIFECYCLE_EVENTS = new Set(["app_uninstalled", "tokens_revoked"]);
 type Found = { ok: true; id: number } | { ok: false; why: string };
 
 async function requestWorkspace(deps: ListenerDeps, context: Context): Promise<Found> {
-  if (context[NOT_INSTALLED_MARK] === true) return { ok: false, why: "okr-bot is not installed there" };
-  const where = deps.homeWorkspaceId !== undefined ? { id: deps.homeWorkspaceId } : context.teamId ? { slackTeamId: context.teamId } : null;
-  if (!where) return { ok: false, why: "the request names no workspace (organisation-wide installs are not supported)" };
-  const workspace = await deps.db.workspace.findUnique({ where, select: { id: true, uninstalledAt: true } });
-  if (!workspace) return { ok: false, why: "okr-bot is not installed there" };
-  if (workspace.uninstalledAt) return { ok: false, why: "the app was uninstalled there or its token revoked" };
-  return { ok: true, id: workspace.id };
+  const installed: unknown = context[INSTALLED_WORKSPACE_MARK];
+  if (typeof installed === "number") return { ok: true, id: installed };
+  const home = deps.homeWorkspaceId;
+  if (home === undefined) return { ok: false, why: "okr-bot is not installed there" };
+  // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start.
+  // If the database cannot say, the request goes on: its listener tells the person to try again.
+  const uninstalled = await deps.db.workspace.findUnique({ where: { id: home }, select: { uninstalledAt: true } }).then(
+    (w) => w?.uninstalledAt ?? null,
+    () => null,
+  );
+  if (uninstalled) return { ok: false, why: "the app was uninstalled there or its token revoked" };
+  return { ok: true, id: home };
 }
 
 export function registerRequestWorkspace(app: App, deps: ListenerDeps) {

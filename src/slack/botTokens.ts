@@ -16,7 +16,8 @@ export const REFRESH_MARGIN_MS = 2 * 60 * 60 * 1000;
 const CLAIM_MS = 30_000;
 const WAIT_STEP_MS = 200;
 
-export type BotAuthorization = { botToken: string; botId?: string; botUserId: string; teamId: string; enterpriseId?: string };
+/** A workspace's bot token and identity; `workspaceId` is its row in okr-bot's database. */
+export type BotAuthorization = { botToken: string; botId?: string; botUserId: string; teamId: string; enterpriseId?: string; workspaceId: number };
 
 export class NotInstalledError extends Error {
   override name = "NotInstalledError";
@@ -124,8 +125,9 @@ export class BotTokens {
   }
 }
 
-function authorization(i: Pick<BotInstallation, "botToken" | "botId" | "botUserId" | "slackTeamId" | "enterpriseId">): BotAuthorization {
+function authorization(i: Pick<BotInstallation, "botToken" | "botId" | "botUserId" | "slackTeamId" | "enterpriseId" | "workspaceId">): BotAuthorization {
   return {
+    workspaceId: i.workspaceId,
     botToken: i.botToken,
     botUserId: i.botUserId,
     teamId: i.slackTeamId,
