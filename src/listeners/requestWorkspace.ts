@@ -1,6 +1,6 @@
 // Which workspace a request acts on, decided once before any listener runs: with one bot token the
-// token's workspace, else the installation Bolt authorized (context.teamId). A request never
-// creates a workspace. One for a workspace that is not installed, uninstalled or whose token was
+// token's workspace, else the installation `authorize` found for it (never a body field). A request
+// never creates a workspace. One for a workspace that is not installed, uninstalled or whose token was
 // revoked is acknowledged and dropped with one warning line; a slash command is told why.
 import type { AckFn, App, Context } from "@slack/bolt";
 import { setWorkspace, type ListenerDeps } from "./deps";
