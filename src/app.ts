@@ -1,16 +1,19 @@
 // The Bolt app: HTTP receiver on /slack/events (Socket Mode when SLACK_APP_TOKEN is set), the
 // health route, the error handler and every listener.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, type CustomRoute, type LogLevel } from "@slack/bolt";
+import { App, HTTPReceiver, type AuthorizeResult, type CustomRoute, type LogLevel } from "@slack/bolt";
 import { ConfigError, type Config } from "./config";
 import type { Database } from "./db/client";
 import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
+import { ackEverything } from "./listeners/ackEverything";
 import { AfterAck } from "./listeners/afterAck";
 import type { Holder } from "./services/claimHolders";
+import { INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
-import type { BotTokens } from "./slack/botTokens";
-import { webClientOptions } from "./slack/client";
+import { NotInstalledError, type BotTokens } from "./slack/botTokens";
+import { tokenRefusedCode, webClientOptions } from "./slack/client";
+import type { HomeAuthorization } from "./slack/connect";
 import { oauthRoutes } from "./slack/oauthInstall";
 import { SOCKET_GRACE_MS, SocketReceiver, type Backoff } from "./slack/socketMode";
 
@@ -21,6 +24,11 @@ export type AppDeps = {
   clock: () => Date;
   /** Single-workspace mode: the bot token's workspace. */
   homeWorkspaceId?: number;
+  /**
+   * Single-workspace mode: what auth.test said of the token at start. Every request is authorized
+   * with it (without it Bolt calls auth.test itself, and a revoked token fails every request).
+   */
+  homeAuthorization?: HomeAuthorization;
   /** Multi-workspace mode: each request is authorized with its workspace's stored token. */
   installations?: { tokens: BotTokens; cipher: TokenCipher };
   /** Listener work still running (it goes on after the ack): stopping waits for it before closing the database. */
@@ -33,7 +41,7 @@ export type AppDeps = {
   holder?: Holder;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, installations, inFlight, afterAck = new AfterAck(log), socketBackoff, holder }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, homeAuthorization, installations, inFlight, afterAck = new AfterAck(log), socketBackoff, holder }: AppDeps): App {
   const { oauth, appToken } = config.slack;
   let socket: SocketReceiver | undefined;
   const customRoutes: CustomRoute[] = [
@@ -53,8 +61,10 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   }
   const app = new App({
     ...(installations
-      ? { authorize: (source: { teamId?: string }) => authorizeTeam(installations.tokens, source.teamId) }
-      : { token: config.slack.botToken }),
+      ? { authorize: (source: { teamId?: string; enterpriseId?: string }) => authorizeInstallation(installations.tokens, source) }
+      : homeAuthorization
+        ? { authorize: async () => ({ ...homeAuthorization }) }
+        : { token: config.slack.botToken }),
     receiver: socket ?? httpReceiver(config.slack.signingSecret, customRoutes, log),
     // The Web API calls of listeners; Socket Mode's own client has its own settings (see SocketReceiver).
     clientOptions: webClientOptions({ apiUrl: config.slack.apiUrl, logger: log.child("web-api") }),
@@ -64,8 +74,11 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   });
   app.error(async (err) => {
     // Logged, never rethrown: one failing listener must not take the process down.
-    log.error("listener failed", err);
+    const refused = tokenRefusedCode(err);
+    if (refused) log.warn(`dropped a request: Slack refused the workspace's bot token (${refused})`);
+    else log.error("listener failed", err);
   });
+  ackEverything(app, log);
   if (inFlight) {
     app.use(async ({ next }) => {
       const work = next();
@@ -81,10 +94,19 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, insta
   return app;
 }
 
-/** Multi-workspace mode: the request's workspace's bot token (Bolt drops the request, logged, if there is none). */
-function authorizeTeam(tokens: BotTokens, teamId: string | undefined) {
-  if (!teamId) throw new Error("a request without a workspace id (organisation-wide installs are not supported)");
-  return tokens.forTeam(teamId);
+/**
+ * Multi-workspace mode: the bot token of the installation the request is for. A workspace without
+ * one is not an error: the request goes on without a token or workspace, and is acknowledged and dropped with one
+ * warning (see requestWorkspace.ts).
+ */
+async function authorizeInstallation(tokens: BotTokens, source: { teamId?: string; enterpriseId?: string }): Promise<AuthorizeResult> {
+  try {
+    const { workspaceId, ...authorization } = await tokens.forRequest(source);
+    return { ...authorization, [INSTALLED_WORKSPACE_MARK]: workspaceId };
+  } catch (err) {
+    if (!(err instanceof NotInstalledError)) throw err;
+    return {};
+  }
 }
 
 /** Slack payloads are a few KB (a view submission with many blocks, tens of KB): refuse anything near a megabyte. */

@@ -66,7 +66,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     inFlight,
     afterAck,
     holder,
-    ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id } : { installations: connection }),
+    ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id, homeAuthorization: connection.authorization } : { installations: connection }),
   });
   let server: Server | undefined;
   try {

@@ -60,6 +60,12 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, input: NewIn
   });
 }
 
+/** The installed workspaces of an Enterprise Grid organisation (at most `limit`). */
+export async function installedTeamsOfEnterprise(db: Tx, enterpriseId: string, limit = 2): Promise<string[]> {
+  const rows = await db.installation.findMany({ where: { enterpriseId }, select: { workspace: { select: { slackTeamId: true } } }, take: limit });
+  return rows.map((r) => r.workspace.slackTeamId);
+}
+
 export async function findInstallation(db: Tx, cipher: TokenCipher, slackTeamId: string): Promise<BotInstallation | null> {
   const row = await db.installation.findFirst({ where: { workspace: { slackTeamId } } });
   if (!row) return null;

@@ -11,6 +11,8 @@ import { startBot, type RunningBot } from "../server";
 export type LocalStack = {
   sandbox: SlackSandbox;
   requester: SlackRequester;
+  /** What Slack signs requests to this bot with (for requesters of other shapes). */
+  signingSecret: string;
   bot: RunningBot;
   log: Logger;
   /** The bot's clock; set it to move time. */
@@ -33,10 +35,12 @@ export async function startLocalStack(opts: {
   pace?: { postsPerSecond: number; postsPerChannelPerSecond: number };
   /** Requests reach the bot over Socket Mode (SLACK_APP_TOKEN set) instead of signed HTTP. */
   socketMode?: boolean;
+  /** Enterprise Grid: the organisation the sandbox's workspace belongs to. */
+  enterpriseId?: string;
 }): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
-  const sandbox = new SlackSandbox({ messageClock: () => clock.now.getTime() });
+  const sandbox = new SlackSandbox({ messageClock: () => clock.now.getTime(), ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
   await sandbox.start();
   const signingSecret = randomBytes(16).toString("hex");
   const log = opts.log ?? createLogger("warn");
@@ -61,6 +65,7 @@ export async function startLocalStack(opts: {
   return {
     sandbox,
     requester,
+    signingSecret,
     bot,
     log,
     clock,

@@ -1,5 +1,5 @@
+import type { Context } from "@slack/bolt";
 import type { Db } from "../db/types";
-import { ensureWorkspace } from "../db/workspaces";
 import type { Logger } from "../logger";
 import type { Holder } from "../services/claimHolders";
 import type { ServiceDeps } from "../services/deps";
@@ -23,14 +23,20 @@ export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDep
   return { db: deps.db, slack: client, now: deps.clock(), log: deps.log, holder: deps.holder };
 }
 
+/** Where the request-workspace middleware leaves the workspace a request acts on. */
+const WORKSPACE_KEY = "okrWorkspaceId";
+
 /**
- * The workspace a request acts on. With one bot token that is always the token's own workspace,
- * also for people from other organisations in shared channels (their team id is not ours).
+ * The workspace a request acts on: the installation Bolt authorized (its context), resolved once
+ * per request by `registerRequestWorkspace` before any listener runs. Never a body field: in a
+ * Slack Connect channel the person's team is another organisation's.
  */
-export async function workspaceId(deps: ListenerDeps, slackTeamId: string | undefined): Promise<number> {
-  if (deps.homeWorkspaceId !== undefined) return deps.homeWorkspaceId;
-  if (!slackTeamId) throw new Error("request without a team id");
-  // Installed workspaces exist already: a read, not an upsert, on every request.
-  const known = await deps.db.workspace.findUnique({ where: { slackTeamId }, select: { id: true } });
-  return known?.id ?? (await ensureWorkspace(deps.db, slackTeamId)).id;
+export function workspaceOf(context: Context): number {
+  const id: unknown = context[WORKSPACE_KEY];
+  if (typeof id !== "number") throw new Error("no workspace was resolved for this request");
+  return id;
+}
+
+export function setWorkspace(context: Context, id: number): void {
+  context[WORKSPACE_KEY] = id;
 }

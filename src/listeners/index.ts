@@ -9,6 +9,7 @@ import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
 import { registerUninstalled } from "./events/uninstalled";
 import { registerEventDedupe } from "./dedupeEvents";
+import { registerRequestWorkspace } from "./requestWorkspace";
 import { registerCheckinSubmit } from "./views/checkinSubmit";
 import { registerKeyResultEditSubmit } from "./views/keyResultEditSubmit";
 import { registerObjectiveSubmit } from "./views/objectiveSubmit";
@@ -16,6 +17,7 @@ import { registerRetroSubmit } from "./views/retroSubmit";
 import { registerTeamCreateSubmit, registerTeamSettingsSubmit } from "./views/teamSettingsSubmit";
 
 export function registerListeners(app: App, deps: ListenerDeps) {
+  registerRequestWorkspace(app, deps);
   registerEventDedupe(app, deps);
   registerOkrCommand(app, deps);
   registerOpenCheckin(app, deps);

@@ -1,6 +1,9 @@
 // What a person sees when the bot cannot do what they asked right now (the database is down, Slack
 // had a hiccup): nothing was changed, and they can try again. The error itself goes to the logs.
+import type { ModalView } from "@slack/types";
+import { messageModal } from "../blocks/modals";
 import type { Logger } from "../logger";
+import { tokenRefusedCode } from "../slack/client";
 
 export const TRY_AGAIN = ":warning: Something went wrong on my side and nothing was changed. Please try again in a minute.";
 
@@ -9,10 +12,16 @@ export async function orTellTryAgain(log: Logger, what: string, work: () => Prom
   try {
     await work();
   } catch (err) {
-    log.error(`${what} failed`, err);
+    const refused = tokenRefusedCode(err);
+    // A revoked or uninstalled workspace: nothing went wrong on our side, and no stack trace helps.
+    if (refused) log.warn(`${what} dropped: Slack refused the workspace's bot token (${refused})`);
+    else log.error(`${what} failed`, err);
     await tell().catch((e: unknown) => log.error(`could not tell the person that ${what} failed`, e));
   }
 }
+
+/** A slash command from a workspace okr-bot is not (or no longer) installed in. */
+export const NOT_INSTALLED = "okr-bot can't answer here: it is not installed in this workspace, or its access was revoked. A workspace admin can install it again.";
 
 export const NOT_SAVED = "Not saved: something went wrong on my side. Please press Submit again in a minute.";
 
@@ -40,4 +49,20 @@ export async function submissionOrNotSaved<Ack extends (response?: never) => Pro
     const answer = ack as unknown as (response: { response_action: "errors"; errors: Record<string, string> }) => Promise<void>;
     if (!acked) await answer({ response_action: "errors", errors: { [blockId]: NOT_SAVED } }).catch(() => undefined);
   }
+}
+
+/** A form okr-bot has no handler for (an old version's, or a forged callback_id): it closes saying so. */
+export const UNKNOWN_FORM = "This form is out of date, so nothing was saved. Close it and start again from the message or command that opened it.";
+
+type FormBlocks = { title?: { text?: string }; blocks?: Array<{ type?: string; block_id?: string }> };
+export type FormErrorAnswer = { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: ModalView };
+
+/**
+ * `message` shown on the form: under its first input block, or, when it has none (Slack would show
+ * an empty `errors` as its generic "trouble connecting"), in place of the form.
+ */
+export function formError(view: FormBlocks | undefined, message: string): FormErrorAnswer {
+  const input = view?.blocks?.find((b) => b.type === "input" && b.block_id);
+  if (input?.block_id) return { response_action: "errors", errors: { [input.block_id]: message } };
+  return { response_action: "update", view: messageModal(view?.title?.text ?? "okr-bot", message) };
 }

@@ -113,7 +113,7 @@ export class SandboxOAuth {
       bot_user_id: identity.botUserId,
       app_id: identity.appId,
       team: { id: identity.teamId, name: identity.teamName },
-      enterprise: null,
+      enterprise: identity.enterpriseId !== undefined ? { id: identity.enterpriseId, name: identity.enterpriseId } : null,
       is_enterprise_install: false,
     };
     if (!this.app?.tokenRotation) return { ...base, access_token: ws.issueToken() };

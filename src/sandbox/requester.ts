@@ -14,6 +14,16 @@ export type SlackRequesterOptions = {
   sandbox: SandboxWorkspace;
   /** Defaults to the sandbox's team id. */
   teamId?: string;
+  /**
+   * Slack Connect: the person's own workspace, another organisation's (their user.team_id, the
+   * `team` of views they submit, an event's team_id). Defaults to teamId.
+   */
+  userTeamId?: string;
+  /**
+   * Enterprise Grid org-level payloads: `team` is null and is_enterprise_install true. The
+   * organisation's id comes from the workspace (its enterpriseId option).
+   */
+  orgLevel?: boolean;
   /** Give up waiting for the bot after this long (default 10 s; Slack itself waits 3 s — check durationMs). */
   timeoutMs?: number;
 } & (
@@ -56,6 +66,8 @@ export class SlackRequester {
   private readonly http: HttpTransport | undefined;
   private readonly sandbox: SandboxWorkspace;
   private readonly teamId: string;
+  private readonly userTeamId: string;
+  private readonly orgLevel: boolean;
   /** Slack's (deprecated) verification token, sent in every payload. */
   readonly verificationToken = "sandbox-verification-token";
 
@@ -69,6 +81,8 @@ export class SlackRequester {
     }
     this.sandbox = opts.sandbox;
     this.teamId = opts.teamId ?? opts.sandbox.teamId;
+    this.userTeamId = opts.userTeamId ?? this.teamId;
+    this.orgLevel = opts.orgLevel ?? false;
   }
 
   /** `v0=<hex HMAC-SHA256(secret, "v0:" + ts + ":" + body)>` */
@@ -93,11 +107,19 @@ export class SlackRequester {
 
   private userObj(user: string): Json {
     const name = this.userName(user);
-    return { id: user, username: name, name, team_id: this.teamId };
+    return { id: user, username: name, name, team_id: this.userTeamId };
   }
 
-  private team(): Json {
-    return { id: this.teamId, domain: this.sandbox.identity.teamDomain };
+  /** The payload's `team`: null on Enterprise Grid org-level payloads. */
+  private team(teamId = this.teamId): Json | null {
+    if (this.orgLevel) return null;
+    const enterpriseId = this.sandbox.identity.enterpriseId;
+    return { id: teamId, domain: teamId === this.teamId ? this.sandbox.identity.teamDomain : teamId.toLowerCase(), ...(enterpriseId ? { enterprise_id: enterpriseId } : {}) };
+  }
+
+  private enterprise(): Json | null {
+    const id = this.sandbox.identity.enterpriseId;
+    return id ? { id, name: id } : null;
   }
 
   private channelName(channel: string): string {
@@ -129,7 +151,8 @@ export class SlackRequester {
       command: args.command ?? "/okr",
       text: args.text,
       api_app_id: this.sandbox.identity.appId,
-      is_enterprise_install: "false",
+      ...(this.sandbox.identity.enterpriseId ? { enterprise_id: this.sandbox.identity.enterpriseId, enterprise_name: this.sandbox.identity.enterpriseId } : {}),
+      is_enterprise_install: String(this.orgLevel),
       response_url: responseUrl,
       trigger_id: triggerId,
     };
@@ -219,8 +242,8 @@ export class SlackRequester {
       token: this.verificationToken,
       trigger_id: triggerId,
       team: this.team(),
-      enterprise: null,
-      is_enterprise_install: false,
+      enterprise: this.enterprise(),
+      is_enterprise_install: this.orgLevel,
       state: { values: {} },
       actions: [action],
     };
@@ -276,18 +299,21 @@ export class SlackRequester {
       private_metadata: args.view.private_metadata ?? stored.privateMetadata,
       hash: args.view.hash ?? stored.hash,
       state: { values },
+      team_id: this.teamId,
+      app_installed_team_id: this.teamId,
     };
     const payload: Json = {
       type: "view_submission",
-      team: this.team(),
+      // Slack Connect: the person's workspace; the installation is view.app_installed_team_id.
+      team: this.team(this.userTeamId),
       user: this.userObj(args.user),
       api_app_id: this.sandbox.identity.appId,
       token: this.verificationToken,
       trigger_id: this.sandbox.issueTriggerId(args.user),
       view,
       response_urls: [],
-      is_enterprise_install: false,
-      enterprise: null,
+      is_enterprise_install: this.orgLevel,
+      enterprise: this.enterprise(),
     };
     const result = await this.deliver("interactive", payload, opts);
     const outcome = this.sandbox.applyViewSubmissionResponse(stored.id, result.status, result.body, values as Json);
@@ -306,14 +332,14 @@ export class SlackRequester {
     if (stored.view.notify_on_close !== true) return { status: 0, body: "", durationMs: 0 };
     const payload: Json = {
       type: "view_closed",
-      team: this.team(),
+      team: this.team(this.userTeamId),
       user: this.userObj(args.user),
       api_app_id: this.sandbox.identity.appId,
       token: this.verificationToken,
-      view: stored.view,
+      view: { ...stored.view, team_id: this.teamId, app_installed_team_id: this.teamId },
       is_cleared: stackBefore > 1 && this.sandbox.openViews(stored.user).length === 0,
-      is_enterprise_install: false,
-      enterprise: null,
+      is_enterprise_install: this.orgLevel,
+      enterprise: this.enterprise(),
     };
     return this.deliver("interactive", payload, opts);
   }
@@ -325,11 +351,14 @@ export class SlackRequester {
   ): Promise<SlackRequestResult> {
     const eventTime = args.eventTime ?? Math.floor(Date.now() / 1000);
     const event: Json = { event_ts: `${eventTime}.000100`, ...args.event };
+    const enterpriseId = this.sandbox.identity.enterpriseId ?? null;
     const envelope: Json = {
       token: this.verificationToken,
-      team_id: this.teamId,
-      context_team_id: this.teamId,
-      context_enterprise_id: null,
+      // Slack Connect: the person's workspace; the installation is in authorizations.
+      team_id: this.userTeamId,
+      ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
+      context_team_id: this.orgLevel ? null : this.teamId,
+      context_enterprise_id: enterpriseId,
       api_app_id: this.sandbox.identity.appId,
       event,
       type: "event_callback",
@@ -337,14 +366,14 @@ export class SlackRequester {
       event_time: eventTime,
       authorizations: [
         {
-          enterprise_id: null,
-          team_id: this.teamId,
+          enterprise_id: enterpriseId,
+          team_id: this.orgLevel ? null : this.teamId,
           user_id: this.sandbox.botUserId,
           is_bot: true,
-          is_enterprise_install: false,
+          is_enterprise_install: this.orgLevel,
         },
       ],
-      is_ext_shared_channel: false,
+      is_ext_shared_channel: this.userTeamId !== this.teamId,
       event_context: `4-${randomBytes(12).toString("base64url")}`,
     };
     return this.deliver("events_api", envelope, {
@@ -384,7 +413,7 @@ export class SlackRequester {
       ts: m.ts,
       channel: m.conversationId,
       channel_type: isDm ? "im" : "channel",
-      team: this.teamId,
+      team: this.userTeamId,
       event_ts: m.ts,
       ...(args.threadTs !== undefined ? { thread_ts: args.threadTs } : {}),
       ...(args.blocks !== undefined ? { blocks: args.blocks } : {}),

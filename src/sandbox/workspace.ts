@@ -27,6 +27,8 @@ export interface SandboxWorkspaceOptions {
   botUserId?: string;
   botId?: string;
   appId?: string;
+  /** Enterprise Grid: the organisation the workspace belongs to (in installs, auth.test and request payloads). */
+  enterpriseId?: string;
   /** trigger_id lifetime (default 3000 ms, like Slack). Lower it only to test expiry quickly. */
   triggerTtlMs?: number;
   /** response_url lifetime (default 30 min). */
@@ -73,6 +75,7 @@ export class SandboxWorkspace {
       botUserName: "okr-bot",
       botId: opts.botId ?? `B${suffix}`,
       appId: opts.appId ?? "A0SANDBOX",
+      ...(opts.enterpriseId !== undefined ? { enterpriseId: opts.enterpriseId } : {}),
     };
     this.triggerTtlMs = opts.triggerTtlMs ?? 3000;
     this.responseUrlTtlMs = opts.responseUrlTtlMs ?? 30 * 60 * 1000;

@@ -4,7 +4,7 @@
 // the database first, and whoever does not hold the claim keeps using the current token (valid
 // until it expires) or waits for the new one.
 import { WebClient } from "@slack/web-api";
-import { claimRefresh, findInstallation, releaseRefreshClaim, storeRefreshedTokens, type BotInstallation } from "../db/installations";
+import { claimRefresh, findInstallation, installedTeamsOfEnterprise, releaseRefreshClaim, storeRefreshedTokens, type BotInstallation } from "../db/installations";
 import type { TokenCipher } from "../db/tokenCipher";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
@@ -16,7 +16,8 @@ export const REFRESH_MARGIN_MS = 2 * 60 * 60 * 1000;
 const CLAIM_MS = 30_000;
 const WAIT_STEP_MS = 200;
 
-export type BotAuthorization = { botToken: string; botId?: string; botUserId: string; teamId: string; enterpriseId?: string };
+/** A workspace's bot token and identity; `workspaceId` is its row in okr-bot's database. */
+export type BotAuthorization = { botToken: string; botId?: string; botUserId: string; teamId: string; enterpriseId?: string; workspaceId: number };
 
 export class NotInstalledError extends Error {
   override name = "NotInstalledError";
@@ -57,6 +58,26 @@ export class BotTokens {
       this.refreshing.set(slackTeamId, shared);
     }
     return shared;
+  }
+
+  /**
+   * The installation a request is for, as Bolt found it in the payload: its workspace, else (an
+   * Enterprise Grid payload naming no installed workspace, e.g. `team: null` on org-level payloads)
+   * the one installed workspace of its organisation.
+   */
+  async forRequest(source: { teamId?: string; enterpriseId?: string }): Promise<BotAuthorization> {
+    if (source.teamId) {
+      try {
+        return await this.forTeam(source.teamId);
+      } catch (err) {
+        if (!(err instanceof NotInstalledError) || !source.enterpriseId) throw err;
+      }
+    }
+    if (source.enterpriseId) {
+      const teams = await installedTeamsOfEnterprise(this.opts.db, source.enterpriseId);
+      if (teams.length === 1) return this.forTeam(teams[0]!);
+    }
+    throw new NotInstalledError(source.teamId ?? source.enterpriseId ?? "(none named)");
   }
 
   private dueForRefresh(i: BotInstallation): boolean {
@@ -104,8 +125,9 @@ export class BotTokens {
   }
 }
 
-function authorization(i: Pick<BotInstallation, "botToken" | "botId" | "botUserId" | "slackTeamId" | "enterpriseId">): BotAuthorization {
+function authorization(i: Pick<BotInstallation, "botToken" | "botId" | "botUserId" | "slackTeamId" | "enterpriseId" | "workspaceId">): BotAuthorization {
   return {
+    workspaceId: i.workspaceId,
     botToken: i.botToken,
     botUserId: i.botUserId,
     teamId: i.slackTeamId,

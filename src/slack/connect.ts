@@ -1,5 +1,6 @@
 // How okr-bot reaches Slack, decided once at start from the configuration: one workspace with
 // SLACK_BOT_TOKEN (checked with auth.test), or every workspace it was installed in through OAuth.
+import type { AuthTestResponse } from "@slack/web-api";
 import { ConfigError, type Config } from "../config";
 import { TokenCipher } from "../db/tokenCipher";
 import type { Db, Workspace } from "../db/types";
@@ -11,8 +12,11 @@ import { Pacer } from "./pacer";
 import { installedWorkspaces, singleWorkspace, type SlackClients } from "./workspaceClients";
 
 export type SlackConnection =
-  | { mode: "single"; clients: SlackClients; home: Workspace; pacer: Pacer }
+  | { mode: "single"; clients: SlackClients; home: Workspace; authorization: HomeAuthorization; pacer: Pacer }
   | { mode: "oauth"; clients: SlackClients; tokens: BotTokens; cipher: TokenCipher };
+
+/** With one bot token, every request is authorized as the token's workspace, as auth.test named it at start. */
+export type HomeAuthorization = { botToken: string; botUserId: string; botId?: string; teamId: string; enterpriseId?: string };
 
 export async function connectSlack(config: Config, db: Db, log: Logger): Promise<SlackConnection> {
   const pacing = { perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond };
@@ -23,13 +27,20 @@ export async function connectSlack(config: Config, db: Db, log: Logger): Promise
     return { mode: "oauth", clients: installedWorkspaces(tokens, { apiUrl, log, pacing }), tokens, cipher };
   }
   const slack = createJobsSlackClient({ token: config.slack.botToken!, apiUrl, logger: log.child("web-api") });
-  const home = await homeWorkspace(db, slack, apiUrl);
+  const { home, auth } = await homeWorkspace(db, slack, apiUrl);
   const pacer = new Pacer(pacing);
-  return { mode: "single", clients: singleWorkspace(slack, pacer, home.slackTeamId), home, pacer };
+  const authorization: HomeAuthorization = {
+    botToken: config.slack.botToken!,
+    botUserId: auth.user_id!,
+    teamId: home.slackTeamId,
+    ...(auth.bot_id ? { botId: auth.bot_id } : {}),
+    ...(auth.enterprise_id ? { enterpriseId: auth.enterprise_id } : {}),
+  };
+  return { mode: "single", clients: singleWorkspace(slack, pacer, home.slackTeamId), home, authorization, pacer };
 }
 
 /** The workspace the bot token belongs to; a refused token or an unreachable Slack is a configuration error. */
-async function homeWorkspace(db: Db, slack: ReturnType<typeof createJobsSlackClient>, apiUrl: string | undefined): Promise<Workspace> {
+async function homeWorkspace(db: Db, slack: ReturnType<typeof createJobsSlackClient>, apiUrl: string | undefined): Promise<{ home: Workspace; auth: AuthTestResponse }> {
   let auth;
   try {
     auth = await slack.auth.test();
@@ -43,6 +54,6 @@ async function homeWorkspace(db: Db, slack: ReturnType<typeof createJobsSlackCli
   }
   // Slack accepts the token: whatever was uninstalled before is installed again.
   const workspace = await ensureWorkspace(db, auth.team_id!, auth.team);
-  if (workspace.uninstalledAt) return db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } });
-  return workspace;
+  if (workspace.uninstalledAt) return { home: await db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } }), auth };
+  return { home: workspace, auth };
 }

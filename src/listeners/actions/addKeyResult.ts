@@ -3,17 +3,17 @@ import { EMPTY_KEY_RESULT, objectiveModal } from "../../blocks/okrForms";
 import { IDS } from "../../blocks/ids";
 import { MAX_KEY_RESULT_SLOTS } from "../../domain/okrDraft";
 import { writableTeams } from "../../services/okrWriting";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { parseObjectiveForm } from "../views/parseOkrForms";
 
 /** "Add a key result" in the new-objective modal: the same form with one more slot, keeping what was typed. */
 export function registerAddKeyResult(app: App, deps: ListenerDeps) {
-  app.action(IDS.actions.addKeyResult, async ({ ack, body, client }) => {
+  app.action(IDS.actions.addKeyResult, async ({ ack, body, client, context }) => {
     await ack();
     if (body.type !== "block_actions" || !body.view) return;
     const form = parseObjectiveForm(body.view.state?.values ?? {});
     if (!form || form.draft.keyResults.length >= MAX_KEY_RESULT_SLOTS) return;
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+    const ws = workspaceOf(context);
     const { teams, cycleKey } = await writableTeams(serviceDeps(deps, client), ws, body.user.id);
     if (teams.length === 0) return; // no longer a manager of any team: submitting will say so
     const draft = { ...form.draft, keyResults: [...form.draft.keyResults, EMPTY_KEY_RESULT] };

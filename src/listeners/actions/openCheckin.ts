@@ -4,18 +4,18 @@ import { IDS } from "../../blocks/ids";
 import { loadingModal, messageModal } from "../../blocks/modals";
 import { checkinForm } from "../../services/checkins";
 import type { SlackClient } from "../../slack/client";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { TRY_AGAIN } from "../trouble";
 
 /**
  * Opens a loading modal before anything else (the trigger_id is valid for ~3 s), then fills it
  * with the current period's form — also when the button clicked belongs to an older prompt.
  */
-export async function openCheckinModal(deps: ListenerDeps, client: SlackClient, teamId: string | undefined, userId: string, triggerId: string) {
+export async function openCheckinModal(deps: ListenerDeps, client: SlackClient, ws: number, userId: string, triggerId: string) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal("Weekly check-in") });
   let view;
   try {
-    const form = await checkinForm(serviceDeps(deps, client), await workspaceId(deps, teamId), userId);
+    const form = await checkinForm(serviceDeps(deps, client), ws, userId);
     view = form ? checkinModal(form) : messageModal("Weekly check-in", "You own no key results in the current cycle, so there is nothing to check in.");
   } catch (err) {
     deps.log.error("opening the check-in form failed", err);
@@ -25,9 +25,9 @@ export async function openCheckinModal(deps: ListenerDeps, client: SlackClient, 
 }
 
 export function registerOpenCheckin(app: App, deps: ListenerDeps) {
-  app.action(IDS.actions.openCheckin, async ({ ack, body, client }) => {
+  app.action(IDS.actions.openCheckin, async ({ ack, body, client, context }) => {
     await ack();
     if (body.type !== "block_actions") return;
-    await openCheckinModal(deps, client, body.team?.id ?? body.user.team_id, body.user.id, body.trigger_id);
+    await openCheckinModal(deps, client, workspaceOf(context), body.user.id, body.trigger_id);
   });
 }

@@ -8,16 +8,16 @@ import { digestMessages, digestNotesMessages } from "../../blocks/digest";
 import type { SlackClient } from "../../slack/client";
 import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
 import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
-import { openEditKeyResult, openNewObjective, openTeamCreate, openTeamSettingsModal, unknownTeam } from "./openOkrForms";
+import { type CommandContext, openEditKeyResult, openNewObjective, openTeamCreate, openTeamSettingsModal, unknownTeam } from "./openOkrForms";
 import { parseOkrCommand, type OkrCommand } from "./parseOkrCommand";
 import { orTellTryAgain, TRY_AGAIN } from "../trouble";
 
 const NO_CYCLE = "No OKR cycle is running right now. Import this quarter's OKRs with `okr-bot import okrs.yaml`.";
 
 export function registerOkrCommand(app: App, deps: ListenerDeps) {
-  app.command("/okr", async ({ command, ack, respond, client }) => {
+  app.command("/okr", async ({ command, ack, respond, client, context }) => {
     const parsed = parseOkrCommand(command.text);
     if (parsed.name === "help") return ack({ response_type: "ephemeral", ...helpMessage() });
     if (parsed.name === "unknown") {
@@ -27,22 +27,22 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
     if (parsed.name === "usage") return ack({ response_type: "ephemeral", text: parsed.problem });
     // Everything else reads the database: answer Slack first, then respond.
     await ack();
-    await orTellTryAgain(deps.log, `/okr ${parsed.name}`, () => answerCommand(parsed, command, respond, client), () => respond({ response_type: "ephemeral", text: TRY_AGAIN }));
+    await orTellTryAgain(deps.log, `/okr ${parsed.name}`, () => answerCommand(parsed, { ...command, ws: workspaceOf(context) }, respond, client), () => respond({ response_type: "ephemeral", text: TRY_AGAIN }));
   });
 
   async function answerCommand(
     parsed: Exclude<OkrCommand, { name: "help" | "unknown" | "usage" }>,
-    command: SlashCommand,
+    command: SlashCommand & CommandContext,
     respond: RespondFn,
     client: SlackClient,
   ): Promise<void> {
-    if (parsed.name === "checkin") return openCheckinModal(deps, client, command.team_id, command.user_id, command.trigger_id);
+    if (parsed.name === "checkin") return openCheckinModal(deps, client, command.ws, command.user_id, command.trigger_id);
     if (parsed.name === "team_settings") return openTeamSettingsModal(deps, client, command, parsed.team);
     if (parsed.name === "team_create") return openTeamCreate(client, command, parsed.team);
     if (parsed.name === "new") return openNewObjective(deps, client, command, parsed.team);
     if (parsed.name === "edit") return openEditKeyResult(deps, client, command, parsed.ref);
     const services = serviceDeps(deps, client);
-    const ws = await workspaceId(deps, command.team_id);
+    const ws = command.ws;
     switch (parsed.name) {
       case "away": {
         const until = await setAway(services, ws, command.user_id, parsed.until);

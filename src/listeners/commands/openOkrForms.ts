@@ -10,10 +10,11 @@ import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
 import { openTeamSettings, settingsOf } from "../../services/teams";
 import type { SlackClient } from "../../slack/client";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, type ListenerDeps } from "../deps";
 import { TRY_AGAIN } from "../trouble";
 
-export type CommandContext = { team_id: string; user_id: string; trigger_id: string; channel_id: string };
+/** What the forms need of a slash command, and the workspace it acts on (from Bolt's context). */
+export type CommandContext = { user_id: string; trigger_id: string; channel_id: string; ws: number };
 
 async function openThenFill(deps: ListenerDeps, client: SlackClient, triggerId: string, title: string, fill: () => Promise<ModalView>) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
@@ -29,7 +30,7 @@ async function openThenFill(deps: ListenerDeps, client: SlackClient, triggerId: 
 
 export async function openNewObjective(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string | null) {
   await openThenFill(deps, client, command.trigger_id, "New objective", async () => {
-    const ws = await workspaceId(deps, command.team_id);
+    const ws = command.ws;
     const { teams, allTeams, cycleKey } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
     const wanted = teamName?.trim().toLowerCase();
     if (wanted && !allTeams.some((t) => t.toLowerCase() === wanted)) {
@@ -54,7 +55,7 @@ export async function openNewObjective(deps: ListenerDeps, client: SlackClient, 
 export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient, command: CommandContext, ref: string) {
   await openThenFill(deps, client, command.trigger_id, "Edit key result", async () => {
     const services = serviceDeps(deps, client);
-    const ws = await workspaceId(deps, command.team_id);
+    const ws = command.ws;
     const found = await findKeyResult(deps.db, ws, services.now, ref);
     if (found.status === "no_cycle") return messageModal("Edit key result", "No OKR cycle is running right now.");
     if (found.status === "none") return messageModal("Edit key result", `No key result this cycle matches "${esc(ref)}". \`/okr team <name>\` lists a team's.`);
@@ -74,7 +75,7 @@ export function unknownTeam(name: string, teams: string[]): string {
 /** Team settings, or the reason they are refused. */
 export async function openTeamSettingsModal(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string) {
   await openThenFill(deps, client, command.trigger_id, "Team settings", async () => {
-    const access = await openTeamSettings(serviceDeps(deps, client), await workspaceId(deps, command.team_id), command.user_id, teamName);
+    const access = await openTeamSettings(serviceDeps(deps, client), command.ws, command.user_id, teamName);
     if (access.status === "ok") return teamSettingsModal({ teamId: access.team.id, name: access.team.name, settings: settingsOf(access.team) });
     return messageModal("Team settings", access.status === "refused" ? access.reason : unknownTeam(teamName, access.teams));
   });

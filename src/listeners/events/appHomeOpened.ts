@@ -3,16 +3,16 @@ import { homeView } from "../../blocks/home";
 import type { ServiceDeps } from "../../services/deps";
 import { homeData } from "../../services/overview";
 import type { SlackClient } from "../../slack/client";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 
 export async function publishHome(services: ServiceDeps, client: SlackClient, ws: number, userId: string) {
   await client.views.publish({ user_id: userId, view: homeView(await homeData(services, ws, userId)) });
 }
 
 export function registerAppHomeOpened(app: App, deps: ListenerDeps) {
-  app.event("app_home_opened", async ({ event, body, client }) => {
+  app.event("app_home_opened", async ({ event, client, context }) => {
     if (event.tab !== "home") return;
-    const ws = await workspaceId(deps, body.team_id);
+    const ws = workspaceOf(context);
     await publishHome(serviceDeps(deps, client), client, ws, event.user);
   });
 }

@@ -2,29 +2,29 @@ import type { App } from "@slack/bolt";
 import { checkinModal, type CheckinModalMetadata } from "../../blocks/checkin";
 import { IDS } from "../../blocks/ids";
 import { checkinForm, markPromptAnswered, NotAllowedError, recordCheckins } from "../../services/checkins";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { publishHome } from "../events/appHomeOpened";
-import { NOT_SAVED } from "../trouble";
+import { formError, NOT_SAVED } from "../trouble";
 import { parseCheckinSubmission } from "./parseCheckinSubmission";
 
 export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.checkin, async ({ ack, body, view, client }) => {
+  app.view(IDS.views.checkin, async ({ ack, body, view, client, context }) => {
     const submission = parseCheckinSubmission(view.state.values);
     if (!submission.ok) {
-      const errors = Object.keys(submission.errors).length > 0 ? submission.errors : firstBlockError(view.blocks, "This form is out of date: close it and open the check-in again.");
-      return void (await ack({ response_action: "errors", errors }));
+      if (Object.keys(submission.errors).length > 0) return void (await ack({ response_action: "errors", errors: submission.errors }));
+      return void (await ack(formError(view, "This form is out of date: close it and open the check-in again.")));
     }
     const services = serviceDeps(deps, client);
-    const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+    const ws = workspaceOf(context);
     let result;
     try {
       // Stored before the ack: when the modal closes, the check-in is saved.
       result = await recordCheckins(services, ws, body.user.id, submission.entries, { confirmed: submission.confirmed, formPeriod: formPeriod(view.private_metadata) });
     } catch (err) {
-      if (err instanceof NotAllowedError) return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, err.message) }));
+      if (err instanceof NotAllowedError) return void (await ack(formError(view, err.message)));
       // Not stored (the transaction rolled back): say so in the form, which stays open with what they typed.
       deps.log.error("storing a check-in failed", err);
-      return void (await ack({ response_action: "errors", errors: firstBlockError(view.blocks, NOT_SAVED) }));
+      return void (await ack(formError(view, NOT_SAVED)));
     }
     if (result.status === "needs_confirmation") {
       // Show the same form again, with what they typed and a "yes, that's right" under each jump.
@@ -49,9 +49,4 @@ function formPeriod(privateMetadata: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function firstBlockError(blocks: { block_id?: string; type: string }[], message: string): Record<string, string> {
-  const input = blocks.find((b) => b.type === "input" && b.block_id);
-  return input?.block_id ? { [input.block_id]: message } : {};
 }

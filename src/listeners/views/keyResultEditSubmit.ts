@@ -5,7 +5,7 @@ import { fieldErrors, keyResultBlockId, keyResultModal } from "../../blocks/okrF
 import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft";
 import { openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { submissionOrNotSaved } from "../trouble";
 import { publishHome } from "../events/appHomeOpened";
 import { parseKeyResultForm, readMetadata } from "./parseOkrForms";
@@ -15,13 +15,13 @@ const titleBlock = keyResultBlockId("title", 0);
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.editKeyResult, async ({ ack: slackAck, body, view, client }) =>
+  app.view(IDS.views.editKeyResult, async ({ ack: slackAck, body, view, client, context }) =>
     submissionOrNotSaved(deps.log, "saving a key result", slackAck, titleBlock, async (ack) => {
       const draft = parseKeyResultForm(view.state.values);
       const metadata = readMetadata(view.private_metadata, metadataSchema);
       if (!draft || !metadata) return void (await ack({ response_action: "errors", errors: { [titleBlock]: "This form is out of date: close it and run `/okr edit` again." } }));
       const services = serviceDeps(deps, client);
-      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const ws = workspaceOf(context);
       const check = checkKeyResultDraft(draft);
       if (check.errors.length > 0 || !check.value) return void (await ack({ response_action: "errors", errors: fieldErrors(check.errors) }));
 

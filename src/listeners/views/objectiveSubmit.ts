@@ -8,7 +8,7 @@ import { checkObjectiveDraft, MAX_KEY_RESULT_SLOTS, warningsFingerprint } from "
 import { plural } from "../../domain/text";
 import { createObjective, objectiveCount, writableTeams } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { submissionOrNotSaved } from "../trouble";
 import { publishHome } from "../events/appHomeOpened";
 import { parseObjectiveForm, readMetadata } from "./parseOkrForms";
@@ -21,13 +21,13 @@ const of = IDS.objectiveForm;
  * (the same form, with hints under the fields) and a second submit with the same hints saves.
  */
 export function registerObjectiveSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.newObjective, async ({ ack: slackAck, body, view, client }) =>
+  app.view(IDS.views.newObjective, async ({ ack: slackAck, body, view, client, context }) =>
     submissionOrNotSaved(deps.log, "saving an objective", slackAck, of.title, async (ack) => {
       const form = parseObjectiveForm(view.state.values);
       if (!form) return void (await ack({ response_action: "errors", errors: { [of.title]: "This form is out of date: close it and run `/okr new` again." } }));
       if (form.teamId === null) return void (await ack({ response_action: "errors", errors: { [of.team]: "Pick the team this objective belongs to." } }));
       const services = serviceDeps(deps, client);
-      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const ws = workspaceOf(context);
       const check = checkObjectiveDraft(form.draft, await objectiveCount(services, ws, form.teamId));
       if (check.errors.length > 0 || !check.value) return void (await ack({ response_action: "errors", errors: fieldErrors(check.errors) }));
 

@@ -5,7 +5,7 @@ import { messageModal } from "../../blocks/modals";
 import { esc } from "../../blocks/format";
 import { checkRetroDraft, type RetroDraft } from "../../domain/retroAnswers";
 import { saveRetroAnswers } from "../../services/retroAnswers";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { submissionOrNotSaved } from "../trouble";
 import { readMetadata } from "./parseOkrForms";
 
@@ -30,7 +30,7 @@ function parseRetroForm(values: unknown): RetroDraft | null {
 
 /** Saving the retro modal; answers given after the thread was posted update its reply. */
 export function registerRetroSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.retro, async ({ ack: slackAck, body, view, client }) =>
+  app.view(IDS.views.retro, async ({ ack: slackAck, body, view, client, context }) =>
     submissionOrNotSaved(deps.log, "saving a retro answer", slackAck, f.score, async (ack) => {
       const draft = parseRetroForm(view.state.values);
       const metadata = readMetadata(view.private_metadata, metadataSchema);
@@ -41,7 +41,7 @@ export function registerRetroSubmit(app: App, deps: ListenerDeps) {
         return void (await ack({ response_action: "errors", errors }));
       }
       const services = serviceDeps(deps, client);
-      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const ws = workspaceOf(context);
       const result = await saveRetroAnswers(services, ws, body.user.id, metadata.keyResultId, check.value);
       if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [f.score]: result.reason } }));
       if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [f.score]: "This key result no longer exists, or was archived." } }));

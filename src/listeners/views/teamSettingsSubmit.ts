@@ -4,7 +4,7 @@ import { IDS } from "../../blocks/ids";
 import { TEAM_NAME_MAX_LENGTH, teamCreatedModal, type TeamSettings, type TeamSettingsMetadata } from "../../blocks/teamSettings";
 import { CADENCES } from "../../domain/periods";
 import { createTeam, saveTeamSettings } from "../../services/teams";
-import { serviceDeps, workspaceId, type ListenerDeps } from "../deps";
+import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { submissionOrNotSaved } from "../trouble";
 
 const ids = IDS.teamSettings;
@@ -34,7 +34,7 @@ function parseSettings(values: unknown): TeamSettings | null {
 }
 
 export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.teamSettings, async ({ ack: slackAck, body, view, client }) =>
+  app.view(IDS.views.teamSettings, async ({ ack: slackAck, body, view, client, context }) =>
     submissionOrNotSaved(deps.log, "saving team settings", slackAck, ids.channel, async (ack) => {
       const settings = parseSettings(view.state.values);
       if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
@@ -44,7 +44,7 @@ export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
       } catch {
         return void (await ack({ response_action: "errors", errors: { [ids.channel]: "This form is out of date: open it again." } }));
       }
-      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const ws = workspaceOf(context);
       const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
       if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [ids.channel]: decision.reason } }));
       await ack();
@@ -55,7 +55,7 @@ export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
 const nameSchema = field(ids.name, z.object({ value: z.string().nullish() }));
 
 export function registerTeamCreateSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.teamCreate, async ({ ack: slackAck, body, view, client }) =>
+  app.view(IDS.views.teamCreate, async ({ ack: slackAck, body, view, client, context }) =>
     submissionOrNotSaved(deps.log, "creating a team", slackAck, ids.name, async (ack) => {
       const parsedName = nameSchema.safeParse(view.state.values);
       const name = parsedName.success ? ((parsedName.data as Record<string, Record<string, { value?: string | null }>>)[ids.name]![ids.name]!.value ?? "").trim().replace(/\s+/g, " ") : "";
@@ -64,7 +64,7 @@ export function registerTeamCreateSubmit(app: App, deps: ListenerDeps) {
       }
       const settings = parseSettings(view.state.values);
       if (!settings) return void (await ack({ response_action: "errors", errors: { [ids.channel]: "Some settings are missing or invalid: check each field." } }));
-      const ws = await workspaceId(deps, body.team?.id ?? body.user.team_id);
+      const ws = workspaceOf(context);
       const created = await createTeam(serviceDeps(deps, client), ws, body.user.id, name, settings);
       if (created.status === "duplicate") return void (await ack({ response_action: "errors", errors: { [ids.name]: "A team with this name exists already." } }));
       if (created.status === "refused") return void (await ack({ response_action: "errors", errors: { [ids.name]: created.reason } }));

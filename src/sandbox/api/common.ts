@@ -12,6 +12,8 @@ export interface SandboxIdentity {
   botUserName: string;
   botId: string;
   appId: string;
+  /** Enterprise Grid: the organisation this workspace belongs to. */
+  enterpriseId?: string;
 }
 
 export interface ApiContext {

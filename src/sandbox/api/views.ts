@@ -229,6 +229,8 @@ export function applySubmissionResponse(ctx: ApiContext, viewId: string, status:
         if (typeof errors !== "object" || errors === null || Array.isArray(errors)) {
           return { action: "failed", error: "response_action errors needs an errors object" };
         }
+        // Slack shows the person its generic "trouble connecting" error: nothing says what is wrong.
+        if (Object.keys(errors).length === 0) return { action: "failed", error: "response_action errors with an empty errors object" };
         const blocks = Array.isArray(v.view.blocks) ? (v.view.blocks as Json[]) : [];
         const inputIds = new Set(blocks.filter((b) => b.type === "input").map((b) => String(b.block_id)));
         const out: Record<string, string> = {};

@@ -52,6 +52,7 @@ const authTest: ApiHandler = (_args, ctx) => ({
   team_id: ctx.identity.teamId,
   user_id: ctx.identity.botUserId,
   bot_id: ctx.identity.botId,
+  ...(ctx.identity.enterpriseId !== undefined ? { enterprise_id: ctx.identity.enterpriseId } : {}),
   is_enterprise_install: false,
 });
 

@@ -1,0 +1,54 @@
+// Which workspace a request acts on, decided once before any listener runs: with one bot token the
+// token's workspace, else the installation `authorize` found for it (never a body field). A request
+// never creates a workspace. One for a workspace that is not installed, uninstalled or whose token was
+// revoked is acknowledged and dropped with one warning line; a slash command is told why.
+import type { AckFn, App, Context } from "@slack/bolt";
+import { setWorkspace, type ListenerDeps } from "./deps";
+import { requestKind } from "./requestKind";
+import { NOT_INSTALLED } from "./trouble";
+
+/**
+ * Set by `authorize` to the installation's workspace (multi-workspace mode): installed, so not
+ * uninstalled. A request it found no installation for comes without it, and is dropped.
+ */
+export const INSTALLED_WORKSPACE_MARK = "okrInstalledWorkspaceId";
+
+/** These reach their listeners whatever state the workspace is in (Bolt does not authorize them either). */
+const LIFECYCLE_EVENTS = new Set(["app_uninstalled", "tokens_revoked"]);
+
+type Found = { ok: true; id: number } | { ok: false; why: string };
+
+async function requestWorkspace(deps: ListenerDeps, context: Context): Promise<Found> {
+  const installed: unknown = context[INSTALLED_WORKSPACE_MARK];
+  if (typeof installed === "number") return { ok: true, id: installed };
+  const home = deps.homeWorkspaceId;
+  if (home === undefined) return { ok: false, why: "okr-bot is not installed there" };
+  // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start.
+  // If the database cannot say, the request goes on: its listener tells the person to try again.
+  const uninstalled = await deps.db.workspace.findUnique({ where: { id: home }, select: { uninstalledAt: true } }).then(
+    (w) => w?.uninstalledAt ?? null,
+    () => null,
+  );
+  if (uninstalled) return { ok: false, why: "the app was uninstalled there or its token revoked" };
+  return { ok: true, id: home };
+}
+
+export function registerRequestWorkspace(app: App, deps: ListenerDeps) {
+  app.use(async (args) => {
+    const { context, body, next } = args;
+    const eventType = (body as { event?: { type?: unknown } }).event?.type;
+    if (typeof eventType === "string" && LIFECYCLE_EVENTS.has(eventType)) return next();
+    const found = await requestWorkspace(deps, context);
+    if (found.ok) {
+      setWorkspace(context, found.id);
+      return next();
+    }
+    const from = context.teamId ?? context.enterpriseId ?? "(none named)";
+    deps.log.warn(`dropped ${requestKind(body)} for workspace ${from}: ${found.why}`);
+    // Events were acknowledged by Bolt already; everything else is acknowledged here.
+    const ack = (args as { ack?: AckFn<unknown> }).ack;
+    if (!ack) return;
+    if (typeof (body as { command?: unknown }).command === "string") await ack({ response_type: "ephemeral", text: NOT_INSTALLED });
+    else await ack();
+  });
+}
