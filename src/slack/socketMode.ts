@@ -69,6 +69,7 @@ export class SocketReceiver implements Receiver {
       installerOptions: { clientOptions: { ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}), timeout: 10_000, retryConfig: { retries: 0 } } },
     });
     const client = this.bolt.client;
+    giveEventlessEnvelopesAnEvent(client);
     client.on("connected", () => {
       if (this.stopped) {
         // A connection that was on its way when the bot stopped.
@@ -200,4 +201,30 @@ function routeHandler(routes: CustomRoute[]) {
     if (route) route.handler(Object.assign(req, { params: {} }), res);
     else res.writeHead(404).end();
   };
+}
+
+/**
+ * @slack/socket-mode reads `payload.event.type` of every `events_api` envelope, and throws on one that has no
+ * event (`app_rate_limited`), which then goes unacknowledged. Such an envelope gets `event: { type }` first.
+ */
+function giveEventlessEnvelopesAnEvent(client: SocketModeReceiver["client"]): void {
+  const handlers = client.listeners("ws_message") as Array<(data: unknown, isBinary: boolean) => void>;
+  client.removeAllListeners("ws_message");
+  client.on("ws_message", (data: unknown, isBinary: boolean) => {
+    const fixed = isBinary ? data : withEvent(data);
+    for (const handle of handlers) handle.call(client, fixed, isBinary);
+  });
+}
+
+function withEvent(data: unknown): unknown {
+  try {
+    const message = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data as ArrayBuffer)) as {
+      type?: unknown;
+      payload?: { type?: unknown; event?: unknown };
+    };
+    if (message.type !== "events_api" || !message.payload || message.payload.event !== undefined) return data;
+    return JSON.stringify({ ...message, payload: { ...message.payload, event: { type: message.payload.type } } });
+  } catch {
+    return data; // not JSON: the client logs and ignores it
+  }
 }

@@ -2,14 +2,14 @@
 // block_actions from messages, modals and the Home tab, view submissions with each element type the
 // bot uses, view_closed, shortcuts, block_suggestion, legacy interactive_message, events with
 // authorizations, Enterprise Grid and Slack Connect variants, retried deliveries, app_rate_limited),
-// replayed over signed HTTP against the real bot: each gets a 200 within Slack's 3 seconds, and no
+// replayed over signed HTTP and as Socket Mode envelopes against the real bot: each gets a 200 within Slack's 3 seconds, and no
 // request logs an ERROR or crashes the bot.
 import { IDS } from "../../src/blocks/ids";
 import type { Json } from "../../src/sandbox/types";
 import { waitFor, type SandboxView, type SlackRequester } from "../../src/sandbox";
 import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
-import { deliveries, httpTransport, loadFixtures, renderBody, type DeliveryResult, type TemplateVars, type Transport } from "../helpers/slackReplay";
-import { BOT_MODES, type BotUnderTest } from "../helpers/botModes";
+import { deliveries, httpTransport, loadFixtures, renderBody, socketModeTransport, type DeliveryResult, type TemplateVars, type Transport } from "../helpers/slackReplay";
+import { TRANSPORT_MODES, type BotUnderTest } from "../helpers/botModes";
 
 const MONDAY_0930 = new Date("2026-11-30T09:30:00Z");
 const USER = "U0ALICE";
@@ -30,7 +30,7 @@ async function settled(bot: BotUnderTest): Promise<void> {
   );
 }
 
-describe.each(BOT_MODES)("Slack's requests replayed over signed HTTP, with %s", (_name, start) => {
+describe.each(TRANSPORT_MODES)("Slack's requests replayed, with %s", (_name, start) => {
   let bot: BotUnderTest;
   let vars: TemplateVars;
   let transport: Transport;
@@ -91,7 +91,7 @@ describe.each(BOT_MODES)("Slack's requests replayed over signed HTTP, with %s", 
       ACTION_TS: () => (Date.now() / 1000).toFixed(6),
       EVENT_TS: () => (Date.now() / 1000).toFixed(6),
     };
-    transport = httpTransport(requester);
+    transport = bot.socketMode ? socketModeTransport(requester) : httpTransport(requester);
   });
   afterAll(async () => bot.stop());
 
@@ -123,6 +123,7 @@ describe.each(BOT_MODES)("Slack's requests replayed over signed HTTP, with %s", 
     expect(logs.filter((l) => / ERROR /.test(l))).toEqual([]);
     expect(logs.filter((l) => /\n\s+at /.test(l))).toEqual([]);
     expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
+    if (bot.socketMode) expect(bot.sandbox.socketMode.connections).toBe(1);
   });
 
   it("app_rate_limited was answered with the only warning, naming the minute Slack held events back; what no listener answered is acknowledged and logged at debug (Bolt acknowledges events itself)", () => {

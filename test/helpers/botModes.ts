@@ -12,6 +12,8 @@ import { startTestStack } from "./stack";
 export type RequestShape = { userTeamId?: string; orgLevel?: boolean };
 
 export type BotUnderTest = {
+  /** Requests reach it as Socket Mode envelopes rather than signed HTTP. */
+  socketMode: boolean;
   sandbox: SlackSandbox;
   db: Db;
   /** Every log line of the bot. */
@@ -24,17 +26,21 @@ export type BotUnderTest = {
 
 export type BotOptions = { now: Date; yaml: string; enterpriseId?: string };
 
-export async function singleTokenBot(provider: Provider, opts: BotOptions): Promise<BotUnderTest> {
+export async function singleTokenBot(provider: Provider, opts: BotOptions, socketMode = false): Promise<BotUnderTest> {
   // Debug, as the OAuth bot logs: what is logged at debug is seen too.
-  const stack = await startTestStack(provider, opts.now, { logLevel: "debug", ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
+  const stack = await startTestStack(provider, opts.now, { logLevel: "debug", socketMode, ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
   await stack.importYaml(opts.yaml);
   const url = `http://127.0.0.1:${stack.bot.port}/slack/events`;
   return {
+    socketMode,
     sandbox: stack.sandbox,
     db: stack.bot.database.db,
     logs: stack.logs,
     port: stack.bot.port,
-    requester: (shape = {}, ws = stack.sandbox) => new SlackRequester({ url, signingSecret: stack.signingSecret, sandbox: ws, ...shape }),
+    requester: (shape = {}, ws = stack.sandbox) =>
+      socketMode
+        ? new SlackRequester({ socketMode: stack.sandbox.socketMode, sandbox: ws, ...shape })
+        : new SlackRequester({ url, signingSecret: stack.signingSecret, sandbox: ws, ...shape }),
     runCheckins: () => stack.runJob("checkins"),
     stop: () => stack.close(),
   };
@@ -52,6 +58,7 @@ export async function oauthBot(provider: Provider, opts: BotOptions): Promise<Bo
   await importOkrs(db, workspace.id, opts.yaml, opts.now);
   const url = `http://127.0.0.1:${okr.bot.port}/slack/events`;
   return {
+    socketMode: false,
     sandbox,
     db,
     logs: okr.logs,
@@ -67,6 +74,9 @@ export async function oauthBot(provider: Provider, opts: BotOptions): Promise<Bo
 }
 
 export const BOT_MODES = [
-  ["one bot token", singleTokenBot],
+  ["one bot token", (provider: Provider, opts: BotOptions) => singleTokenBot(provider, opts)],
   ["OAuth installations", oauthBot],
 ] as const;
+
+/** The token modes, and a bot token over Socket Mode (OAuth installations are served over HTTP only). */
+export const TRANSPORT_MODES = [...BOT_MODES, ["one bot token over Socket Mode", (provider: Provider, opts: BotOptions) => singleTokenBot(provider, opts, true)]] as const;

@@ -69,6 +69,14 @@ export function httpTransport(requester: SlackRequester): Transport {
   };
 }
 
+const ENVELOPE_TYPES = { command: "slash_commands", interactive: "interactive", event: "events_api" } as const;
+
+/** The same requests as envelopes on the bot's Socket Mode connection (a retry is `retry_attempt`/`retry_reason`). */
+export function socketModeTransport(requester: SlackRequester): Transport {
+  return ({ kind, body, retry }) =>
+    requester.deliver(ENVELOPE_TYPES[kind], kind === "command" ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) : body, retry ? { retryNum: retry.num, retryReason: retry.reason } : {});
+}
+
 /** The deliveries a fixture stands for (two for a redelivered event, with the same event_id). */
 export function deliveries(fixture: SlackRequestFixture, body: Json): Delivery[] {
   const first: Delivery = { kind: fixture.kind, body, ...(fixture.retry ? { retry: fixture.retry } : {}) };
