@@ -20,6 +20,15 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
+/** A port nothing listens on: found free, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 let dir: string;
 let db: Record<string, string>;
 beforeEach(() => {
@@ -123,11 +132,7 @@ describe("okr-bot usage errors", () => {
 describe("okr-bot when Slack cannot be reached", () => {
   let apiUrl: string;
   beforeAll(async () => {
-    // A port nothing listens on: found free, then closed again.
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    apiUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/api/`;
-    await new Promise((resolve) => server.close(resolve));
+    apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
   });
 
   const findWorkspace = "to find the workspace (ECONNREFUSED); check SLACK_API_URL or pass --workspace";
@@ -150,6 +155,15 @@ describe("okr-bot when Slack cannot be reached", () => {
     const lines = r.stderr.split("\n").filter((l) => l && !/^\d{4}-\d{2}-\d{2}T/.test(l));
     expect(lines).toEqual([`could not reach Slack at ${apiUrl} ${says}`]);
     expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe("okr-bot when the database cannot be reached", () => {
+  it.each([[["migrate"]], [["export", "--workspace", "T0TEST"]], [["forget", "U0ALICE"]]])("okr-bot %j says which database, in one line, without its password, and exits 1", async (args) => {
+    const port = await closedPort();
+    const r = await run(args, { DATABASE_URL: `postgresql://okr:db-password-123@127.0.0.1:${port}/okr` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`could not reach the database at 127.0.0.1:${port}/okr (ECONNREFUSED); check DATABASE_URL and that the database is up\n`);
   });
 });
 

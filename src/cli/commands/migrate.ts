@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadDatabaseConfig } from "../../config";
-import { migrate } from "../../db/migrate";
 import { action } from "../action";
+import { migrateDatabase } from "../database";
 
 export function addMigrateCommand(program: Command): void {
   program
@@ -12,7 +12,7 @@ export function addMigrateCommand(program: Command): void {
 }
 
 async function migrateCommand(): Promise<number> {
-  const result = await migrate(loadDatabaseConfig());
+  const result = await migrateDatabase(loadDatabaseConfig());
   console.log(result.applied.length ? `Applied: ${result.applied.join(", ")}` : "Database is up to date.");
   return 0;
 }
