@@ -6,6 +6,7 @@ import { createApp } from "./app";
 import { AfterAck } from "./listeners/afterAck";
 import { ConfigError, type Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
+import { describeDatabase } from "./db/describe";
 import { migrate, MigrationError } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
@@ -102,17 +103,6 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         await database.close();
       })()),
   };
-}
-
-/** Where the database is, for messages: never the password. */
-function describeDatabase(config: Config["database"]): string {
-  if (config.provider === "sqlite") return config.file;
-  try {
-    const url = new URL(config.url);
-    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
-  } catch {
-    return "DATABASE_URL";
-  }
 }
 
 /** Migrations need the database: wait for it a while (replicas and databases start in any order), then say clearly why not. */

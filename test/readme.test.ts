@@ -1,6 +1,7 @@
 // The README's examples must work with the code as it is.
 import fs from "node:fs";
 import path from "node:path";
+import { createProgram } from "../src/cli/program";
 import { ENV_VARIABLES } from "../src/config";
 import { parseOkrFile } from "../src/domain/okrFile";
 import { JOB_NAMES } from "../src/jobs";
@@ -22,5 +23,11 @@ describe("README.md", () => {
 
   it("lists every job", () => {
     for (const job of JOB_NAMES) expect(readme).toContain(`| \`${job}\``);
+  });
+
+  it("lists every command of the CLI", () => {
+    const commands = createProgram().commands.map((c) => c.name());
+    expect(commands).toContain("import");
+    for (const c of commands) expect(readme).toMatch(new RegExp(`^okr-bot ${c}\\b`, "m"));
   });
 });

@@ -9,6 +9,7 @@ import type { Logger } from "../logger";
 import { BotTokens } from "./botTokens";
 import { createJobsSlackClient, slackErrorCode } from "./client";
 import { Pacer } from "./pacer";
+import { slackUnreachable } from "./unreachable";
 import { installedWorkspaces, singleWorkspace, type SlackClients } from "./workspaceClients";
 
 export type SlackConnection =
@@ -39,18 +40,15 @@ export async function connectSlack(config: Config, db: Db, log: Logger): Promise
   return { mode: "single", clients: singleWorkspace(slack, pacer, home.slackTeamId), home, authorization, pacer };
 }
 
-/** The workspace the bot token belongs to; a refused token or an unreachable Slack is a configuration error. */
+/** The workspace the bot token belongs to; a refused token is a configuration error, an unreachable Slack says where it looked. */
 async function homeWorkspace(db: Db, slack: ReturnType<typeof createJobsSlackClient>, apiUrl: string | undefined): Promise<{ home: Workspace; auth: AuthTestResponse }> {
   let auth;
   try {
     auth = await slack.auth.test();
   } catch (err) {
     const code = slackErrorCode(err);
-    throw new ConfigError([
-      code
-        ? `SLACK_BOT_TOKEN was refused by Slack (${code}): check the Bot User OAuth Token`
-        : `Slack could not be reached at ${apiUrl ?? "https://slack.com/api/"} (${(err as Error).message})`,
-    ]);
+    if (code) throw new ConfigError([`SLACK_BOT_TOKEN was refused by Slack (${code}): check the Bot User OAuth Token`]);
+    throw slackUnreachable(err, apiUrl, "check SLACK_BOT_TOKEN", "check SLACK_API_URL and the network") ?? err;
   }
   // Slack accepts the token: whatever was uninstalled before is installed again.
   const workspace = await ensureWorkspace(db, auth.team_id!, auth.team);

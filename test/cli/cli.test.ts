@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { SlackSandbox } from "../../src/sandbox";
@@ -17,6 +18,15 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/** A port nothing listens on: found free, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 let dir: string;
@@ -50,6 +60,110 @@ describe("okr-bot start", () => {
     expect(r.stderr).toMatch(/DATABASE_URL should be file:/);
     expect(r.stderr).toMatch(/LOG_LEVEL should be one of debug, info, warn, error/);
     expect(r.stderr).not.toContain("secret-123");
+  });
+});
+
+const COMMANDS = ["start", "migrate", "import", "export", "job", "forget", "rekey", "demo"];
+
+/** Lines of a stack trace ("    at fn (file:1:2)"): never shown for a mistake the user can fix. */
+const STACK_LINE = /^\s+at /m;
+
+describe("okr-bot --help", () => {
+  it.each([["--help"], ["help"], ["-h"]])("okr-bot %s lists every command with what it does", async (flag) => {
+    const r = await run([flag]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: okr-bot \[options\] \[command\]/);
+    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b.* \\w+`, "m"));
+    expect(r.stdout).toContain("Exit codes: 0 done, 1 an error");
+  });
+
+  it("without a command shows the same list on stderr, and exits 2", async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    for (const c of COMMANDS) expect(r.stderr).toMatch(new RegExp(`^  ${c}\\b`, "m"));
+  });
+
+  it.each(COMMANDS)("okr-bot %s --help shows its usage, what it does and its options, and does nothing else", async (command) => {
+    for (const args of [[command, "--help"], ["help", command]]) {
+      const r = await run(args, db);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: okr-bot ${command}\\b.*\n\n[A-Z].{20,}`));
+      expect(r.stdout).toContain("Options:\n");
+      expect(r.stderr).toBe("");
+    }
+    expect(fs.existsSync(path.join(dir, "okr.db"))).toBe(false);
+  });
+});
+
+describe("okr-bot usage errors", () => {
+  const cases: Array<[args: string[], says: string, usageOf: string]> = [
+    ...COMMANDS.map((c): [string[], string, string] => [[c, "--colour"], "error: unknown option '--colour'", c]),
+    [["import"], "error: missing required argument 'file.yaml'", "import"],
+    [["import", "a.yaml", "b.yaml"], "error: too many arguments for 'import'. Expected 1 argument but got 2.", "import"],
+    [["import", "a.yaml", "--workspace", "acme"], 'error: --workspace should be a Slack team id such as T0123ABCD, not "acme"', "import"],
+    [["export", "--format", "xml"], 'error: --format should be one of yaml, json, csv, md, not "xml"', "export"],
+    [["export", "--cycle", "2026-Q9"], 'error: --cycle should be a quarter such as 2026-Q4, not "2026-Q9"', "export"],
+    [["export", "--cycle"], "error: option '--cycle <quarter>' argument missing", "export"],
+    [["job"], "error: missing required argument 'job'", "job"],
+    [["job", "payroll"], 'error: there is no job "payroll": it should be one of checkins, reminders, digest, retro', "job"],
+    [["job", "digest", "--now", "tomorrow"], 'error: --now should be an ISO-8601 time with a zone, e.g. 2026-11-23T09:00:00Z, not "tomorrow"', "job"],
+    [["job", "digest", "--now", "2026-11-23T09:00:00"], "error: --now should be an ISO-8601 time with a zone", "job"],
+    [["forget"], "error: missing required argument 'slack-user-id'", "forget"],
+    [["start", "now"], "error: too many arguments for 'start'. Expected 0 arguments but got 1.", "start"],
+    [["import", "a.yaml", "--worksapce", "T0TEST"], "error: unknown option '--worksapce' (did you mean --workspace?)", "import"],
+    [["imprt", "okrs.yaml"], "error: unknown command 'imprt' (did you mean import?)", ""],
+  ];
+
+  it.each(cases)("okr-bot %j says what is wrong in one line, then the usage, and exits 2", async (args, says, usageOf) => {
+    const r = await run(args, db);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const [first, blank, usage] = r.stderr.split("\n");
+    expect(first).toContain(says);
+    expect(blank).toBe("");
+    expect(usage).toMatch(new RegExp(`^Usage: okr-bot ${usageOf}`));
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    // Checked before anything is done: not even the database is created.
+    expect(fs.existsSync(path.join(dir, "okr.db"))).toBe(false);
+  });
+});
+
+describe("okr-bot when Slack cannot be reached", () => {
+  let apiUrl: string;
+  beforeAll(async () => {
+    apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
+  });
+
+  const findWorkspace = "to find the workspace (ECONNREFUSED); check SLACK_API_URL or pass --workspace";
+  const checkToken = "to check SLACK_BOT_TOKEN (ECONNREFUSED); check SLACK_API_URL and the network";
+  const cases: Array<[what: string, args: (file: string) => string[], env: Record<string, string>, says: string]> = [
+    ["import", (file) => ["import", file], {}, findWorkspace],
+    ["export", () => ["export", "--format", "json"], {}, findWorkspace],
+    ["forget", () => ["forget", "U0ALICE"], {}, findWorkspace],
+    ["job", () => ["job", "checkins"], {}, checkToken],
+    ["start (HTTP)", () => ["start"], {}, checkToken],
+    ["start (Socket Mode)", () => ["start"], { SLACK_APP_TOKEN: "xapp-1-A1-1-abc" }, checkToken],
+  ];
+
+  it.each(cases)("okr-bot %s says where it looked and what to check, in one line, and exits 1", async (_what, args, env, says) => {
+    const file = path.join(dir, "okrs.yaml");
+    fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 1 }));
+    const r = await run(args(file), { ...db, SLACK_BOT_TOKEN: "xoxb-1-unreachable", SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: apiUrl, PORT: "0", ...env });
+    expect(r.code).toBe(1);
+    // Log lines (which start with their time) aside, the one line that says what to do.
+    const lines = r.stderr.split("\n").filter((l) => l && !/^\d{4}-\d{2}-\d{2}T/.test(l));
+    expect(lines).toEqual([`could not reach Slack at ${apiUrl} ${says}`]);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe("okr-bot when the database cannot be reached", () => {
+  it.each([[["migrate"]], [["export", "--workspace", "T0TEST"]], [["forget", "U0ALICE"]]])("okr-bot %j says which database, in one line, without its password, and exits 1", async (args) => {
+    const port = await closedPort();
+    const r = await run(args, { DATABASE_URL: `postgresql://okr:db-password-123@127.0.0.1:${port}/okr` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`could not reach the database at 127.0.0.1:${port}/okr (ECONNREFUSED); check DATABASE_URL and that the database is up\n`);
   });
 });
 
@@ -92,7 +206,7 @@ describe("okr-bot migrate, import and export", () => {
     const md = await run(["export", "--cycle", "2026-Q4", "--format", "md"], db);
     expect(md.stdout).toContain("# OKRs 2026-Q4: retro and check-ins");
     const bad = await run(["export", "--cycle", "2026-Q4", "--format", "xlsx"], db);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--format should be one of yaml, json, csv, md");
   });
 
@@ -105,7 +219,10 @@ describe("okr-bot migrate, import and export", () => {
     expect(forgot.stdout).toContain("Forgot U0ALICE");
     expect(forgot.stdout).toContain("3 current key results left without an owner");
     expect((await run(["forget", "U0ALICE"], db)).stdout).toContain("U0ALICE is not known in this workspace: nothing to forget.");
-    expect((await run(["forget", "alice"], db)).stderr).toContain("usage: okr-bot forget <slack-user-id");
+    const notAnId = await run(["forget", "alice"], db);
+    expect(notAnId.code).toBe(2);
+    expect(notAnId.stderr).toContain('"alice" is not a Slack user id');
+    expect(notAnId.stderr).toContain("Usage: okr-bot forget <slack-user-id>");
   });
 
   it("refuses a broken file, naming the file, line and path, and writes nothing", async () => {
@@ -201,11 +318,11 @@ describe("okr-bot job", () => {
   it("refuses an unknown job or a --now that is not ISO-8601", async () => {
     const env = { ...db, SLACK_BOT_TOKEN: sandbox.token, SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: sandbox.apiUrl };
     const bad = await run(["job", "checkins", "--now", "next monday"], env);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--now should be an ISO-8601 time with a zone");
     const unknown = await run(["job", "payroll"], env);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("usage: okr-bot job <checkins|reminders|digest|retro>");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Usage: okr-bot job <checkins|reminders|digest|retro>");
   });
 });
 
