@@ -4,11 +4,11 @@
 IMAGE_WORK="${IMAGE_WORK:-/var/tmp/okr-bot-image}"
 mkdir -p "$IMAGE_WORK"
 
-if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null; then
+if ! command -v podman-compose >/dev/null || ! command -v debootstrap >/dev/null || [ ! -e /usr/lib/cni/dnsname ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman buildah runc \
     fuse-overlayfs slirp4netns uidmap debootstrap containernetworking-plugins golang-github-containers-common \
-    iptables >/dev/null
+    iptables podman-compose golang-github-containernetworking-plugin-dnsname >/dev/null
 fi
 
 nofile="$(ulimit -Hn)"

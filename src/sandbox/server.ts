@@ -19,6 +19,11 @@ export interface SlackSandboxOptions extends Partial<SandboxWorkspaceOptions> {
   oauth?: SandboxOAuthApp;
   /** Socket Mode: the app-level token, ping interval, ticket lifetime. */
   socketMode?: SandboxSocketModeOptions;
+  /**
+   * For a bot in a container: listen on every interface and give out URLs with this host name (e.g.
+   * host.containers.internal). Default: 127.0.0.1 only.
+   */
+  publicHost?: string;
 }
 
 const METHODS: Record<string, ApiHandler> = { ...workspaceMethods, ...chatMethods, ...viewMethods, ...fileMethods };
@@ -34,6 +39,7 @@ export class SlackSandbox extends SandboxWorkspace {
   readonly oauth: SandboxOAuth;
   /** Socket Mode: apps.connections.open and the WebSocket links (on this sandbox's port). */
   readonly socketMode: SandboxSocketMode;
+  private readonly publicHost: string | undefined;
   private readonly hosted: SandboxWorkspace[] = [];
   private server: Server | undefined;
   private port: number | undefined;
@@ -55,6 +61,7 @@ export class SlackSandbox extends SandboxWorkspace {
     this.acceptToken(this.token);
     this.oauth = new SandboxOAuth(opts.oauth, (teamId) => this.workspace(teamId), this.teamId);
     this.socketMode = new SandboxSocketMode(this, opts.socketMode);
+    this.publicHost = opts.publicHost;
   }
 
   // ---------------------------------------------------------------- workspaces
@@ -113,7 +120,7 @@ export class SlackSandbox extends SandboxWorkspace {
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => resolve());
+      server.listen(port, this.publicHost ? "0.0.0.0" : "127.0.0.1", () => resolve());
     });
     const addr = server.address();
     if (addr === null || typeof addr === "string") throw new Error("unexpected server address");
@@ -136,10 +143,10 @@ export class SlackSandbox extends SandboxWorkspace {
     this.port = undefined;
   }
 
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT (or the public host) */
   override get url(): string {
     if (this.port === undefined) throw new Error("SlackSandbox not started");
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${this.publicHost ?? "127.0.0.1"}:${this.port}`;
   }
 
   /** Pass as `slackApiUrl` to WebClient / Bolt's clientOptions. Ends with "/api/". */
