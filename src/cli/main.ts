@@ -10,7 +10,7 @@ import { TokenCipher } from "../db/tokenCipher";
 import { migrate, MigrationError } from "../db/migrate";
 import { isJobName, JOB_NAMES, leftForNextRun, runJob } from "../jobs";
 import { observerFor, registerHolder, releaseDeadHolders } from "../services/claimHolders";
-import { createLogger, redact } from "../logger";
+import { loggerFor, redact } from "../logger";
 import { exportOkrsYaml } from "../services/exportOkrs";
 import { cycleRecord } from "../services/cycleRecords";
 import { forgetPerson } from "../services/forget";
@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function start(): Promise<number> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = loggerFor(config);
   const { startBot } = await import("../server");
   const bot = await startBot(config, log);
   const shutdown = (signal: string) => {
@@ -199,7 +199,7 @@ async function jobCommand(args: string[]): Promise<number> {
   if (!name || !isJobName(name)) throw new CliError(`usage: okr-bot job <${JOB_NAMES.join("|")}> [--now <ISO-8601>] [--team <name>]`);
   const now = values.now ? parseNow(values.now) : new Date();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = loggerFor(config);
   return withDatabase(async ({ db }) => {
     const { clients } = await connectSlack(config, db, log);
     const registered = await registerHolder(db, log);

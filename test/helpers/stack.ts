@@ -1,3 +1,4 @@
+import type { LogFormat, LogLevel } from "../../src/config";
 import { startLocalStack, type LocalStack } from "../../src/demo/localStack";
 import { ensureWorkspace } from "../../src/db/workspaces";
 import { importOkrs } from "../../src/services/importOkrs";
@@ -6,11 +7,24 @@ import { createTestDatabase, type Provider, type TestDatabase } from "./database
 
 export type TestStack = LocalStack & { testDb: TestDatabase; workspaceId: number; logs: string[]; importYaml(yaml: string): Promise<void>; close(): Promise<void> };
 
+export type TestStackOptions = {
+  socketMode?: boolean;
+  /** The logger the bot makes from its configuration (as `okr-bot start` does), in this format and level, instead of a plain text one. */
+  logging?: { format: LogFormat; level: LogLevel };
+  metricsPort?: number;
+};
+
 /** The real bot (Bolt over HTTP, or Socket Mode) against the sandbox, on a fresh database of the given provider. */
-export async function startTestStack(provider: Provider, now: Date, opts: { socketMode?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(provider: Provider, now: Date, opts: TestStackOptions = {}): Promise<TestStack> {
   const testDb = await createTestDatabase(provider);
   const logs: string[] = [];
-  const stack = await startLocalStack({ database: testDb.config, now, log: createLogger("info", "okr-bot", (l) => logs.push(l)), ...opts });
+  const { logging, ...rest } = opts;
+  const stack = await startLocalStack({
+    database: testDb.config,
+    now,
+    ...(logging ? { logging: { ...logging, sink: (l: string) => logs.push(l) } } : { log: createLogger("info", "okr-bot", (l) => logs.push(l)) }),
+    ...rest,
+  });
   const workspace = await ensureWorkspace(stack.bot.database.db, stack.sandbox.teamId);
   return {
     ...stack,
