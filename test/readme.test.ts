@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { ENV_VARIABLES } from "../src/config";
 import { parseOkrFile } from "../src/domain/okrFile";
+import type { Database } from "../src/db/client";
 import { JOB_NAMES } from "../src/jobs";
+import { Metrics } from "../src/observability/metrics";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
 
@@ -22,5 +24,14 @@ describe("README.md", () => {
 
   it("lists every job", () => {
     for (const job of JOB_NAMES) expect(readme).toContain(`| \`${job}\``);
+  });
+
+  it("lists every metric /metrics serves", () => {
+    const metrics = new Metrics();
+    // Only registered: the database is read at a scrape, and nothing scrapes here.
+    metrics.watchDatabase({} as Database);
+    const names = metrics.registry.getMetricsAsArray().map((m) => m.name);
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(readme).toContain(`| \`${name}\``);
   });
 });

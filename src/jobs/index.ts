@@ -53,16 +53,16 @@ export function isJobName(name: string): name is JobName {
  * counted in `unreachable` and skipped; the others go on.
  */
 export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}): Promise<Summary> {
-  const done = deps.metrics?.jobDuration.startTimer({ job: name });
+  const done = deps.metrics?.jobDuration.startTimer({ job_name: name });
   try {
     const summary = await runInEachWorkspace(name, deps, opts);
     const outcome = leftForNextRun(summary) ? "left" : "ok";
     done?.({ outcome });
-    deps.metrics?.jobRuns.inc({ job: name, outcome });
+    deps.metrics?.jobRuns.inc({ job_name: name, outcome });
     return summary;
   } catch (err) {
     done?.({ outcome: "failed" });
-    deps.metrics?.jobRuns.inc({ job: name, outcome: "failed" });
+    deps.metrics?.jobRuns.inc({ job_name: name, outcome: "failed" });
     throw err;
   }
 }

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/client";
+import { REQUEST_KINDS } from "./acks";
 
 export const METRICS_PATH = "/metrics";
 
@@ -49,14 +50,14 @@ export class Metrics {
   });
   readonly jobRuns = new Counter({
     name: "okr_bot_job_runs_total",
-    help: "Job runs, by job and outcome (ok; left: something left for the next run; failed: the run threw)",
-    labelNames: ["job", "outcome"] as const,
+    help: "Job runs, by job (job_name: Prometheus keeps `job` for the scrape job) and outcome (ok; left: something left for the next run; failed: the run threw)",
+    labelNames: ["job_name", "outcome"] as const,
     registers: [this.registry],
   });
   readonly jobDuration = new Histogram({
     name: "okr_bot_job_duration_seconds",
-    help: "How long a job run took, by job and outcome",
-    labelNames: ["job", "outcome"] as const,
+    help: "How long a job run took, by job (job_name) and outcome",
+    labelNames: ["job_name", "outcome"] as const,
     buckets: JOB_BUCKETS,
     registers: [this.registry],
   });
@@ -78,6 +79,14 @@ export class Metrics {
     buckets: ACK_BUCKETS,
     registers: [this.registry],
   });
+
+  constructor() {
+    // Each kind at 0 from the start: rate() and histogram_quantile() need a sample from before the first request.
+    for (const kind of REQUEST_KINDS) {
+      this.requestsAcked.inc({ kind }, 0);
+      this.ackDuration.zero({ kind });
+    }
+  }
 
   /** The database gauges, read at each scrape: ping, and the outbox's rows. */
   watchDatabase(database: Database): void {
