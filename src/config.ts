@@ -130,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(raw.SLACK_SIGNING_SECRET === undefined && raw.SLACK_APP_TOKEN === undefined
       ? ["SLACK_SIGNING_SECRET is required: the signing secret from Basic Information → App Credentials (or, for Socket Mode, SLACK_APP_TOKEN)"]
       : []),
+    ...(parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT !== 0 && parsed.data.METRICS_PORT === parsed.data.PORT
+      ? [`METRICS_PORT is the same as PORT: leave it unset to serve /metrics on PORT, or give it a port of its own`]
+      : []),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;

@@ -91,8 +91,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs"), holder, metrics }, log.child("jobs"), clock);
   if (connection.mode === "single") log.info(`connected to Slack workspace ${connection.home.name ?? connection.home.slackTeamId} (${connection.home.slackTeamId})`);
   else log.info(`installable in any workspace: open ${INSTALL_PATH} on this bot's public URL`);
+  log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
-  log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider}; ${METRICS_PATH} on port ${metricsPort})`);
+  if (metricsServer) log.info(`${METRICS_PATH} is served on port ${metricsPort} only`);
   let stopping: Promise<void> | null = null;
   return {
     app,

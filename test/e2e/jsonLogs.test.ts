@@ -41,6 +41,8 @@ describe("JSON logs of a week", () => {
     const s = await startTestStack("sqlite", MONDAY, { socketMode, logging: { format: "json", level: "debug" } });
     try {
       await setUpWeek(s);
+      // A lost answer to the first prompt: the outbox says so (with the job and workspace) and posts it after looking.
+      s.sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503 });
       await runWeek(s);
     } finally {
       await s.close();
@@ -51,6 +53,8 @@ describe("JSON logs of a week", () => {
     // Bolt's own client opened the check-in modals; the jobs' client posted the prompts.
     expect(lines.some((l) => l.name === "okr-bot:bolt" && l.msg.includes("apiCall('views.open')"))).toBe(true);
     expect(lines.some((l) => l.name === "okr-bot:web-api" && l.msg.includes("chat.postMessage"))).toBe(true);
+    // okr-bot's own lines carry what they are about as fields.
+    expect(lines.find((l) => l.msg.includes("attempt 1 failed"))).toMatchObject({ level: "warn", name: "okr-bot", job: "checkins", workspace: s.sandbox.teamId });
     expectNoSecret(s.logs, {
       "the bot token": s.config.slack.botToken,
       ...(socketMode ? { "the app token": s.config.slack.appToken } : { "the signing secret": s.config.slack.signingSecret }),
