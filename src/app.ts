@@ -11,6 +11,8 @@ import { AfterAck } from "./listeners/afterAck";
 import type { Holder } from "./services/claimHolders";
 import { INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
+import { timeAcks } from "./observability/acks";
+import { METRICS_PATH, type Metrics } from "./observability/metrics";
 import { NotInstalledError, type BotTokens } from "./slack/botTokens";
 import { tokenRefusedCode, webClientOptions } from "./slack/client";
 import type { HomeAuthorization } from "./slack/connect";
@@ -39,14 +41,17 @@ export type AppDeps = {
   socketBackoff?: Backoff;
   /** This process as the holder of the outbox claims its listeners make. */
   holder?: Holder;
+  /** Counted here: acks, Slack calls, check-ins; served at /metrics on the bot's port unless config.metricsPort says elsewhere. */
+  metrics?: Metrics;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, homeAuthorization, installations, inFlight, afterAck = new AfterAck(log), socketBackoff, holder }: AppDeps): App {
+export function createApp({ config, database, log, clock, homeWorkspaceId, homeAuthorization, installations, inFlight, afterAck = new AfterAck(log), socketBackoff, holder, metrics }: AppDeps): App {
   const { oauth, appToken } = config.slack;
   let socket: SocketReceiver | undefined;
   const customRoutes: CustomRoute[] = [
     { path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res, socket) },
-    ...(oauth && installations ? oauthRoutes(oauth, config.slack.apiUrl, { db: database.db, cipher: installations.cipher, log }) : []),
+    ...(metrics && config.metricsPort === undefined ? [{ path: METRICS_PATH, method: ["GET"], handler: metrics.handler() }] : []),
+    ...(oauth && installations ? oauthRoutes(oauth, config.slack.apiUrl, { db: database.db, cipher: installations.cipher, log, metrics }) : []),
   ];
   if (appToken) {
     socket = new SocketReceiver({
@@ -57,6 +62,7 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
       log: log.child("bolt"),
       logLevel: config.logLevel as LogLevel,
       ...(socketBackoff ? { backoff: socketBackoff } : {}),
+      ...(metrics ? { metrics } : {}),
     });
   }
   const app = new App({
@@ -67,7 +73,7 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
         : { token: config.slack.botToken }),
     receiver: socket ?? httpReceiver(config.slack.signingSecret, customRoutes, log),
     // The Web API calls of listeners; Socket Mode's own client has its own settings (see SocketReceiver).
-    clientOptions: webClientOptions({ apiUrl: config.slack.apiUrl, logger: log.child("web-api") }),
+    clientOptions: webClientOptions({ apiUrl: config.slack.apiUrl, logger: log.child("web-api"), metrics }),
     logger: log.child("bolt"),
     // Without it Bolt sets its logger to "info", whatever LOG_LEVEL says.
     logLevel: config.logLevel as LogLevel,
@@ -90,7 +96,8 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
       }
     });
   }
-  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder });
+  if (metrics) timeAcks(app, metrics);
+  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder, metrics });
   return app;
 }
 

@@ -5,6 +5,8 @@ import { parseKey } from "./db/tokenCipher";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ["text", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 const KEY_HINT = "should be 32 random bytes in base64, e.g. from `openssl rand -base64 32`";
 
@@ -50,6 +52,14 @@ const envSchema = z.object({
     .positive({ error: "should be a number of messages per second, e.g. 1" })
     .default(1),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `should be one of ${LOG_FORMATS.join(", ")} (json: one JSON object per line)` }).default("text"),
+  // Unset: /metrics is served on PORT. Set: only on this port, so it is not exposed with /slack/events.
+  METRICS_PORT: z.coerce
+    .number({ error: "should be a TCP port number for /metrics, e.g. 9464" })
+    .int({ error: "should be a TCP port number for /metrics, e.g. 9464" })
+    .min(0, { error: "should be a TCP port number for /metrics, e.g. 9464" })
+    .max(65535, { error: "should be a TCP port number for /metrics, e.g. 9464" })
+    .optional(),
 });
 
 /** Every environment variable the bot reads. */
@@ -82,6 +92,10 @@ export type Config = {
   port: number;
   database: DatabaseConfig;
   logLevel: LogLevel;
+  /** Absent: text. */
+  logFormat?: LogFormat;
+  /** Where /metrics is served when not on `port`. */
+  metricsPort?: number;
 };
 
 export class ConfigError extends Error {
@@ -116,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(raw.SLACK_SIGNING_SECRET === undefined && raw.SLACK_APP_TOKEN === undefined
       ? ["SLACK_SIGNING_SECRET is required: the signing secret from Basic Information → App Credentials (or, for Socket Mode, SLACK_APP_TOKEN)"]
       : []),
+    ...(parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT !== 0 && parsed.data.METRICS_PORT === parsed.data.PORT
+      ? [`METRICS_PORT is the same as PORT: leave it unset to serve /metrics on PORT, or give it a port of its own`]
+      : []),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -140,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     database: databaseConfig(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    ...(e.METRICS_PORT !== undefined ? { metricsPort: e.METRICS_PORT } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { describeDatabase } from "./db/describe";
 import { migrate, MigrationError } from "./db/migrate";
 import { startScheduler, type Scheduler } from "./jobs/scheduler";
 import type { Logger } from "./logger";
+import { METRICS_PATH, Metrics, serveMetrics } from "./observability/metrics";
 import { registerHolder, type Holder, type RegisteredHolder } from "./services/claimHolders";
 import { connectSlack, type SlackConnection } from "./slack/connect";
 import { INSTALL_PATH } from "./slack/oauthInstall";
@@ -25,6 +26,9 @@ export type RunningBot = {
   holder: Holder;
   connection: SlackConnection;
   port: number;
+  metrics: Metrics;
+  /** Where /metrics is served: `port`, or config.metricsPort's (the real one when it was 0). */
+  metricsPort: number;
   stop(): Promise<void>;
 };
 
@@ -44,11 +48,13 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
   const database = openDatabase(config.database);
   await database.ping();
+  const metrics = new Metrics();
+  metrics.watchDatabase(database);
   let connection: SlackConnection;
   let registered: RegisteredHolder;
   try {
     registered = await registerHolder(database.db, log);
-    connection = await connectSlack(config, database.db, log).catch(async (err: unknown) => {
+    connection = await connectSlack(config, database.db, log, metrics).catch(async (err: unknown) => {
       await registered.stop();
       throw err;
     });
@@ -67,22 +73,28 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     inFlight,
     afterAck,
     holder,
+    metrics,
     ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id, homeAuthorization: connection.authorization } : { installations: connection }),
   });
   let server: Server | undefined;
+  let metricsServer: Server | undefined;
   try {
+    if (config.metricsPort !== undefined) metricsServer = await serveMetrics(metrics, config.metricsPort);
     server = (await app.start(config.port)) as Server | undefined;
   } catch (err) {
+    if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
     await database.close();
     throw err;
   }
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   const clients = connection.clients;
-  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs"), holder }, log.child("jobs"), clock);
+  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs"), holder, metrics }, log.child("jobs"), clock);
   if (connection.mode === "single") log.info(`connected to Slack workspace ${connection.home.name ?? connection.home.slackTeamId} (${connection.home.slackTeamId})`);
   else log.info(`installable in any workspace: open ${INSTALL_PATH} on this bot's public URL`);
   log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
+  const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
+  if (metricsServer) log.info(`${METRICS_PATH} is served on port ${metricsPort} only`);
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -92,10 +104,13 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     holder,
     connection,
     port,
+    metrics,
+    metricsPort,
     stop: () =>
       (stopping ??= (async () => {
         await scheduler?.stop();
         await app.stop();
+        if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         // Requests already acked may still be writing: let them finish before the database closes.
         await Promise.allSettled([...inFlight]);
         await afterAck.idle();

@@ -4,7 +4,9 @@ import path from "node:path";
 import { createProgram } from "../src/cli/program";
 import { ENV_VARIABLES } from "../src/config";
 import { parseOkrFile } from "../src/domain/okrFile";
+import type { Database } from "../src/db/client";
 import { JOB_NAMES } from "../src/jobs";
+import { Metrics } from "../src/observability/metrics";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
 
@@ -29,5 +31,14 @@ describe("README.md", () => {
     const commands = createProgram().commands.map((c) => c.name());
     expect(commands).toContain("import");
     for (const c of commands) expect(readme).toMatch(new RegExp(`^okr-bot ${c}\\b`, "m"));
+  });
+
+  it("lists every metric /metrics serves", () => {
+    const metrics = new Metrics();
+    // Only registered: the database is read at a scrape, and nothing scrapes here.
+    metrics.watchDatabase({} as Database);
+    const names = metrics.registry.getMetricsAsArray().map((m) => m.name);
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(readme).toContain(`| \`${name}\``);
   });
 });

@@ -1,10 +1,10 @@
 // The bot and a local Slack sandbox wired together, for the demo and the end-to-end tests:
 // the real Bolt app over real HTTP (or Socket Mode), its WebClient pointed at the sandbox with SLACK_API_URL.
 import { randomBytes } from "node:crypto";
-import type { Config, DatabaseConfig, LogLevel } from "../config";
+import type { Config, DatabaseConfig, LogFormat, LogLevel } from "../config";
 import { IDS } from "../blocks/ids";
 import { runJob, type JobName, type JobOptions } from "../jobs";
-import { createLogger, type Logger } from "../logger";
+import { loggerFor, type Logger, type LogSink } from "../logger";
 import { SlackRequester, SlackSandbox, waitFor, type SubmissionOutcome } from "../sandbox";
 import { startBot, type RunningBot } from "../server";
 
@@ -14,6 +14,8 @@ export type LocalStack = {
   /** What Slack signs requests to this bot with (for requesters of other shapes). */
   signingSecret: string;
   bot: RunningBot;
+  /** What the bot was started with (its secrets included). */
+  config: Config;
   log: Logger;
   /** The bot's clock; set it to move time. */
   clock: { now: Date };
@@ -37,13 +39,16 @@ export async function startLocalStack(opts: {
   socketMode?: boolean;
   /** Enterprise Grid: the organisation the sandbox's workspace belongs to. */
   enterpriseId?: string;
+  /** Without `log`: the logger the bot makes from its configuration (LOG_LEVEL, LOG_FORMAT), writing to `sink` (default stderr). */
+  logging?: { level: LogLevel; format: LogFormat; sink?: LogSink };
+  /** METRICS_PORT (0: any free port). */
+  metricsPort?: number;
 }): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
   const sandbox = new SlackSandbox({ messageClock: () => clock.now.getTime(), ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
   await sandbox.start();
   const signingSecret = randomBytes(16).toString("hex");
-  const log = opts.log ?? createLogger("warn");
   const config: Config = {
     // Local: no real limits to respect unless a test sets them on the sandbox.
     slack: {
@@ -56,8 +61,11 @@ export async function startLocalStack(opts: {
     port: 0,
     database: opts.database,
     // Bolt follows the level of the logger it is given.
-    logLevel: log.getLevel() as LogLevel,
+    logLevel: (opts.log?.getLevel() as LogLevel | undefined) ?? opts.logging?.level ?? "warn",
+    ...(opts.logging ? { logFormat: opts.logging.format } : {}),
+    ...(opts.metricsPort !== undefined ? { metricsPort: opts.metricsPort } : {}),
   };
+  const log = opts.log ?? loggerFor(config, opts.logging?.sink);
   const bot = await startBot(config, log, { scheduler: opts.scheduler ?? false, clock: () => clock.now });
   const requester = opts.socketMode
     ? new SlackRequester({ socketMode: sandbox.socketMode, sandbox })
@@ -67,9 +75,10 @@ export async function startLocalStack(opts: {
     requester,
     signingSecret,
     bot,
+    config,
     log,
     clock,
-    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.clients, now: clock.now, log, holder: bot.holder, retryBaseMs: 5 }, jobOpts),
+    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.clients, now: clock.now, log, holder: bot.holder, retryBaseMs: 5, metrics: bot.metrics }, jobOpts),
     checkIn: async (user, values, checkInOpts = {}) => {
       const via = checkInOpts.via ?? "dm";
       if (via === "dm") {

@@ -9,6 +9,7 @@ import { sendReminders } from "../services/reminders";
 import { postRetros } from "../services/retro";
 import { sendRetroRequests } from "../services/retroAnswers";
 import type { Intent } from "../services/outbox";
+import { fields } from "../logger";
 
 /** A job's dependencies: like a use case's, but a Slack client per workspace. */
 export type JobDeps = Omit<ServiceDeps, "slack" | "pacer"> & { slack: SlackClients };
@@ -52,6 +53,21 @@ export function isJobName(name: string): name is JobName {
  * counted in `unreachable` and skipped; the others go on.
  */
 export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}): Promise<Summary> {
+  const done = deps.metrics?.jobDuration.startTimer({ job_name: name });
+  try {
+    const summary = await runInEachWorkspace(name, deps, opts);
+    const outcome = leftForNextRun(summary) ? "left" : "ok";
+    done?.({ outcome });
+    deps.metrics?.jobRuns.inc({ job_name: name, outcome });
+    return summary;
+  } catch (err) {
+    done?.({ outcome: "failed" });
+    deps.metrics?.jobRuns.inc({ job_name: name, outcome: "failed" });
+    throw err;
+  }
+}
+
+async function runInEachWorkspace(name: JobName, deps: JobDeps, opts: JobOptions): Promise<Summary> {
   const total: Summary = {};
   let workspaces = 0;
   let unreachable = 0;
@@ -60,12 +76,14 @@ export async function runJob(name: JobName, deps: JobDeps, opts: JobOptions = {}
     try {
       slack = await deps.slack.forWorkspace(workspace);
     } catch (err) {
-      deps.log.error(`job ${name}: no Slack token for workspace ${workspace.slackTeamId}`, err);
+      deps.log.error(`job ${name}: no Slack token for workspace ${workspace.slackTeamId}`, err, fields({ job: name, workspace: workspace.slackTeamId }));
       unreachable += 1;
       continue;
     }
     if (!slack) continue;
-    const summary: Summary = await JOBS[name].run({ ...deps, ...slack }, { ...opts, workspace });
+    // Every line the job writes for this workspace says which job and workspace (and team, when given).
+    const log = deps.log.with({ job: name, workspace: workspace.slackTeamId, ...(opts.team ? { team: opts.team } : {}) });
+    const summary: Summary = await JOBS[name].run({ ...deps, ...slack, log }, { ...opts, workspace });
     workspaces += 1;
     for (const [key, n] of Object.entries(summary)) total[key] = (total[key] ?? 0) + n;
   }

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import { HEARTBEAT_MS } from "../domain/claims";
-import type { Logger } from "../logger";
+import { fields, type Logger } from "../logger";
 import { observerFor, releaseDeadHolders } from "../services/claimHolders";
 import { JOB_NAMES, JOBS, runJob, type JobDeps, type JobName } from "./index";
 
@@ -22,9 +22,10 @@ export function createJobRunner(deps: Omit<JobDeps, "now">, log: Logger, clock: 
       if (opts.again) again.add(name);
       return Promise.resolve(false);
     }
+    const started = Date.now();
     const done = run(name, { ...deps, now: clock() })
-      .then((summary) => log.debug(`job ${name}: ${JSON.stringify(summary)}`))
-      .catch((err) => log.error(`job ${name} failed`, err))
+      .then((summary) => log.debug(`job ${name}: ${JSON.stringify(summary)}`, fields({ job: name, durationMs: Date.now() - started })))
+      .catch((err) => log.error(`job ${name} failed`, err, fields({ job: name, durationMs: Date.now() - started })))
       .finally(() => {
         running.delete(name);
         if (again.delete(name)) void tick(name);

@@ -1,6 +1,7 @@
 import type { Context } from "@slack/bolt";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import type { Holder } from "../services/claimHolders";
 import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
@@ -16,11 +17,12 @@ export type ListenerDeps = {
   afterAck: AfterAck;
   /** This process as the holder of the outbox claims it makes. */
   holder?: Holder;
+  metrics?: Metrics;
 };
 
 /** What a service needs for one request: the database, Bolt's client for this request, the time. */
 export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDeps {
-  return { db: deps.db, slack: client, now: deps.clock(), log: deps.log, holder: deps.holder };
+  return { db: deps.db, slack: client, now: deps.clock(), log: deps.log, holder: deps.holder, metrics: deps.metrics };
 }
 
 /** Where the request-workspace middleware leaves the workspace a request acts on. */

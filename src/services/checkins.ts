@@ -108,6 +108,7 @@ export async function recordCheckins(
       await tx.checkIn.update({ where, data });
     }
   });
+  deps.metrics?.checkinsStored.inc(entries.length);
   // What is checked in this period now: this submission, and earlier ones it did not touch.
   const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
   const received = mine.flatMap((kr) => {

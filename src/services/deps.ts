@@ -1,5 +1,6 @@
 import type { Db, Workspace } from "../db/types";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import type { SlackClient } from "../slack/client";
 import type { Pacer } from "../slack/pacer";
 import type { Holder } from "./claimHolders";
@@ -18,6 +19,8 @@ export type ServiceDeps = {
   holder?: Holder;
   /** First backoff between send attempts after a 5xx or network error (doubles each time). */
   retryBaseMs?: number;
+  /** Where check-ins stored, job runs and the outbox's retries are counted. */
+  metrics?: Metrics;
 };
 
 /** What a job run covers: every workspace and team, or one workspace and/or one team (by name). */

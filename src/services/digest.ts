@@ -11,6 +11,7 @@ import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
 import { uploadOnce } from "./uploads";
 import { chartedObjectives, digestCharts, isChartWeek } from "../charts/digestCharts";
+import { fields } from "../logger";
 
 export function toSpan(cycle: Cycle): CycleSpan {
   return { key: cycle.key, startsAt: cycle.startsAt, endsAt: cycle.endsAt };
@@ -95,7 +96,7 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
           }
         }
       } catch (err) {
-        deps.log.error(`digest for ${team.name} failed`, err);
+        deps.log.error(`digest for ${team.name} failed`, err, fields({ team: team.name }));
         summary.left += 1;
       }
     }

@@ -12,6 +12,7 @@ import type { MessageContent } from "../blocks/types";
 import type { SlackMessage } from "../db/types";
 import { isUniqueViolation } from "../db/types";
 import { claimTakeable } from "../domain/claims";
+import { retryReason } from "../observability/slackCalls";
 import { SLACK_REQUEST_TIMEOUT_MS, slackErrorCode, type SlackClient } from "../slack/client";
 import { Pacer } from "../slack/pacer";
 import { observerFor } from "./claimHolders";
@@ -161,6 +162,7 @@ async function deliver(
       const e = err as { code?: string; retryAfter?: number; message?: string };
       if (e.code === "slack_webapi_rate_limited_error") {
         pacerOf(deps).rateLimited(intent.channel, e.retryAfter ?? 1);
+        if (attempt < MAX_ATTEMPTS) deps.metrics?.slackRetries.inc({ reason: "rate_limited" });
         continue; // a 429 means Slack did not post it
       }
       pacerOf(deps).delivered();
@@ -176,6 +178,7 @@ async function deliver(
       unknownOutcome = true;
       await settle({ error: code ?? e.message ?? String(err) });
       deps.log.warn(`send ${intent.key} attempt ${attempt} failed (${code ?? e.message}); will check before retrying`);
+      if (attempt < MAX_ATTEMPTS) deps.metrics?.slackRetries.inc({ reason: retryReason(err) });
       await sleep(Math.min((deps.retryBaseMs ?? 250) * 2 ** attempt, 4_000));
     }
   }

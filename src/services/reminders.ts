@@ -9,6 +9,7 @@ import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
+import { fields } from "../logger";
 
 /** Prompts older than this belong to a past period: no reminder for those. */
 const REMINDER_WINDOW_MS = 6 * 24 * 60 * 60_000;
@@ -100,7 +101,7 @@ async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number,
       escalated += await recordMissRuns(deps, workspaceId, cycleId, team);
       left += await notifyManagers(deps, workspaceId, team);
     } catch (err) {
-      deps.log.error(`escalation for ${team.name} failed`, err);
+      deps.log.error(`escalation for ${team.name} failed`, err, fields({ team: team.name }));
       left += 1;
     }
   }

@@ -6,6 +6,7 @@ import type { Cycle, Db, Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
+import { fields } from "../logger";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** The retro thread is posted at the cycle's end, or up to a month later if the bot was down. */
@@ -89,7 +90,7 @@ export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promis
             else if (reply.status !== "already_sent") summary[pendingCounter(reply)!] += 1;
           }
         } catch (err) {
-          deps.log.error(`retro for ${team.name} failed`, err);
+          deps.log.error(`retro for ${team.name} failed`, err, fields({ team: team.name }));
           summary.left += 1;
         }
       }

@@ -16,6 +16,7 @@ import type { JobScope, ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
 import { pendingCounter, sendOnce, updateSent } from "./outbox";
 import { finalWeekOf, RETRO_CLOSES_AFTER_END_MS, teamRetro } from "./retro";
+import { fields } from "../logger";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -78,7 +79,7 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope = {}):
               else if (reminder.status !== "already_sent") summary[pendingCounter(reminder)!] += 1;
             }
           } catch (err) {
-            deps.log.error(`retro request to ${owner} for ${team.name} failed`, err);
+            deps.log.error(`retro request to ${owner} for ${team.name} failed`, err, fields({ team: team.name }));
             summary.left += 1;
           }
         }

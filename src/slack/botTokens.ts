@@ -8,6 +8,7 @@ import { claimRefresh, findInstallation, installedTeamsOfEnterprise, releaseRefr
 import type { TokenCipher } from "../db/tokenCipher";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import { slackErrorCode, webClientOptions } from "./client";
 
 /** Refresh this long before expiry (Bolt's default too), so a token never expires mid-job. */
@@ -34,6 +35,7 @@ export type BotTokensOptions = {
   apiUrl?: string;
   log: Logger;
   clock?: () => Date;
+  metrics?: Metrics;
 };
 
 export class BotTokens {
@@ -43,7 +45,7 @@ export class BotTokens {
   private readonly clock: () => Date;
 
   constructor(private readonly opts: BotTokensOptions) {
-    this.oauthClient = new WebClient(undefined, webClientOptions({ apiUrl: opts.apiUrl, logger: opts.log.child("web-api"), retries: 2 }));
+    this.oauthClient = new WebClient(undefined, webClientOptions({ apiUrl: opts.apiUrl, logger: opts.log.child("web-api"), retries: 2, metrics: opts.metrics }));
     this.clock = opts.clock ?? (() => new Date());
   }
 

@@ -1,5 +1,7 @@
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { WebClient, type RetryOptions, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
+import { countingFetch, countRetries } from "../observability/slackCalls";
 
 export type SlackClient = WebClient;
 
@@ -12,6 +14,8 @@ export type SlackClientOptions = {
   rejectRateLimitedCalls?: boolean;
   /** Per-request timeout; default SLACK_REQUEST_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Where its calls, 429s and retries are counted. */
+  metrics?: Metrics;
 };
 
 /** How long the bot waits for Slack to answer a request before giving up on it. */
@@ -23,12 +27,21 @@ export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
  * half hour that @slack/web-api's default policy allows.
  */
 export function webClientOptions(opts: Omit<SlackClientOptions, "token">): WebClientOptions {
+  const retryConfig: RetryOptions & { onFailedAttempt?: (err: { retriesLeft?: number }) => void } = {
+    retries: opts.retries ?? 3,
+    factor: 2,
+    minTimeout: 500,
+    maxTimeout: 5_000,
+    randomize: true,
+    ...(opts.metrics ? { onFailedAttempt: countRetries(opts.metrics) } : {}),
+  };
   return {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     timeout: opts.timeoutMs ?? SLACK_REQUEST_TIMEOUT_MS,
-    retryConfig: { retries: opts.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+    retryConfig,
     rejectRateLimitedCalls: opts.rejectRateLimitedCalls ?? false,
     ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.metrics ? { fetch: countingFetch(opts.metrics) } : {}),
   };
 }
 

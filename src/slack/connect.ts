@@ -6,6 +6,7 @@ import { TokenCipher } from "../db/tokenCipher";
 import type { Db, Workspace } from "../db/types";
 import { ensureWorkspace } from "../db/workspaces";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import { BotTokens } from "./botTokens";
 import { createJobsSlackClient, slackErrorCode } from "./client";
 import { Pacer } from "./pacer";
@@ -19,15 +20,15 @@ export type SlackConnection =
 /** With one bot token, every request is authorized as the token's workspace, as auth.test named it at start. */
 export type HomeAuthorization = { botToken: string; botUserId: string; botId?: string; teamId: string; enterpriseId?: string };
 
-export async function connectSlack(config: Config, db: Db, log: Logger): Promise<SlackConnection> {
+export async function connectSlack(config: Config, db: Db, log: Logger, metrics?: Metrics): Promise<SlackConnection> {
   const pacing = { perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond };
   const { oauth, apiUrl } = config.slack;
   if (oauth) {
     const cipher = new TokenCipher(oauth.tokenKeys.current, oauth.tokenKeys.previous);
-    const tokens = new BotTokens({ db, cipher, clientId: oauth.clientId, clientSecret: oauth.clientSecret, apiUrl, log: log.child("tokens") });
-    return { mode: "oauth", clients: installedWorkspaces(tokens, { apiUrl, log, pacing }), tokens, cipher };
+    const tokens = new BotTokens({ db, cipher, clientId: oauth.clientId, clientSecret: oauth.clientSecret, apiUrl, log: log.child("tokens"), metrics });
+    return { mode: "oauth", clients: installedWorkspaces(tokens, { apiUrl, log, pacing, metrics }), tokens, cipher };
   }
-  const slack = createJobsSlackClient({ token: config.slack.botToken!, apiUrl, logger: log.child("web-api") });
+  const slack = createJobsSlackClient({ token: config.slack.botToken!, apiUrl, logger: log.child("web-api"), metrics });
   const { home, auth } = await homeWorkspace(db, slack, apiUrl);
   const pacer = new Pacer(pacing);
   const authorization: HomeAuthorization = {

@@ -10,13 +10,14 @@ import { findInstallation, saveInstallation } from "../db/installations";
 import type { TokenCipher } from "../db/tokenCipher";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import { webClientOptions } from "./client";
 import { BOT_SCOPES } from "./scopes";
 
 export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 
-type Deps = { db: Db; cipher: TokenCipher; log: Logger };
+type Deps = { db: Db; cipher: TokenCipher; log: Logger; metrics?: Metrics };
 
 /** Slack's authorize page sits next to its Web API (https://slack.com/api/ → https://slack.com/oauth/v2/authorize). */
 export function authorizeUrl(apiUrl: string | undefined): string {
@@ -80,7 +81,7 @@ export function oauthRoutes(oauth: OAuthConfig, apiUrl: string | undefined, deps
     installationStore: installationStore(deps),
     authorizationUrl: authorizeUrl(apiUrl),
     installUrlOptions: { scopes: [...BOT_SCOPES], ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}) },
-    clientOptions: webClientOptions({ apiUrl, logger: deps.log.child("web-api") }),
+    clientOptions: webClientOptions({ apiUrl, logger: deps.log.child("web-api"), metrics: deps.metrics }),
     logger: deps.log.child("oauth"),
     renderHtmlForInstallPath: (url) =>
       html("Add okr-bot to Slack", `<a id="add-to-slack" href="${escapeHtml(url)}">Add okr-bot to Slack</a>: weekly check-ins, digests and retros for your team's OKRs.`),

@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import { SocketModeReceiver, type App, type CustomRoute, type LogLevel, type Receiver } from "@slack/bolt";
 import { ConfigError } from "../config";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
+import { countingFetch } from "../observability/slackCalls";
 import { slackErrorCode } from "./client";
 
 /** Waits between attempts to reach Slack again: doubling from `firstMs`, never above `capMs`. */
@@ -40,6 +42,8 @@ export type SocketReceiverOptions = {
   log: Logger;
   logLevel: LogLevel;
   backoff?: Backoff;
+  /** Counts apps.connections.open like every other Web API call. */
+  metrics?: Metrics;
 };
 
 export class SocketReceiver implements Receiver {
@@ -66,7 +70,9 @@ export class SocketReceiver implements Receiver {
       autoReconnectEnabled: false,
       // One attempt per call: the waiting between attempts is ours. Bolt would otherwise hand the socket
       // client the app's Web API settings, which decide when it stops trying.
-      installerOptions: { clientOptions: { ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}), timeout: 10_000, retryConfig: { retries: 0 } } },
+      installerOptions: {
+        clientOptions: { ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}), timeout: 10_000, retryConfig: { retries: 0 }, ...(opts.metrics ? { fetch: countingFetch(opts.metrics) } : {}) },
+      },
     });
     const client = this.bolt.client;
     giveEventlessEnvelopesAnEvent(client);

@@ -3,6 +3,7 @@
 // client and pacer (Slack's rate limits are per workspace, so one workspace's 429 pauses only it).
 import type { Workspace } from "../db/types";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import { NotInstalledError, type BotTokens } from "./botTokens";
 import { createJobsSlackClient, type SlackClient } from "./client";
 import { Pacer, type PacerOptions } from "./pacer";
@@ -20,7 +21,7 @@ export function singleWorkspace(slack: SlackClient, pacer: Pacer, slackTeamId: s
 }
 
 /** Multi-workspace mode: each installed workspace's current token (refreshed when due). */
-export function installedWorkspaces(tokens: BotTokens, opts: { apiUrl?: string; log: Logger; pacing: PacerOptions }): SlackClients {
+export function installedWorkspaces(tokens: BotTokens, opts: { apiUrl?: string; log: Logger; pacing: PacerOptions; metrics?: Metrics }): SlackClients {
   const clients = new Map<number, WorkspaceSlack>();
   return {
     forWorkspace: async (workspace) => {
@@ -33,7 +34,7 @@ export function installedWorkspaces(tokens: BotTokens, opts: { apiUrl?: string; 
       }
       const known = clients.get(workspace.id);
       if (known?.slack.token === botToken) return known;
-      const slack = createJobsSlackClient({ token: botToken, apiUrl: opts.apiUrl, logger: opts.log.child("web-api") });
+      const slack = createJobsSlackClient({ token: botToken, apiUrl: opts.apiUrl, logger: opts.log.child("web-api"), metrics: opts.metrics });
       // A refreshed token gets a new client; the workspace keeps its pacer.
       const fresh = { slack, pacer: known?.pacer ?? new Pacer(opts.pacing) };
       clients.set(workspace.id, fresh);

@@ -1,9 +1,9 @@
 // okr-bot in multi-workspace mode (OAuth) against a sandbox hosting several workspaces: the real
 // install flow over HTTP (install page, Slack's authorize page, the redirect with its cookie).
 import { randomBytes } from "node:crypto";
-import type { Config, DatabaseConfig } from "../../src/config";
+import type { Config, DatabaseConfig, LogFormat } from "../../src/config";
 import { runJob, type JobName } from "../../src/jobs";
-import { createLogger, type Logger } from "../../src/logger";
+import { createLogger, loggerFor, type Logger } from "../../src/logger";
 import { SlackRequester, SlackSandbox, type SandboxWorkspace } from "../../src/sandbox";
 import { startBot, type RunningBot } from "../../src/server";
 
@@ -36,11 +36,17 @@ export type OAuthBot = {
   runJob(name: JobName, now: Date): Promise<Record<string, number>>;
 };
 
-export async function startOAuthBot(sandbox: SlackSandbox, database: DatabaseConfig, opts: { signingSecret?: string; keys?: { current: Buffer; previous?: Buffer[] } } = {}): Promise<OAuthBot> {
+export async function startOAuthBot(
+  sandbox: SlackSandbox,
+  database: DatabaseConfig,
+  opts: { signingSecret?: string; keys?: { current: Buffer; previous?: Buffer[] }; logFormat?: LogFormat } = {},
+): Promise<OAuthBot> {
   const signingSecret = opts.signingSecret ?? randomBytes(16).toString("hex");
   const logs: string[] = [];
-  const log = createLogger("debug", "okr-bot", (l) => logs.push(l));
-  const bot = await startBot(oauthConfig(sandbox, database, signingSecret, opts.keys), log, { scheduler: false });
+  const config = oauthConfig(sandbox, database, signingSecret, opts.keys);
+  // With a format: the logger `okr-bot start` makes from the configuration.
+  const log = opts.logFormat ? loggerFor({ ...config, logFormat: opts.logFormat }, (l) => logs.push(l)) : createLogger("debug", "okr-bot", (l) => logs.push(l));
+  const bot = await startBot(config, log, { scheduler: false });
   return {
     bot,
     logs,

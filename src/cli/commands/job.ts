@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config";
 import { JOB_NAMES, leftForNextRun, runJob, type JobName } from "../../jobs";
-import { createLogger } from "../../logger";
+import { loggerFor } from "../../logger";
 import { observerFor, registerHolder, releaseDeadHolders } from "../../services/claimHolders";
 import { connectSlack } from "../../slack/connect";
 import { action } from "../action";
@@ -37,7 +37,7 @@ async function jobCommand(nameArg: string, opts: { now?: string; team?: string }
   const name: JobName = jobName(nameArg);
   const now = isoTime(opts.now) ?? new Date();
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = loggerFor(config);
   return withDatabase(async ({ db }) => {
     const { clients } = await connectSlack(config, db, log);
     const registered = await registerHolder(db, log);

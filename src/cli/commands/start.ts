@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config";
-import { createLogger } from "../../logger";
+import { loggerFor } from "../../logger";
 import { action } from "../action";
 
 export function addStartCommand(program: Command): void {
@@ -16,7 +16,7 @@ export function addStartCommand(program: Command): void {
 
 async function start(): Promise<number> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = loggerFor(config);
   const { startBot } = await import("../../server");
   const bot = await startBot(config, log);
   const shutdown = (signal: string) => {
