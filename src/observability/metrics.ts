@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/client";
+import { pathOf } from "../http";
 import { REQUEST_KINDS } from "./acks";
 
 export const METRICS_PATH = "/metrics";
@@ -149,8 +150,9 @@ export class Metrics {
 export async function serveMetrics(metrics: Metrics, port: number): Promise<Server> {
   const handle = metrics.handler();
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path === METRICS_PATH && (req.method === "GET" || req.method === "HEAD")) handle(req, res);
+    const path = pathOf(req);
+    if (path === null) res.writeHead(400).end();
+    else if (path === METRICS_PATH && (req.method === "GET" || req.method === "HEAD")) handle(req, res);
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {

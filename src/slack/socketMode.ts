@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { SocketModeReceiver, type App, type CustomRoute, type LogLevel, type Receiver } from "@slack/bolt";
 import { ConfigError } from "../config";
+import { pathOf } from "../http";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { countingFetch } from "../observability/slackCalls";
@@ -189,23 +190,32 @@ function describe(err: unknown): string {
 
 /**
  * The socket client logs each failed attempt as an ERROR; they are expected while Slack or the
- * network is away, and the receiver says what happens in one line of its own: debug them.
+ * network is away, and the receiver says what happens in one line of its own: debug them. At debug it
+ * also logs every envelope whole (what people typed, Slack's verification token): not those.
  */
 function withQuietReconnects(log: Logger): Logger {
   const transient = /^(Failed to retrieve a new WSS URL|WebSocket error)/;
+  const whole = /^(Received a message on the WebSocket|Calling ack\(\)|Unable to parse an incoming WebSocket message)/;
   return {
     ...log,
     error: (...args: unknown[]) => (typeof args[0] === "string" && transient.test(args[0]) ? log.debug(...args) : log.error(...args)),
+    debug: (...args: unknown[]) => {
+      if (typeof args[0] === "string" && whole.test(args[0])) log.debug(`${args[0].split(":")[0]} (not logged: it carries what people typed)`);
+      else log.debug(...args);
+    },
   };
 }
 
 function routeHandler(routes: CustomRoute[]) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const path = pathOf(req);
+    if (path === null) return void res.writeHead(400).end();
     const method = (req.method ?? "GET").toUpperCase();
     const route = routes.find((r) => r.path === path && [r.method].flat().some((m) => m.toUpperCase() === method));
-    if (route) route.handler(Object.assign(req, { params: {} }), res);
-    else res.writeHead(404).end();
+    if (!route) return void res.writeHead(404).end();
+    Promise.resolve(route.handler(Object.assign(req, { params: {} }), res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   };
 }
 

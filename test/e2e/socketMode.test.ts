@@ -1,6 +1,7 @@
 // The real bot in Socket Mode against the sandbox's Socket Mode server: commands, buttons, modals
 // and events arrive as envelopes and are answered in the acks; Slack's refreshes, dropped links
 // and a minute-long outage of apps.connections.open are survived.
+import net from "node:net";
 import { IDS } from "../../src/blocks/ids";
 import { waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
@@ -37,6 +38,17 @@ async function health(s: TestStack): Promise<{ status: number; body: Record<stri
 }
 
 /** `/okr help`, answered in the ack of its envelope. */
+/** A raw HTTP request with a target no URL parser accepts; the status line of the answer. */
+function rawRequest(port: number, target: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.on("data", (d) => (answer += d.toString()));
+    socket.on("end", () => resolve(answer.split("\r\n")[0] ?? ""));
+    socket.on("error", reject);
+  });
+}
+
 async function askHelp(s: TestStack): Promise<void> {
   const res = await s.requester.command({ user: "U0ALICE", text: "help" });
   expect(res.status).toBe(200);
@@ -69,6 +81,16 @@ describe.each(PROVIDERS)("Socket Mode on %s", (provider) => {
     // With PORT=0 the log names the port the system picked.
     expect(s.bot.port).toBeGreaterThan(0);
     expect(s.logs.join("\n")).toContain(`okr-bot is running (Socket Mode on port ${s.bot.port},`);
+  });
+
+  it("answers a request target that is no URL with 400 and stays up (its port and METRICS_PORT's)", async () => {
+    await s.close();
+    s = await startTestStack(provider, new Date("2026-11-23T09:30:00Z"), { socketMode: true, metricsPort: 0 });
+    for (const port of [s.bot.port, s.bot.metricsPort!]) {
+      expect(await rawRequest(port, "//[")).toBe("HTTP/1.1 400 Bad Request");
+    }
+    expect((await health(s)).status).toBe(200);
+    await askHelp(s);
   });
 
   it("opens the check-in modal from the DM button, answers a bad value with field errors in the ack, stores a good one and updates the DM", async () => {
