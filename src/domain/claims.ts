@@ -31,8 +31,9 @@ export function holderGone(holder: HolderRecord, me: Observer): boolean {
  * there is none (the holder stopped and deleted it, or was found dead and removed).
  */
 export function claimTakeable(claim: ClaimRecord, holder: HolderRecord | undefined, me: Observer): boolean {
+  // Given back, or lost track of (this very process too: a send whose database write failed).
+  if (me.now.getTime() - claim.claimedAt.getTime() >= CLAIM_LEASE_MS) return true;
   if (claim.holderId !== null && claim.holderId === me.holderId) return false; // in flight in this very process
-  if (me.now.getTime() - claim.claimedAt.getTime() >= CLAIM_LEASE_MS) return true; // given back, or lost track of
   if (claim.holderId === null) return false; // claimed by a process without a holder: only the lease tells
   return holder === undefined || holderGone(holder, me);
 }

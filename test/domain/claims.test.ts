@@ -28,7 +28,7 @@ describe("claimTakeable", () => {
     ["held by a holder on another host that stopped heartbeating", { holderId: "other", claimedAt: fresh }, holder({ host: "box-b", heartbeatAt: ago(HOLDER_STALE_MS + 1) }), true],
     ["held by a holder whose row is gone (it stopped, or was found dead)", { holderId: "other", claimedAt: fresh }, undefined, true],
     ["held by this very process", { holderId: "me", claimedAt: fresh }, holder({ id: "me" }), false],
-    ["held by this very process past the lease", { holderId: "me", claimedAt: ago(CLAIM_LEASE_MS) }, holder({ id: "me" }), false],
+    ["held by this very process past the lease (it lost track of it: a database write failed)", { holderId: "me", claimedAt: ago(CLAIM_LEASE_MS) }, holder({ id: "me" }), true],
     ["given back for the next run (no holder, claimed at the epoch)", { holderId: null, claimedAt: new Date(0) }, undefined, true],
     ["claimed without a holder, within the lease", { holderId: null, claimedAt: fresh }, undefined, false],
     ["claimed without a holder, past the lease", { holderId: null, claimedAt: ago(CLAIM_LEASE_MS) }, undefined, true],
