@@ -9,7 +9,7 @@ import { registerListeners } from "./listeners";
 import { ackEverything } from "./listeners/ackEverything";
 import { AfterAck } from "./listeners/afterAck";
 import type { Holder } from "./services/claimHolders";
-import { INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
+import { AUTHORIZE_FAILED_MARK, INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
 import { timeAcks } from "./observability/acks";
 import { METRICS_PATH, type Metrics } from "./observability/metrics";
@@ -111,8 +111,9 @@ async function authorizeInstallation(tokens: BotTokens, source: { teamId?: strin
     const { workspaceId, ...authorization } = await tokens.forRequest(source);
     return { ...authorization, [INSTALLED_WORKSPACE_MARK]: workspaceId };
   } catch (err) {
-    if (!(err instanceof NotInstalledError)) throw err;
-    return {};
+    if (err instanceof NotInstalledError) return {};
+    // The database did not answer: the request goes on unauthorized, to be told "try again" (not silence).
+    return { [AUTHORIZE_FAILED_MARK]: err instanceof Error ? err.message : String(err) };
   }
 }
 

@@ -5,22 +5,26 @@
 import type { AckFn, App, Context } from "@slack/bolt";
 import { setWorkspace, type ListenerDeps } from "./deps";
 import { requestKind } from "./requestKind";
-import { NOT_INSTALLED } from "./trouble";
+import { formError, NOT_INSTALLED, NOT_SAVED, TRY_AGAIN, type FormBlocks } from "./trouble";
 
 /**
  * Set by `authorize` to the installation's workspace (multi-workspace mode): installed, so not
  * uninstalled. A request it found no installation for comes without it, and is dropped.
  */
 export const INSTALLED_WORKSPACE_MARK = "okrInstalledWorkspaceId";
+/** Set by `authorize` when it could not look the installation up (the database is down): why. */
+export const AUTHORIZE_FAILED_MARK = "okrAuthorizeFailed";
 
 /** These reach their listeners whatever state the workspace is in (Bolt does not authorize them either). */
 const LIFECYCLE_EVENTS = new Set(["app_uninstalled", "tokens_revoked"]);
 
-type Found = { ok: true; id: number } | { ok: false; why: string };
+type Found = { ok: true; id: number } | { ok: false; why: string; tryAgain?: boolean };
 
 async function requestWorkspace(deps: ListenerDeps, context: Context): Promise<Found> {
   const installed: unknown = context[INSTALLED_WORKSPACE_MARK];
   if (typeof installed === "number") return { ok: true, id: installed };
+  const failed: unknown = context[AUTHORIZE_FAILED_MARK];
+  if (typeof failed === "string") return { ok: false, why: `its installation could not be looked up (${failed})`, tryAgain: true };
   const home = deps.homeWorkspaceId;
   if (home === undefined) return { ok: false, why: "okr-bot is not installed there" };
   // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start.
@@ -48,7 +52,8 @@ export function registerRequestWorkspace(app: App, deps: ListenerDeps) {
     // Events were acknowledged by Bolt already; everything else is acknowledged here.
     const ack = (args as { ack?: AckFn<unknown> }).ack;
     if (!ack) return;
-    if (typeof (body as { command?: unknown }).command === "string") await ack({ response_type: "ephemeral", text: NOT_INSTALLED });
+    if (typeof (body as { command?: unknown }).command === "string") await ack({ response_type: "ephemeral", text: found.tryAgain ? TRY_AGAIN : NOT_INSTALLED });
+    else if (found.tryAgain && (body as { type?: unknown }).type === "view_submission") await ack(formError((body as { view?: FormBlocks }).view, NOT_SAVED));
     else await ack();
   });
 }

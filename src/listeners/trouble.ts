@@ -54,7 +54,7 @@ export async function submissionOrNotSaved<Ack extends (response?: never) => Pro
 /** A form okr-bot has no handler for (an old version's, or a forged callback_id): it closes saying so. */
 export const UNKNOWN_FORM = "This form is out of date, so nothing was saved. Close it and start again from the message or command that opened it.";
 
-type FormBlocks = { title?: { text?: string }; blocks?: Array<{ type?: string; block_id?: string }> };
+export type FormBlocks = { title?: { text?: string }; blocks?: Array<{ type?: string; block_id?: string }> };
 export type FormErrorAnswer = { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: ModalView };
 
 /**

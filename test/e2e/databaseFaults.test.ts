@@ -7,10 +7,11 @@ import { ConfigError } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { waitFor } from "../../src/sandbox";
 import { startBot } from "../../src/server";
-import { TRY_AGAIN } from "../../src/listeners/trouble";
+import { NOT_SAVED, TRY_AGAIN } from "../../src/listeners/trouble";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
 import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
+import { oauthBot } from "../helpers/botModes";
 
 it("retries a database that cannot be reached at start, then says which one, without its password", async () => {
   const logs: string[] = [];
@@ -93,5 +94,40 @@ onPostgres("the database lost mid-run (PostgreSQL)", () => {
     // And a form opened while it is gone says to try again instead of loading forever.
     await s.requester.command({ user: "U0ALICE", text: `edit ${kr.id}` });
     await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => JSON.stringify(v.view).includes("nothing was changed")), { timeoutMs: 5000 });
+  });
+});
+
+onPostgres("the database lost mid-run with OAuth installations (PostgreSQL)", () => {
+  it("a command is told to try again and a form stays open saying it was not saved, not silence", async () => {
+    const bot = await oauthBot("postgresql", { now: new Date("2026-11-30T09:30:00Z"), yaml: ONE_KEY_RESULT_YAML });
+    const schema = new URL(bot.databaseUrl).searchParams.get("schema")!;
+    const sql = async (query: string) => {
+      const client = new Client({ connectionString: process.env.TEST_POSTGRES_URL });
+      await client.connect();
+      await client.query(query).finally(() => client.end());
+    };
+    try {
+      bot.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
+      const requester = bot.requester();
+      await requester.command({ user: "U0ALICE", text: "checkin" });
+      const form = await waitFor(() => bot.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+      const kr = await bot.db.keyResult.findFirstOrThrow();
+
+      await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
+      const command = await requester.command({ user: "U0ALICE", text: "" });
+      expect(command.json).toMatchObject({ response_type: "ephemeral", text: TRY_AGAIN });
+      const values = { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" };
+      const submitted = await requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values });
+      expect(submitted.outcome.action).toBe("errors");
+      expect(submitted.body).toContain(NOT_SAVED);
+
+      await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`);
+      expect((await requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values })).outcome.action).toBe("closed");
+      expect(await bot.db.checkIn.count()).toBe(1);
+      expect(bot.logs.filter((l) => /\n\s+at /.test(l) && / ERROR /.test(l))).toEqual([]);
+    } finally {
+      await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`).catch(() => undefined);
+      await bot.stop();
+    }
   });
 });

@@ -16,6 +16,8 @@ export type BotUnderTest = {
   socketMode: boolean;
   sandbox: SlackSandbox;
   db: Db;
+  /** The test database's URL (for PostgreSQL, with its own schema). */
+  databaseUrl: string;
   /** Every log line of the bot. */
   logs: string[];
   port: number;
@@ -35,6 +37,7 @@ export async function singleTokenBot(provider: Provider, opts: BotOptions, socke
     socketMode,
     sandbox: stack.sandbox,
     db: stack.bot.database.db,
+    databaseUrl: stack.testDb.config.url,
     logs: stack.logs,
     port: stack.bot.port,
     requester: (shape = {}, ws = stack.sandbox) =>
@@ -61,6 +64,7 @@ export async function oauthBot(provider: Provider, opts: BotOptions): Promise<Bo
     socketMode: false,
     sandbox,
     db,
+    databaseUrl: testDb.config.url,
     logs: okr.logs,
     port: okr.bot.port,
     requester: (shape = {}, ws = sandbox) => new SlackRequester({ url, signingSecret: okr.signingSecret, sandbox: ws, ...shape }),
