@@ -39,6 +39,9 @@ export type StartOptions = {
   databaseRetries?: { attempts: number; delayMs: number };
 };
 
+/** How long a Socket Mode bot that is stopping waits for the requests it is handling to answer. */
+const SOCKET_DRAIN_MS = 3_000;
+
 /** 1 + 2 + 4 + 8 + 16 s: a database that comes up within half a minute of the bot is waited for. */
 export const DATABASE_RETRIES = { attempts: 6, delayMs: 1000 };
 
@@ -47,7 +50,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const result = await migrateWhenReachable(config, log, opts.databaseRetries ?? DATABASE_RETRIES);
   if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
   const database = openDatabase(config.database);
-  await database.ping();
+  await database.ping().catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
   const metrics = new Metrics();
   metrics.watchDatabase(database);
   let connection: SlackConnection;
@@ -83,6 +89,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     server = (await app.start(config.port)) as Server | undefined;
   } catch (err) {
     if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
+    await registered.stop().catch(() => undefined);
     await database.close();
     throw err;
   }
@@ -109,6 +116,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     stop: () =>
       (stopping ??= (async () => {
         await scheduler?.stop();
+        // Over Socket Mode an ack travels on the socket: let the requests being handled answer before it closes.
+        if (config.slack.appToken) await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, SOCKET_DRAIN_MS).unref())]);
         await app.stop();
         if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         // Requests already acked may still be writing: let them finish before the database closes.
