@@ -21,3 +21,8 @@ export async function workspacesToRun(db: Tx, only: Workspace | undefined): Prom
 export function markUninstalled(db: Tx, slackTeamId: string, at: Date) {
   return db.workspace.updateMany({ where: { slackTeamId, uninstalledAt: null }, data: { uninstalledAt: at } });
 }
+
+/** When the workspace was uninstalled (or its token revoked), or null while installed. */
+export async function uninstalledAt(db: Tx, id: number): Promise<Date | null> {
+  return (await db.workspace.findUnique({ where: { id }, select: { uninstalledAt: true } }))?.uninstalledAt ?? null;
+}

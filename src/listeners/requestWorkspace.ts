@@ -3,6 +3,7 @@
 // never creates a workspace. One for a workspace that is not installed, uninstalled or whose token was
 // revoked is acknowledged and dropped with one warning line; a slash command is told why.
 import type { AckFn, App, Context } from "@slack/bolt";
+import { uninstalledAt } from "../db/workspaces";
 import { setWorkspace, type ListenerDeps } from "./deps";
 import { requestKind } from "./requestKind";
 import { formError, NOT_INSTALLED, NOT_SAVED, TRY_AGAIN, type FormBlocks } from "./trouble";
@@ -29,10 +30,7 @@ async function requestWorkspace(deps: ListenerDeps, context: Context): Promise<F
   if (home === undefined) return { ok: false, why: "okr-bot is not installed there" };
   // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start.
   // If the database cannot say, the request goes on: its listener tells the person to try again.
-  const uninstalled = await deps.db.workspace.findUnique({ where: { id: home }, select: { uninstalledAt: true } }).then(
-    (w) => w?.uninstalledAt ?? null,
-    () => null,
-  );
+  const uninstalled = await uninstalledAt(deps.db, home).catch(() => null);
   if (uninstalled) return { ok: false, why: "the app was uninstalled there or its token revoked" };
   return { ok: true, id: home };
 }

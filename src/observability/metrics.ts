@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/client";
+import { outboxStats } from "../db/outboxStats";
 import { pathOf } from "../http";
 import { REQUEST_KINDS } from "./acks";
 
@@ -194,13 +195,8 @@ async function readDatabase(database: Database): Promise<DatabaseReading> {
   }
   const pingSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   try {
-    const { db } = database;
-    const [groups, oldest] = await Promise.all([
-      db.slackMessage.groupBy({ by: ["status"], _count: { _all: true } }),
-      db.slackMessage.findFirst({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    ]);
-    const counts = Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
-    const oldestPendingSeconds = oldest ? Math.max(0, (Date.now() - oldest.createdAt.getTime()) / 1000) : 0;
+    const { counts, oldestPendingAt } = await outboxStats(database.db);
+    const oldestPendingSeconds = oldestPendingAt ? Math.max(0, (Date.now() - oldestPendingAt.getTime()) / 1000) : 0;
     return { up: true, pingSeconds, outbox: { counts, oldestPendingSeconds } };
   } catch {
     return { up: true, pingSeconds };
