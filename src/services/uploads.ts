@@ -9,6 +9,9 @@ export type UploadFile = { filename: string; title: string; bytes: Buffer; comme
 /** As for messages (SendOutcome): `deferred` is given back for the next run, `failed` is for good. */
 export type UploadOutcome = "sent" | "already_sent" | "in_flight" | "failed" | "deferred";
 
+/** An upload is three calls, and Slack shares the file into the thread after the last: give one this long to show. */
+const UPLOAD_MAY_LAND_MS = 60_000;
+
 export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs: string }, file: () => Promise<UploadFile> | UploadFile): Promise<UploadOutcome> {
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome.status === "sent" ? "already_sent" : claimed.outcome.status;
@@ -32,8 +35,19 @@ export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs:
       await settle({ status: "sent", sentAt: deps.now, error: null });
       return "sent";
     }
+    if (row.attemptedAt && Date.now() - row.attemptedAt.getTime() < UPLOAD_MAY_LAND_MS) {
+      // Its previous holder started uploading it moments ago: it may still appear. A later run looks again.
+      await settle({ claimedAt: new Date(0), holderId: null });
+      return "deferred";
+    }
   }
   await pacerOf(deps).wait(intent.channel);
+  // Renew the claim right before uploading (and say when it was tried); if another run took it over, stop.
+  const renewed = await deps.db.slackMessage.updateMany({
+    where: { id: row.id, attempts: token, status: "pending" },
+    data: { claimedAt: new Date(), attemptedAt: new Date() },
+  });
+  if (renewed.count !== 1) return "in_flight";
   try {
     await deps.slack.files.uploadV2({
       channel_id: intent.channel,

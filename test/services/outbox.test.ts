@@ -4,6 +4,7 @@ import { ensureWorkspace } from "../../src/db/workspaces";
 import { createLogger } from "../../src/logger";
 import { SlackSandbox } from "../../src/sandbox";
 import { METADATA_EVENT_TYPE, sendOnce, updateSent, type OutboxDeps } from "../../src/services/outbox";
+import { uploadOnce } from "../../src/services/uploads";
 import { createJobsSlackClient, SLACK_REQUEST_TIMEOUT_MS } from "../../src/slack/client";
 import { Pacer } from "../../src/slack/pacer";
 import { openTestDatabase, PROVIDERS } from "../helpers/databases";
@@ -153,6 +154,20 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
       expect(outcome.status).toBe("sent");
       expect(sandbox.messages("C0TEAM")).toHaveLength(1);
       expect(posts()).toHaveLength(1); // the dead process's only
+    });
+
+    it("a chart upload a dead process started moments ago is left for a later run, not uploaded twice; an older one is uploaded", async () => {
+      const thread = await sendOnce(deps, intent("digest-main"), () => content);
+      const threadTs = thread.message.ts!;
+      const chart = { filename: "chart.png", title: "Chart", bytes: Buffer.from("png") };
+      const upload = (key: string) => uploadOnce({ ...deps, holder: me }, { ...intent(key), threadTs }, () => chart);
+      await heldBy("recent-upload", { id: "dead-a", pid: await deadPid() }, new Date(Date.now() - 5_000));
+      expect(await upload("recent-upload")).toBe("deferred");
+      expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "recent-upload" } })).toMatchObject({ status: "pending", holderId: null });
+      expect(sandbox.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+      await heldBy("old-upload", { id: "dead-b", pid: await deadPid() }, new Date(Date.now() - 5 * 60_000));
+      expect(await upload("old-upload")).toBe("sent");
+      expect(sandbox.callsTo("files.getUploadURLExternal")).toHaveLength(1);
     });
 
     it("a row given back by a live process is taken without waiting, and looked for first", async () => {
