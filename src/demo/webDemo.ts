@@ -28,7 +28,7 @@ export async function startWebDemo(opts: { port?: number; now?: Date } = {}): Pr
       const ran: string[] = [];
       for (const step of steps) {
         s.clock.now = step.at;
-        for (const job of step.jobs) ran.push(`${job} → ${JSON.stringify(await s.runJob(job))}`);
+        for (const job of step.jobs) ran.push(`${job}: ${summarize(await s.runJob(job))}`);
       }
       return ran;
     };
@@ -41,7 +41,7 @@ export async function startWebDemo(opts: { port?: number; now?: Date } = {}): Pr
       if (!known) throw new Error(`no such moment: ${id}`);
       const run = running.then(async () => {
         const ran = await play(jumpSteps(known.id, s.clock.now));
-        return `${known.label}: ${ran.join("; ")}`;
+        return `${known.label} · ${ran.join(" · ")}`;
       });
       running = run.catch(() => undefined);
       return run;
@@ -53,6 +53,13 @@ export async function startWebDemo(opts: { port?: number; now?: Date } = {}): Pr
     await stop();
     throw e;
   }
+}
+
+/** A job's summary in a few words: its non-zero counts ("sent 3, answered 2"). */
+function summarize(summary: unknown): string {
+  if (typeof summary !== "object" || summary === null) return String(summary);
+  const counts = Object.entries(summary).filter(([k, v]) => typeof v === "number" && v !== 0 && k !== "workspaces");
+  return counts.length > 0 ? counts.map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} ${String(v)}`).join(", ") : "nothing due";
 }
 
 /** Serves the demo until the process is told to stop (Ctrl-C). */
