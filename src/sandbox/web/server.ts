@@ -136,7 +136,8 @@ export class SandboxWebServer {
         const m = /^(\/[a-z0-9_-]+)\s*([\s\S]*)$/i.exec(text);
         if (!m) throw new Error("Only slash commands are sent to the bot here: type /okr …");
         const channel = this.conversationId(user, s(b.at));
-        await requester.command({ user, command: m[1] ?? "/okr", text: m[2] ?? "", channel });
+        const result = await requester.command({ user, command: m[1] ?? "/okr", text: m[2] ?? "", channel });
+        sandbox.showCommandAck({ user, channel, status: result.status, body: result.body });
         return {};
       }
       case "/home":
