@@ -2,6 +2,7 @@
 // the real bot and the sandbox. What an owner does in a first week, as a person would click it.
 import type { Browser, Page } from "playwright-core";
 import { startWebDemo, type WebDemo } from "../../src/demo/webDemo";
+import { KNOWN_BLOCK_TYPES, KNOWN_ELEMENT_TYPES, KNOWN_TEXT_TYPES } from "../../src/sandbox/web/render";
 import { launchChromium } from "../helpers/browser";
 
 jest.setTimeout(60_000);
@@ -71,5 +72,50 @@ describe("the demo in a browser", () => {
     await answer.waitFor();
     expect(await answer.textContent()).toContain("Only visible to you");
     expect(await answer.textContent()).toContain("Improve checkout success rate");
+  });
+
+  it("the quarter's last week: the retro DM and its modal (radio buttons, keyboard); at its end the retro thread", async () => {
+    await page.goto(`${demo.url}?as=U0BOB&at=dm`);
+    const feed = page.locator("#feed");
+    await page.getByRole("button", { name: "Last week of the quarter" }).click();
+    await page.getByRole("button", { name: "Messages" }).click();
+    await feed.getByRole("heading", { name: /^Retro · / }).waitFor();
+    await feed.getByRole("button", { name: "Reflect" }).click();
+    const modal = page.getByRole("dialog", { name: "Retro" });
+    await modal.waitFor();
+    await modal.getByLabel("Score (0.0–1.0)").fill("0.7");
+    await modal.getByRole("group", { name: "Carry it forward to next quarter?" }).getByLabel("Yes").check();
+    // Keyboard: Enter in a field saves the form, as in Slack.
+    await modal.getByLabel("Score (0.0–1.0)").press("Enter");
+    // The bot answers response_action: update: the same modal now says what was saved, with no Save.
+    await modal.getByText("Saved, score 0.7").waitFor();
+    expect(await modal.getByRole("button", { name: "Save" }).count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await modal.waitFor({ state: "detached" });
+    const entry = await demo.stack.bot.database.db.retroEntry.findFirstOrThrow({ where: { keyResult: { title: "Improve checkout success rate" } } });
+    expect(entry).toMatchObject({ score: 0.7, carryForward: true });
+
+    await page.getByRole("button", { name: "Quarter end" }).click();
+    await page.getByRole("button", { name: "# platform" }).click();
+    await feed.getByRole("heading", { name: /Platform · .* retrospective/ }).waitFor();
+  });
+
+  it("every block, element and text type the bot sent in this run is one the page draws", () => {
+    const types = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (typeof v === "object" && v !== null) {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === "type" && typeof x === "string") types.add(x);
+          else collect(x);
+        }
+      }
+    };
+    const sandbox = demo.stack.sandbox;
+    for (const m of [...sandbox.messages(), ...sandbox.ephemerals()]) collect(m.blocks);
+    for (const v of sandbox.views()) collect(v.view.blocks);
+    expect(types.size).toBeGreaterThan(10);
+    const known = new Set<string>([...KNOWN_BLOCK_TYPES, ...KNOWN_ELEMENT_TYPES, ...KNOWN_TEXT_TYPES]);
+    expect([...types].filter((t) => !known.has(t))).toEqual([]);
   });
 });

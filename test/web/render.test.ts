@@ -187,6 +187,11 @@ describe("inputs", () => {
     expect(html).toContain('<div class="field-error" role="alert">Please type a number &lt;like 42&gt;</div>');
     expect(html).toContain('<button type="button" class="btn" data-close-view>Cancel</button><button type="submit" class="btn btn-primary">Save</button>');
   });
+
+  it("a modal without submit (a confirmation) has only its close button", () => {
+    const html = renderModal({ id: "V2", view: { type: "modal", title: plain("Retro"), close: plain("Close"), blocks: [] } }, ctx);
+    expect(html).toContain('<div class="modal-buttons"><button type="button" class="btn" data-close-view>Close</button></div>');
+  });
 });
 
 describe("every type the bot's builders emit is known to the renderer", () => {

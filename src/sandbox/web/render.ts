@@ -278,7 +278,7 @@ export function renderBlocks(blocks: unknown, ctx: RenderContext): string {
 export function renderModal(view: { id: string; view: Obj; errors?: Record<string, string> }, ctx: RenderContext): string {
   const v = view.view;
   const title = plain(v.title);
-  const submit = v.submit !== undefined ? `<button type="submit" class="btn btn-primary">${escapeHtml(plain(v.submit))}</button>` : "";
+  const submit = plain(v.submit) !== "" ? `<button type="submit" class="btn btn-primary">${escapeHtml(plain(v.submit))}</button>` : "";
   const close = `<button type="button" class="btn" data-close-view>${escapeHtml(plain(v.close) || "Close")}</button>`;
   const body = renderBlocks(v.blocks, { ...ctx, ...(view.errors ? { errors: view.errors } : {}) });
   return `<form class="modal" role="dialog" aria-modal="true" aria-labelledby="modal-title" data-view-id="${escapeHtml(view.id)}" novalidate><h2 id="modal-title">${escapeHtml(title)}</h2><div class="modal-body">${body}</div><div class="modal-buttons">${close}${submit}</div></form>`;
