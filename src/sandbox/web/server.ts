@@ -75,6 +75,11 @@ export class SandboxWebServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? "/", "http://page");
+    // Only this page may drive the bot: another site's page in the same browser can neither reach
+    // it by a DNS name (Host) nor send JSON without a preflight this server never answers.
+    const host = req.headers.host ?? "";
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) return sendText(res, 421, "wrong host");
+    if (req.method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json")) return sendText(res, 415, "JSON only");
     if (req.method === "GET" && u.pathname === "/") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' http: https: data:" });
       res.end(PAGE_HTML);
