@@ -1,6 +1,7 @@
 // Refreshes the README's pictures of the web demo (docs/screenshots/*.png): the check-in modal, the
 // Friday digest with its chart, the Home tab — taken in Debian's chromium from `okr-bot demo --web`.
-// Usage: npm run screenshots (builds first). Not part of the test run.
+// Usage: npm run screenshots (builds first). Not part of the test run. Emoji need a colour emoji font
+// (Debian: fonts-noto-color-emoji), or they come out as empty boxes.
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
