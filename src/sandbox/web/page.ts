@@ -166,7 +166,8 @@ const SCRIPT = String.raw`
         $("composer").hidden = s.at === "home";
         if (s.main !== state.mainHtml) {
           var feed = $("feed");
-          var atBottom = feed.scrollTop + feed.clientHeight >= feed.scrollHeight - 30;
+          // A conversation opens at its latest message, and follows new ones while read at the bottom.
+          var atBottom = state.mainHtml === null || feed.scrollTop + feed.clientHeight >= feed.scrollHeight - 30;
           feed.innerHTML = s.main;
           state.mainHtml = s.main;
           if (atBottom && s.at !== "home") feed.scrollTop = feed.scrollHeight;
