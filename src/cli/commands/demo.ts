@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { action } from "../action";
+import { listenError } from "../errors";
 import { port } from "../values";
 
 export function addDemoCommand(program: Command): void {
@@ -19,7 +20,9 @@ export function addDemoCommand(program: Command): void {
         // Loaded only here: Bolt and the sandbox are not needed by the other commands (nor their memory).
         if (opts.web) {
           const { runWebDemo } = await import("../../demo/webDemo");
-          return runWebDemo({ out, ...(chosenPort !== undefined ? { port: chosenPort } : {}) });
+          return runWebDemo({ out, ...(chosenPort !== undefined ? { port: chosenPort } : {}) }).catch((e: unknown) => {
+            throw listenError(e, "--port");
+          });
         }
         const { runDemo } = await import("../../demo/runDemo");
         return runDemo({ out });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { action } from "../action";
-import { UsageError } from "../errors";
+import { listenError, UsageError } from "../errors";
 import { port } from "../values";
 
 export function addSandboxCommand(program: Command): void {
@@ -28,6 +28,8 @@ export function addSandboxCommand(program: Command): void {
           ...(apiPort !== undefined ? { port: apiPort } : {}),
           ...(webPort !== undefined ? { webPort } : {}),
           ...(opts.botUrl !== undefined ? { botUrl: opts.botUrl } : {}),
+        }).catch((e: unknown) => {
+          throw listenError(e, "--port or --web-port");
         });
       }),
     );
