@@ -40,6 +40,9 @@ describe("the demo in a browser", () => {
     await error.waitFor();
     expect(await error.textContent()).toMatch(/number/i);
     expect(await modal.getByLabel("New value (%)").inputValue()).toBe("ninety-five");
+    // Keyboard: the field at fault has the focus, and the page behind the modal is out of Tab's reach.
+    expect(await page.evaluate('document.activeElement.closest(".has-error") !== null')).toBe(true);
+    expect(await page.evaluate('document.querySelector(".app").inert')).toBe(true);
 
     await modal.getByLabel("New value (%)").fill("95.1");
     await modal.getByRole("button", { name: "Save" }).click();

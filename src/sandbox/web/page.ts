@@ -147,6 +147,8 @@ const SCRIPT = String.raw`
     var key = m ? m.key : null;
     if (key === state.modalKey) return;
     state.modalKey = key;
+    // While a modal is open, the rest of the page is out of reach (Tab stays in the form), as in Slack.
+    document.querySelector(".app").inert = !!m;
     if (!m) { overlay.hidden = true; overlay.innerHTML = ""; return; }
     overlay.innerHTML = m.html;
     overlay.hidden = false;
@@ -277,7 +279,7 @@ export const PAGE_HTML = `<!doctype html>
   </nav>
   <main>
     <header><h2 id="title">okr-bot</h2></header>
-    <div id="feed" aria-live="polite"></div>
+    <div id="feed" tabindex="0" role="region" aria-label="Conversation"></div>
     <div class="status" id="status" role="status"></div>
     <form class="composer" id="composer">
       <label for="message">Message</label>
