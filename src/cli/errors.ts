@@ -41,3 +41,11 @@ export function reportFailure(err: unknown, print: (text: string) => void): numb
   }
   return EXIT_ERROR;
 }
+
+/** A port that could not be listened on, said as what to change (`flag` names the option). */
+export function listenError(err: unknown, flag: string): unknown {
+  const e = err as { code?: unknown; port?: unknown; address?: unknown };
+  if (e?.code === "EADDRINUSE") return new CliError(`port ${String(e.port)} on ${String(e.address)} is in use: choose another with ${flag} (0 for any free port)`);
+  if (e?.code === "EACCES") return new CliError(`not allowed to listen on port ${String(e.port)}: choose one above 1023 with ${flag}`);
+  return err;
+}

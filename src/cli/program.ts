@@ -9,6 +9,7 @@ import { addImportCommand } from "./commands/import";
 import { addJobCommand } from "./commands/job";
 import { addMigrateCommand } from "./commands/migrate";
 import { addRekeyCommand } from "./commands/rekey";
+import { addSandboxCommand } from "./commands/sandbox";
 import { addStartCommand } from "./commands/start";
 import { EXIT_LEFT_FOR_NEXT_RUN } from "./errors";
 
@@ -30,7 +31,7 @@ ${EXIT_LEFT_FOR_NEXT_RUN} (job) some of what was due is left for the next run.
 Configuration comes from environment variables; see README.md.
 "okr-bot <command> --help" shows a command's options.`,
     );
-  for (const add of [addStartCommand, addMigrateCommand, addImportCommand, addExportCommand, addJobCommand, addForgetCommand, addRekeyCommand, addDemoCommand]) add(program);
+  for (const add of [addStartCommand, addMigrateCommand, addImportCommand, addExportCommand, addJobCommand, addForgetCommand, addRekeyCommand, addDemoCommand, addSandboxCommand]) add(program);
   return program;
 }
 

@@ -39,3 +39,10 @@ export function isoTime(value: string | undefined): Date | undefined {
   if (!ok || Number.isNaN(date.getTime())) throw new UsageError(`--now should be an ISO-8601 time with a zone, e.g. 2026-11-23T09:00:00Z, not "${value}"`);
   return date;
 }
+
+export function port(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new UsageError(`--port should be a TCP port number (0 for any free one), not "${value}"`);
+  return n;
+}

@@ -9,10 +9,8 @@ import { formatImportReport } from "../cli/importReport";
 import { databaseConfig } from "../config";
 import { quarterOf } from "../domain/time";
 import { IDS } from "../blocks/ids";
-import { ensureWorkspace } from "../db/workspaces";
 import { renderTranscript, waitFor } from "../sandbox";
-import { importOkrs } from "../services/importOkrs";
-import { SAMPLE_OKRS_YAML, SAMPLE_PEOPLE } from "./sampleOkrs";
+import { seedSample } from "./seed";
 import { startLocalStack, type LocalStack } from "./localStack";
 
 type Answer = { value: string; confidence: "on_track" | "at_risk" | "off_track"; note?: string };
@@ -30,9 +28,7 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
   try {
     stack = await startLocalStack({ database: databaseConfig(`file:${path.join(dir, "okr.db")}`), now: at(2, 0, 8) });
     const s = stack;
-    for (const p of SAMPLE_PEOPLE) s.sandbox.addUser({ id: p.id, name: p.name, realName: p.realName, tz: p.tz });
     const db = s.bot.database.db;
-    const workspace = await ensureWorkspace(db, s.sandbox.teamId, "Sandbox");
 
     const step = (title: string) => out(`\n▶ ${s.clock.now.toUTCString().replace(":00 GMT", " UTC")} · ${title}`);
     const job = async (name: "checkins" | "reminders" | "digest" | "retro") => {
@@ -60,7 +56,7 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
 
     out(`okr-bot demo: a local Slack sandbox at ${s.sandbox.url}, the bot on port ${s.bot.port}, SQLite in ${dir}`);
     step("import the sample OKRs (okr-bot import)");
-    const report = await importOkrs(db, workspace.id, SAMPLE_OKRS_YAML, s.clock.now);
+    const report = await seedSample(s);
     out(formatImportReport("sample-okrs.yaml", report).replace(/^/gm, "  "));
 
     s.clock.now = at(2, 0, 10);

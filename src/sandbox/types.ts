@@ -65,8 +65,8 @@ export interface SandboxEphemeral {
   threadTs?: string;
   text: string;
   blocks?: Block[];
-  /** "api" = chat.postEphemeral, "response_url" = a response_url POST. */
-  via: "api" | "response_url";
+  /** "api" = chat.postEphemeral, "response_url" = a response_url POST, "ack" = a slash command's acknowledgement body. */
+  via: "api" | "response_url" | "ack";
   /** Replaced through response_url `replace_original` this many times. */
   updates: number;
   /** Removed through `delete_original`. */

@@ -231,6 +231,32 @@ export class SandboxWorkspace {
     this.limiter.clear();
   }
 
+  /**
+   * What the Slack client shows of a slash command's acknowledgement: a body with text or blocks
+   * is a message to the person who typed it (or, `response_type: "in_channel"`, to the channel).
+   * Returns whether anything was shown.
+   */
+  showCommandAck(args: { user: string; channel: string; status: number; body: string }): boolean {
+    if (args.status !== 200 || args.body.trim() === "") return false;
+    let json: Json;
+    try {
+      json = JSON.parse(args.body) as Json;
+    } catch {
+      json = { text: args.body };
+    }
+    const text = typeof json.text === "string" ? json.text : "";
+    const blocks = Array.isArray(json.blocks) ? (json.blocks as Block[]) : undefined;
+    if (text === "" && !blocks) return false;
+    const r = this.state.resolveChannel(args.channel);
+    const channel = r.ok ? r.channel : args.channel;
+    if (json.response_type === "in_channel" && r.ok) {
+      this.state.messages.push({ channel, conversationId: r.conversationId, ts: this.state.nextTs(), text, user: this.identity.botUserId, updates: 0, args: json, ...(blocks ? { blocks } : {}) });
+    } else {
+      this.state.ephemerals.push({ channel, user: args.user, ts: this.state.nextTs(), text, via: "ack", updates: 0, deleted: false, ...(blocks ? { blocks } : {}) });
+    }
+    return true;
+  }
+
   /** Apply the bot's answer to a view_submission (used by SlackRequester). */
   applyViewSubmissionResponse(viewId: string, status: number, body: string, values?: Json): SubmissionOutcome {
     const v = this.state.views.get(viewId);
