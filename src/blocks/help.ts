@@ -9,6 +9,7 @@ export const COMMANDS = [
   { usage: "/okr team create [name]", description: "Start a new team: its channel, managers, check-in day, time and cadence" },
   { usage: "/okr team settings <name>", description: "Change a team's channel, managers, check-in day, time and cadence (its managers and workspace admins)" },
   { usage: "/okr show <key result>", description: "One key result with its history, by number or title words, e.g. `/okr show 12` or `/okr show incidents`" },
+  { usage: "/okr tree [team]", description: "The OKR tree from a team down (default: the top of yours): each objective's progress, confidence, owner and key results, and the roll-up of the objectives aligned to it" },
   { usage: "/okr digest [team]", description: "A preview of the next digest, only to you, e.g. `/okr digest Platform`" },
   { usage: "/okr archive <key result>", description: "Retire a key result (its history stays), e.g. `/okr archive 12`" },
   { usage: "/okr checkin", description: "Open the check-in form now, whatever the day" },

@@ -8,6 +8,8 @@ import { digestMessages, digestNotesMessages } from "../../blocks/digest";
 import type { SlackClient } from "../../slack/client";
 import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
 import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
+import { teamTree } from "../../services/tree";
+import { treeMessage } from "../../blocks/tree";
 import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
 import { type CommandContext, openEditKeyResult, openNewObjective, openTeamCreate, openTeamSettingsModal, unknownTeam } from "./openOkrForms";
@@ -97,6 +99,13 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
           }
           await respond({ response_type: "ephemeral", ...reply });
         }
+        return;
+      }
+      case "tree": {
+        const tree = await teamTree(services, ws, command.user_id, parsed.team);
+        if (tree.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        if (tree.status === "unknown_team") return void (await respond({ response_type: "ephemeral", text: unknownTeam(parsed.team ?? "", tree.teams) }));
+        await respond({ response_type: "ephemeral", ...treeMessage(tree) });
         return;
       }
       case "mine": {

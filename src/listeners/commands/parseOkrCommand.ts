@@ -12,12 +12,13 @@ export type OkrCommand =
   | { name: "show"; ref: string }
   | { name: "archive"; ref: string }
   | { name: "digest"; team: string | null }
+  | { name: "tree"; team: string | null }
   | { name: "away"; until: string }
   | { name: "back" }
   | { name: "usage"; problem: string }
   | { name: "unknown"; input: string; suggestion: string | null };
 
-export const SUBCOMMANDS = ["help", "checkin", "team", "show", "new", "edit", "archive", "digest", "away", "back"] as const;
+export const SUBCOMMANDS = ["help", "checkin", "team", "show", "new", "edit", "archive", "digest", "away", "back", "tree"] as const;
 
 /** A user mention as Slack sends it in command text (with "Escape channels, users, and links" on). */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -54,6 +55,8 @@ export function parseOkrCommand(text: string): OkrCommand {
       return args ? { name: "archive", ref: args } : { name: "usage", problem: "Which key result? For example `/okr archive 12`." };
     case "digest":
       return { name: "digest", team: args || null };
+    case "tree":
+      return { name: "tree", team: args || null };
     case "away":
       return args ? { name: "away", until: args } : { name: "usage", problem: "Until when? For example `/okr away 2026-12-31` (the last day you are away)." };
     case "back":
