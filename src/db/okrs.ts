@@ -39,6 +39,7 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     unit: kr.unit,
     measuredBy: kr.measuredBy,
     direction: kr.direction as Direction,
+    weight: kr.weight,
     checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note, evidenceUrl: c.evidenceUrl })),
   };
 }

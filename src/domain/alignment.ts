@@ -98,3 +98,22 @@ export function alignmentProblems(file: OkrFile, cycleKey: string, stored: Store
   });
   return problems;
 }
+
+export type ServedObjective = { team: string; title: string };
+
+/** An objective and those it serves up the tree: [its own, the one it aligns to, that one's, …]. */
+export function servedLine(
+  objectiveId: number,
+  objectives: ReadonlyMap<number, ServedObjective & { alignsToId: number | null }>,
+): ServedObjective[] {
+  const line: ServedObjective[] = [];
+  const seen = new Set<number>();
+  for (let id: number | null = objectiveId; id !== null && !seen.has(id); ) {
+    const o = objectives.get(id);
+    if (!o) break;
+    seen.add(id);
+    line.push({ team: o.team, title: o.title });
+    id = o.alignsToId;
+  }
+  return line;
+}

@@ -60,6 +60,15 @@ describe.each(PROVIDERS)("/okr tree on %s", (provider) => {
     expect(s.logs.filter((l) => /error/i.test(l))).toEqual([]);
   });
 
+  it("App Home shows, under each of the person's key results, the line it serves up the tree", async () => {
+    await start(14);
+    s.sandbox.addUser({ id: "U0PLATFORM1", name: "pat", tz: "Europe/London" });
+    await s.requester.appHomeOpened({ user: "U0PLATFORM1" });
+    const home = await waitFor(() => s.sandbox.home("U0PLATFORM1"), { timeoutMs: 10_000 });
+    const text = JSON.stringify(home.view);
+    expect(text).toContain("_→ Platform: Platform objective 2 → Engineering: Engineering objective 1 → Company: Company objective 1_");
+  });
+
   it("says which teams exist when the team is unknown", async () => {
     await start(14);
     const before = s.sandbox.responses().length;
