@@ -108,3 +108,35 @@ export function topTeam(teamId: number, teams: readonly TreeTeam[]): number {
 export function treeNodes(root: TreeNode): TreeNode[] {
   return [root, ...root.children.flatMap(treeNodes)];
 }
+
+/** The teams that may become `teamId`'s parent: any but itself and the teams below it (no cycles). */
+export function eligibleParents<T extends TreeTeam>(teamId: number | null, teams: readonly T[]): T[] {
+  if (teamId === null) return [...teams];
+  const below = new Set([teamId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of teams) if (t.parentId !== null && below.has(t.parentId) && !below.has(t.id)) (below.add(t.id), (grew = true));
+  }
+  return teams.filter((t) => !below.has(t.id));
+}
+
+export type AlignGroup = { team: string; objectives: Array<{ id: number; title: string }> };
+
+/** The objectives (of the cycle) of the teams above any of `teamIds`: what their objectives may align to. */
+export function alignableObjectives(
+  teams: ReadonlyArray<{ id: number; name: string; parentId: number | null }>,
+  teamIds: readonly number[],
+  objectives: ReadonlyArray<{ id: number; teamId: number; title: string }>,
+): AlignGroup[] {
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  const above = new Set<number>();
+  for (const id of teamIds) {
+    const seen = new Set([id]);
+    for (let p = byId.get(id)?.parentId ?? null; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null) (above.add(p), seen.add(p));
+  }
+  return [...above]
+    .map((id) => byId.get(id)!)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((t) => ({ team: t.name, objectives: objectives.filter((o) => o.teamId === t.id).map((o) => ({ id: o.id, title: o.title })) }))
+    .filter((g) => g.objectives.length > 0);
+}

@@ -11,6 +11,7 @@ import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { actor } from "./keyResults";
+import { alignableObjectives } from "../domain/tree";
 
 type Refused = { status: "refused"; reason: string };
 
@@ -19,13 +20,29 @@ export async function writableTeams(deps: ServiceDeps, workspaceId: number, slac
   const who = await actor(deps, workspaceId, slackUserId);
   const teams = await deps.db.team.findMany({ where: { workspaceId }, include: { managers: { include: { person: true } } }, orderBy: { name: "asc" } });
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  const writable = teams
+    .filter((t) => decide(who, "edit_objective", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: t.managers.map((m) => m.person.slackUserId) }).allowed)
+    .map((t) => ({ id: t.id, name: t.name }));
   return {
     cycleKey: cycle?.key ?? quarterOf(deps.now, CYCLE_TIME_ZONE).key,
     allTeams: teams.map((t) => t.name),
-    teams: teams
-      .filter((t) => decide(who, "edit_objective", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: t.managers.map((m) => m.person.slackUserId) }).allowed)
-      .map((t) => ({ id: t.id, name: t.name })),
+    teams: writable,
+    alignTo: cycle ? alignableObjectives(teams, writable.map((t) => t.id), await cycleObjectiveTitles(deps, workspaceId, cycle.id)) : [],
   };
+}
+
+async function cycleObjectiveTitles(deps: ServiceDeps, workspaceId: number, cycleId: number) {
+  return deps.db.objective.findMany({ where: { cycleId, team: { workspaceId } }, select: { id: true, teamId: true, title: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+/** Why the objective `alignsToId` cannot be served by a new objective of `teamId`, or null when it can. */
+async function alignmentRefusal(deps: ServiceDeps, workspaceId: number, teamId: number, cycleId: number, alignsToId: number | null): Promise<string | null> {
+  if (alignsToId === null) return null;
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true } });
+  const choices = alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
+  return choices.some((g) => g.objectives.some((o) => o.id === alignsToId))
+    ? null
+    : "Pick an objective of a team above this one, in this cycle.";
 }
 
 async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number): Promise<Decision> {
@@ -40,20 +57,29 @@ async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackU
 
 export type Proposal = { keyResultId: number };
 
-export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" };
+export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" } | { status: "bad_alignment"; reason: string };
 
-export async function createObjective(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number, input: ObjectiveInput): Promise<CreateResult> {
+export async function createObjective(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamId: number,
+  input: ObjectiveInput,
+  alignsToId: number | null = null,
+): Promise<CreateResult> {
   const decision = await mayWriteObjectives(deps, workspaceId, slackUserId, teamId);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   const cycle = (await cycleAt(deps.db, workspaceId, deps.now)) ?? (await ensureCycle(deps.db, workspaceId, quarterOf(deps.now, CYCLE_TIME_ZONE)));
   const taken = await deps.db.objective.findFirst({ where: { teamId, cycleId: cycle.id, title: input.title } });
   if (taken) return { status: "duplicate_title" };
+  const misaligned = await alignmentRefusal(deps, workspaceId, teamId, cycle.id, alignsToId);
+  if (misaligned) return { status: "bad_alignment", reason: misaligned };
   return deps.db.$transaction(async (tx) => {
     const author = await ensurePerson(tx, workspaceId, slackUserId);
     const objectiveOwner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
     const position = await tx.objective.count({ where: { teamId, cycleId: cycle.id } });
     const objective = await tx.objective.create({
-      data: { teamId, cycleId: cycle.id, title: input.title, why: input.why, ownerId: objectiveOwner?.id ?? null, position },
+      data: { teamId, cycleId: cycle.id, title: input.title, why: input.why, ownerId: objectiveOwner?.id ?? null, position, alignsToId },
     });
     const proposals: Proposal[] = [];
     for (const [i, kr] of input.keyResults.entries()) {

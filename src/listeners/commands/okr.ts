@@ -40,7 +40,7 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
   ): Promise<void> {
     if (parsed.name === "checkin") return openCheckinModal(deps, client, command.ws, command.user_id, command.trigger_id);
     if (parsed.name === "team_settings") return openTeamSettingsModal(deps, client, command, parsed.team);
-    if (parsed.name === "team_create") return openTeamCreate(client, command, parsed.team);
+    if (parsed.name === "team_create") return openTeamCreate(deps, client, command, parsed.team);
     if (parsed.name === "new") return openNewObjective(deps, client, command, parsed.team);
     if (parsed.name === "edit") return openEditKeyResult(deps, client, command, parsed.ref);
     const services = serviceDeps(deps, client);
