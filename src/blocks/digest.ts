@@ -7,7 +7,7 @@ import { confidenceLabel, esc, escFit, fitMrkdwn, keyResultLine, mention, trunca
 import { splitIntoMessages } from "./split";
 import type { MessageContent } from "./types";
 
-const ATTENTION_EMOJI: Record<AttentionKind, string> = {
+export const ATTENTION_EMOJI: Record<AttentionKind, string> = {
   off_track: ":red_circle:",
   confident_but_behind: ":warning:",
   worried_but_ahead: ":thinking_face:",

@@ -1,7 +1,12 @@
 // `/okr tree`'s message stays within Slack's limits whatever the shape of the tree.
 import { treeMessage } from "../../src/blocks/tree";
 import { buildTree, type TreeObjectiveInput, type TreeTeam } from "../../src/domain/tree";
-import { blocksTextLength, LIMITS, validateBlocks } from "../../src/sandbox";
+import { blocksTextLength, findPings, LIMITS, validateBlocks } from "../../src/sandbox";
+import { leadershipMessages } from "../../src/blocks/leadership";
+import { buildDigest } from "../../src/domain/digest";
+import { buildLeadershipDigest } from "../../src/domain/leadership";
+import { parseCycleKey } from "../../src/domain/time";
+import { objectives } from "../helpers/okrFactory";
 
 const LONG = "Make our platform reliable enough that customers trust us & never <think> twice ".repeat(3);
 
@@ -33,5 +38,27 @@ describe.each([
     const text = JSON.stringify(message.blocks);
     if (teams * each > 20) expect(text).toMatch(/folded to fit|not shown here/);
     else expect(text).not.toMatch(/folded to fit|not shown here/);
+  });
+});
+
+describe("the leadership digest", () => {
+  const cycle = parseCycleKey("2026-Q4", "UTC");
+  const digest = (name: string, count: number) =>
+    buildDigest({ teamName: `${name} ${"<!here> & ".repeat(10)}`, cycle, week: "2026-W48", now: new Date("2026-11-27T16:00:00Z"), timeZone: "UTC", objectives: objectives(count, 2) });
+
+  it.each([
+    [0, 0],
+    [3, 2],
+    [8, 60],
+  ])("with %i child teams of %i objectives each is split into valid messages that ping nobody", (children, each) => {
+    const d = buildLeadershipDigest({ team: digest("Company", 5), rollups: new Map(), children: Array.from({ length: children }, (_, i) => digest(`Team ${i}`, each)) });
+    const messages = leadershipMessages(d);
+    for (const m of messages) {
+      expect(validateBlocks(m.blocks, "message")).toEqual([]);
+      expect(blocksTextLength(m.blocks)).toBeLessThanOrEqual(LIMITS.messageBlocksTotalText);
+      expect(findPings(m)).toEqual([]);
+    }
+    const all = messages.map((m) => JSON.stringify(m.blocks)).join("");
+    for (let i = 0; i < children; i++) expect(all).toContain(`Team ${i}`);
   });
 });

@@ -9,6 +9,8 @@ import type { SlackClient } from "../../slack/client";
 import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
 import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
 import { teamTree } from "../../services/tree";
+import { follow, following, unfollow } from "../../services/follow";
+import { followAnswer, followingAnswer } from "../../blocks/follow";
 import { treeMessage } from "../../blocks/tree";
 import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
@@ -108,6 +110,15 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
         await respond({ response_type: "ephemeral", ...treeMessage(tree) });
         return;
       }
+      case "follow":
+      case "unfollow": {
+        const result = await (parsed.name === "follow" ? follow : unfollow)(services, ws, command.user_id, parsed.team);
+        await respond({ response_type: "ephemeral", text: result.status === "unknown_team" ? unknownTeam(parsed.team, result.teams) : followAnswer(result) });
+        return;
+      }
+      case "following":
+        await respond({ response_type: "ephemeral", text: followingAnswer(await following(services, ws, command.user_id)) });
+        return;
       case "mine": {
         const mine = await myOkrs(services, ws, command.user_id);
         if (!mine) return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
