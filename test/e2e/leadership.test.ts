@@ -70,8 +70,8 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     await ask("U0BOARD", "follow Platform");
     await ask("U0PLATFORM1", "follow Platform");
     s.clock.now = new Date("2026-11-27T17:00:00Z");
-    const [a, b] = await Promise.all([s.runJob("digest"), s.runJob("digest")]);
-    expect(a!.followerDms + b!.followerDms).toBe(3);
+    const runs = (await Promise.all([s.runJob("digest"), s.runJob("digest")])) as Array<{ followerDms: number }>;
+    expect(runs[0]!.followerDms + runs[1]!.followerDms).toBe(3);
     await s.runJob("digest");
     const board = s.sandbox.dmsTo("U0BOARD");
     expect(board.map((m) => m.text).sort()).toEqual(["Company leadership digest for 2026-W48", expect.stringMatching(/^Platform OKR digest for 2026-W48/)].sort());
