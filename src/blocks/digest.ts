@@ -47,7 +47,9 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
   for (const objective of digest.objectives) {
     blocks.push({ type: "divider" });
     const figures = objective.keyResults.length > 0 ? `\n${progressFigure(objective.progress)}` : "";
-    const rollup = objective.rollup !== undefined ? ` · aligned: ${objective.rollup === null ? "—" : formatPercent(objective.rollup)}` : "";
+    const rollup =
+      (objective.rollup !== undefined ? ` · aligned: ${objective.rollup === null ? "—" : formatPercent(objective.rollup)}` : "") +
+      (objective.noLongerServes ? `\n:scissors: _No longer aligned: ${escFit(objective.noLongerServes, 300)} was archived. Align it again in the OKR file (\`aligns_to\`)._` : "");
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}${figures}${rollup}`, 3000) },

@@ -58,6 +58,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
     title: o.title,
     ownerSlackId: o.owner?.slackUserId ?? null,
     keyResults: o.keyResults.map(toKeyResultFacts),
+    ...(o.unalignedFrom && o.unalignedAt ? { unaligned: { from: o.unalignedFrom, at: o.unalignedAt } } : {}),
   }));
 }
 

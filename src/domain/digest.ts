@@ -13,6 +13,8 @@ export type ObjectiveFacts = {
   keyResults: KeyResultFacts[];
   /** The roll-up of the objectives aligned to it (src/domain/rollup.ts), when some are. */
   rollup?: number | null;
+  /** The objective it served was archived ("Team: title"), and when. */
+  unaligned?: { from: string; at: Date };
 };
 
 export type DigestInput = {
@@ -51,7 +53,16 @@ export type Digest = {
   /** What needs a manager's eyes first. */
   attention: AttentionItem[];
   /** `progress`: the weighted mean of its key results (null: nothing to score); `rollup` when objectives align to it. */
-  objectives: Array<{ id: number; title: string; ownerSlackId: string | null; keyResults: DigestKeyResult[]; progress: number | null; rollup?: number | null }>;
+  objectives: Array<{
+    id: number;
+    title: string;
+    ownerSlackId: string | null;
+    keyResults: DigestKeyResult[];
+    progress: number | null;
+    rollup?: number | null;
+    /** Set in the first digest after the objective it served was archived: that one ("Team: title"). */
+    noLongerServes?: string;
+  }>;
   /** Owners with at least one key result not checked in this week (and not skipped or away), sorted. */
   missing: string[];
   skipped: string[];
@@ -77,6 +88,7 @@ export function buildDigest(input: DigestInput): Digest {
       keyResults,
       progress: objectiveProgress(keyResults),
       ...(o.rollup !== undefined ? { rollup: o.rollup } : {}),
+      ...(o.unaligned && isSincePreviousDigest(o.unaligned.at, input.now, input.cadence ?? "weekly") ? { noLongerServes: o.unaligned.from } : {}),
     };
   });
   const all = objectives.flatMap((o) => o.keyResults);
@@ -115,4 +127,10 @@ function absenceOf(owner: string | null, input: Pick<DigestInput, "skipped" | "a
   if (input.away?.has(owner)) return { kind: "away", lastDay: input.away.get(owner) ?? null };
   if (input.skipped?.has(owner)) return { kind: "skipped" };
   return null;
+}
+
+/** Whether `at` falls after the previous digest of this cadence (one or two weeks before `now`). */
+export function isSincePreviousDigest(at: Date, now: Date, cadence: Cadence): boolean {
+  const days = cadence === "biweekly" ? 14 : 7;
+  return at <= now && now.getTime() - at.getTime() < days * 86_400_000;
 }

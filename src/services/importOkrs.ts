@@ -197,7 +197,8 @@ async function importTeam(
           })
         ).id
       : null;
-    const fields = { ownerId, why: objective.why ?? null, position, alignsToId };
+    // Aligned again: the note that it no longer was is over.
+    const fields = { ownerId, why: objective.why ?? null, position, alignsToId, ...(alignsToId !== null ? { unalignedFrom: null, unalignedAt: null } : {}) };
     const found = await tx.objective.findUnique({
       where: { teamId_cycleId_title: { teamId, cycleId, title: objective.title } },
     });

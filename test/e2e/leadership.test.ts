@@ -65,6 +65,25 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     expect(textOf(s.sandbox.messages("C0ENGINEERING").find((m) => m.text.includes("leadership digest"))!)).toContain("*Platform* · 0/3 key results checked in · 2 owners not checked in yet");
   });
 
+  it("archiving an objective's last key result leaves the objectives aligned to it unaligned, said once in their team's next digest", async () => {
+    s.sandbox.addUser({ id: "U0ENGINEERING2", name: "eng", tz: "UTC" });
+    const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Engineering result 1" } });
+    expect(await ask("U0ENGINEERING2", `archive ${kr.id}`)).toContain("Archived");
+    const platform = await db().objective.findMany({ where: { team: { name: "Platform" } } });
+    expect(platform.map((o) => [o.alignsToId, o.unalignedFrom])).toEqual(platform.map(() => [null, "Engineering: Engineering objective 1"]));
+    s.clock.now = new Date("2026-11-27T17:00:00Z");
+    await s.runJob("digest");
+    const note = "No longer aligned: Engineering: Engineering objective 1 was archived";
+    expect(JSON.stringify(s.sandbox.messages("C0PLATFORM").map((m) => m.blocks))).toContain(note);
+    s.clock.now = new Date("2026-12-04T17:00:00Z");
+    await s.runJob("digest");
+    const later = s.sandbox.messages("C0PLATFORM").filter((m) => m.text.includes("2026-W49"));
+    expect(later.length).toBeGreaterThan(0);
+    expect(JSON.stringify(later.map((m) => m.blocks))).not.toContain(note);
+    // The tree shows the archived objective as such, out of its parent's roll-up.
+    expect(await ask("U0BOARD", "tree Engineering")).toContain("_archived_");
+  });
+
   it("DMs each follower their team's digest once a week, however many runs and replicas", async () => {
     await ask("U0BOARD", "follow Company");
     await ask("U0BOARD", "follow Platform");
