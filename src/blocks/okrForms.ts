@@ -135,7 +135,7 @@ const option = (label: string, value: string): PlainTextOption => ({ text: text(
 /** A select holds 100 options in all: the first 100 objectives, by team. */
 const MAX_ALIGN_OPTIONS = 100;
 
-function alignField(groups: readonly AlignGroup[], selected: number | null): KnownBlock[] {
+function alignField(groups: readonly AlignGroup[], selected: number | null, label = "Serves (aligns to)"): KnownBlock[] {
   let room = MAX_ALIGN_OPTIONS;
   const fitted = groups.map((g) => {
     const objectives = g.objectives.slice(0, Math.max(0, room));
@@ -149,7 +149,7 @@ function alignField(groups: readonly AlignGroup[], selected: number | null): Kno
       type: "input",
       block_id: of.alignsTo,
       optional: true,
-      label: text("Serves (aligns to)"),
+      label: text(label),
       hint: text("An objective of a team above this one. Its progress then rolls up into that objective's."),
       element: {
         type: "static_select",
@@ -253,6 +253,7 @@ export function keyResultModal(data: {
       ...summary(warnings),
       { type: "context", elements: [{ type: "mrkdwn", text: `Objective: *${escFit(data.objectiveTitle, 2000)}*` }] },
       ...keyResultFields(0, data.draft, warnings, { optional: false, coOwners: true }),
+      ...alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)"),
       {
         type: "context",
         elements: [{ type: "mrkdwn", text: "Changing the baseline or the target mid-cycle is shown in the team's digest. The check-in history stays." }],

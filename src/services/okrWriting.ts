@@ -11,7 +11,7 @@ import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { actor } from "./keyResults";
-import { alignableObjectives } from "../domain/tree";
+import { alignableObjectives, type AlignGroup } from "../domain/tree";
 
 type Refused = { status: "refused"; reason: string };
 
@@ -139,7 +139,18 @@ export function draftOf(kr: EditableKeyResult): KeyResultDraft {
   };
 }
 
-export type EditAccess = { status: "ok"; keyResultId: number; objectiveTitle: string; draft: KeyResultDraft } | Refused | { status: "gone" };
+export type EditAccess =
+  | {
+      status: "ok";
+      keyResultId: number;
+      objectiveTitle: string;
+      draft: KeyResultDraft;
+      /** What its objective serves, and what it may serve: empty unless this person may change the objective. */
+      alignsToId: number | null;
+      alignTo: AlignGroup[];
+    }
+  | Refused
+  | { status: "gone" };
 
 /** May this person edit this key result? Checked when the modal opens and again on save. */
 export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<EditAccess> {
@@ -147,7 +158,35 @@ export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
   if (!kr) return { status: "gone" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  return { status: "ok", keyResultId: kr.id, objectiveTitle: kr.objective.title, draft: draftOf(kr) };
+  const mayAlign = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", { ...rolesOf(kr), ownerSlackId: null, coOwnerSlackIds: [] }).allowed;
+  return {
+    status: "ok",
+    keyResultId: kr.id,
+    objectiveTitle: kr.objective.title,
+    draft: draftOf(kr),
+    alignsToId: kr.objective.alignsToId,
+    alignTo: mayAlign ? await alignTargets(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId) : [],
+  };
+}
+
+async function alignTargets(deps: ServiceDeps, workspaceId: number, teamId: number, cycleId: number): Promise<AlignGroup[]> {
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true } });
+  return alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
+}
+
+export type AlignResult = { status: "ok" | "unchanged" } | Refused | { status: "gone" } | { status: "bad_alignment"; reason: string };
+
+/** `/okr edit`: make the key result's objective serve `alignsToId` (the team's managers and admins). */
+export async function alignObjectiveOf(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, alignsToId: number): Promise<AlignResult> {
+  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  if (!kr) return { status: "gone" };
+  if (kr.objective.alignsToId === alignsToId) return { status: "unchanged" };
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", { ...rolesOf(kr), ownerSlackId: null, coOwnerSlackIds: [] });
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  const misaligned = await alignmentRefusal(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId, alignsToId);
+  if (misaligned) return { status: "bad_alignment", reason: misaligned };
+  await deps.db.objective.update({ where: { id: kr.objective.id }, data: { alignsToId, unalignedFrom: null, unalignedAt: null } });
+  return { status: "ok" };
 }
 
 export type EditResult = { status: "saved"; changed: string[]; proposal: Proposal | null } | Refused | { status: "gone" } | { status: "duplicate_title" };

@@ -120,4 +120,29 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
     expect(final.errors[IDS.objectiveForm.alignsTo]).toContain("a team above this one");
     expect(await db().objective.count({ where: { title: "Another one" } })).toBe(0);
   });
+
+  it("/okr edit lets the team's managers change what the key result's objective serves; its owner does not see the choice", async () => {
+    const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Hit 99.95% availability" }, include: { objective: true } });
+    const company = await teamId("Company");
+    const hire = await db().objective.create({ data: { teamId: company, cycleId: kr.objective.cycleId, title: "Hire well" } });
+    await db().keyResult.update({ where: { id: kr.id }, data: { ownerId: (await db().person.upsert({ where: { workspaceId_slackUserId: { workspaceId: s.workspaceId, slackUserId: "U0BOB" } }, create: { workspaceId: s.workspaceId, slackUserId: "U0BOB" }, update: {} })).id } });
+
+    expect(optionsOf(await openModal("U0BOB", `edit ${kr.id}`), IDS.objectiveForm.alignsTo)).toBeNull();
+    const form = await openModal("U0CTO", `edit ${kr.id}`);
+    expect(optionsOf(form, IDS.objectiveForm.alignsTo)).toEqual(["Company: Grow revenue, Hire well"]);
+    expect(JSON.stringify(form.view)).toContain('"initial_option":{"text":{"type":"plain_text","text":"Grow revenue"');
+    const saved = await s.requester.viewSubmission({ user: "U0CTO", view: { id: form.id }, values: { [IDS.objectiveForm.alignsTo]: String(hire.id) } });
+    expect(saved.outcome.action).toBe("closed");
+    expect((await db().objective.findUniqueOrThrow({ where: { id: kr.objectiveId } })).alignsToId).toBe(hire.id);
+
+    const sales = await db().objective.create({ data: { teamId: await teamId("Sales"), cycleId: kr.objective.cycleId, title: "Win deals" } });
+    const again = await openModal("U0CTO", `edit ${kr.id}`);
+    const forged = await s.requester.viewSubmission({
+      user: "U0CTO",
+      view: { id: again.id },
+      values: { [IDS.objectiveForm.alignsTo]: { selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) } } },
+    });
+    expect(JSON.parse(forged.body).errors[IDS.objectiveForm.alignsTo]).toContain("a team above this one");
+    expect((await db().objective.findUniqueOrThrow({ where: { id: kr.objectiveId } })).alignsToId).toBe(hire.id);
+  });
 });

@@ -64,7 +64,7 @@ export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient,
     const access = await openKeyResultEdit(services, ws, command.user_id, found.match.status.id);
     if (access.status === "gone") return messageModal("Edit key result", "This key result no longer exists.");
     if (access.status === "refused") return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
-    return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft });
+    return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft, alignTo: access.alignTo, alignsToId: access.alignsToId });
   });
 }
 
