@@ -1,13 +1,15 @@
 import type { KnownBlock } from "@slack/types";
 import type { AttentionItem, AttentionKind } from "../domain/attention";
 import type { Digest } from "../domain/digest";
-import { formatPercent } from "../domain/progress";
+import { formatNumber, formatPercent } from "../domain/progress";
+import { weightsDiffer } from "../domain/rollup";
+import { progressFigure } from "./tree";
 import { plural } from "../domain/text";
 import { confidenceLabel, esc, escFit, fitMrkdwn, keyResultLine, mention, truncate } from "./format";
 import { splitIntoMessages } from "./split";
 import type { MessageContent } from "./types";
 
-const ATTENTION_EMOJI: Record<AttentionKind, string> = {
+export const ATTENTION_EMOJI: Record<AttentionKind, string> = {
   off_track: ":red_circle:",
   confident_but_behind: ":warning:",
   worried_but_ahead: ":thinking_face:",
@@ -44,12 +46,19 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
   ];
   for (const objective of digest.objectives) {
     blocks.push({ type: "divider" });
+    const figures = objective.keyResults.length > 0 ? `\n${progressFigure(objective.progress)}` : "";
+    const rollup =
+      (objective.rollup !== undefined ? ` · aligned: ${objective.rollup === null ? "—" : formatPercent(objective.rollup)}` : "") +
+      (objective.noLongerServes ? `\n:scissors: _No longer aligned: ${escFit(objective.noLongerServes, 300)} was archived. Align it again in the OKR file (\`aligns_to\`)._` : "");
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}`, 3000) },
+      text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}${figures}${rollup}`, 3000) },
     });
+    // Weights are shown only when they differ.
+    const weights = weightsDiffer(objective.keyResults);
     for (const kr of objective.keyResults) {
-      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr, { trend: kr.trend }), 3000) } });
+      const weight = weights ? ` · weight ${formatNumber(kr.weight ?? 1)}` : "";
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr, { trend: kr.trend }), 3000 - weight.length) + weight } });
     }
   }
   blocks.push({ type: "divider" });

@@ -3,6 +3,13 @@ import { formatPercent } from "../domain/progress";
 import type { HomeData } from "../services/overview";
 import { esc, escFit, fitMrkdwn, keyResultSummary, mention, progressBar, truncate } from "./format";
 import { IDS } from "./ids";
+import { progressFigure } from "./tree";
+import type { ServedObjective } from "../domain/alignment";
+
+/** "_→ Platform: Be reliable … → Company: Grow revenue_", at most 1000 characters. */
+export function servesLine(serves: readonly ServedObjective[]): string {
+  return `_${fitMrkdwn(serves.map((o) => `→ ${escFit(`${o.team}: ${o.title}`, 120)}`).join(" "), 998)}_`;
+}
 
 /** A Home tab holds 100 blocks: at most this many of each list, then a pointer to /okr. */
 const MAX_KEY_RESULTS = 30;
@@ -25,7 +32,11 @@ export function homeView(data: HomeData): HomeView {
       text: { type: "mrkdwn", text: due === 0 ? `:white_check_mark: You have checked in on everything for ${data.week}.` : `:spiral_calendar_pad: *Due this week:* ${due} of your ${data.keyResults.length} key results need a check-in.` },
       accessory: { type: "button", ...(due ? { style: "primary" } : {}), action_id: IDS.actions.openCheckin, value: data.week ?? "", text: { type: "plain_text", text: due ? "Check in" : "Edit check-in" } },
     } as KnownBlock);
-    for (const kr of data.keyResults.slice(0, MAX_KEY_RESULTS)) blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultSummary(kr), 3000) } });
+    for (const kr of data.keyResults.slice(0, MAX_KEY_RESULTS)) {
+      // The line it serves, only when that goes beyond its own objective.
+      const serves = kr.serves.length > 1 ? `\n${servesLine(kr.serves)}` : "";
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultSummary(kr), 3000 - serves.length) + serves } });
+    }
     if (data.keyResults.length > MAX_KEY_RESULTS) {
       blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${data.keyResults.length - MAX_KEY_RESULTS} more: \`/okr\` lists them all.` }] });
     }
@@ -35,7 +46,7 @@ export function homeView(data: HomeData): HomeView {
     blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: truncate(`Team ${data.team.name}`, 150) } });
     const lines = data.team.objectives
       .slice(0, MAX_OBJECTIVES)
-      .map((o) => `${progressBar(o.progress)} ${formatPercent(o.progress)} · ${escFit(o.title, 150)} (${o.keyResults} KRs)`);
+      .map((o) => `${progressFigure(o.progress)} · ${escFit(o.title, 150)} (${o.keyResults} KRs)`);
     if (data.team.objectives.length > MAX_OBJECTIVES) lines.push(`…and ${data.team.objectives.length - MAX_OBJECTIVES} more objectives`);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(lines.join("\n") || "_No objectives this cycle._", 3000) } });
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: fitMrkdwn(`\`/okr team ${esc(data.team.name)}\` for every key result, \`/okr digest\` for this week's digest.`, 3000) }] });

@@ -32,6 +32,7 @@ export const IDS = {
     why: "objective_why",
     owner: "objective_owner",
     krActions: "objective_kr_actions",
+    alignsTo: "objective_aligns_to",
   },
   keyResultForm: {
     title: "kr_title",
@@ -51,6 +52,7 @@ export const IDS = {
     time: "team_checkin_time",
     cadence: "team_cadence",
     grace: "team_grace_minutes",
+    parent: "team_parent",
   },
   /** Per key result input blocks in the check-in modal: `${prefix}${krId}`. */
   checkinBlocks: {

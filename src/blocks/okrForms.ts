@@ -5,6 +5,7 @@ import { MAX_KEY_RESULT_SLOTS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, type DraftProb
 import { plural } from "../domain/text";
 import { escFit, truncate } from "./format";
 import { IDS } from "./ids";
+import type { AlignGroup } from "../domain/tree";
 
 export const INITIAL_KEY_RESULT_SLOTS = 3;
 /** A number as typed ("1,234.5", "97.5%") fits easily. */
@@ -131,6 +132,35 @@ function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly Dr
 
 const option = (label: string, value: string): PlainTextOption => ({ text: text(truncate(label, 75)), value });
 
+/** A select holds 100 options in all: the first 100 objectives, by team. */
+const MAX_ALIGN_OPTIONS = 100;
+
+function alignField(groups: readonly AlignGroup[], selected: number | null, label = "Serves (aligns to)"): KnownBlock[] {
+  let room = MAX_ALIGN_OPTIONS;
+  const fitted = groups.map((g) => {
+    const objectives = g.objectives.slice(0, Math.max(0, room));
+    room -= objectives.length;
+    return { ...g, objectives };
+  }).filter((g) => g.objectives.length > 0);
+  if (fitted.length === 0) return [];
+  const chosen = fitted.flatMap((g) => g.objectives).find((o) => o.id === selected);
+  return [
+    {
+      type: "input",
+      block_id: of.alignsTo,
+      optional: true,
+      label: text(label),
+      hint: text("An objective of a team above this one. Its progress then rolls up into that objective's."),
+      element: {
+        type: "static_select",
+        action_id: of.alignsTo,
+        option_groups: fitted.map((g) => ({ label: text(truncate(g.team, 75)), options: g.objectives.map((o) => option(o.title, String(o.id))) })),
+        ...(chosen ? { initial_option: option(chosen.title, String(chosen.id)) } : {}),
+      },
+    },
+  ];
+}
+
 export const EMPTY_KEY_RESULT: KeyResultDraft = { title: "", ownerSlackId: null, baseline: "", target: "", unit: "", measuredBy: "" };
 
 export function objectiveModal(data: {
@@ -140,6 +170,9 @@ export function objectiveModal(data: {
   draft: ObjectiveDraft;
   warnings?: readonly DraftProblem[];
   acknowledged?: string;
+  /** Objectives of the teams above, by team: what this one may align to. */
+  alignTo?: readonly AlignGroup[];
+  alignsToId?: number | null;
 }): ModalView {
   const warnings = data.warnings ?? [];
   const slots = Math.min(MAX_KEY_RESULT_SLOTS, Math.max(1, data.draft.keyResults.length));
@@ -169,6 +202,7 @@ export function objectiveModal(data: {
       element: { type: "users_select", action_id: of.owner, ...(data.draft.ownerSlackId ? { initial_user: data.draft.ownerSlackId } : {}) },
     },
     ...hintBlock(warnings.filter((w) => w.slot === null && (w.field === "owner" || w.field === "key_results"))),
+    ...alignField(data.alignTo ?? [], data.alignsToId ?? null),
   ];
   for (let slot = 0; slot < slots; slot++) {
     blocks.push({ type: "divider" }, { type: "header", text: text(`Key result ${slot + 1}`) });
@@ -202,6 +236,9 @@ export function keyResultModal(data: {
   draft: KeyResultDraft;
   warnings?: readonly DraftProblem[];
   acknowledged?: string;
+  /** Objectives of the teams above, by team: what this one may align to. */
+  alignTo?: readonly AlignGroup[];
+  alignsToId?: number | null;
 }): ModalView {
   const warnings = data.warnings ?? [];
   const metadata: KeyResultFormMetadata = { keyResultId: data.keyResultId, ...(data.acknowledged ? { acknowledged: data.acknowledged } : {}) };
@@ -216,6 +253,7 @@ export function keyResultModal(data: {
       ...summary(warnings),
       { type: "context", elements: [{ type: "mrkdwn", text: `Objective: *${escFit(data.objectiveTitle, 2000)}*` }] },
       ...keyResultFields(0, data.draft, warnings, { optional: false, coOwners: true }),
+      ...alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)"),
       {
         type: "context",
         elements: [{ type: "mrkdwn", text: "Changing the baseline or the target mid-cycle is shown in the team's digest. The check-in history stays." }],

@@ -12,7 +12,12 @@ export type TeamSettings = {
   checkinTime: string;
   cadence: Cadence;
   graceMinutes: number | null;
+  /** The team this one belongs to; null at the top of the tree. */
+  parentId: number | null;
 };
+
+/** A static select holds 100 options; beyond that the team's parent is set in the OKR file. */
+export const MAX_PARENT_OPTIONS = 100;
 
 export type TeamSettingsMetadata = { teamId: number };
 
@@ -20,11 +25,17 @@ const option = (text: string, value: string): PlainTextOption => ({ text: { type
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: "Every week", biweekly: "Every other week" };
 
-export const DEFAULT_TEAM_SETTINGS: Omit<TeamSettings, "channelId" | "managers"> = { checkinDay: 1, checkinTime: "09:00", cadence: "weekly", graceMinutes: null };
+export const DEFAULT_TEAM_SETTINGS: Omit<TeamSettings, "channelId" | "managers"> = { checkinDay: 1, checkinTime: "09:00", cadence: "weekly", graceMinutes: null, parentId: null };
 export const TEAM_NAME_MAX_LENGTH = 50;
 
 /** The settings of an existing team (`teamId`), or the form for a new one (`teamId: null`, with a name field). */
-export function teamSettingsModal(data: { teamId: number | null; name: string; settings: Omit<TeamSettings, "channelId"> & { channelId: string | null } }): ModalView {
+export function teamSettingsModal(data: {
+  teamId: number | null;
+  name: string;
+  settings: Omit<TeamSettings, "channelId"> & { channelId: string | null };
+  /** The teams it may belong to (not itself nor a team below it). */
+  parents?: ReadonlyArray<{ id: number; name: string }>;
+}): ModalView {
   const s = data.settings;
   const ids = IDS.teamSettings;
   const day = option(capitalised(weekdayName(s.checkinDay)), String(s.checkinDay));
@@ -39,8 +50,25 @@ export function teamSettingsModal(data: { teamId: number | null; name: string; s
         },
       ]
     : [];
+  const parents = (data.parents ?? []).slice(0, MAX_PARENT_OPTIONS);
+  const parentOption = (p: { id: number; name: string }) => option(truncate(p.name, 75), String(p.id));
+  const current = parents.find((p) => p.id === s.parentId);
+  const parentField: KnownBlock[] =
+    parents.length === 0
+      ? []
+      : [
+          {
+            type: "input",
+            block_id: ids.parent,
+            optional: true,
+            label: { type: "plain_text", text: "Part of (parent team)" },
+            hint: { type: "plain_text", text: "Leave empty for a team at the top. Its objectives can then align to the parent's." },
+            element: { type: "static_select", action_id: ids.parent, options: parents.map(parentOption), ...(current ? { initial_option: parentOption(current) } : {}) },
+          },
+        ];
   const blocks: KnownBlock[] = [
     ...nameField,
+    ...parentField,
     {
       type: "input",
       block_id: ids.channel,

@@ -39,6 +39,7 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     unit: kr.unit,
     measuredBy: kr.measuredBy,
     direction: kr.direction as Direction,
+    weight: kr.weight,
     checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note, evidenceUrl: c.evidenceUrl })),
   };
 }
@@ -57,6 +58,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
     title: o.title,
     ownerSlackId: o.owner?.slackUserId ?? null,
     keyResults: o.keyResults.map(toKeyResultFacts),
+    ...(o.unalignedFrom && o.unalignedAt ? { unaligned: { from: o.unalignedFrom, at: o.unalignedAt } } : {}),
   }));
 }
 

@@ -2,10 +2,20 @@
 import { attentionItems, type AttentionItem } from "./attention";
 import { keyResultStatus, weeklyProgress, type KeyResultFacts, type KeyResultStatus } from "./keyResultStatus";
 import type { Cadence } from "./periods";
+import { objectiveProgress } from "./rollup";
 import { quarterElapsed, weekKeysBetween, weekOfCycle, type Cycle } from "./time";
 import type { CalendarDate } from "./wallClock";
 
-export type ObjectiveFacts = { id: number; title: string; ownerSlackId: string | null; keyResults: KeyResultFacts[] };
+export type ObjectiveFacts = {
+  id: number;
+  title: string;
+  ownerSlackId: string | null;
+  keyResults: KeyResultFacts[];
+  /** The roll-up of the objectives aligned to it (src/domain/rollup.ts), when some are. */
+  rollup?: number | null;
+  /** The objective it served was archived ("Team: title"), and when. */
+  unaligned?: { from: string; at: Date };
+};
 
 export type DigestInput = {
   teamName: string;
@@ -42,7 +52,17 @@ export type Digest = {
   cycleWeeks: string[];
   /** What needs a manager's eyes first. */
   attention: AttentionItem[];
-  objectives: Array<{ id: number; title: string; ownerSlackId: string | null; keyResults: DigestKeyResult[] }>;
+  /** `progress`: the weighted mean of its key results (null: nothing to score); `rollup` when objectives align to it. */
+  objectives: Array<{
+    id: number;
+    title: string;
+    ownerSlackId: string | null;
+    keyResults: DigestKeyResult[];
+    progress: number | null;
+    rollup?: number | null;
+    /** Set in the first digest after the objective it served was archived: that one ("Team: title"). */
+    noLongerServes?: string;
+  }>;
   /** Owners with at least one key result not checked in this week (and not skipped or away), sorted. */
   missing: string[];
   skipped: string[];
@@ -56,15 +76,21 @@ export type Digest = {
 export function buildDigest(input: DigestInput): Digest {
   const cycleWeeks = weekKeysBetween(input.cycle.startsAt, input.cycle.endsAt, input.timeZone);
   const weeksSoFar = cycleWeeks.filter((w) => w <= input.week);
-  const objectives = input.objectives.map((o) => ({
-    id: o.id,
-    title: o.title,
-    ownerSlackId: o.ownerSlackId,
-    keyResults: o.keyResults.map((kr): DigestKeyResult => {
+  const objectives = input.objectives.map((o) => {
+    const keyResults = o.keyResults.map((kr): DigestKeyResult => {
       const status = keyResultStatus(kr, input.week);
       return { ...status, trend: weeklyProgress(kr, weeksSoFar), absence: status.thisWeek || status.pending ? null : absenceOf(kr.ownerSlackId, input) };
-    }),
-  }));
+    });
+    return {
+      id: o.id,
+      title: o.title,
+      ownerSlackId: o.ownerSlackId,
+      keyResults,
+      progress: objectiveProgress(keyResults),
+      ...(o.rollup !== undefined ? { rollup: o.rollup } : {}),
+      ...(o.unaligned && isSincePreviousDigest(o.unaligned.at, input.now, input.cadence ?? "weekly") ? { noLongerServes: o.unaligned.from } : {}),
+    };
+  });
   const all = objectives.flatMap((o) => o.keyResults);
   const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId && !kr.pending).map((kr) => kr.ownerSlackId as string));
   const away = [...notIn].filter((u) => input.away?.has(u)).sort();
@@ -101,4 +127,10 @@ function absenceOf(owner: string | null, input: Pick<DigestInput, "skipped" | "a
   if (input.away?.has(owner)) return { kind: "away", lastDay: input.away.get(owner) ?? null };
   if (input.skipped?.has(owner)) return { kind: "skipped" };
   return null;
+}
+
+/** Whether `at` falls after the previous digest of this cadence (one or two weeks before `now`). */
+export function isSincePreviousDigest(at: Date, now: Date, cadence: Cadence): boolean {
+  const days = cadence === "biweekly" ? 14 : 7;
+  return at <= now && now.getTime() - at.getTime() < days * 86_400_000;
 }

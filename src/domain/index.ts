@@ -11,3 +11,4 @@ export * from "./keyResultStatus";
 export * from "./digest";
 export * from "./retro";
 export * from "./okrFile";
+export * from "./rollup";

@@ -20,6 +20,8 @@ export type KeyResultFacts = {
   checkIns: CheckInPoint[];
   /** Baseline and target changes made during the cycle (the guides: a sign of gaming). */
   edits?: KeyResultEdit[];
+  /** Its share in its objective's progress (default 1). */
+  weight?: number;
 };
 
 export type KeyResultStatus = KeyResultFacts & {

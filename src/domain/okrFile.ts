@@ -55,6 +55,13 @@ const keyResultSchema = z.strictObject({
   unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),
   measured_by: text("where the number comes from", 300).optional(),
   direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),
+  /** Its share in the objective's progress; default 1. */
+  weight: z.number({ error: "should be a number greater than 0" }).positive({ error: "should be greater than 0" }).optional(),
+});
+
+const alignsTo = z.strictObject({
+  team: text("the name of an ancestor team", 80),
+  objective: text("the title of that team's objective", 200),
 });
 
 const objectiveSchema = z.strictObject({
@@ -62,6 +69,8 @@ const objectiveSchema = z.strictObject({
   owner: slackUser.optional(),
   why: text("why this objective matters", 500).optional(),
   key_results: z.array(keyResultSchema, { error: "should be a list of key results" }).default([]),
+  /** The objective of an ancestor team (same cycle) this one serves. */
+  aligns_to: alignsTo.optional(),
 });
 
 const teamSchema = z.strictObject({
@@ -77,6 +86,8 @@ const teamSchema = z.strictObject({
   reminders: reminders.optional(),
   retro: retro.optional(),
   objectives: z.array(objectiveSchema, { error: "should be a list of objectives" }).default([]),
+  /** The team this one belongs to (company → department → team). */
+  parent: text("the name of the parent team", 80).optional(),
 });
 
 export const okrFileSchema = z

@@ -5,6 +5,7 @@ import type { JobScope, ServiceDeps } from "../services/deps";
 import type { SlackClients } from "../slack/workspaceClients";
 import { sendCheckinPrompts } from "../services/prompts";
 import { postDigests } from "../services/digest";
+import { postLeadershipAndFollowers } from "../services/leadership";
 import { sendReminders } from "../services/reminders";
 import { postRetros } from "../services/retro";
 import { sendRetroRequests } from "../services/retroAnswers";
@@ -20,7 +21,23 @@ type Summary = Record<string, number>;
 export const JOBS = {
   checkins: { schedule: "*/5 * * * *", sends: ["checkin_prompt"], run: (deps: ServiceDeps, scope: JobScope) => sendCheckinPrompts(deps, scope) },
   reminders: { schedule: "*/15 * * * *", sends: ["checkin_reminder"], run: (deps: ServiceDeps, scope: JobScope) => sendReminders(deps, scope) },
-  digest: { schedule: "*/15 * * * *", sends: ["digest", "digest_chart"], run: (deps: ServiceDeps, scope: JobScope) => postDigests(deps, scope) },
+  /** Each team's digest; then leadership digests of teams with child teams, and followers' DMs. */
+  digest: {
+    schedule: "*/15 * * * *",
+    sends: ["digest", "digest_chart"],
+    run: async (deps: ServiceDeps, scope: JobScope) => {
+      const digests = await postDigests(deps, scope);
+      const more = await postLeadershipAndFollowers(deps, scope);
+      return {
+        ...digests,
+        leadership: more.leadership,
+        followerDms: more.followerDms,
+        failed: digests.failed + more.failed,
+        inFlight: digests.inFlight + more.inFlight,
+        left: digests.left + more.left,
+      };
+    },
+  },
   /** Asks owners for their retro answers near the cycle's end, then posts the retro thread at its end. */
   retro: {
     schedule: "0 * * * *",

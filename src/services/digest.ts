@@ -1,5 +1,7 @@
 import { digestMessages, digestNotesMessages } from "../blocks/digest";
-import { buildDigest, type Digest } from "../domain/digest";
+import { buildDigest, type Digest, type ObjectiveFacts } from "../domain/digest";
+import { objectiveFigures } from "../domain/tree";
+import { cycleObjectives } from "./tree";
 import { isAway, lastAwayDay } from "../domain/away";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
@@ -33,7 +35,16 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
       .filter((p) => isAway(p, now) || p.prompts.some((pr) => pr.state === "away"))
       .map((p) => [p.slackUserId, lastAwayDay(p, now, p.tz ?? team.timezone)] as const),
   );
-  return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives, skipped, away });
+  return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives: await withRollups(db, team, cycle, week, objectives), skipped, away });
+}
+
+/** The roll-up of the objectives aligned to each of the team's, when any are (one more read then). */
+async function withRollups(db: Db, team: Team, cycle: Cycle, week: string, objectives: ObjectiveFacts[]): Promise<ObjectiveFacts[]> {
+  const aligned = await db.objective.findMany({ where: { cycleId: cycle.id, alignsTo: { teamId: team.id } }, select: { alignsToId: true } });
+  if (aligned.length === 0) return objectives;
+  const targets = new Set(aligned.map((o) => o.alignsToId));
+  const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, week));
+  return objectives.map((o) => (targets.has(o.id) ? { ...o, rollup: figures.get(o.id)?.rollup ?? null } : o));
 }
 
 /** `left`: messages due but neither sent nor failed for good; the next run tries again. */

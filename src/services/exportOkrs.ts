@@ -13,12 +13,14 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
     where: { workspaceId },
     orderBy: { name: "asc" },
     include: {
+      parent: { select: { name: true } },
       managers: { include: { person: true } },
       objectives: {
         where: { cycleId: cycle?.id ?? -1 },
         orderBy: [{ position: "asc" }, { id: "asc" }],
         include: {
           owner: true,
+          alignsTo: { select: { title: true, team: { select: { name: true } } } },
           keyResults: {
             where: { archivedAt: null },
             orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -38,6 +40,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
       };
       return {
         name: team.name,
+        ...(team.parent ? { parent: team.parent.name } : {}),
         channel: team.channelId,
         managers: team.managers.map((m) => m.person.slackUserId).sort(),
         ...(team.timezone !== "UTC" ? { timezone: team.timezone } : {}),
@@ -56,6 +59,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
           title: o.title,
           ...(o.owner ? { owner: o.owner.slackUserId } : {}),
           ...(o.why ? { why: o.why } : {}),
+          ...(o.alignsTo ? { aligns_to: { team: o.alignsTo.team.name, objective: o.alignsTo.title } } : {}),
           key_results: o.keyResults.map((kr) => ({
             title: kr.title,
             ...(kr.owner && kr.ownerId !== o.ownerId ? { owner: kr.owner.slackUserId } : {}),
@@ -65,6 +69,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
             ...(kr.unit ? { unit: kr.unit } : {}),
             ...(kr.measuredBy ? { measured_by: kr.measuredBy } : {}),
             ...(kr.directionSet ? { direction: kr.direction as "increase" | "decrease" } : {}),
+            ...(kr.weight !== 1 ? { weight: kr.weight } : {}),
           })),
         })),
       };

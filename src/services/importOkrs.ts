@@ -2,6 +2,7 @@
 // Teams are matched by name, objectives by title within team and cycle, key results by title
 // within their objective; importing the same file twice changes nothing.
 import { replaceCoOwners, replaceManagers } from "../db/roles";
+import { alignmentProblems, objectiveKey, parentsAfterImport, parentsFirst, type StoredAlignment } from "../domain/alignment";
 import { deriveDirection } from "../domain/progress";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
@@ -81,9 +82,16 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
   // Prisma's default 5 s for an interactive transaction, so it gets minutes.
   await db.$transaction(
     async (tx) => {
+      const stored = await storedAlignment(tx, workspaceId, file, span.key);
+      const problems = alignmentProblems(file, span.key, stored);
+      if (problems.length > 0) throw new ImportError(problems.map((p) => ({ ...p, line: lineOf(parsePath(p.path)) })));
       const cycle = await ensureCycle(tx, workspaceId, span);
-      for (const team of file.teams) {
-        await importTeam(tx, workspaceId, cycle.id, team, report);
+      const teamIds = new Map(
+        (await tx.team.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]),
+      );
+      // Parents before children, so a parent team and the objectives aligned to exist when referred to.
+      for (const team of parentsFirst(file.teams, parentsAfterImport(file, stored))) {
+        await importTeam(tx, workspaceId, cycle.id, team, report, teamIds);
       }
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
@@ -108,8 +116,42 @@ async function personId(tx: Tx, workspaceId: number, slackUserId: string | undef
   return slackUserId ? (await ensurePerson(tx, workspaceId, slackUserId)).id : null;
 }
 
-async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: OkrFile["teams"][number], report: ImportReport) {
+/** The teams, and the objectives the file aligns to, that the database holds outside the file. */
+async function storedAlignment(tx: Tx, workspaceId: number, file: OkrFile, cycleKey: string): Promise<StoredAlignment> {
+  const listed = new Set(file.teams.map((t) => t.name));
+  const teams = await tx.team.findMany({ where: { workspaceId }, select: { name: true, parent: { select: { name: true } } } });
+  const targets = file.teams.flatMap((t) => t.objectives.flatMap((o) => (o.aligns_to ? [o.aligns_to] : [])));
+  const objectives =
+    targets.length === 0
+      ? []
+      : await tx.objective.findMany({
+          where: { team: { workspaceId }, title: { in: [...new Set(targets.map((a) => a.objective))] } },
+          select: { title: true, team: { select: { name: true } }, cycle: { select: { key: true } } },
+        });
+  const inCycle = new Set<string>();
+  const otherCycles = new Map<string, string>();
+  for (const o of objectives) {
+    const key = objectiveKey(o.team.name, o.title);
+    if (o.cycle.key === cycleKey) inCycle.add(key);
+    else otherCycles.set(key, o.cycle.key);
+  }
+  return {
+    teams: new Map(teams.filter((t) => !listed.has(t.name)).map((t) => [t.name, t.parent?.name ?? null])),
+    objectives: inCycle,
+    otherCycles,
+  };
+}
+
+async function importTeam(
+  tx: Tx,
+  workspaceId: number,
+  cycleId: number,
+  team: OkrFile["teams"][number],
+  report: ImportReport,
+  teamIds: Map<string, number>,
+) {
   const data = {
+    parentId: team.parent !== undefined ? teamIds.get(team.parent)! : null,
     channelId: team.channel,
     checkinDay: weekdayNumber(team.checkin?.day ?? "monday"),
     checkinTime: team.checkin?.time ?? "09:00",
@@ -133,6 +175,7 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
   let teamId: number;
   if (!existing) {
     teamId = (await tx.team.create({ data: { workspaceId, name: team.name, ...data } })).id;
+    teamIds.set(team.name, teamId);
     tally(report.teams, "created");
   } else {
     teamId = existing.id;
@@ -146,7 +189,16 @@ async function importTeam(tx: Tx, workspaceId: number, cycleId: number, team: Ok
   const seenObjectives: number[] = [];
   for (const [position, objective] of team.objectives.entries()) {
     const ownerId = await personId(tx, workspaceId, objective.owner);
-    const fields = { ownerId, why: objective.why ?? null, position };
+    const alignsToId = objective.aligns_to
+      ? (
+          await tx.objective.findUniqueOrThrow({
+            where: { teamId_cycleId_title: { teamId: teamIds.get(objective.aligns_to.team)!, cycleId, title: objective.aligns_to.objective } },
+            select: { id: true },
+          })
+        ).id
+      : null;
+    // Aligned again: the note that it no longer was is over.
+    const fields = { ownerId, why: objective.why ?? null, position, alignsToId, ...(alignsToId !== null ? { unalignedFrom: null, unalignedAt: null } : {}) };
     const found = await tx.objective.findUnique({
       where: { teamId_cycleId_title: { teamId, cycleId, title: objective.title } },
     });
@@ -197,6 +249,7 @@ async function importKeyResult(
     position,
     // A key result in the file is active, even if it was archived in Slack before.
     archivedAt: null,
+    weight: kr.weight ?? 1,
   };
   const coOwners = [...new Set(kr.co_owners ?? [])].sort();
   const found = await tx.keyResult.findUnique({

@@ -68,6 +68,18 @@ export async function archiveKeyResult(deps: ServiceDeps, workspaceId: number, s
     coOwnerSlackIds: match.coOwnerSlackIds,
     managerSlackIds: match.managerSlackIds,
   });
-  if (decision.allowed) await deps.db.keyResult.update({ where: { id: match.status.id }, data: { archivedAt: deps.now } });
+  if (decision.allowed) {
+    await deps.db.$transaction(async (tx) => {
+      const archived = await tx.keyResult.update({ where: { id: match.status.id }, data: { archivedAt: deps.now }, include: { objective: { include: { team: true } } } });
+      // Its objective's last key result: the objective is over, and those aligned to it no longer serve it.
+      const left = await tx.keyResult.count({ where: { objectiveId: archived.objectiveId, archivedAt: null } });
+      if (left > 0) return;
+      const parent = archived.objective;
+      await tx.objective.updateMany({
+        where: { alignsToId: parent.id },
+        data: { alignsToId: null, unalignedFrom: `${parent.team.name}: ${parent.title}`, unalignedAt: deps.now },
+      });
+    });
+  }
   return decision;
 }

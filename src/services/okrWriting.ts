@@ -11,6 +11,7 @@ import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { actor } from "./keyResults";
+import { alignableObjectives, type AlignGroup } from "../domain/tree";
 
 type Refused = { status: "refused"; reason: string };
 
@@ -19,13 +20,29 @@ export async function writableTeams(deps: ServiceDeps, workspaceId: number, slac
   const who = await actor(deps, workspaceId, slackUserId);
   const teams = await deps.db.team.findMany({ where: { workspaceId }, include: { managers: { include: { person: true } } }, orderBy: { name: "asc" } });
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  const writable = teams
+    .filter((t) => decide(who, "edit_objective", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: t.managers.map((m) => m.person.slackUserId) }).allowed)
+    .map((t) => ({ id: t.id, name: t.name }));
   return {
     cycleKey: cycle?.key ?? quarterOf(deps.now, CYCLE_TIME_ZONE).key,
     allTeams: teams.map((t) => t.name),
-    teams: teams
-      .filter((t) => decide(who, "edit_objective", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: t.managers.map((m) => m.person.slackUserId) }).allowed)
-      .map((t) => ({ id: t.id, name: t.name })),
+    teams: writable,
+    alignTo: cycle ? alignableObjectives(teams, writable.map((t) => t.id), await cycleObjectiveTitles(deps, workspaceId, cycle.id)) : [],
   };
+}
+
+async function cycleObjectiveTitles(deps: ServiceDeps, workspaceId: number, cycleId: number) {
+  return deps.db.objective.findMany({ where: { cycleId, team: { workspaceId } }, select: { id: true, teamId: true, title: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+/** Why the objective `alignsToId` cannot be served by a new objective of `teamId`, or null when it can. */
+async function alignmentRefusal(deps: ServiceDeps, workspaceId: number, teamId: number, cycleId: number, alignsToId: number | null): Promise<string | null> {
+  if (alignsToId === null) return null;
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true } });
+  const choices = alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
+  return choices.some((g) => g.objectives.some((o) => o.id === alignsToId))
+    ? null
+    : "Pick an objective of a team above this one, in this cycle.";
 }
 
 async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number): Promise<Decision> {
@@ -40,20 +57,29 @@ async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackU
 
 export type Proposal = { keyResultId: number };
 
-export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" };
+export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" } | { status: "bad_alignment"; reason: string };
 
-export async function createObjective(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number, input: ObjectiveInput): Promise<CreateResult> {
+export async function createObjective(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamId: number,
+  input: ObjectiveInput,
+  alignsToId: number | null = null,
+): Promise<CreateResult> {
   const decision = await mayWriteObjectives(deps, workspaceId, slackUserId, teamId);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   const cycle = (await cycleAt(deps.db, workspaceId, deps.now)) ?? (await ensureCycle(deps.db, workspaceId, quarterOf(deps.now, CYCLE_TIME_ZONE)));
   const taken = await deps.db.objective.findFirst({ where: { teamId, cycleId: cycle.id, title: input.title } });
   if (taken) return { status: "duplicate_title" };
+  const misaligned = await alignmentRefusal(deps, workspaceId, teamId, cycle.id, alignsToId);
+  if (misaligned) return { status: "bad_alignment", reason: misaligned };
   return deps.db.$transaction(async (tx) => {
     const author = await ensurePerson(tx, workspaceId, slackUserId);
     const objectiveOwner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
     const position = await tx.objective.count({ where: { teamId, cycleId: cycle.id } });
     const objective = await tx.objective.create({
-      data: { teamId, cycleId: cycle.id, title: input.title, why: input.why, ownerId: objectiveOwner?.id ?? null, position },
+      data: { teamId, cycleId: cycle.id, title: input.title, why: input.why, ownerId: objectiveOwner?.id ?? null, position, alignsToId },
     });
     const proposals: Proposal[] = [];
     for (const [i, kr] of input.keyResults.entries()) {
@@ -113,7 +139,18 @@ export function draftOf(kr: EditableKeyResult): KeyResultDraft {
   };
 }
 
-export type EditAccess = { status: "ok"; keyResultId: number; objectiveTitle: string; draft: KeyResultDraft } | Refused | { status: "gone" };
+export type EditAccess =
+  | {
+      status: "ok";
+      keyResultId: number;
+      objectiveTitle: string;
+      draft: KeyResultDraft;
+      /** What its objective serves, and what it may serve: empty unless this person may change the objective. */
+      alignsToId: number | null;
+      alignTo: AlignGroup[];
+    }
+  | Refused
+  | { status: "gone" };
 
 /** May this person edit this key result? Checked when the modal opens and again on save. */
 export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<EditAccess> {
@@ -121,7 +158,35 @@ export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
   if (!kr) return { status: "gone" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  return { status: "ok", keyResultId: kr.id, objectiveTitle: kr.objective.title, draft: draftOf(kr) };
+  const mayAlign = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", { ...rolesOf(kr), ownerSlackId: null, coOwnerSlackIds: [] }).allowed;
+  return {
+    status: "ok",
+    keyResultId: kr.id,
+    objectiveTitle: kr.objective.title,
+    draft: draftOf(kr),
+    alignsToId: kr.objective.alignsToId,
+    alignTo: mayAlign ? await alignTargets(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId) : [],
+  };
+}
+
+async function alignTargets(deps: ServiceDeps, workspaceId: number, teamId: number, cycleId: number): Promise<AlignGroup[]> {
+  const teams = await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true } });
+  return alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
+}
+
+export type AlignResult = { status: "ok" | "unchanged" } | Refused | { status: "gone" } | { status: "bad_alignment"; reason: string };
+
+/** `/okr edit`: make the key result's objective serve `alignsToId` (the team's managers and admins). */
+export async function alignObjectiveOf(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, alignsToId: number): Promise<AlignResult> {
+  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  if (!kr) return { status: "gone" };
+  if (kr.objective.alignsToId === alignsToId) return { status: "unchanged" };
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", { ...rolesOf(kr), ownerSlackId: null, coOwnerSlackIds: [] });
+  if (!decision.allowed) return { status: "refused", reason: decision.reason };
+  const misaligned = await alignmentRefusal(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId, alignsToId);
+  if (misaligned) return { status: "bad_alignment", reason: misaligned };
+  await deps.db.objective.update({ where: { id: kr.objective.id }, data: { alignsToId, unalignedFrom: null, unalignedAt: null } });
+  return { status: "ok" };
 }
 
 export type EditResult = { status: "saved"; changed: string[]; proposal: Proposal | null } | Refused | { status: "gone" } | { status: "duplicate_title" };

@@ -2,6 +2,8 @@
 import type { ObjectiveWithStatus } from "../blocks/okrList";
 import type { Digest } from "../domain/digest";
 import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
+import { servedLine, type ServedObjective } from "../domain/alignment";
+import { objectiveProgress } from "../domain/rollup";
 import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { ownedObjectives, PROMPTED_KEY_RESULT } from "../db/okrs";
@@ -11,7 +13,7 @@ import { teamDigest } from "./digest";
 import { timeZoneOf } from "./people";
 import { periodFor, scheduleTeam } from "./prompts";
 
-export type MyOkrs = { cycleKey: string; week: string; objectives: ObjectiveWithStatus[] } | null;
+export type MyOkrs = { cycleKey: string; week: string; objectives: Array<ObjectiveWithStatus & { id: number }> } | null;
 
 export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<MyOkrs> {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
@@ -25,7 +27,7 @@ export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId
   return {
     cycleKey: cycle.key,
     week,
-    objectives: objectives.map((o) => ({ title: o.title, ownerSlackId: o.ownerSlackId, keyResults: o.keyResults.map((kr) => keyResultStatus(kr, week)) })),
+    objectives: objectives.map((o) => ({ id: o.id, title: o.title, ownerSlackId: o.ownerSlackId, keyResults: o.keyResults.map((kr) => keyResultStatus(kr, week)) })),
   };
 }
 
@@ -67,8 +69,10 @@ export async function digestPreview(deps: ServiceDeps, workspaceId: number, slac
 export type HomeData = {
   cycleKey: string | null;
   week: string | null;
-  keyResults: KeyResultStatus[];
-  team: { name: string; objectives: Array<{ title: string; progress: number; keyResults: number }> } | null;
+  /** With the line each serves: its objective, then the objectives that one aligns to, up the tree. */
+  keyResults: Array<KeyResultStatus & { serves: ServedObjective[] }>;
+  /** `progress`: the weighted mean of the objective's key results (null: nothing to score). */
+  team: { name: string; objectives: Array<{ title: string; progress: number | null; keyResults: number }> } | null;
   managed: Array<{ team: string; missing: string[] }>;
 };
 
@@ -96,14 +100,14 @@ export async function homeData(deps: ServiceDeps, workspaceId: number, slackUser
   return {
     cycleKey: mine.cycleKey,
     week: mine.week,
-    keyResults: mine.objectives.flatMap((o) => o.keyResults),
+    keyResults: await withServedLines(deps, workspaceId, cycle.id, mine.objectives),
     team: ownDigest
       ? {
           name: ownDigest.teamName,
           objectives: ownDigest.objectives.map((o) => ({
             title: o.title,
             keyResults: o.keyResults.length,
-            progress: o.keyResults.length ? o.keyResults.reduce((sum, kr) => sum + kr.progress, 0) / o.keyResults.length : 0,
+            progress: objectiveProgress(o.keyResults),
           })),
         }
       : null,
@@ -111,4 +115,22 @@ export async function homeData(deps: ServiceDeps, workspaceId: number, slackUser
       .filter((t) => t.managers.some((m) => m.personId === person.id))
       .map((t) => ({ team: t.name, missing: digests.get(t.id)!.missing })),
   };
+}
+
+/** Each key result with the line its objective serves up the tree (one query for the cycle's alignment). */
+async function withServedLines(
+  deps: ServiceDeps,
+  workspaceId: number,
+  cycleId: number,
+  objectives: NonNullable<MyOkrs>["objectives"],
+): Promise<HomeData["keyResults"]> {
+  const rows = await deps.db.objective.findMany({
+    where: { cycleId, team: { workspaceId } },
+    select: { id: true, title: true, alignsToId: true, team: { select: { name: true } } },
+  });
+  const byId = new Map(rows.map((o) => [o.id, { title: o.title, team: o.team.name, alignsToId: o.alignsToId }]));
+  return objectives.flatMap((o) => {
+    const serves = servedLine(o.id, byId);
+    return o.keyResults.map((kr) => ({ ...kr, serves }));
+  });
 }

@@ -9,6 +9,7 @@ import type { Team } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
 import { refreshProfile } from "./people";
+import { eligibleParents } from "../domain/tree";
 
 type TeamWithManagers = Team & { managers: Array<{ person: { slackUserId: string } }> };
 
@@ -24,7 +25,20 @@ export function settingsOf(team: TeamWithManagers): TeamSettings {
     checkinTime: team.checkinTime,
     cadence: isCadence(team.cadence) ? team.cadence : "weekly",
     graceMinutes: team.graceMinutes,
+    parentId: team.parentId,
   };
+}
+
+/** The teams `teamId` (null: a new team) may belong to, by name. */
+export async function parentChoices(deps: ServiceDeps, workspaceId: number, teamId: number | null) {
+  return eligibleParents(teamId, await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true }, orderBy: { name: "asc" } }));
+}
+
+/** Why `parentId` cannot be `teamId`'s parent (checked again on save: the form may be stale), or null. */
+async function parentProblem(deps: ServiceDeps, workspaceId: number, teamId: number | null, parentId: number | null): Promise<string | null> {
+  if (parentId === null) return null;
+  if ((await parentChoices(deps, workspaceId, teamId)).some((t) => t.id === parentId)) return null;
+  return "That team cannot be the parent: it is this team, a team below it, or no longer exists.";
 }
 
 /** May this person change this team's settings? Checked when the modal opens and again on save. */
@@ -58,6 +72,8 @@ export async function saveTeamSettings(
   if (!team) return { allowed: false, reason: "This team no longer exists." };
   const decision = await mayChange(deps, workspaceId, slackUserId, team);
   if (!decision.allowed) return decision;
+  const problem = await parentProblem(deps, workspaceId, team.id, settings.parentId);
+  if (problem) return { allowed: false, reason: problem };
   await deps.db.$transaction(async (tx) => {
     await tx.team.update({
       where: { id: team.id },
@@ -67,6 +83,7 @@ export async function saveTeamSettings(
         checkinTime: settings.checkinTime,
         cadence: settings.cadence,
         graceMinutes: settings.graceMinutes,
+        parentId: settings.parentId,
       },
     });
     await replaceManagers(tx, workspaceId, team.id, settings.managers);
@@ -85,6 +102,8 @@ export async function createTeam(deps: ServiceDeps, workspaceId: number, slackUs
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   const existing = await deps.db.team.findMany({ where: { workspaceId }, select: { name: true } });
   if (existing.some((t) => t.name.toLowerCase() === name.toLowerCase())) return { status: "duplicate" };
+  const problem = await parentProblem(deps, workspaceId, null, settings.parentId);
+  if (problem) return { status: "refused", reason: problem };
   const creator = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
   const managers = settings.managers.length > 0 ? settings.managers : [slackUserId];
   try {
@@ -98,6 +117,7 @@ export async function createTeam(deps: ServiceDeps, workspaceId: number, slackUs
           checkinTime: settings.checkinTime,
           cadence: settings.cadence,
           graceMinutes: settings.graceMinutes,
+          parentId: settings.parentId,
           timezone: creator.tz ?? "UTC",
         },
       });

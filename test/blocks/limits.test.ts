@@ -55,7 +55,9 @@ describe.each([
   it("the Home tab and /okr answers are valid", () => {
     const team = { name: "Platform <!here>", objectives: krs.map((kr) => ({ title: kr.title, progress: kr.progress, keyResults: 3 })) };
     const managed = [{ team: "Platform", missing: krs.map((kr) => `U0M${kr.id}`) }, { team: "Data", missing: [] }];
-    const home = homeView({ cycleKey: "2026-Q4", week: "2026-W48", keyResults: krs, team, managed });
+    // Each key result serves a line of objectives twelve levels up, with long titles.
+    const serves = Array.from({ length: 12 }, (_, i) => ({ team: `Team ${i} <!here>`, title: `${"Grow revenue & trust ".repeat(20)}${i}` }));
+    const home = homeView({ cycleKey: "2026-Q4", week: "2026-W48", keyResults: krs.map((kr) => ({ ...kr, serves })), team, managed });
     expect(validateView(home, "home")).toEqual([]);
     expect(findPings({ text: "", blocks: home.blocks })).toEqual([]); // plain_text headers do not ping
     const list = okrList({ title: "Yours", cycleKey: "2026-Q4", week: "2026-W48", objectives: [{ title: "O", ownerSlackId: null, keyResults: krs }], empty: "none" });

@@ -57,12 +57,18 @@ onPostgres("three replicas on one PostgreSQL", () => {
   });
 
   it("sends one DM per owner, one digest and one retro thread when all three run the jobs at once", async () => {
+    // A third of the owners follow the team: its digest comes to each of them as a DM, once.
+    const db = replicas[0]!.database.db;
+    const team = await db.team.findFirstOrThrow({ where: { name: "Big" } });
+    const followers = OWNERS.slice(0, 10);
+    for (const person of await db.person.findMany({ where: { slackUserId: { in: followers } } })) await db.teamFollower.create({ data: { teamId: team.id, personId: person.id } });
     await everyReplica("checkins");
     for (const owner of OWNERS) expect(sandbox.dmsTo(owner).filter((m) => m.text.startsWith("Weekly check-in"))).toHaveLength(1);
     clock.now = new Date("2026-12-04T17:00:00Z");
     await everyReplica("digest");
     clock.now = new Date("2027-01-01T10:00:00Z");
     await everyReplica("retro");
+    for (const owner of OWNERS) expect(sandbox.dmsTo(owner).filter((m) => m.text.startsWith("Big OKR digest for 2026-W49"))).toHaveLength(followers.includes(owner) ? 1 : 0);
     const channel = sandbox.messages("C0BIG");
     expect(channel.filter((m) => m.text.includes("OKR digest") && m.threadTs === undefined)).toHaveLength(1);
     expect(channel.filter((m) => m.text.includes("retrospective"))).toHaveLength(1);

@@ -69,3 +69,46 @@ teams:
             baseline: 8
             target: 2
 `;
+
+export type TreeTeamSpec = { name: string; parent?: string; objectives: number };
+
+/** Company → Engineering, Sales → Platform, Search, Payments, Support; `total` objectives in all. */
+export function companyTreeSpec(total: number): TreeTeamSpec[] {
+  const company = Math.max(1, Math.round(total * 0.04));
+  const department = Math.max(1, Math.round(total * 0.08));
+  const rest = total - company - 2 * department;
+  const team = (i: number) => Math.floor(rest / 4) + (i < rest % 4 ? 1 : 0);
+  return [
+    { name: "Company", objectives: company },
+    { name: "Engineering", parent: "Company", objectives: department },
+    { name: "Sales", parent: "Company", objectives: department },
+    { name: "Platform", parent: "Engineering", objectives: team(0) },
+    { name: "Search", parent: "Engineering", objectives: team(1) },
+    { name: "Payments", parent: "Sales", objectives: team(2) },
+    { name: "Support", parent: "Sales", objectives: team(3) },
+  ];
+}
+
+/**
+ * An OKR file of a team tree: each team's objectives (one key result each, 0 → 100, owned by
+ * U0<TEAM>1, U0<TEAM>2 in turn) align to its parent team's first objective.
+ */
+export function okrTreeYaml(spec: readonly TreeTeamSpec[]): string {
+  const lines = ["cycle: 2026-Q4", "teams:"];
+  for (const team of spec) {
+    lines.push(`  - name: ${team.name}`, ...(team.parent ? [`    parent: ${team.parent}`] : []), `    channel: C0${team.name.toUpperCase()}`, "    objectives:");
+    for (let o = 1; o <= team.objectives; o++) {
+      lines.push(`      - title: ${team.name} objective ${o}`, `        owner: U0${team.name.toUpperCase()}LEAD`);
+      if (team.parent) lines.push("        aligns_to:", `          team: ${team.parent}`, `          objective: ${team.parent} objective 1`);
+      lines.push(
+        "        key_results:",
+        `          - title: ${team.name} result ${o}`,
+        `            owner: U0${team.name.toUpperCase()}${(o % 2) + 1}`,
+        "            baseline: 0",
+        "            target: 100",
+        "            measured_by: Dashboard",
+      );
+    }
+  }
+  return lines.join("\n") + "\n";
+}

@@ -75,8 +75,13 @@ describe.each(PROVIDERS)("two workspaces in one database on %s", (provider) => {
     expect(await saveKeyResultEdit(deps, a, "U0ALICE", theirs.id, input)).toEqual({ status: "gone" });
     expect(await acceptKeyResult(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
     expect(await retroForm(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
-    const settings = { channelId: "C0HIJACK", managers: ["U0MANAGER"], checkinDay: 3, checkinTime: "10:00", cadence: "weekly" as const, graceMinutes: null };
+    const settings = { channelId: "C0HIJACK", managers: ["U0MANAGER"], checkinDay: 3, checkinTime: "10:00", cadence: "weekly" as const, graceMinutes: null, parentId: null };
     expect((await saveTeamSettings(deps, a, "U0MANAGER", theirTeam.id, settings)).allowed).toBe(false);
+    // Nor may its team be put under the other workspace's.
+    const ownTeam = await teamOf(a);
+    const underTheirs = await saveTeamSettings(deps, a, "U0MANAGER", ownTeam.id, { ...settings, channelId: ownTeam.channelId, parentId: theirTeam.id });
+    expect(underTheirs).toEqual({ allowed: false, reason: expect.stringContaining("cannot be the parent") });
+    expect((await t.db.team.findUniqueOrThrow({ where: { id: ownTeam.id } })).parentId).toBeNull();
     await expect(recordCheckins(deps, a, "U0ALICE", [{ keyResultId: theirs.id, value: 5, confidence: "on_track", note: null }])).rejects.toBeInstanceOf(NotAllowedError);
     const mine = await findKeyResult(t.db, a, NOW, "Reduce P1 incidents");
     if (mine.status !== "found") throw new Error("expected A's key result");

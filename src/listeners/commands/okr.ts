@@ -8,6 +8,10 @@ import { digestMessages, digestNotesMessages } from "../../blocks/digest";
 import type { SlackClient } from "../../slack/client";
 import { archiveKeyResult, findKeyResult } from "../../services/keyResults";
 import { digestPreview, myOkrs, teamOverview } from "../../services/overview";
+import { teamTree } from "../../services/tree";
+import { follow, following, unfollow } from "../../services/follow";
+import { followAnswer, followingAnswer } from "../../blocks/follow";
+import { treeMessage } from "../../blocks/tree";
 import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { openCheckinModal } from "../actions/openCheckin";
 import { type CommandContext, openEditKeyResult, openNewObjective, openTeamCreate, openTeamSettingsModal, unknownTeam } from "./openOkrForms";
@@ -38,7 +42,7 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
   ): Promise<void> {
     if (parsed.name === "checkin") return openCheckinModal(deps, client, command.ws, command.user_id, command.trigger_id);
     if (parsed.name === "team_settings") return openTeamSettingsModal(deps, client, command, parsed.team);
-    if (parsed.name === "team_create") return openTeamCreate(client, command, parsed.team);
+    if (parsed.name === "team_create") return openTeamCreate(deps, client, command, parsed.team);
     if (parsed.name === "new") return openNewObjective(deps, client, command, parsed.team);
     if (parsed.name === "edit") return openEditKeyResult(deps, client, command, parsed.ref);
     const services = serviceDeps(deps, client);
@@ -99,6 +103,22 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
         }
         return;
       }
+      case "tree": {
+        const tree = await teamTree(services, ws, command.user_id, parsed.team);
+        if (tree.status === "no_cycle") return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));
+        if (tree.status === "unknown_team") return void (await respond({ response_type: "ephemeral", text: unknownTeam(parsed.team ?? "", tree.teams) }));
+        await respond({ response_type: "ephemeral", ...treeMessage(tree) });
+        return;
+      }
+      case "follow":
+      case "unfollow": {
+        const result = await (parsed.name === "follow" ? follow : unfollow)(services, ws, command.user_id, parsed.team);
+        await respond({ response_type: "ephemeral", text: result.status === "unknown_team" ? unknownTeam(parsed.team, result.teams) : followAnswer(result) });
+        return;
+      }
+      case "following":
+        await respond({ response_type: "ephemeral", text: followingAnswer(await following(services, ws, command.user_id)) });
+        return;
       case "mine": {
         const mine = await myOkrs(services, ws, command.user_id);
         if (!mine) return void (await respond({ response_type: "ephemeral", text: NO_CYCLE }));

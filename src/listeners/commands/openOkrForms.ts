@@ -8,7 +8,7 @@ import { DEFAULT_TEAM_SETTINGS, teamSettingsModal } from "../../blocks/teamSetti
 import type { ModalView } from "@slack/types";
 import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
-import { openTeamSettings, settingsOf } from "../../services/teams";
+import { openTeamSettings, parentChoices, settingsOf } from "../../services/teams";
 import type { SlackClient } from "../../slack/client";
 import { serviceDeps, type ListenerDeps } from "../deps";
 import { TRY_AGAIN } from "../trouble";
@@ -31,7 +31,7 @@ async function openThenFill(deps: ListenerDeps, client: SlackClient, triggerId: 
 export async function openNewObjective(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string | null) {
   await openThenFill(deps, client, command.trigger_id, "New objective", async () => {
     const ws = command.ws;
-    const { teams, allTeams, cycleKey } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
+    const { teams, allTeams, cycleKey, alignTo } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
     const wanted = teamName?.trim().toLowerCase();
     if (wanted && !allTeams.some((t) => t.toLowerCase() === wanted)) {
       return messageModal("New objective", unknownTeam(teamName!, allTeams));
@@ -45,6 +45,7 @@ export async function openNewObjective(deps: ListenerDeps, client: SlackClient, 
     }
     return objectiveModal({
       teams,
+      alignTo,
       teamId: chosen?.id ?? null,
       cycleKey,
       draft: { title: "", why: "", ownerSlackId: command.user_id, keyResults: Array.from({ length: INITIAL_KEY_RESULT_SLOTS }, () => EMPTY_KEY_RESULT) },
@@ -63,7 +64,7 @@ export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient,
     const access = await openKeyResultEdit(services, ws, command.user_id, found.match.status.id);
     if (access.status === "gone") return messageModal("Edit key result", "This key result no longer exists.");
     if (access.status === "refused") return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
-    return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft });
+    return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft, alignTo: access.alignTo, alignsToId: access.alignsToId });
   });
 }
 
@@ -76,16 +77,19 @@ export function unknownTeam(name: string, teams: string[]): string {
 export async function openTeamSettingsModal(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string) {
   await openThenFill(deps, client, command.trigger_id, "Team settings", async () => {
     const access = await openTeamSettings(serviceDeps(deps, client), command.ws, command.user_id, teamName);
-    if (access.status === "ok") return teamSettingsModal({ teamId: access.team.id, name: access.team.name, settings: settingsOf(access.team) });
+    if (access.status === "ok") {
+      const parents = await parentChoices(serviceDeps(deps, client), command.ws, access.team.id);
+      return teamSettingsModal({ teamId: access.team.id, name: access.team.name, settings: settingsOf(access.team), parents });
+    }
     return messageModal("Team settings", access.status === "refused" ? access.reason : unknownTeam(teamName, access.teams));
   });
 }
 
-/** A pure form: nothing to look up, so it opens directly. */
-export async function openTeamCreate(client: SlackClient, command: CommandContext, name: string) {
+/** The new team form, with the teams it may belong to. */
+export async function openTeamCreate(deps: ListenerDeps, client: SlackClient, command: CommandContext, name: string) {
   const channel = /^[CG][A-Z0-9]+$/.test(command.channel_id) ? command.channel_id : null;
-  await client.views.open({
-    trigger_id: command.trigger_id,
-    view: teamSettingsModal({ teamId: null, name, settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [command.user_id] } }),
+  await openThenFill(deps, client, command.trigger_id, "New team", async () => {
+    const parents = await parentChoices(serviceDeps(deps, client), command.ws, null);
+    return teamSettingsModal({ teamId: null, name, settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [command.user_id] }, parents });
   });
 }

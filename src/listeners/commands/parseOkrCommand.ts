@@ -12,12 +12,16 @@ export type OkrCommand =
   | { name: "show"; ref: string }
   | { name: "archive"; ref: string }
   | { name: "digest"; team: string | null }
+  | { name: "tree"; team: string | null }
+  | { name: "follow"; team: string }
+  | { name: "unfollow"; team: string }
+  | { name: "following" }
   | { name: "away"; until: string }
   | { name: "back" }
   | { name: "usage"; problem: string }
   | { name: "unknown"; input: string; suggestion: string | null };
 
-export const SUBCOMMANDS = ["help", "checkin", "team", "show", "new", "edit", "archive", "digest", "away", "back"] as const;
+export const SUBCOMMANDS = ["help", "checkin", "team", "show", "new", "edit", "archive", "digest", "away", "back", "tree", "follow", "unfollow", "following"] as const;
 
 /** A user mention as Slack sends it in command text (with "Escape channels, users, and links" on). */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -54,6 +58,14 @@ export function parseOkrCommand(text: string): OkrCommand {
       return args ? { name: "archive", ref: args } : { name: "usage", problem: "Which key result? For example `/okr archive 12`." };
     case "digest":
       return { name: "digest", team: args || null };
+    case "tree":
+      return { name: "tree", team: args || null };
+    case "follow":
+      return args ? { name: "follow", team: args } : { name: "usage", problem: "Which team? For example `/okr follow Platform`: its digest comes to you as a DM each week." };
+    case "unfollow":
+      return args ? { name: "unfollow", team: args } : { name: "usage", problem: "Which team? For example `/okr unfollow Platform`. `/okr following` lists the teams you follow." };
+    case "following":
+      return { name: "following" };
     case "away":
       return args ? { name: "away", until: args } : { name: "usage", problem: "Until when? For example `/okr away 2026-12-31` (the last day you are away)." };
     case "back":

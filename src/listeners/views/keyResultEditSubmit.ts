@@ -3,7 +3,7 @@ import { z } from "zod";
 import { IDS } from "../../blocks/ids";
 import { fieldErrors, keyResultBlockId, keyResultModal } from "../../blocks/okrForms";
 import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft";
-import { openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
+import { alignObjectiveOf, openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
 import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { submissionOrNotSaved } from "../trouble";
@@ -12,6 +12,16 @@ import { parseKeyResultForm, readMetadata } from "./parseOkrForms";
 
 const metadataSchema = z.object({ keyResultId: z.number().int().positive(), acknowledged: z.string().max(2000).optional() });
 const titleBlock = keyResultBlockId("title", 0);
+const alignBlock = IDS.objectiveForm.alignsTo;
+/** The aligns-to select, present only for those who may change the objective. */
+const alignSchema = z.object({ [alignBlock]: z.object({ [alignBlock]: z.object({ selected_option: z.object({ value: z.string().regex(/^\d+$/) }).nullish() }) }) });
+
+function chosenAlignment(values: unknown): number | null {
+  const parsed = alignSchema.safeParse(values);
+  if (!parsed.success) return null;
+  const value = (parsed.data as Record<string, Record<string, { selected_option?: { value: string } | null }>>)[alignBlock]![alignBlock]!.selected_option?.value;
+  return value ? Number(value) : null;
+}
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
@@ -29,10 +39,23 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
       if (check.warnings.length > 0 && metadata.acknowledged !== fingerprint) {
         const access = await openKeyResultEdit(services, ws, body.user.id, metadata.keyResultId);
         if (access.status !== "ok") return void (await ack({ response_action: "errors", errors: { [titleBlock]: access.status === "refused" ? access.reason : "This key result no longer exists." } }));
-        const hinted = keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft, warnings: check.warnings, acknowledged: fingerprint });
+        const hinted = keyResultModal({
+          keyResultId: access.keyResultId,
+          objectiveTitle: access.objectiveTitle,
+          draft,
+          warnings: check.warnings,
+          acknowledged: fingerprint,
+          alignTo: access.alignTo,
+          alignsToId: chosenAlignment(view.state.values) ?? access.alignsToId,
+        });
         return void (await ack({ response_action: "update", view: hinted }));
       }
 
+      const alignsToId = chosenAlignment(view.state.values);
+      if (alignsToId !== null) {
+        const aligned = await alignObjectiveOf(services, ws, body.user.id, metadata.keyResultId, alignsToId);
+        if (aligned.status === "refused" || aligned.status === "bad_alignment") return void (await ack({ response_action: "errors", errors: { [alignBlock]: aligned.reason } }));
+      }
       const result = await saveKeyResultEdit(services, ws, body.user.id, metadata.keyResultId, check.value);
       if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [titleBlock]: result.reason } }));
       if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [titleBlock]: "This key result no longer exists." } }));

@@ -34,13 +34,14 @@ export function registerObjectiveSubmit(app: App, deps: ListenerDeps) {
       const fingerprint = warningsFingerprint(check.warnings);
       const acknowledged = readMetadata(view.private_metadata, metadataSchema)?.acknowledged;
       if (check.warnings.length > 0 && acknowledged !== fingerprint) {
-        const { teams, cycleKey } = await writableTeams(services, ws, body.user.id);
+        const { teams, cycleKey, alignTo } = await writableTeams(services, ws, body.user.id);
         if (!teams.some((t) => t.id === form.teamId)) return void (await ack({ response_action: "errors", errors: { [of.team]: "Only the team's managers or a workspace admin can change this." } }));
-        const hinted = objectiveModal({ teams, teamId: form.teamId, cycleKey, draft: form.draft, warnings: check.warnings, acknowledged: fingerprint });
+        const hinted = objectiveModal({ teams, teamId: form.teamId, cycleKey, draft: form.draft, warnings: check.warnings, acknowledged: fingerprint, alignTo, alignsToId: form.alignsToId });
         return void (await ack({ response_action: "update", view: hinted }));
       }
 
-      const result = await createObjective(services, ws, body.user.id, form.teamId, check.value);
+      const result = await createObjective(services, ws, body.user.id, form.teamId, check.value, form.alignsToId);
+      if (result.status === "bad_alignment") return void (await ack({ response_action: "errors", errors: { [of.alignsTo]: result.reason } }));
       if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [of.team]: result.reason } }));
       if (result.status === "duplicate_title") return void (await ack({ response_action: "errors", errors: { [of.title]: "This team already has an objective with this title this cycle." } }));
       const proposed = result.proposals.length;

@@ -29,7 +29,7 @@ function keyResultDraft(state: State, slot: number): KeyResultDraft {
 }
 
 /** The objective form; null when the state is not that form's (a forged or outdated payload). */
-export function parseObjectiveForm(values: unknown): { teamId: number | null; draft: ObjectiveDraft } | null {
+export function parseObjectiveForm(values: unknown): { teamId: number | null; alignsToId: number | null; draft: ObjectiveDraft } | null {
   const parsed = stateValues.safeParse(values);
   if (!parsed.success) return null;
   const state = parsed.data;
@@ -38,8 +38,10 @@ export function parseObjectiveForm(values: unknown): { teamId: number | null; dr
   let slots = 0;
   while (slots < MAX_KEY_RESULT_SLOTS && keyResultBlockId("title", slots) in state) slots += 1;
   const team = Number(get(state, of.team)?.selected_option?.value);
+  const alignsTo = Number(get(state, of.alignsTo)?.selected_option?.value);
   return {
     teamId: Number.isSafeInteger(team) && team > 0 ? team : null,
+    alignsToId: Number.isSafeInteger(alignsTo) && alignsTo > 0 ? alignsTo : null,
     draft: {
       title: text(state, of.title),
       why: text(state, of.why),

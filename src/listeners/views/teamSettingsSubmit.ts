@@ -16,6 +16,8 @@ const stateSchema = field(ids.channel, z.object({ selected_conversation: z.strin
   .and(field(ids.time, z.object({ selected_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) })))
   .and(field(ids.cadence, z.object({ selected_option: z.object({ value: z.enum(CADENCES) }) })))
   .and(field(ids.grace, z.object({ value: z.string().regex(/^\d{0,5}$/).nullish() })));
+/** Absent when the workspace has no other team to choose. */
+const parentSchema = field(ids.parent, z.object({ selected_option: z.object({ value: z.string().regex(/^\d+$/) }).nullish() }));
 
 function parseSettings(values: unknown): TeamSettings | null {
   const parsed = stateSchema.safeParse(values);
@@ -23,7 +25,10 @@ function parseSettings(values: unknown): TeamSettings | null {
   const v = parsed.data as Record<string, Record<string, Record<string, unknown>>>;
   const get = (id: string) => v[id]![id]!;
   const grace = (get(ids.grace).value as string | null | undefined) ?? "";
+  const parent = parentSchema.safeParse(values);
+  const parentValue = parent.success ? (parent.data as Record<string, Record<string, { selected_option?: { value: string } | null }>>)[ids.parent]![ids.parent]!.selected_option?.value : undefined;
   return {
+    parentId: parentValue ? Number(parentValue) : null,
     channelId: get(ids.channel).selected_conversation as string,
     managers: (get(ids.managers).selected_users as string[] | null | undefined) ?? [],
     checkinDay: Number((get(ids.day).selected_option as { value: string }).value),
@@ -46,7 +51,7 @@ export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
       }
       const ws = workspaceOf(context);
       const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
-      if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [ids.channel]: decision.reason } }));
+      if (!decision.allowed) return void (await ack({ response_action: "errors", errors: { [view.state.values[ids.parent] ? ids.parent : ids.channel]: decision.reason } }));
       await ack();
     }),
   );
