@@ -2,6 +2,7 @@
 // is a single query whatever the number of key results (no N+1).
 import type { ObjectiveFacts } from "../domain/digest";
 import type { KeyResultFacts } from "../domain/keyResultStatus";
+import { isComparator } from "../domain/targets";
 import type { Confidence, Direction } from "../domain/types";
 import type { Prisma, Tx } from "./types";
 
@@ -39,6 +40,9 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     unit: kr.unit,
     measuredBy: kr.measuredBy,
     direction: kr.direction as Direction,
+    comparator: isComparator(kr.comparator) ? kr.comparator : null,
+    targetText: kr.targetText,
+    baselineFromCheckIn: kr.baselineFromCheckIn,
     checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note, evidenceUrl: c.evidenceUrl })),
   };
 }

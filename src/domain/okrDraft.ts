@@ -109,6 +109,7 @@ function problemFromFinding(finding: Finding, slots: readonly number[]): DraftPr
   if (!m) return null;
   const index = m[1] === undefined ? null : Number(m[1]);
   const field = (m[2] ?? (index === null ? "key_results" : "title")) as DraftProblem["field"];
+  if (finding.severity === "hint") return null;
   const base = { severity: finding.severity, code: finding.code, message: finding.message, ...(finding.suggestion ? { suggestion: finding.suggestion } : {}) };
   return { ...base, slot: index === null ? null : slots[index]!, field };
 }

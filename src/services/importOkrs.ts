@@ -3,6 +3,7 @@
 // within their objective; importing the same file twice changes nothing.
 import { replaceCoOwners, replaceManagers } from "../db/roles";
 import { deriveDirection } from "../domain/progress";
+import { impliedDirection, parseTarget, resolveTarget, targetTextOf } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
 import { parseCycleKey, quarterOf } from "../domain/time";
@@ -53,6 +54,7 @@ export function lintFile(file: OkrFile): Finding[] {
           owner: kr.owner,
           baseline: kr.baseline,
           target: kr.target,
+          coOwners: kr.co_owners,
           measuredBy: kr.measured_by,
           unit: kr.unit,
         })),
@@ -89,6 +91,27 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
   );
   return report;
+}
+
+/**
+ * Baseline, target and direction as stored from a file's key result. A relative target is resolved
+ * against the baseline; without a baseline both wait for the first check-in (stored as 0 meanwhile).
+ * Re-importing an exported measure-first key result whose baseline is now known keeps that baseline.
+ */
+export function keyResultShape(kr: Pick<OkrFileKeyResult, "baseline" | "target" | "direction">, known?: { baseline: number; target: number } | null) {
+  const spec = parseTarget(kr.target)!; // the file schema refuses a target parseTarget cannot read
+  const baseline = kr.baseline ?? known?.baseline ?? null;
+  const target = resolveTarget(spec, baseline) ?? known?.target ?? 0;
+  // The linter refuses baseline = target, so a direction can always be derived from a number target.
+  const direction = kr.direction ?? impliedDirection(spec) ?? (baseline === null ? null : deriveDirection(baseline, target)) ?? "increase";
+  return {
+    baseline: baseline ?? 0,
+    target,
+    direction,
+    comparator: spec.kind === "threshold" ? spec.comparator : null,
+    targetText: targetTextOf(spec),
+    baselineFromCheckIn: kr.baseline === undefined,
+  };
 }
 
 function counts(): ImportCounts {
@@ -183,26 +206,24 @@ async function importKeyResult(
   kr: OkrFileKeyResult,
   report: ImportReport,
 ): Promise<number> {
-  // The linter refuses baseline = target, so a direction can always be derived here.
-  const direction = kr.direction ?? deriveDirection(kr.baseline, kr.target) ?? "increase";
+  const coOwners = [...new Set(kr.co_owners ?? [])].sort();
+  const found = await tx.keyResult.findUnique({
+    where: { objectiveId_title: { objectiveId, title: kr.title } },
+    include: { coOwners: { include: { person: true } }, _count: { select: { checkIns: true } } },
+  });
+  // A measure-first key result whose first check-in has set its baseline keeps it (the file still has none).
+  const measured = found && found.baselineFromCheckIn && found._count.checkIns > 0 ? found : null;
   const fields = {
     // A key result without its own owner is its objective owner's to check in on.
     ownerId: kr.owner ? await personId(tx, workspaceId, kr.owner) : objectiveOwnerId,
-    baseline: kr.baseline,
-    target: kr.target,
+    ...keyResultShape(kr, measured),
     unit: kr.unit ?? null,
     measuredBy: kr.measured_by ?? null,
-    direction,
     directionSet: kr.direction !== undefined,
     position,
     // A key result in the file is active, even if it was archived in Slack before.
     archivedAt: null,
   };
-  const coOwners = [...new Set(kr.co_owners ?? [])].sort();
-  const found = await tx.keyResult.findUnique({
-    where: { objectiveId_title: { objectiveId, title: kr.title } },
-    include: { coOwners: { include: { person: true } } },
-  });
   const setCoOwners = (keyResultId: number) => replaceCoOwners(tx, workspaceId, keyResultId, coOwners);
   if (!found) {
     const created = await tx.keyResult.create({ data: { objectiveId, title: kr.title, ...fields } });
