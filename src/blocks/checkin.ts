@@ -4,7 +4,7 @@ import type { KeyResultStatus } from "../domain/keyResultStatus";
 import { formatNumber } from "../domain/progress";
 import { plural } from "../domain/text";
 import { CONFIDENCES, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
-import { confidenceLabel, esc, fitMrkdwn, keyResultSummary, truncate, valueWithUnit } from "./format";
+import { confidenceLabel, esc, fitMrkdwn, goalText, keyResultSummary, truncate, valueWithUnit } from "./format";
 import { fitInMessage } from "./split";
 import { IDS } from "./ids";
 import type { MessageContent } from "./types";
@@ -83,7 +83,7 @@ export function checkinModal(data: {
       text: {
         type: "mrkdwn",
         text: fitMrkdwn(
-          `*${esc(kr.title)}*\n${formatNumber(kr.baseline)} → ${formatNumber(kr.target)}${kr.unit ? ` ${esc(kr.unit)}` : ""} · last ${valueWithUnit(kr.previousValue, kr.unit)}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
+          `*${esc(kr.title)}*\n${goalText(kr)}${kr.unit ? ` ${esc(kr.unit)}` : ""}${kr.baselineFromCheckIn && kr.checkIns.length === 0 ? "" : ` · last ${valueWithUnit(kr.previousValue, kr.unit)}`}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
           3000,
         ),
       },
