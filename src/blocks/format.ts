@@ -95,10 +95,10 @@ export function progressText(kr: Pick<KeyResultStatus, "progress" | "scored">): 
 export function goalText(kr: Pick<KeyResultStatus, "baseline" | "target" | "comparator" | "targetText" | "baselineFromCheckIn" | "checkIns" | "met" | "weeksMet" | "weeksCheckedIn">): string {
   if (kr.comparator) {
     const met = kr.met === null ? "no check-in yet" : kr.met ? "met" : "*not met*";
-    return `target ${describeTarget(kr)} · ${met}${kr.weeksCheckedIn > 0 ? ` · ${kr.weeksMet} of ${kr.weeksCheckedIn} ${kr.weeksCheckedIn === 1 ? "week" : "weeks"} met` : ""}`;
+    return `target ${esc(describeTarget(kr))} · ${met}${kr.weeksCheckedIn > 0 ? ` · ${kr.weeksMet} of ${kr.weeksCheckedIn} ${kr.weeksCheckedIn === 1 ? "week" : "weeks"} met` : ""}`;
   }
-  const relative = kr.targetText ? ` (${kr.targetText})` : "";
-  if (kr.baselineFromCheckIn && kr.checkIns.length === 0) return `baseline to be set by the first check-in → ${kr.targetText ?? formatNumber(kr.target)}`;
+  const relative = kr.targetText ? ` (${esc(kr.targetText)})` : "";
+  if (kr.baselineFromCheckIn && kr.checkIns.length === 0) return `baseline to be set by the first check-in → ${kr.targetText ? esc(kr.targetText) : formatNumber(kr.target)}`;
   const baseline = kr.baselineFromCheckIn ? `${formatNumber(kr.baseline)} (baseline set by the first check-in)` : formatNumber(kr.baseline);
   return `${baseline} → ${formatNumber(kr.target)}${relative}`;
 }

@@ -59,9 +59,10 @@ export type RecordResult =
   | { status: "needs_confirmation"; week: string; keyResultIds: number[] };
 
 /** A move larger than the whole baseline → target distance in one period is probably a typo. */
-export function isImplausibleJump(kr: Pick<KeyResultStatus, "baseline" | "target" | "previousValue" | "baselineFromCheckIn" | "checkIns">, value: number): boolean {
+export function isImplausibleJump(kr: Pick<KeyResultStatus, "baseline" | "target" | "previousValue" | "baselineFromCheckIn" | "checkIns" | "comparator">, value: number): boolean {
   // The first check-in of a key result without a baseline sets it: there is nothing to jump from.
-  if (kr.baselineFromCheckIn && kr.checkIns.length === 0) return false;
+  // A threshold has no distance to cover: a value far on either side of it is plausible.
+  if ((kr.baselineFromCheckIn && kr.checkIns.length === 0) || kr.comparator) return false;
   return Math.abs(value - kr.previousValue) > Math.abs(kr.target - kr.baseline);
 }
 

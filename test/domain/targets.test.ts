@@ -121,9 +121,9 @@ describe("threshold key results", () => {
   });
 
   it("shows met / not met and the weeks met", () => {
-    expect(goalText(keyResultStatus(threshold, "2026-W43"))).toBe("target < 60 · *not met* · 2 of 4 weeks met");
-    expect(goalText(keyResultStatus(threshold, "2026-W41"))).toBe("target < 60 · met · 1 of 2 weeks met");
-    expect(goalText(keyResultStatus(threshold, "2026-W39"))).toBe("target < 60 · no check-in yet");
+    expect(goalText(keyResultStatus(threshold, "2026-W43"))).toBe("target &lt; 60 · *not met* · 2 of 4 weeks met");
+    expect(goalText(keyResultStatus(threshold, "2026-W41"))).toBe("target &lt; 60 · met · 1 of 2 weeks met");
+    expect(goalText(keyResultStatus(threshold, "2026-W39"))).toBe("target &lt; 60 · no check-in yet");
   });
 });
 
