@@ -167,6 +167,7 @@ function lintNumber(value: number | null | undefined, field: NumberField, path: 
 }
 
 function lintTarget(target: LintKeyResult["target"], path: string): { finding: Finding | null; spec: ReturnType<typeof parseTarget> } {
+  if (typeof target === "string" && target.trim() === "") target = null;
   if (typeof target !== "string") return { finding: lintNumber(target, "target", path), spec: typeof target === "number" ? parseTarget(target) : null };
   const spec = parseTarget(target);
   return {

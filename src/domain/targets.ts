@@ -87,3 +87,31 @@ export function describeTarget(kr: { target: number; comparator?: string | null;
   if (isComparator(kr.comparator)) return `${kr.comparator} ${formatNumber(kr.target)}`;
   return formatNumber(kr.target);
 }
+
+/** How a key result's baseline and target are stored. */
+export type StoredShape = {
+  baseline: number;
+  target: number;
+  direction: Direction;
+  comparator: Comparator | null;
+  targetText: string | null;
+  baselineFromCheckIn: boolean;
+};
+
+/**
+ * Baseline, target and direction to store for a target as written. A relative target is resolved
+ * against the baseline; without a baseline both wait for the first check-in (0 meanwhile). An
+ * explicit direction wins; else the threshold's or the change's, else baseline → target.
+ */
+export function storedShape(baseline: number | null, spec: TargetSpec, direction?: Direction | null): StoredShape {
+  const target = resolveTarget(spec, baseline) ?? 0;
+  const derived = baseline === null || baseline === target ? null : target > baseline ? "increase" : "decrease";
+  return {
+    baseline: baseline ?? 0,
+    target,
+    direction: direction ?? impliedDirection(spec) ?? derived ?? "increase",
+    comparator: spec.kind === "threshold" ? spec.comparator : null,
+    targetText: targetTextOf(spec),
+    baselineFromCheckIn: baseline === null,
+  };
+}

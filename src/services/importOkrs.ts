@@ -2,8 +2,7 @@
 // Teams are matched by name, objectives by title within team and cycle, key results by title
 // within their objective; importing the same file twice changes nothing.
 import { replaceCoOwners, replaceManagers } from "../db/roles";
-import { deriveDirection } from "../domain/progress";
-import { impliedDirection, parseTarget, resolveTarget, targetTextOf } from "../domain/targets";
+import { parseTarget, storedShape, type StoredShape } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
 import { parseCycleKey, quarterOf } from "../domain/time";
@@ -94,24 +93,13 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
 }
 
 /**
- * Baseline, target and direction as stored from a file's key result. A relative target is resolved
- * against the baseline; without a baseline both wait for the first check-in (stored as 0 meanwhile).
- * Re-importing an exported measure-first key result whose baseline is now known keeps that baseline.
+ * Baseline, target and direction as stored from a file's key result (see storedShape). Re-importing
+ * an exported measure-first key result whose first check-in set its baseline keeps that baseline.
  */
-export function keyResultShape(kr: Pick<OkrFileKeyResult, "baseline" | "target" | "direction">, known?: { baseline: number; target: number } | null) {
+export function keyResultShape(kr: Pick<OkrFileKeyResult, "baseline" | "target" | "direction">, measured?: { baseline: number; target: number } | null): StoredShape {
   const spec = parseTarget(kr.target)!; // the file schema refuses a target parseTarget cannot read
-  const baseline = kr.baseline ?? known?.baseline ?? null;
-  const target = resolveTarget(spec, baseline) ?? known?.target ?? 0;
-  // The linter refuses baseline = target, so a direction can always be derived from a number target.
-  const direction = kr.direction ?? impliedDirection(spec) ?? (baseline === null ? null : deriveDirection(baseline, target)) ?? "increase";
-  return {
-    baseline: baseline ?? 0,
-    target,
-    direction,
-    comparator: spec.kind === "threshold" ? spec.comparator : null,
-    targetText: targetTextOf(spec),
-    baselineFromCheckIn: kr.baseline === undefined,
-  };
+  const shape = storedShape(kr.baseline ?? measured?.baseline ?? null, spec, kr.direction);
+  return { ...shape, baselineFromCheckIn: kr.baseline === undefined };
 }
 
 function counts(): ImportCounts {
