@@ -5,6 +5,8 @@ import { parse } from "yaml";
 import { IDS } from "../../src/blocks/ids";
 import { waitFor } from "../../src/sandbox";
 import type { SandboxView } from "../../src/sandbox/types";
+import { formatRecord } from "../../src/domain/records";
+import { cycleRecord } from "../../src/services/cycleRecords";
 import { exportOkrsYaml } from "../../src/services/exportOkrs";
 import { importOkrs, type ImportReport } from "../../src/services/importOkrs";
 import { PROVIDERS } from "../helpers/databases";
@@ -136,6 +138,13 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
     const written = parse(yaml).teams[0].objectives[0].key_results as Array<{ baseline?: number; target: unknown }>;
     expect(written.map((k) => [k.baseline, k.target])).toEqual([[undefined, "< 60"], [undefined, "-30%"], [30, "+5"]]);
     const again = await importOkrs(db(), s.workspaceId, yaml, s.clock.now);
+    // The cycle's record (okr-bot export --format md|csv|json) says the same.
+    const record = (await cycleRecord(db(), s.workspaceId, "2026-Q4", s.clock.now))!;
+    const md = formatRecord(record, "md");
+    expect(md).toContain("- target \\< 60 s, met 1 of 2 weeks");
+    expect(md).toContain("- 400 (baseline set by the first check-in) → 280 ms (-30%)");
+    expect(formatRecord(record, "csv")).toContain(",< 60,first_check_in,1/2,true");
+    expect(JSON.parse(formatRecord(record, "json")).teams[0].objectives[0].keyResults[1]).toMatchObject({ targetAsWritten: "-30%", baselineFrom: "first_check_in", progress: 0.5 });
     expect(again.keyResults).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(await kr(P99)).toMatchObject({ baseline: 400, target: 280 });
   });
