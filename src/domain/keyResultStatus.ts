@@ -87,13 +87,14 @@ export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStat
   };
 }
 
-/** Progress as of the end of each of `weeks` (the latest value reported by then, or the baseline). */
+/** Progress as of the end of each of `weeks` (the latest value reported by then, or the baseline); NaN for a week with nothing to score yet. */
 export function weeklyProgress(kr: KeyResultFacts, weeks: readonly string[]): number[] {
   const sorted = [...kr.checkIns].sort((a, b) => a.week.localeCompare(b.week));
   let i = 0;
   let value = kr.baseline;
   return weeks.map((week) => {
     while (i < sorted.length && sorted[i]!.week <= week) value = sorted[i++]!.value;
-    return progressOf(kr, sorted.slice(0, i), value).progress;
+    const scoring = progressOf(kr, sorted.slice(0, i), value);
+    return scoring.scored ? scoring.progress : Number.NaN;
   });
 }

@@ -5,6 +5,7 @@ import { buildRetro } from "../../src/domain/retro";
 import { scoreBand } from "../../src/domain/scoring";
 import { impliedDirection, meets, parseTarget, resolveTarget, targetTextOf, type Comparator, type TargetSpec } from "../../src/domain/targets";
 import { goalText, progressText } from "../../src/blocks/format";
+import { progressChartSvg } from "../../src/charts/progressChart";
 
 describe("parseTarget", () => {
   it.each<[string | number, TargetSpec | null]>([
@@ -109,7 +110,7 @@ describe("threshold key results", () => {
     const retro = buildRetro({ teamName: "Platform", cycleKey: "2026-Q4", finalWeek: "2026-W53", objectives: [{ id: 1, title: "Scale", ownerSlackId: null, keyResults: [threshold] }], answers: new Map() });
     expect(retro.items[0]!.computedScore).toBe(0.5);
     expect(retro.items[0]!.band.key).toBe(scoreBand(0.5).key);
-    expect(weeklyProgress(threshold, ["2026-W40", "2026-W41", "2026-W43"])).toEqual([0, 0.5, 0.5]);
+    expect(weeklyProgress(threshold, ["2026-W39", "2026-W40", "2026-W41", "2026-W43"])).toEqual([Number.NaN, 0, 0.5, 0.5]);
   });
 
   it("flags a breach this week, and no pace warnings", () => {
@@ -136,6 +137,19 @@ describe("measure-first key results", () => {
     expect(goalText(status)).toBe("baseline to be set by the first check-in → -30%");
     const items = attentionItems({ keyResults: [{ ...status, latest: checkIn("2026-W41", 1, "on_track") }], elapsed: 0.5, period: "2026-W41", firstWeekOfCycle: "2026-W40", cadence: "weekly", excused: new Set() });
     expect(items.filter((i) => i.kind === "confident_but_behind")).toEqual([]);
+  });
+
+  it("charts nothing for the weeks before the first check-in, and starts the line there", () => {
+    const measured = { ...pending, baseline: 120, target: 84, checkIns: [checkIn("2026-W42", 120), checkIn("2026-W43", 102)] };
+    const weeks = ["2026-W40", "2026-W41", "2026-W42", "2026-W43"];
+    const values = weeklyProgress({ ...measured, checkIns: [] }, weeks);
+    expect(values.every(Number.isNaN)).toBe(true);
+    const trend = weeklyProgress(measured, weeks);
+    expect(trend).toEqual([Number.NaN, Number.NaN, 0, 0.5]);
+    const svg = progressChartSvg({ title: "Objective", subtitle: "Platform", weeks, series: [{ label: measured.title, values: trend }] });
+    const polyline = /<polyline points="([^"]+)"/.exec(svg)![1]!.split(" ");
+    expect(polyline).toHaveLength(2);
+    expect(svg).not.toContain("NaN");
   });
 
   it("once the first check-in set the baseline (and resolved the target) it is scored from there", () => {
