@@ -60,6 +60,10 @@ export type RetroModalData = {
   unit: string | null;
   baseline: number;
   target: number;
+  /** The key result's goal as the digest shows it ("target < 60 · met · 3 of 4 weeks met"); default baseline → target. */
+  goal?: string;
+  /** A threshold: the score is the share of check-ins that held it. */
+  threshold?: boolean;
   computedScore: number;
   answers: { score: number | null; worked: string | null; didnt: string | null; learned: string | null; carryForward: boolean | null };
 };
@@ -104,7 +108,7 @@ export function retroModal(data: RetroModalData): ModalView {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `*${escFit(data.title, 300)}*\n_${escFit(data.objectiveTitle, 300)}_\nFinal ${valueWithUnit(data.finalValue, data.unit)} (${formatNumber(data.baseline)} → ${formatNumber(data.target)}): a score of *${data.computedScore.toFixed(1)}* from progress.`,
+          text: `*${escFit(data.title, 300)}*\n_${escFit(data.objectiveTitle, 300)}_\nFinal ${valueWithUnit(data.finalValue, data.unit)} (${data.goal ?? `${formatNumber(data.baseline)} → ${formatNumber(data.target)}`}): a score of *${data.computedScore.toFixed(1)}* ${data.threshold ? "from the share of check-ins that met the target" : "from progress"}.`,
         },
       },
       {

@@ -120,6 +120,7 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
     for (const [user, title, score] of [["U0ALICE", AUTOSCALING, "0.5"], ["U0BOB", P99, "0.5"], ["U0ALICE", NPS, "0.6"]] as const) {
       const modal = await retroOf(user, title);
       expect(JSON.stringify(modal.view)).toContain(`"initial_value":"${score}"`);
+      if (title === AUTOSCALING) expect(JSON.stringify(modal.view)).toContain("a score of *0.5* from the share of check-ins that met the target");
       await s.requester.viewSubmission({ user, view: { id: modal.id }, values: { retro_score: score, retro_carry_forward: "yes" } });
     }
   });
