@@ -237,6 +237,10 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     expect(await kr("Reduce P99 latency of payments")).toMatchObject({ baseline: 120, target: 84, comparator: null, targetText: "-30%", direction: "decrease", baselineFromCheckIn: false });
     expect(await kr("Increase NPS")).toMatchObject({ baseline: 0, target: 0, targetText: "+5", direction: "increase", baselineFromCheckIn: true });
 
+    // Alice is asked to accept the threshold written for her, described as one.
+    const asks = await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("A key result was proposed")), { timeoutMs: 5000 });
+    expect(JSON.stringify(asks.blocks)).toContain("a threshold to hold: &lt; 60 s");
+
     // The edit modal shows them as written; a blank baseline stays blank and is no edit.
     const edit = await openModal("U0MANAGER", `edit ${(await kr("Increase NPS")).id}`);
     expect(viewText(edit)).toContain('"initial_value":"+5"');
