@@ -37,10 +37,19 @@ export function checkinPrompt(data: { week: string; keyResults: KeyResultStatus[
   return { text: `Weekly check-in for ${data.week}: please update ${plural(data.keyResults.length, "key result")}`, blocks };
 }
 
-export type ReceivedEntry = { title: string; value: number; unit: string | null; confidence: Confidence; note: string | null };
+export type ReceivedEntry = {
+  title: string;
+  value: number;
+  unit: string | null;
+  confidence: Confidence;
+  note: string | null;
+  /** A threshold key result: whether this value holds it, and the threshold ("< 60"). */
+  threshold?: { met: boolean; target: string };
+};
 
 export function checkinReceived(data: { week: string; entries: ReceivedEntry[] }): MessageContent {
-  const lines = data.entries.map((e) => `• *${esc(e.title)}*: ${valueWithUnit(e.value, e.unit)} · ${confidenceLabel(e.confidence)}`);
+  const met = (e: ReceivedEntry) => (e.threshold ? ` · ${e.threshold.met ? "met" : "*not met*"} (target ${esc(e.threshold.target)})` : "");
+  const lines = data.entries.map((e) => `• *${esc(e.title)}*: ${valueWithUnit(e.value, e.unit)}${met(e)} · ${confidenceLabel(e.confidence)}`);
   return {
     text: `Checked in ✓ for ${data.week}`,
     blocks: [

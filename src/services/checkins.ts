@@ -4,7 +4,7 @@ import type { KeyResultStatus } from "../domain/keyResultStatus";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { isoWeekKey, previousWeekKey } from "../domain/time";
 import { deriveDirection } from "../domain/progress";
-import { impliedDirection, parseTarget, resolveTarget } from "../domain/targets";
+import { describeTarget, impliedDirection, meets, parseTarget, resolveTarget } from "../domain/targets";
 import type { Confidence } from "../domain/types";
 import type { Tx } from "../db/types";
 import { cycleAt } from "../db/cycles";
@@ -119,8 +119,9 @@ export async function recordCheckins(
   const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
   const received = mine.flatMap((kr) => {
     const now = submitted.get(kr.id);
-    if (now) return [{ title: kr.title, value: now.value, unit: kr.unit, confidence: now.confidence, note: now.note }];
-    return kr.thisWeek ? [{ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek.confidence, note: kr.thisWeek.note }] : [];
+    const threshold = (value: number) => (kr.comparator ? { threshold: { met: meets(kr.comparator, kr.target, value), target: describeTarget(kr) } } : {});
+    if (now) return [{ title: kr.title, value: now.value, unit: kr.unit, confidence: now.confidence, note: now.note, ...threshold(now.value) }];
+    return kr.thisWeek ? [{ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek.confidence, note: kr.thisWeek.note, ...threshold(kr.current) }] : [];
   });
   return { status: "stored", week: period, received };
 }

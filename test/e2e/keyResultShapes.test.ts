@@ -93,6 +93,8 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
   it("the first check-in sets the baseline and resolves the relative target; the digest shows met / not met and a breach", async () => {
     await week("2026-10-05T09:30:00Z", { [AUTOSCALING]: "70", [NPS]: "31" }, { [P99]: "400" });
     expect(await kr(P99)).toMatchObject({ baseline: 400, target: 280, baselineFromCheckIn: true });
+    const received = s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Checked in ✓"))!;
+    expect(JSON.stringify(received.blocks)).toContain("*Achieve autoscaling response time &lt; 60s*: 70 s · *not met* (target &lt; 60)");
     expect(await kr(AUTOSCALING)).toMatchObject({ baseline: 70, target: 60, comparator: "<" });
     const digest = await digestAt("2026-10-09T16:30:00Z");
     expect(digest).toContain("target &lt; 60 · *not met* · 0 of 1 week met");
