@@ -50,7 +50,7 @@ export function attentionItems(input: {
     const paced = kr.scored && !kr.comparator;
     const pace = `${formatPercent(kr.progress)} done at ${formatPercent(input.elapsed)} of the quarter`;
     if (confidence === "off_track" && paced && kr.progress >= input.elapsed && input.elapsed >= PACE_CHECK_FROM) add("worried_but_ahead", `says off track, but is on pace: ${pace}`);
-    else if (confidence === "off_track") add("off_track", `off track: ${pace}`);
+    else if (confidence === "off_track") add("off_track", paced ? `off track: ${pace}` : "off track");
     if (confidence === "on_track" && paced && input.elapsed >= PACE_CHECK_FROM && kr.progress < input.elapsed - BEHIND_PACE_BY) add("confident_but_behind", `says on track, but ${pace}`);
     const silent = silentPeriods(kr, input.period, input.firstWeekOfCycle, input.cadence);
     if (silent >= SILENT_PERIODS && !(kr.ownerSlackId && input.excused.has(kr.ownerSlackId))) {

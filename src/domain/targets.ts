@@ -20,11 +20,17 @@ export type TargetSpec =
 
 /**
  * Reads a target as written in a file or a form: 85, "85", "1,200" (absolute); "< 60", "<= 1",
- * ">= 99.95 %", "≤ 1" (threshold); "-30%", "+5", "+ 2.5" (relative: a leading sign). Null when it is none.
+ * ">= 99.95 %", "≤ 1" (threshold); "-30%", "+5", "+ 2.5" (relative: a leading sign); "= -5" (a negative
+ * number, which a leading sign would make relative). Null when it is none.
  */
 export function parseTarget(raw: string | number): TargetSpec | null {
   if (typeof raw === "number") return Number.isFinite(raw) ? { kind: "absolute", value: raw } : null;
   const s = raw.trim().replace("≤", "<=").replace("≥", ">=").replace("−", "-");
+  const exact = /^=\s*(.+)$/.exec(s);
+  if (exact) {
+    const value = parseNumberInput(exact[1]!);
+    return value === null ? null : { kind: "absolute", value };
+  }
   const threshold = /^(<=|>=|<|>)\s*(.+)$/.exec(s);
   if (threshold) {
     const value = parseNumberInput(threshold[2]!);
@@ -85,7 +91,7 @@ export function targetTextOf(spec: TargetSpec): string | null {
 export function describeTarget(kr: { target: number; comparator?: string | null; targetText?: string | null }): string {
   if (kr.targetText) return kr.targetText;
   if (isComparator(kr.comparator)) return `${kr.comparator} ${formatNumber(kr.target)}`;
-  return formatNumber(kr.target);
+  return kr.target < 0 ? `= ${formatNumber(kr.target)}` : formatNumber(kr.target);
 }
 
 /** How a key result's baseline and target are stored. */

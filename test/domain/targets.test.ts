@@ -3,7 +3,7 @@ import { keyResultStatus, weeklyProgress, type KeyResultFacts } from "../../src/
 import { lintOkrs, type LintKeyResult } from "../../src/domain/lint";
 import { buildRetro } from "../../src/domain/retro";
 import { scoreBand } from "../../src/domain/scoring";
-import { impliedDirection, meets, parseTarget, resolveTarget, targetTextOf, type Comparator, type TargetSpec } from "../../src/domain/targets";
+import { describeTarget, impliedDirection, meets, parseTarget, resolveTarget, targetTextOf, type Comparator, type TargetSpec } from "../../src/domain/targets";
 import { goalText, progressText } from "../../src/blocks/format";
 import { progressChartSvg } from "../../src/charts/progressChart";
 
@@ -28,12 +28,28 @@ describe("parseTarget", () => {
     ["", null],
     ["soon", null],
     ["< fast", null],
+    ["= -5", { kind: "absolute", value: -5 }],
+    ["=12", { kind: "absolute", value: 12 }],
+    ["= soon", null],
     ["+0", null],
     ["--5", null],
     ["+-5", null],
     [Number.NaN, null],
   ])("%p → %p", (raw, expected) => {
     expect(parseTarget(raw)).toEqual(expected);
+  });
+});
+
+describe("describeTarget", () => {
+  it.each<[Parameters<typeof describeTarget>[0], string]>([
+    [{ target: 1200 }, "1,200"],
+    [{ target: -5 }, "= -5"],
+    [{ target: 60, comparator: "<" }, "< 60"],
+    [{ target: 84, targetText: "-30%" }, "-30%"],
+  ])("%p → %p, which reads back as the same target", (kr, text) => {
+    expect(describeTarget(kr)).toBe(text);
+    const spec = parseTarget(text)!;
+    expect(spec.kind === "relative" ? resolveTarget(spec, 120) : spec.value).toBe(kr.target);
   });
 });
 
@@ -137,6 +153,8 @@ describe("measure-first key results", () => {
     expect(goalText(status)).toBe("baseline to be set by the first check-in → -30%");
     const items = attentionItems({ keyResults: [{ ...status, latest: checkIn("2026-W41", 1, "on_track") }], elapsed: 0.5, period: "2026-W41", firstWeekOfCycle: "2026-W40", cadence: "weekly", excused: new Set() });
     expect(items.filter((i) => i.kind === "confident_but_behind")).toEqual([]);
+    const worried = attentionItems({ keyResults: [{ ...status, latest: checkIn("2026-W41", 1, "off_track") }], elapsed: 0.5, period: "2026-W41", firstWeekOfCycle: "2026-W40", cadence: "weekly", excused: new Set() });
+    expect(worried.map((i) => [i.kind, i.detail])).toEqual([["off_track", "off track"]]);
   });
 
   it("charts nothing for the weeks before the first check-in, and starts the line there", () => {
