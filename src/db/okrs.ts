@@ -24,8 +24,10 @@ type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclud
 export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
   const edits = kr.edits?.map((e) => ({
     field: e.field as "baseline" | "target",
-    before: Number(e.before),
-    after: Number(e.after),
+    before: e.before === null ? Number.NaN : Number(e.before),
+    after: e.after === null ? Number.NaN : Number(e.after),
+    beforeText: e.before,
+    afterText: e.after,
     at: e.createdAt,
     editorSlackId: e.editor?.slackUserId ?? null,
   }));

@@ -15,7 +15,23 @@ export type AttentionKind = "threshold_breached" | "off_track" | "confident_but_
 
 export type AttentionItem = { kind: AttentionKind; keyResultId: number; title: string; ownerSlackId: string | null; detail: string; editorSlackId?: string | null };
 
-export type KeyResultEdit = { field: "baseline" | "target"; before: number; after: number; at: Date; editorSlackId: string | null };
+export type KeyResultEdit = {
+  field: "baseline" | "target";
+  before: number;
+  after: number;
+  /** As recorded, for targets that are not plain numbers ("-30%", "< 60") and a baseline not set yet (null). */
+  beforeText?: string | null;
+  afterText?: string | null;
+  at: Date;
+  editorSlackId: string | null;
+};
+
+function editedValue(n: number, text: string | null | undefined): string {
+  if (text === null) return "none";
+  // A plain number (as stored for baselines and number targets) is formatted; "+5" or "< 60" is shown as written.
+  if (text === undefined || String(Number(text)) === text) return formatNumber(n);
+  return text;
+}
 
 const ORDER: AttentionKind[] = ["threshold_breached", "off_track", "confident_but_behind", "worried_but_ahead", "silent", "goalposts_moved"];
 
@@ -57,7 +73,7 @@ export function attentionItems(input: {
       add("silent", kr.latest ? `no check-in for ${silent} ${input.cadence === "biweekly" ? "fortnights" : "weeks"} (last: ${kr.latest.week})` : `no check-in yet this cycle`);
     }
     for (const edit of kr.edits ?? []) {
-      add("goalposts_moved", `${edit.field} moved ${formatNumber(edit.before)} → ${formatNumber(edit.after)} on ${edit.at.toISOString().slice(0, 10)}`, edit.editorSlackId);
+      add("goalposts_moved", `${edit.field} moved ${editedValue(edit.before, edit.beforeText)} → ${editedValue(edit.after, edit.afterText)} on ${edit.at.toISOString().slice(0, 10)}`, edit.editorSlackId);
     }
   }
   return items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));

@@ -211,3 +211,18 @@ describe("the linter and the new shapes", () => {
     });
   });
 });
+
+describe("goalposts moved, in any target form", () => {
+  it.each<[string | null, string | null, string]>([
+    ["8", "6", "target moved 8 → 6"],
+    ["1200.5", "900", "target moved 1,200.5 → 900"],
+    ["+5", ">= 40", "target moved +5 → >= 40"],
+    ["-30%", "-20%", "target moved -30% → -20%"],
+    [null, "120", "target moved none → 120"],
+  ])("%p → %p", (before, after, detail) => {
+    const status = keyResultStatus(kr({ comparator: null, edits: [] }), "2026-W41");
+    const edit = { field: "target" as const, before: before === null ? Number.NaN : Number(before), after: after === null ? Number.NaN : Number(after), beforeText: before, afterText: after, at: new Date("2026-10-07T10:00:00Z"), editorSlackId: null };
+    const items = attentionItems({ keyResults: [{ ...status, edits: [edit] }], elapsed: 0.1, period: "2026-W41", firstWeekOfCycle: "2026-W40", cadence: "weekly", excused: new Set() });
+    expect(items.find((i) => i.kind === "goalposts_moved")!.detail).toBe(`${detail} on 2026-10-07`);
+  });
+});
