@@ -113,6 +113,8 @@ export async function recordCheckins(
         },
       });
       await tx.checkIn.update({ where, data });
+      // Correcting the first check-in corrects the baseline it set.
+      await setBaselineFromFirstCheckIn(tx, e.keyResultId, e.value);
     }
   });
   // What is checked in this period now: this submission, and earlier ones it did not touch.
@@ -128,7 +130,8 @@ export async function recordCheckins(
 
 /**
  * A key result created without a baseline takes its first check-in's value as the baseline, and a
- * relative target ("-30%") is resolved against it. Later check-ins leave both alone.
+ * relative target ("-30%") is resolved against it; so does a correction of that check-in while it
+ * is the only one. Later check-ins leave both alone.
  */
 async function setBaselineFromFirstCheckIn(tx: Tx, keyResultId: number, value: number): Promise<void> {
   const kr = await tx.keyResult.findUniqueOrThrow({ where: { id: keyResultId }, include: { _count: { select: { checkIns: true } } } });

@@ -91,7 +91,10 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
   });
 
   it("the first check-in sets the baseline and resolves the relative target; the digest shows met / not met and a breach", async () => {
-    await week("2026-10-05T09:30:00Z", { [AUTOSCALING]: "70", [NPS]: "31" }, { [P99]: "400" });
+    await week("2026-10-05T09:30:00Z", { [AUTOSCALING]: "70", [NPS]: "31" }, { [P99]: "500" });
+    expect(await kr(P99)).toMatchObject({ baseline: 500, target: 350, baselineFromCheckIn: true });
+    // A typo in that first check-in, corrected the same week, corrects the baseline.
+    expect((await s.checkIn("U0BOB", values({ [P99]: "400" }), { via: "command" })).outcome.action).toBe("closed");
     expect(await kr(P99)).toMatchObject({ baseline: 400, target: 280, baselineFromCheckIn: true });
     const received = s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Checked in ✓"))!;
     expect(JSON.stringify(received.blocks)).toContain("*Achieve autoscaling response time &lt; 60s*: 70 s · *not met* (target &lt; 60)");
