@@ -110,6 +110,12 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
     const digest = await digestAt("2026-10-16T16:30:00Z");
     expect(digest).toContain("target &lt; 60 · met · 1 of 2 weeks met");
     expect(digest).not.toContain("breached");
+    // /okr show lists each check-in of a threshold as met or not.
+    const before = s.sandbox.responses().length;
+    const res = await s.requester.command({ user: "U0LEAD", text: `show ${(await kr(AUTOSCALING)).id}` });
+    const shown = res.body || JSON.stringify((await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 })).body);
+    expect(shown).toContain("2026-W42: 50 · met ·");
+    expect(shown).toContain("2026-W41: 70 · *not met* ·");
 
     s.clock.now = new Date("2026-12-25T10:00:00Z");
     expect(await s.runJob("retro")).toMatchObject({ asked: 2 });
