@@ -4,7 +4,7 @@ import type { KeyResultStatus } from "../domain/keyResultStatus";
 import { formatNumber } from "../domain/progress";
 import { plural } from "../domain/text";
 import { CONFIDENCES, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
-import { confidenceLabel, esc, fitMrkdwn, keyResultSummary, truncate, valueWithUnit } from "./format";
+import { confidenceLabel, esc, fitMrkdwn, goalText, keyResultSummary, truncate, valueWithUnit } from "./format";
 import { fitInMessage } from "./split";
 import { IDS } from "./ids";
 import type { MessageContent } from "./types";
@@ -37,10 +37,19 @@ export function checkinPrompt(data: { week: string; keyResults: KeyResultStatus[
   return { text: `Weekly check-in for ${data.week}: please update ${plural(data.keyResults.length, "key result")}`, blocks };
 }
 
-export type ReceivedEntry = { title: string; value: number; unit: string | null; confidence: Confidence; note: string | null };
+export type ReceivedEntry = {
+  title: string;
+  value: number;
+  unit: string | null;
+  confidence: Confidence;
+  note: string | null;
+  /** A threshold key result: whether this value holds it, and the threshold ("< 60"). */
+  threshold?: { met: boolean; target: string };
+};
 
 export function checkinReceived(data: { week: string; entries: ReceivedEntry[] }): MessageContent {
-  const lines = data.entries.map((e) => `• *${esc(e.title)}*: ${valueWithUnit(e.value, e.unit)} · ${confidenceLabel(e.confidence)}`);
+  const met = (e: ReceivedEntry) => (e.threshold ? ` · ${e.threshold.met ? "met" : "*not met*"} (target ${esc(e.threshold.target)})` : "");
+  const lines = data.entries.map((e) => `• *${esc(e.title)}*: ${valueWithUnit(e.value, e.unit)}${met(e)} · ${confidenceLabel(e.confidence)}`);
   return {
     text: `Checked in ✓ for ${data.week}`,
     blocks: [
@@ -83,7 +92,7 @@ export function checkinModal(data: {
       text: {
         type: "mrkdwn",
         text: fitMrkdwn(
-          `*${esc(kr.title)}*\n${formatNumber(kr.baseline)} → ${formatNumber(kr.target)}${kr.unit ? ` ${esc(kr.unit)}` : ""} · last ${valueWithUnit(kr.previousValue, kr.unit)}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
+          `*${esc(kr.title)}*\n${goalText(kr)}${kr.unit ? ` ${esc(kr.unit)}` : ""}${kr.baselineFromCheckIn && kr.checkIns.length === 0 ? "" : ` · last ${valueWithUnit(kr.previousValue, kr.unit)}`}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
           3000,
         ),
       },

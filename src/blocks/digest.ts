@@ -10,6 +10,7 @@ import { splitIntoMessages } from "./split";
 import type { MessageContent } from "./types";
 
 export const ATTENTION_EMOJI: Record<AttentionKind, string> = {
+  threshold_breached: ":rotating_light:",
   off_track: ":red_circle:",
   confident_but_behind: ":warning:",
   worried_but_ahead: ":thinking_face:",

@@ -1,6 +1,7 @@
 // Small text helpers shared by the block builders. Everything a user typed goes through `esc`.
 import { escapeMrkdwn, truncate } from "../domain/text";
 import { formatNumber, formatPercent } from "../domain/progress";
+import { describeTarget } from "../domain/targets";
 import { CONFIDENCE_EMOJI, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
 import type { Absence } from "../domain/digest";
@@ -82,10 +83,30 @@ export function sparkline(values: readonly number[], max = 14): string {
     .join("");
 }
 
+/** Progress as a percentage, or "—" while there is nothing to score against yet. */
+export function progressText(kr: Pick<KeyResultStatus, "progress" | "scored">): string {
+  return kr.scored ? formatPercent(kr.progress) : "—";
+}
+
+/**
+ * Where the key result goes: "60 → 85", "120 (baseline set by the first check-in) → 84 (-30%)",
+ * or for a threshold "target < 60 · met · 3 of 4 weeks met".
+ */
+export function goalText(kr: Pick<KeyResultStatus, "baseline" | "target" | "comparator" | "targetText" | "baselineFromCheckIn" | "checkIns" | "met" | "weeksMet" | "weeksCheckedIn">): string {
+  if (kr.comparator) {
+    const met = kr.met === null ? "no check-in yet" : kr.met ? "met" : "*not met*";
+    return `target ${esc(describeTarget(kr))} · ${met}${kr.weeksCheckedIn > 0 ? ` · ${kr.weeksMet} of ${kr.weeksCheckedIn} ${kr.weeksCheckedIn === 1 ? "week" : "weeks"} met` : ""}`;
+  }
+  const relative = kr.targetText ? ` (${esc(kr.targetText)})` : "";
+  if (kr.baselineFromCheckIn && kr.checkIns.length === 0) return `baseline to be set by the first check-in → ${kr.targetText ? esc(kr.targetText) : formatNumber(kr.target)}`;
+  const baseline = kr.baselineFromCheckIn ? `${formatNumber(kr.baseline)} (baseline set by the first check-in)` : formatNumber(kr.baseline);
+  return `${baseline} → ${formatNumber(kr.target)}${relative}`;
+}
+
 export function keyResultLine(kr: KeyResultStatus & { absence?: Absence | null }, opts: { showNote?: boolean; trend?: readonly number[] } = {}): string {
   const lines = [
     `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}${kr.pending ? " · _proposed, not accepted yet_" : ""}`,
-    `${progressBar(kr.progress)} ${formatPercent(kr.progress)} · now ${valueWithUnit(kr.current, kr.unit)} (${formatNumber(kr.baseline)} → ${formatNumber(kr.target)})`,
+    `${progressBar(kr.progress)} ${progressText(kr)} · now ${kr.checkIns.length === 0 && !kr.scored ? "—" : valueWithUnit(kr.current, kr.unit)} (${goalText(kr)})`,
     `${opts.trend && opts.trend.length > 1 ? `\`${sparkline(opts.trend)}\` · ` : ""}${changeText(kr)} · ${confidenceLabel(kr.latest?.confidence)}`,
   ];
   if (kr.measuredBy) lines.push(`_Measured by: ${esc(kr.measuredBy)}_`);
@@ -97,5 +118,5 @@ export function keyResultLine(kr: KeyResultStatus & { absence?: Absence | null }
 
 /** One key result in two short lines: title and owner, then bar, value and confidence. */
 export function keyResultSummary(kr: KeyResultStatus): string {
-  return `*${escFit(kr.title, 600)}*\n${progressBar(kr.progress)} ${formatPercent(kr.progress)} · now ${valueWithUnit(kr.current, kr.unit)} · ${confidenceLabel(kr.latest?.confidence)}`;
+  return `*${escFit(kr.title, 600)}*\n${progressBar(kr.progress)} ${progressText(kr)} · now ${kr.checkIns.length === 0 && !kr.scored ? "—" : valueWithUnit(kr.current, kr.unit)} · ${confidenceLabel(kr.latest?.confidence)}`;
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { KeyResultMatch } from "../services/keyResults";
 import { formatNumber } from "../domain/progress";
+import { meets } from "../domain/targets";
 import { confidenceLabel, esc, escFit, fitMrkdwn, keyResultLine, mention } from "./format";
 import type { MessageContent } from "./types";
 
@@ -11,7 +12,7 @@ export function keyResultDetail(m: KeyResultMatch): MessageContent {
   const history = kr.checkIns
     .slice(-HISTORY_WEEKS)
     .reverse()
-    .map((c) => `• ${c.week}: ${formatNumber(c.value)} · ${confidenceLabel(c.confidence)}${c.note ? ` — ${escFit(c.note, 200)}` : ""}`);
+    .map((c) => `• ${c.week}: ${formatNumber(c.value)}${kr.comparator ? (meets(kr.comparator, kr.target, c.value) ? " · met" : " · *not met*") : ""} · ${confidenceLabel(c.confidence)}${c.note ? ` — ${escFit(c.note, 200)}` : ""}`);
   const people = [
     `Owner ${mention(kr.ownerSlackId)}`,
     ...(m.coOwnerSlackIds.length ? [`co-owners ${m.coOwnerSlackIds.map(mention).join(", ")}`] : []),

@@ -116,8 +116,18 @@ function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly Dr
     });
   }
   blocks.push(
-    textInput(keyResultBlockId("baseline", slot), "Baseline (where it stands today)", kr.baseline, { optional, placeholder: "8", maxLength: NUMBER_MAX_LENGTH }),
-    textInput(keyResultBlockId("target", slot), "Target (by the end of the cycle)", kr.target, { optional, placeholder: "2", maxLength: NUMBER_MAX_LENGTH }),
+    textInput(keyResultBlockId("baseline", slot), "Baseline (where it stands today)", kr.baseline, {
+      optional: true,
+      placeholder: "8",
+      hint: "Not measured yet? Leave it blank: the first check-in sets it.",
+      maxLength: NUMBER_MAX_LENGTH,
+    }),
+    textInput(keyResultBlockId("target", slot), "Target (by the end of the cycle)", kr.target, {
+      optional,
+      placeholder: "2",
+      hint: "A number (2), a threshold to hold every week (< 60, >= 99.95) or a change from the baseline (-30%, +5).",
+      maxLength: NUMBER_MAX_LENGTH,
+    }),
     ...hintBlock(warnings.filter((w) => w.field === "baseline" || w.field === "target")),
     textInput(keyResultBlockId("unit", slot), "Unit", kr.unit, { optional: true, maxLength: 20, placeholder: "%, ms, incidents" }),
     textInput(keyResultBlockId("measuredBy", slot), "Measured by", kr.measuredBy, {

@@ -1,7 +1,7 @@
 // The DM asking an owner to accept a key result someone else wrote for them, and what it turns into.
 import type { KnownBlock } from "@slack/types";
-import { formatNumber } from "../domain/progress";
-import { escFit, mention } from "./format";
+import { describeTarget, type Comparator } from "../domain/targets";
+import { esc, escFit, goalText, mention } from "./format";
 import { IDS } from "./ids";
 import type { MessageContent } from "./types";
 
@@ -15,14 +15,24 @@ export type ProposalData = {
   target: number;
   unit: string | null;
   measuredBy: string | null;
+  comparator?: Comparator | null;
+  targetText?: string | null;
+  /** No baseline yet: the first check-in sets it. */
+  baselineFromCheckIn?: boolean;
 };
+
+/** "8 → 2", "a threshold: < 60", "baseline to be set by the first check-in → -30%". */
+function goal(p: ProposalData): string {
+  if (p.comparator) return `a threshold to hold: ${esc(describeTarget({ target: p.target, comparator: p.comparator, targetText: p.targetText ?? null }))}`;
+  return goalText({ ...p, comparator: null, targetText: p.targetText ?? null, checkIns: [], met: null, weeksMet: 0, weeksCheckedIn: 0 });
+}
 
 function describe(p: ProposalData): string {
   const unit = p.unit ? ` ${escFit(p.unit, 20)}` : "";
   return [
     `*${escFit(p.title, 300)}* (#${p.keyResultId})`,
     `${escFit(p.teamName, 100)} › ${escFit(p.objectiveTitle, 300)}`,
-    `${formatNumber(p.baseline)} → ${formatNumber(p.target)}${unit}${p.measuredBy ? ` · measured by ${escFit(p.measuredBy, 300)}` : ""}`,
+    `${goal(p)}${unit}${p.measuredBy ? ` · measured by ${escFit(p.measuredBy, 300)}` : ""}`,
   ].join("\n");
 }
 

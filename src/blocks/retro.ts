@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { Retro, RetroItem } from "../domain/retro";
 import { formatPercent } from "../domain/progress";
 import { SCORE_BANDS } from "../domain/scoring";
-import { esc, escFit, fitMrkdwn, mention, truncate, valueWithUnit } from "./format";
+import { esc, escFit, fitMrkdwn, goalText, mention, progressText, truncate, valueWithUnit } from "./format";
 import { plural } from "../domain/text";
 import type { MessageContent } from "./types";
 
@@ -58,7 +58,7 @@ export function retroReply(item: RetroItem): MessageContent {
       text: {
         type: "mrkdwn",
         text: fitMrkdwn(
-          `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}\n_${esc(item.objectiveTitle)}_\n*Score ${item.score.toFixed(1)}*${scoreSource} · ${item.band.range} ${esc(item.band.label)}: ${esc(item.band.meaning)}\nFinal ${valueWithUnit(kr.current, kr.unit)} (${valueWithUnit(kr.baseline, null)} → ${valueWithUnit(kr.target, null)}), ${formatPercent(kr.progress)} of the way`,
+          `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}\n_${esc(item.objectiveTitle)}_\n*Score ${item.score.toFixed(1)}*${scoreSource} · ${item.band.range} ${esc(item.band.label)}: ${esc(item.band.meaning)}\nFinal ${valueWithUnit(kr.current, kr.unit)} (${goalText(kr)}), ${kr.comparator ? `held in ${progressText(kr)} of check-ins` : `${progressText(kr)} of the way`}`,
           3000,
         ),
       },

@@ -2,10 +2,11 @@
 // the guide's review questions, and the DM asking to confirm a key result carried forward.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { formatNumber } from "../domain/progress";
+import { describeTarget } from "../domain/targets";
 import { RETRO_TEXT_MAX_LENGTH } from "../domain/retroAnswers";
 import { SCORE_BANDS, scoreBand } from "../domain/scoring";
 import { plural } from "../domain/text";
-import { escFit, truncate, valueWithUnit } from "./format";
+import { esc, escFit, truncate, valueWithUnit } from "./format";
 import { fitInMessage } from "./split";
 import { IDS } from "./ids";
 import type { MessageContent } from "./types";
@@ -59,6 +60,10 @@ export type RetroModalData = {
   unit: string | null;
   baseline: number;
   target: number;
+  /** The key result's goal as the digest shows it ("target < 60 · met · 3 of 4 weeks met"); default baseline → target. */
+  goal?: string;
+  /** A threshold: the score is the share of check-ins that held it. */
+  threshold?: boolean;
   computedScore: number;
   answers: { score: number | null; worked: string | null; didnt: string | null; learned: string | null; carryForward: boolean | null };
 };
@@ -103,7 +108,7 @@ export function retroModal(data: RetroModalData): ModalView {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `*${escFit(data.title, 300)}*\n_${escFit(data.objectiveTitle, 300)}_\nFinal ${valueWithUnit(data.finalValue, data.unit)} (${formatNumber(data.baseline)} → ${formatNumber(data.target)}): a score of *${data.computedScore.toFixed(1)}* from progress.`,
+          text: `*${escFit(data.title, 300)}*\n_${escFit(data.objectiveTitle, 300)}_\nFinal ${valueWithUnit(data.finalValue, data.unit)} (${data.goal ?? `${formatNumber(data.baseline)} → ${formatNumber(data.target)}`}): a score of *${data.computedScore.toFixed(1)}* ${data.threshold ? "from the share of check-ins that met the target" : "from progress"}.`,
         },
       },
       {
@@ -128,7 +133,24 @@ export function retroModal(data: RetroModalData): ModalView {
   };
 }
 
-export type CarryForwardData = { keyResultId: number; title: string; fromCycle: string; toCycle: string; baseline: number; target: number; unit: string | null };
+export type CarryForwardData = {
+  keyResultId: number;
+  title: string;
+  fromCycle: string;
+  toCycle: string;
+  baseline: number;
+  target: number;
+  unit: string | null;
+  comparator?: string | null;
+  targetText?: string | null;
+  baselineFromCheckIn?: boolean;
+};
+
+function carriedGoal(d: CarryForwardData): string {
+  if (d.comparator) return `the same threshold, target ${esc(describeTarget({ target: d.target, comparator: d.comparator, targetText: d.targetText ?? null }))}${d.unit ? ` ${esc(d.unit)}` : ""},`;
+  if (d.baselineFromCheckIn) return `no baseline yet (the first check-in will set it), target ${d.targetText ? esc(d.targetText) : valueWithUnit(d.target, d.unit)}`;
+  return `baseline ${valueWithUnit(d.baseline, d.unit)} (its final value), target ${valueWithUnit(d.target, d.unit)}${d.targetText ? ` (${esc(d.targetText)})` : ""}`;
+}
 
 export function carryForwardMessage(d: CarryForwardData): MessageContent {
   return {
@@ -138,7 +160,7 @@ export function carryForwardMessage(d: CarryForwardData): MessageContent {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `:arrow_right: *${escFit(d.title, 300)}* (#${d.keyResultId}) is carried forward from ${d.fromCycle} to ${d.toCycle}: baseline ${valueWithUnit(d.baseline, d.unit)} (its final value), target ${valueWithUnit(d.target, d.unit)} *to confirm*. Its history stays with ${d.fromCycle}.`,
+          text: `:arrow_right: *${escFit(d.title, 300)}* (#${d.keyResultId}) is carried forward from ${d.fromCycle} to ${d.toCycle}: ${carriedGoal(d)} *to confirm*. Its history stays with ${d.fromCycle}.`,
         },
       },
       { type: "context", elements: [{ type: "mrkdwn", text: `Change the target or anything else with \`/okr edit ${d.keyResultId}\`, then confirm. Until you do, it gets no check-in prompts.` }] },

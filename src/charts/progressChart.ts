@@ -10,7 +10,7 @@ export type ProgressChartData = {
   subtitle: string;
   /** Every week of the cycle, e.g. ["2026-W40", …, "2026-W53"]. */
   weeks: string[];
-  /** Progress 0..1 per week so far (shorter than `weeks` until the cycle ends). */
+  /** Progress 0..1 per week so far (shorter than `weeks` until the cycle ends); NaN where there was nothing to score. */
   series: Array<{ label: string; values: number[] }>;
 };
 
@@ -59,10 +59,11 @@ export function progressChartSvg(data: ProgressChartData): string {
   );
   data.series.forEach((s, k) => {
     const color = PALETTE[k % PALETTE.length]!;
-    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+    // A week with nothing to score yet (NaN: no baseline, or a threshold not checked in on) has no point.
+    const points = s.values.flatMap((v, i) => (Number.isFinite(v) ? [`${x(i).toFixed(1)},${y(v).toFixed(1)}`] : []));
     if (points.length > 1) parts.push(`<polyline points="${points.join(" ")}" fill="none" stroke="${color}" stroke-width="3" stroke-linejoin="round"/>`);
     const last = s.values.length - 1;
-    if (last >= 0) parts.push(`<circle cx="${x(last).toFixed(1)}" cy="${y(s.values[last]!).toFixed(1)}" r="5" fill="${color}"/>`);
+    if (last >= 0 && Number.isFinite(s.values[last]!)) parts.push(`<circle cx="${x(last).toFixed(1)}" cy="${y(s.values[last]!).toFixed(1)}" r="5" fill="${color}"/>`);
     if (k < legendRows) {
       const ly = legendY(k + 1);
       const label = k === legendRows - 1 && data.series.length > legendRows ? `…and ${data.series.length - legendRows + 1} more` : s.label;

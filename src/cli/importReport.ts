@@ -16,6 +16,11 @@ export function formatImportReport(file: string, report: ImportReport): string {
     out.push("", `${warnings.length} suggestion${warnings.length === 1 ? "" : "s"} from the OKR linter (not blocking):`);
     for (const w of warnings) out.push(`  ${file}${w.line ? `:${w.line}` : ""}: ${w.path}: ${w.message}${w.suggestion ? `\n      e.g. ${w.suggestion}` : ""}`);
   }
+  const hints = report.warnings.filter((w) => w.severity === "hint");
+  if (hints.length > 0) {
+    out.push("", `Good to know (${hints.length}):`);
+    for (const h of hints) out.push(`  ${file}${h.line ? `:${h.line}` : ""}: ${h.path}: ${h.message}`);
+  }
   if (report.notInFile.length > 0) {
     out.push("", "In the database for this cycle but not in the file (left unchanged):");
     for (const n of report.notInFile) out.push(`  ${n}`);

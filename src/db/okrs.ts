@@ -2,6 +2,7 @@
 // is a single query whatever the number of key results (no N+1).
 import type { ObjectiveFacts } from "../domain/digest";
 import type { KeyResultFacts } from "../domain/keyResultStatus";
+import { isComparator } from "../domain/targets";
 import type { Confidence, Direction } from "../domain/types";
 import type { Prisma, Tx } from "./types";
 
@@ -23,8 +24,10 @@ type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclud
 export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
   const edits = kr.edits?.map((e) => ({
     field: e.field as "baseline" | "target",
-    before: Number(e.before),
-    after: Number(e.after),
+    before: e.before === null ? Number.NaN : Number(e.before),
+    after: e.after === null ? Number.NaN : Number(e.after),
+    beforeText: e.before,
+    afterText: e.after,
     at: e.createdAt,
     editorSlackId: e.editor?.slackUserId ?? null,
   }));
@@ -40,6 +43,9 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     measuredBy: kr.measuredBy,
     direction: kr.direction as Direction,
     weight: kr.weight,
+    comparator: isComparator(kr.comparator) ? kr.comparator : null,
+    targetText: kr.targetText,
+    baselineFromCheckIn: kr.baselineFromCheckIn,
     checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note, evidenceUrl: c.evidenceUrl })),
   };
 }

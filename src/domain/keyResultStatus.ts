@@ -2,6 +2,7 @@
 // from its check-ins. Week keys ("2026-W07") sort chronologically as strings.
 import { changeInDirection, progress } from "./progress";
 import type { KeyResultEdit } from "./attention";
+import { meets, type Comparator } from "./targets";
 import type { Confidence, Direction } from "./types";
 
 export type CheckInPoint = { week: string; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
@@ -22,6 +23,12 @@ export type KeyResultFacts = {
   edits?: KeyResultEdit[];
   /** Its share in its objective's progress (default 1). */
   weight?: number;
+  /** A threshold to hold ("< 60"): each check-in is met or not, and progress is the share met. */
+  comparator?: Comparator | null;
+  /** The target as written when not a plain number ("-30%", "< 60"). */
+  targetText?: string | null;
+  /** Created without a baseline: the first check-in sets it; before it the key result cannot be scored. */
+  baselineFromCheckIn?: boolean;
 };
 
 export type KeyResultStatus = KeyResultFacts & {
@@ -38,7 +45,24 @@ export type KeyResultStatus = KeyResultFacts & {
   change: number | null;
   /** The change's sign relative to the KR's direction: >0 good, <0 bad, 0 flat. */
   changeQuality: number | null;
+  /** False while there is nothing to score against (no baseline yet, or a threshold with no check-in): progress shows "—". */
+  scored: boolean;
+  /** Threshold key results: whether the latest check-in holds it; null otherwise or before any. */
+  met: boolean | null;
+  /** Threshold key results: check-ins up to this week that held it, of how many. */
+  weeksMet: number;
+  weeksCheckedIn: number;
 };
+
+/** Progress of a key result at `current`, given its check-ins up to then (all of them matter for a threshold). */
+function progressOf(kr: KeyResultFacts, checkIns: readonly CheckInPoint[], current: number): { progress: number; scored: boolean; weeksMet: number } {
+  if (kr.comparator) {
+    const weeksMet = checkIns.filter((c) => meets(kr.comparator!, kr.target, c.value)).length;
+    return { progress: checkIns.length === 0 ? 0 : weeksMet / checkIns.length, scored: checkIns.length > 0, weeksMet };
+  }
+  if (kr.baselineFromCheckIn && checkIns.length === 0) return { progress: 0, scored: false, weeksMet: 0 };
+  return { progress: progress(kr, current), scored: true, weeksMet: 0 };
+}
 
 export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStatus {
   const upToNow = kr.checkIns.filter((c) => c.week <= week).sort((a, b) => a.week.localeCompare(b.week));
@@ -48,10 +72,15 @@ export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStat
   const previousValue = before?.value ?? kr.baseline;
   const current = latest?.value ?? kr.baseline;
   const change = thisWeek ? current - previousValue : null;
+  const scoring = progressOf(kr, upToNow, current);
   return {
     ...kr,
     current,
-    progress: progress(kr, current),
+    progress: scoring.progress,
+    scored: scoring.scored,
+    met: kr.comparator && latest ? meets(kr.comparator, kr.target, latest.value) : null,
+    weeksMet: scoring.weeksMet,
+    weeksCheckedIn: upToNow.length,
     latest,
     thisWeek,
     previousValue,
@@ -60,13 +89,14 @@ export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStat
   };
 }
 
-/** Progress as of the end of each of `weeks` (the latest value reported by then, or the baseline). */
+/** Progress as of the end of each of `weeks` (the latest value reported by then, or the baseline); NaN for a week with nothing to score yet. */
 export function weeklyProgress(kr: KeyResultFacts, weeks: readonly string[]): number[] {
   const sorted = [...kr.checkIns].sort((a, b) => a.week.localeCompare(b.week));
   let i = 0;
   let value = kr.baseline;
   return weeks.map((week) => {
     while (i < sorted.length && sorted[i]!.week <= week) value = sorted[i++]!.value;
-    return progress(kr, value);
+    const scoring = progressOf(kr, sorted.slice(0, i), value);
+    return scoring.scored ? scoring.progress : Number.NaN;
   });
 }

@@ -2,12 +2,16 @@
 // (ideally 3–4) key results per objective, outcomes rather than outputs, ungameable
 // metrics, and every key result measurable from a known baseline to a target.
 import { describesOutput, outcomeRewrite, vanityMetricsIn } from "./krWording";
+import { parseTarget } from "./targets";
 
 export interface LintKeyResult {
   title: string;
   owner?: string | null;
   baseline?: number | null;
-  target?: number | null;
+  /** A number, or as written in a file or form: a threshold ("< 60") or a change ("-30%"). */
+  target?: number | string | null;
+  /** Slack ids of the people who share it besides its owner. */
+  coOwners?: readonly string[] | null;
   measuredBy?: string | null;
   unit?: string | null;
 }
@@ -23,7 +27,8 @@ export interface LintInput {
   objectives: LintObjective[];
 }
 
-export type Severity = "error" | "warning";
+/** A hint is worth knowing but nothing to fix (a baseline the first check-in will set). */
+export type Severity = "error" | "warning" | "hint";
 
 export const LINT_CODES = [
   "too_many_objectives",
@@ -37,6 +42,7 @@ export const LINT_CODES = [
   "baseline_equals_target",
   "missing_owner",
   "not_a_number",
+  "individual_key_results",
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
@@ -160,14 +166,36 @@ function lintNumber(value: number | null | undefined, field: NumberField, path: 
   return null;
 }
 
+function lintTarget(target: LintKeyResult["target"], path: string): { finding: Finding | null; spec: ReturnType<typeof parseTarget> } {
+  if (typeof target === "string" && target.trim() === "") target = null;
+  if (typeof target !== "string") return { finding: lintNumber(target, "target", path), spec: typeof target === "number" ? parseTarget(target) : null };
+  const spec = parseTarget(target);
+  return {
+    spec,
+    finding: spec
+      ? null
+      : { severity: "error", code: "not_a_number", path: `${path}.target`, message: `The target "${target}" is neither a number, a threshold ("< 60") nor a change from the baseline ("-30%").` },
+  };
+}
+
 function lintKeyResult(kr: LintKeyResult, path: string): Finding[] {
   const findings = lintWording(kr.title, path);
 
-  const baselineFinding = lintNumber(kr.baseline, "baseline", path);
-  const targetFinding = lintNumber(kr.target, "target", path);
+  const { finding: targetFinding, spec } = lintTarget(kr.target, path);
+  // A threshold is scored check-in by check-in; it needs no baseline.
+  let baselineFinding = spec?.kind === "threshold" && (kr.baseline === null || kr.baseline === undefined) ? null : lintNumber(kr.baseline, "baseline", path);
+  if (baselineFinding?.code === "missing_baseline" && spec) {
+    baselineFinding = {
+      severity: "hint",
+      code: "missing_baseline",
+      path: `${path}.baseline`,
+      message: "No baseline yet: the first check-in will set it, and until then this key result can't be scored (its progress shows —).",
+      suggestion: "Record where the metric stands today if you know it.",
+    };
+  }
   if (baselineFinding) findings.push(baselineFinding);
   if (targetFinding) findings.push(targetFinding);
-  if (!baselineFinding && !targetFinding && kr.baseline === kr.target) {
+  if (!baselineFinding && !targetFinding && spec?.kind === "absolute" && kr.baseline === spec.value) {
     findings.push({
       severity: "error",
       code: "baseline_equals_target",
@@ -189,12 +217,33 @@ function lintKeyResult(kr: LintKeyResult, path: string): Finding[] {
   return findings;
 }
 
+/**
+ * The guides' "team OKRs that are just a list of individual OKRs": every key result has its own
+ * single owner, a different one each, and none is shared.
+ */
+function lintIndividualKeyResults(objective: LintObjective, path: string): Finding[] {
+  const krs = objective.keyResults;
+  if (krs.length < 2) return [];
+  const owners = krs.map((kr) => (isBlank(kr.owner) ? objective.owner : kr.owner));
+  const shared = krs.some((kr) => (kr.coOwners?.length ?? 0) > 0);
+  if (shared || owners.some(isBlank) || new Set(owners).size !== krs.length) return [];
+  return [
+    {
+      severity: "warning",
+      code: "individual_key_results",
+      path: `${path}.key_results`,
+      message: "Each key result has a different single owner and none is shared: this reads as a list of individual OKRs, not a team's.",
+      suggestion: "Write shared key results that no single person can achieve alone, with co-owners who move them together.",
+    },
+  ];
+}
+
 /** Lints one team's objectives; findings come in document order. */
 export function lintOkrs(input: LintInput): Finding[] {
   const findings = lintObjectiveCount(input.objectives);
   input.objectives.forEach((objective, i) => {
     const objectivePath = `objectives[${i}]`;
-    findings.push(...lintObjective(objective, objectivePath));
+    findings.push(...lintObjective(objective, objectivePath), ...lintIndividualKeyResults(objective, objectivePath));
     objective.keyResults.forEach((kr, k) => {
       findings.push(...lintKeyResult(kr, `${objectivePath}.key_results[${k}]`));
     });

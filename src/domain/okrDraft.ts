@@ -4,8 +4,7 @@
 // then allowed.
 import { lintOkrs, type Finding, type LintCode } from "./lint";
 import { parseNumberInput } from "./numberInput";
-import { deriveDirection } from "./progress";
-import type { Direction } from "./types";
+import { parseTarget, storedShape, type StoredShape, type TargetSpec } from "./targets";
 
 export const TITLE_MAX_LENGTH = 150;
 export const TEXT_MAX_LENGTH = 300;
@@ -33,15 +32,12 @@ export type DraftField = "title" | "why" | "owner" | "baseline" | "target" | "un
 /** A problem at one field: `slot` is the key result's place in the form, null for the objective. */
 export type DraftProblem = { slot: number | null; field: DraftField | "key_results"; severity: "error" | "warning"; code: LintCode | "required" | "too_long"; message: string; suggestion?: string };
 
-export type KeyResultInput = {
+export type KeyResultInput = StoredShape & {
   title: string;
   ownerSlackId: string | null;
   coOwnerSlackIds: string[];
-  baseline: number;
-  target: number;
   unit: string | null;
   measuredBy: string | null;
-  direction: Direction;
 };
 
 export type ObjectiveInput = { title: string; why: string | null; ownerSlackId: string | null; keyResults: Array<KeyResultInput & { slot: number }> };
@@ -65,19 +61,17 @@ function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInp
   const errors: DraftProblem[] = [];
   const error = (field: DraftField, code: DraftProblem["code"], message: string) => errors.push({ slot, field, severity: "error", code, message });
   if (blank(kr.title)) error("title", "required", "Give the key result a title: the outcome it measures.");
-  const number = (raw: string, field: "baseline" | "target") => {
-    if (blank(raw)) {
-      error(field, "required", field === "baseline" ? "Enter where the metric stands today." : "Enter the value to reach by the end of the cycle.");
-      return null;
-    }
-    const n = parseNumberInput(raw);
-    if (n === null) error(field, "not_a_number", `"${raw.trim()}" is not a number: enter e.g. 42, 97.5 or 1,200.`);
-    return n;
-  };
-  const baseline = number(kr.baseline, "baseline");
-  const target = number(kr.target, "target");
-  if (baseline !== null && target !== null && baseline === target) {
-    error("target", "baseline_equals_target", `Baseline and target are both ${target}, so there is nothing to move.`);
+  // No baseline is fine: the first check-in sets it (measure first).
+  const baseline = blank(kr.baseline) ? null : parseNumberInput(kr.baseline);
+  if (!blank(kr.baseline) && baseline === null) error("baseline", "not_a_number", `"${kr.baseline.trim()}" is not a number: enter e.g. 42, 97.5 or 1,200.`);
+  let target: TargetSpec | null = null;
+  if (blank(kr.target)) error("target", "required", "Enter the value to reach by the end of the cycle.");
+  else {
+    target = parseTarget(kr.target);
+    if (target === null) error("target", "not_a_number", `"${kr.target.trim()}" is not a target: enter a number (85), a threshold to hold (< 60, >= 99.95) or a change from the baseline (-30%, +5).`);
+  }
+  if (baseline !== null && target?.kind === "absolute" && baseline === target.value) {
+    error("target", "baseline_equals_target", `Baseline and target are both ${target.value}, so there is nothing to move.`);
   }
   for (const [value, max, field] of [
     [kr.title, TITLE_MAX_LENGTH, "title"],
@@ -87,17 +81,15 @@ function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInp
     const problem = tooLong(value, max, slot, field);
     if (problem) errors.push(problem);
   }
-  if (errors.length > 0 || baseline === null || target === null) return { value: null, errors };
+  if (errors.length > 0 || target === null) return { value: null, errors };
   return {
     value: {
+      ...storedShape(baseline, target),
       title: kr.title.trim(),
       ownerSlackId: kr.ownerSlackId,
       coOwnerSlackIds: [...new Set(kr.coOwnerSlackIds ?? [])].filter((u) => u !== kr.ownerSlackId),
-      baseline,
-      target,
       unit: blank(kr.unit) ? null : kr.unit.trim(),
       measuredBy: blank(kr.measuredBy) ? null : kr.measuredBy.trim(),
-      direction: deriveDirection(baseline, target) ?? "increase",
     },
     errors,
   };
@@ -109,6 +101,7 @@ function problemFromFinding(finding: Finding, slots: readonly number[]): DraftPr
   if (!m) return null;
   const index = m[1] === undefined ? null : Number(m[1]);
   const field = (m[2] ?? (index === null ? "key_results" : "title")) as DraftProblem["field"];
+  if (finding.severity === "hint") return null;
   const base = { severity: finding.severity, code: finding.code, message: finding.message, ...(finding.suggestion ? { suggestion: finding.suggestion } : {}) };
   return { ...base, slot: index === null ? null : slots[index]!, field };
 }
@@ -145,8 +138,9 @@ export function checkObjectiveDraft(draft: ObjectiveDraft, otherObjectives = 0):
         keyResults: filled.map(({ kr }) => ({
           title: kr.title,
           owner: kr.ownerSlackId,
+          coOwners: kr.coOwnerSlackIds ?? [],
           baseline: parseNumberInput(kr.baseline),
-          target: parseNumberInput(kr.target),
+          target: kr.target,
           measuredBy: kr.measuredBy,
         })),
       },
@@ -181,7 +175,7 @@ export function checkKeyResultDraft(draft: KeyResultDraft): DraftCheck<KeyResult
       {
         title: "objective",
         owner: "someone",
-        keyResults: [{ title: draft.title, baseline: parseNumberInput(draft.baseline), target: parseNumberInput(draft.target), measuredBy: draft.measuredBy }],
+        keyResults: [{ title: draft.title, baseline: parseNumberInput(draft.baseline), target: draft.target, measuredBy: draft.measuredBy }],
       },
     ],
   });

@@ -3,6 +3,7 @@ import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import { CADENCES } from "./periods";
 import { isCycleKey, isValidTimeZone } from "./time";
+import { parseTarget } from "./targets";
 import { DIRECTIONS, WEEKDAYS } from "./types";
 
 const pattern = (re: RegExp, error: string) => z.string({ error }).regex(re, { error });
@@ -46,12 +47,16 @@ const reminders = z.strictObject({
   escalate_after: z.number({ error: "should be a number of missed periods" }).int().min(1).max(52).optional(),
 });
 
+const targetError = 'should be a number (85), a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5")';
+
 const keyResultSchema = z.strictObject({
   title: text("the key result's title", 200),
   owner: slackUser.optional(),
   co_owners: z.array(slackUser, { error: "should be a list of Slack user ids" }).optional(),
-  baseline: finite("the value at the start of the cycle"),
-  target: finite("the value to reach by the end of the cycle"),
+  /** Optional: without it the first check-in sets the baseline ("measure first"). */
+  baseline: finite("the value at the start of the cycle").optional(),
+  /** A number, a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5"). */
+  target: z.union([z.number(), z.string()], { error: (issue) => (issue.input === undefined ? "is required: the value to reach by the end of the cycle" : targetError) }).refine((t) => parseTarget(t) !== null, { error: targetError }),
   unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),
   measured_by: text("where the number comes from", 300).optional(),
   direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),

@@ -2,6 +2,7 @@
 // the next cycle is drafted.
 import { parseNumberInput } from "./numberInput";
 import { deriveDirection, progress } from "./progress";
+import { parseTarget, resolveTarget, type Comparator } from "./targets";
 import type { Direction } from "./types";
 
 export const RETRO_TEXT_MAX_LENGTH = 1500;
@@ -37,4 +38,26 @@ export function carriedForward(kr: { baseline: number; target: number; direction
   // Counts (incidents, bugs) do not go below zero.
   if (kr.direction === "decrease" && finalValue >= 0 && target < 0) target = 0;
   return { baseline: finalValue, target, direction: deriveDirection(finalValue, target) ?? kr.direction };
+}
+
+export type KeyResultShape = {
+  baseline: number;
+  target: number;
+  direction: Direction;
+  comparator: Comparator | null;
+  targetText: string | null;
+  baselineFromCheckIn: boolean;
+};
+
+/**
+ * carriedForward for every shape. A threshold is kept as it is (the bar to hold does not move); a
+ * relative target ("-30%") is the same change again from the final value; a key result never
+ * checked in on still waits for its first check-in to set the baseline.
+ */
+export function carriedForwardShape(kr: KeyResultShape, finalValue: number | null): KeyResultShape {
+  if (finalValue === null) return { ...kr };
+  const spec = kr.targetText ? parseTarget(kr.targetText) : null;
+  if (kr.comparator) return { ...kr, baseline: finalValue, baselineFromCheckIn: false };
+  if (spec?.kind === "relative") return { ...kr, baseline: finalValue, target: resolveTarget(spec, finalValue)!, baselineFromCheckIn: false };
+  return { ...carriedForward(kr, finalValue), comparator: null, targetText: null, baselineFromCheckIn: false };
 }

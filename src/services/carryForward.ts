@@ -3,7 +3,7 @@
 // objective of the same title. History is not copied. The owner confirms it like a proposal.
 import { carryForwardMessage } from "../blocks/retroAsk";
 import { keyResultStatus } from "../domain/keyResultStatus";
-import { carriedForward } from "../domain/retroAnswers";
+import { carriedForwardShape } from "../domain/retroAnswers";
 import { quarterOf } from "../domain/time";
 import { ensureCycle } from "../db/cycles";
 import { toKeyResultFacts } from "../db/okrs";
@@ -29,8 +29,11 @@ export async function carryForward(deps: ServiceDeps, workspaceId: number, keyRe
   if (kr.carriedTo) return { keyResultId: kr.carriedTo.id, created: false, toCycle: kr.carriedTo.objective.cycle.key };
   const { objective } = kr;
   const next = quarterOf(objective.cycle.endsAt, CYCLE_TIME_ZONE);
-  const final = keyResultStatus(toKeyResultFacts(kr), finalWeekOf(objective.team, objective.cycle, deps.now)).current;
-  const draft = carriedForward({ baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease" }, final);
+  const status = keyResultStatus(toKeyResultFacts(kr), finalWeekOf(objective.team, objective.cycle, deps.now));
+  const draft = carriedForwardShape(
+    { baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease", comparator: status.comparator ?? null, targetText: kr.targetText, baselineFromCheckIn: kr.baselineFromCheckIn },
+    status.latest ? status.current : kr.baselineFromCheckIn ? null : status.current,
+  );
   try {
     return await deps.db.$transaction(async (tx) => {
       const cycle = await ensureCycle(tx, workspaceId, next);
@@ -54,6 +57,9 @@ export async function carryForward(deps: ServiceDeps, workspaceId: number, keyRe
           baseline: draft.baseline,
           target: draft.target,
           direction: draft.direction,
+          comparator: draft.comparator,
+          targetText: draft.targetText,
+          baselineFromCheckIn: draft.baselineFromCheckIn,
           unit: kr.unit,
           measuredBy: kr.measuredBy,
           position: kr.position,
@@ -92,6 +98,9 @@ export async function askToConfirmCarried(deps: ServiceDeps, workspaceId: number
     baseline: kr.baseline,
     target: kr.target,
     unit: kr.unit,
+    comparator: kr.comparator,
+    targetText: kr.targetText,
+    baselineFromCheckIn: kr.baselineFromCheckIn,
   };
   await sendOnce(deps, { workspaceId, key: `carry:${kr.id}`, kind: "kr_proposal", channel: kr.owner.slackUserId, recipient: kr.owner.slackUserId }, () => carryForwardMessage(data));
 }

@@ -3,7 +3,10 @@ import { checkinReceived, type ReceivedEntry } from "../blocks/checkin";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { isoWeekKey, previousWeekKey } from "../domain/time";
+import { deriveDirection } from "../domain/progress";
+import { describeTarget, impliedDirection, meets, parseTarget, resolveTarget } from "../domain/targets";
 import type { Confidence } from "../domain/types";
+import type { Tx } from "../db/types";
 import { cycleAt } from "../db/cycles";
 import { ensurePerson } from "../db/people";
 import { PROMPTED_KEY_RESULT } from "../db/okrs";
@@ -56,7 +59,10 @@ export type RecordResult =
   | { status: "needs_confirmation"; week: string; keyResultIds: number[] };
 
 /** A move larger than the whole baseline → target distance in one period is probably a typo. */
-export function isImplausibleJump(kr: Pick<KeyResultStatus, "baseline" | "target" | "previousValue">, value: number): boolean {
+export function isImplausibleJump(kr: Pick<KeyResultStatus, "baseline" | "target" | "previousValue" | "baselineFromCheckIn" | "checkIns" | "comparator">, value: number): boolean {
+  // The first check-in of a key result without a baseline sets it: there is nothing to jump from.
+  // A threshold has no distance to cover: a value far on either side of it is plausible.
+  if ((kr.baselineFromCheckIn && kr.checkIns.length === 0) || kr.comparator) return false;
   return Math.abs(value - kr.previousValue) > Math.abs(kr.target - kr.baseline);
 }
 
@@ -92,6 +98,7 @@ export async function recordCheckins(
       const before = await tx.checkIn.findUnique({ where });
       if (!before) {
         await tx.checkIn.create({ data: { keyResultId: e.keyResultId, week: period, ...data } });
+        await setBaselineFromFirstCheckIn(tx, e.keyResultId, e.value);
         continue;
       }
       await tx.checkInRevision.create({
@@ -106,6 +113,8 @@ export async function recordCheckins(
         },
       });
       await tx.checkIn.update({ where, data });
+      // Correcting the first check-in corrects the baseline it set.
+      await setBaselineFromFirstCheckIn(tx, e.keyResultId, e.value);
     }
   });
   deps.metrics?.checkinsStored.inc(entries.length);
@@ -113,10 +122,25 @@ export async function recordCheckins(
   const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
   const received = mine.flatMap((kr) => {
     const now = submitted.get(kr.id);
-    if (now) return [{ title: kr.title, value: now.value, unit: kr.unit, confidence: now.confidence, note: now.note }];
-    return kr.thisWeek ? [{ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek.confidence, note: kr.thisWeek.note }] : [];
+    const threshold = (value: number) => (kr.comparator ? { threshold: { met: meets(kr.comparator, kr.target, value), target: describeTarget(kr) } } : {});
+    if (now) return [{ title: kr.title, value: now.value, unit: kr.unit, confidence: now.confidence, note: now.note, ...threshold(now.value) }];
+    return kr.thisWeek ? [{ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek.confidence, note: kr.thisWeek.note, ...threshold(kr.current) }] : [];
   });
   return { status: "stored", week: period, received };
+}
+
+/**
+ * A key result created without a baseline takes its first check-in's value as the baseline, and a
+ * relative target ("-30%") is resolved against it; so does a correction of that check-in while it
+ * is the only one. Later check-ins leave both alone.
+ */
+async function setBaselineFromFirstCheckIn(tx: Tx, keyResultId: number, value: number): Promise<void> {
+  const kr = await tx.keyResult.findUniqueOrThrow({ where: { id: keyResultId }, include: { _count: { select: { checkIns: true } } } });
+  if (!kr.baselineFromCheckIn || kr._count.checkIns !== 1) return;
+  const spec = kr.targetText ? parseTarget(kr.targetText) : null;
+  const target = spec?.kind === "relative" ? resolveTarget(spec, value)! : kr.target;
+  const direction = kr.directionSet ? kr.direction : ((spec && impliedDirection(spec)) ?? deriveDirection(value, target) ?? kr.direction);
+  await tx.keyResult.update({ where: { id: keyResultId }, data: { baseline: value, target, direction } });
 }
 
 /** Turns this period's prompt DMs (first and after a snooze), if sent, into a "Checked in ✓" summary. */

@@ -1,5 +1,6 @@
 // `okr-bot export --format md|csv|json`: a cycle's retro and check-in history, for records kept
 // outside Slack. Archived key results are left out, as in the retro.
+import { meets } from "../domain/targets";
 import type { CycleRecord } from "../domain/records";
 import { findCycle } from "../db/cycles";
 import { teamsInCycle } from "../db/okrs";
@@ -33,12 +34,23 @@ export async function cycleRecord(db: Db, workspaceId: number, cycleKey: string,
         unit: kr.unit,
         measuredBy: kr.measuredBy,
         direction: kr.direction,
+        targetAsWritten: kr.targetText ?? (kr.comparator ? `${kr.comparator} ${kr.target}` : null),
+        baselineFrom: kr.baselineFromCheckIn ? "first_check_in" : "set",
+        weeksMet: kr.comparator ? { met: kr.weeksMet, of: kr.weeksCheckedIn } : null,
         finalValue: kr.current,
-        progress: kr.progress,
+        progress: kr.scored ? kr.progress : null,
         retro: { score: item.score, scoreFrom: item.answers.score === null ? "progress" : "owner", worked: item.answers.worked, didnt: item.answers.didnt, learned: item.answers.learned, carryForward: item.answers.carryForward },
         checkIns: checkIns
           .filter((c) => c.keyResultId === kr.id)
-          .map((c) => ({ week: c.week, value: c.value, confidence: c.confidence, note: c.note, evidenceUrl: c.evidenceUrl, author: who(c.author.slackUserId) })),
+          .map((c) => ({
+            week: c.week,
+            value: c.value,
+            confidence: c.confidence,
+            note: c.note,
+            evidenceUrl: c.evidenceUrl,
+            author: who(c.author.slackUserId),
+            ...(kr.comparator ? { met: meets(kr.comparator, kr.target, c.value) } : {}),
+          })),
       });
     }
     record.teams.push({ name: team.name, averageScore: retro.average, reading: retro.reading, objectives });

@@ -1,5 +1,6 @@
 import { stringifyOkrFile, type OkrFile } from "../domain/okrFile";
 import type { Cadence } from "../domain/periods";
+import { isComparator } from "../domain/targets";
 import { weekdayName } from "../domain/types";
 import { findCycle } from "../db/cycles";
 import type { Db } from "../db/types";
@@ -64,8 +65,8 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
             title: kr.title,
             ...(kr.owner && kr.ownerId !== o.ownerId ? { owner: kr.owner.slackUserId } : {}),
             ...(kr.coOwners.length > 0 ? { co_owners: kr.coOwners.map((c) => c.person.slackUserId).sort() } : {}),
-            baseline: kr.baseline,
-            target: kr.target,
+            ...(kr.baselineFromCheckIn ? {} : { baseline: kr.baseline }),
+            target: kr.targetText ?? (isComparator(kr.comparator) ? `${kr.comparator} ${kr.target}` : kr.target),
             ...(kr.unit ? { unit: kr.unit } : {}),
             ...(kr.measuredBy ? { measured_by: kr.measuredBy } : {}),
             ...(kr.directionSet ? { direction: kr.direction as "increase" | "decrease" } : {}),

@@ -4,6 +4,7 @@
 import { replaceCoOwners, replaceManagers } from "../db/roles";
 import { alignmentProblems, objectiveKey, parentsAfterImport, parentsFirst, type StoredAlignment } from "../domain/alignment";
 import { deriveDirection } from "../domain/progress";
+import { parseTarget, storedShape, type StoredShape } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
 import { parseCycleKey, quarterOf } from "../domain/time";
@@ -54,6 +55,7 @@ export function lintFile(file: OkrFile): Finding[] {
           owner: kr.owner,
           baseline: kr.baseline,
           target: kr.target,
+          coOwners: kr.co_owners,
           measuredBy: kr.measured_by,
           unit: kr.unit,
         })),
@@ -97,6 +99,16 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
   );
   return report;
+}
+
+/**
+ * Baseline, target and direction as stored from a file's key result (see storedShape). Re-importing
+ * an exported measure-first key result whose first check-in set its baseline keeps that baseline.
+ */
+export function keyResultShape(kr: Pick<OkrFileKeyResult, "baseline" | "target" | "direction">, measured?: { baseline: number; target: number } | null): StoredShape {
+  const spec = parseTarget(kr.target)!; // the file schema refuses a target parseTarget cannot read
+  const shape = storedShape(kr.baseline ?? measured?.baseline ?? null, spec, kr.direction);
+  return { ...shape, baselineFromCheckIn: kr.baseline === undefined };
 }
 
 function counts(): ImportCounts {
@@ -235,27 +247,25 @@ async function importKeyResult(
   kr: OkrFileKeyResult,
   report: ImportReport,
 ): Promise<number> {
-  // The linter refuses baseline = target, so a direction can always be derived here.
-  const direction = kr.direction ?? deriveDirection(kr.baseline, kr.target) ?? "increase";
+  const coOwners = [...new Set(kr.co_owners ?? [])].sort();
+  const found = await tx.keyResult.findUnique({
+    where: { objectiveId_title: { objectiveId, title: kr.title } },
+    include: { coOwners: { include: { person: true } }, _count: { select: { checkIns: true } } },
+  });
+  // A measure-first key result whose first check-in has set its baseline keeps it (the file still has none).
+  const measured = found && found.baselineFromCheckIn && found._count.checkIns > 0 ? found : null;
   const fields = {
     // A key result without its own owner is its objective owner's to check in on.
     ownerId: kr.owner ? await personId(tx, workspaceId, kr.owner) : objectiveOwnerId,
-    baseline: kr.baseline,
-    target: kr.target,
+    ...keyResultShape(kr, measured),
     unit: kr.unit ?? null,
     measuredBy: kr.measured_by ?? null,
-    direction,
     directionSet: kr.direction !== undefined,
     position,
     // A key result in the file is active, even if it was archived in Slack before.
     archivedAt: null,
     weight: kr.weight ?? 1,
   };
-  const coOwners = [...new Set(kr.co_owners ?? [])].sort();
-  const found = await tx.keyResult.findUnique({
-    where: { objectiveId_title: { objectiveId, title: kr.title } },
-    include: { coOwners: { include: { person: true } } },
-  });
   const setCoOwners = (keyResultId: number) => replaceCoOwners(tx, workspaceId, keyResultId, coOwners);
   if (!found) {
     const created = await tx.keyResult.create({ data: { objectiveId, title: kr.title, ...fields } });

@@ -3,6 +3,7 @@
 // the acting person against the database, whatever the modal's private_metadata says.
 import { replaceCoOwners } from "../db/roles";
 import { formatNumber } from "../domain/progress";
+import { describeTarget, parseTarget, storedShape } from "../domain/targets";
 import type { KeyResultDraft, KeyResultInput, ObjectiveInput } from "../domain/okrDraft";
 import { decide, type Decision } from "../domain/permissions";
 import { quarterOf } from "../domain/time";
@@ -92,6 +93,9 @@ export async function createObjective(
           ownerId: owner?.id ?? null,
           baseline: kr.baseline,
           target: kr.target,
+          comparator: kr.comparator,
+          targetText: kr.targetText,
+          baselineFromCheckIn: kr.baselineFromCheckIn,
           unit: kr.unit,
           measuredBy: kr.measuredBy,
           direction: kr.direction,
@@ -111,6 +115,7 @@ const keyResultInclude = {
   owner: true,
   coOwners: { include: { person: true } },
   objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
+  _count: { select: { checkIns: true } },
 } as const;
 
 async function keyResultInWorkspace(deps: ServiceDeps, workspaceId: number, keyResultId: number) {
@@ -132,8 +137,9 @@ export function draftOf(kr: EditableKeyResult): KeyResultDraft {
     title: kr.title,
     ownerSlackId: kr.owner?.slackUserId ?? null,
     coOwnerSlackIds: kr.coOwners.map((c) => c.person.slackUserId),
-    baseline: formatNumber(kr.baseline),
-    target: formatNumber(kr.target),
+    // A baseline still waiting for the first check-in is left blank, as it was written.
+    baseline: kr.baselineFromCheckIn && kr._count.checkIns === 0 ? "" : formatNumber(kr.baseline),
+    target: describeTarget(kr),
     unit: kr.unit ?? "",
     measuredBy: kr.measuredBy ?? "",
   };
@@ -191,9 +197,12 @@ export async function alignObjectiveOf(deps: ServiceDeps, workspaceId: number, s
 
 export type EditResult = { status: "saved"; changed: string[]; proposal: Proposal | null } | Refused | { status: "gone" } | { status: "duplicate_title" };
 
-export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, input: KeyResultInput): Promise<EditResult> {
+export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, written: KeyResultInput): Promise<EditResult> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
+  // A blank baseline once check-ins exist keeps the one the first check-in set (and resolves the target against it).
+  const input: KeyResultInput =
+    written.baselineFromCheckIn && kr._count.checkIns > 0 ? { ...written, ...storedShape(kr.baseline, parseTarget(describeTarget(written))!), baselineFromCheckIn: true } : written;
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   if (input.title !== kr.title && (await deps.db.keyResult.findFirst({ where: { objectiveId: kr.objectiveId, title: input.title } }))) return { status: "duplicate_title" };
@@ -209,7 +218,13 @@ export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
     ["measured_by", kr.measuredBy, input.measuredBy],
     ["co_owners", coOwners(before.coOwnerSlackIds ?? []), coOwners(input.coOwnerSlackIds)],
   ];
+  // Until the first check-in a measure-first baseline is a placeholder: leaving it blank changes nothing.
+  const measureFirst = kr.baselineFromCheckIn && kr._count.checkIns === 0;
+  if (measureFirst && input.baselineFromCheckIn) fields[2] = ["baseline", null, null];
+  if (kr.targetText || input.targetText) fields[3] = ["target", describeTarget(kr), describeTarget(input)];
   const changed = fields.filter(([, a, b]) => a !== b);
+  // A baseline the first check-in set, left as it is, is still the one the first check-in set.
+  const baselineFromCheckIn = input.baselineFromCheckIn || (kr.baselineFromCheckIn && !measureFirst && input.baseline === kr.baseline);
   const ownerChanged = changed.some(([field]) => field === "owner");
   return deps.db.$transaction(async (tx) => {
     const editor = await ensurePerson(tx, workspaceId, slackUserId);
@@ -223,6 +238,9 @@ export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
         ownerId: owner?.id ?? null,
         baseline: input.baseline,
         target: input.target,
+        comparator: input.comparator,
+        targetText: input.targetText,
+        baselineFromCheckIn,
         unit: input.unit,
         measuredBy: input.measuredBy,
         ...(kr.directionSet ? {} : { direction: input.direction }),

@@ -1,6 +1,7 @@
 // Asking owners to accept key results someone else wrote for them: one DM per proposal, sent once.
 import type { ProposalData } from "../blocks/proposal";
 import { proposalMessage } from "../blocks/proposal";
+import { isComparator } from "../domain/targets";
 import type { ServiceDeps } from "./deps";
 import type { Proposal } from "./okrWriting";
 import { sendOnce } from "./outbox";
@@ -21,6 +22,9 @@ export async function proposalData(deps: ServiceDeps, workspaceId: number, keyRe
     target: kr.target,
     unit: kr.unit,
     measuredBy: kr.measuredBy,
+    comparator: isComparator(kr.comparator) ? kr.comparator : null,
+    targetText: kr.targetText,
+    baselineFromCheckIn: kr.baselineFromCheckIn && (await deps.db.checkIn.count({ where: { keyResultId: kr.id } })) === 0,
   };
 }
 

@@ -1,6 +1,7 @@
 // The owners' side of the retro: near the cycle's end each owner is asked, in a DM, for a score
 // and the guide's review answers per key result; answers are saved, update the retro thread if it
 // is already posted, and "carry forward" drafts the next cycle's key result.
+import { goalText } from "../blocks/format";
 import { retroRequestMessage, type RetroAsk, type RetroModalData } from "../blocks/retroAsk";
 import { retroParent, retroReply } from "../blocks/retro";
 import { keyResultStatus } from "../domain/keyResultStatus";
@@ -130,6 +131,8 @@ export async function retroForm(deps: ServiceDeps, workspaceId: number, slackUse
       unit: kr.unit,
       baseline: kr.baseline,
       target: kr.target,
+      goal: goalText(status),
+      threshold: status.comparator != null,
       computedScore: scoreFromProgress(status.progress),
       answers: {
         score: answered ? kr.retro!.score : null,

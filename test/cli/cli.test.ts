@@ -191,6 +191,44 @@ describe("okr-bot migrate, import and export", () => {
     expect(third.stdout).toContain("key results  0 created, 0 updated, 6 unchanged");
   });
 
+  it("round-trips the three target forms: a threshold, a relative target, a baseline left to the first check-in", async () => {
+    const file = path.join(dir, "shapes.yaml");
+    fs.writeFileSync(
+      file,
+      [
+        "cycle: 2027-Q1",
+        "teams:",
+        "  - name: Platform",
+        "    channel: C0PLATFORM",
+        "    objectives:",
+        "      - title: Scale without slowing down",
+        "        owner: U0LEAD",
+        "        key_results:",
+        "          - title: Achieve autoscaling response time < 60s",
+        '            target: "< 60"',
+        "            measured_by: Autoscaler metrics",
+        "          - title: Reduce P99 latency of payment processing by 30%",
+        '            target: "-30%"',
+        "            measured_by: APM",
+        "          - title: Increase NPS by 5 points",
+        "            baseline: 30",
+        '            target: "+5"',
+        "            measured_by: NPS survey",
+      ].join("\n"),
+    );
+    const first = await run(["import", file, "--workspace", "T0TEST"], db);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("key results  3 created");
+    expect(first.stdout).toMatch(/Good to know \(1\):\n  .*shapes\.yaml:12: teams\[0\]\.objectives\[0\]\.key_results\[1\]\.baseline: No baseline yet: the first check-in will set it/);
+    const exported = await run(["export", "--cycle", "2027-Q1"], db);
+    expect(exported.stdout).toContain("target: < 60");
+    expect(exported.stdout).toContain("target: -30%");
+    expect(exported.stdout).toContain('target: "+5"');
+    const again = path.join(dir, "shapes-exported.yaml");
+    fs.writeFileSync(again, exported.stdout);
+    expect((await run(["import", again], db)).stdout).toContain("key results  0 created, 0 updated, 3 unchanged");
+  });
+
   it("exports a cycle's retro and check-in history as Markdown, CSV or JSON, and refuses an unknown format", async () => {
     const file = path.join(dir, "okrs.yaml");
     fs.writeFileSync(file, okrFileYaml({ objectivesEach: 1, krsEach: 3 }));

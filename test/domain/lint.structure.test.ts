@@ -97,8 +97,9 @@ describe("fields of a key result", () => {
     lintOkrs({ objectives: [objective([goodKr(0), goodKr(1), { ...goodKr(2), ...overrides }])] });
 
   it.each<[string, Partial<LintKeyResult>, Array<[Finding["severity"], string]>]>([
-    ["baseline null", { baseline: null }, [["warning", "missing_baseline objectives[0].key_results[2].baseline"]]],
-    ["baseline undefined", { baseline: undefined }, [["warning", "missing_baseline objectives[0].key_results[2].baseline"]]],
+    // Measure first: the first check-in sets the baseline.
+    ["baseline null", { baseline: null }, [["hint", "missing_baseline objectives[0].key_results[2].baseline"]]],
+    ["baseline undefined", { baseline: undefined }, [["hint", "missing_baseline objectives[0].key_results[2].baseline"]]],
     ["target null", { target: null }, [["warning", "missing_target objectives[0].key_results[2].target"]]],
     [
       "both missing",
@@ -110,7 +111,7 @@ describe("fields of a key result", () => {
     ],
     ["baseline NaN", { baseline: NaN }, [["error", "not_a_number objectives[0].key_results[2].baseline"]]],
     ["target Infinity", { target: Infinity }, [["error", "not_a_number objectives[0].key_results[2].target"]]],
-    ["target a string at runtime", { target: "2" as unknown as number }, [["error", "not_a_number objectives[0].key_results[2].target"]]],
+    ["target a string that is none of the target shapes", { target: "two" }, [["error", "not_a_number objectives[0].key_results[2].target"]]],
     ["baseline equals target", { baseline: 5, target: 5 }, [["error", "baseline_equals_target objectives[0].key_results[2].target"]]],
     ["zero baseline and target", { baseline: 0, target: 0 }, [["error", "baseline_equals_target objectives[0].key_results[2].target"]]],
     ["measuredBy null", { measuredBy: null }, [["warning", "missing_measured_by objectives[0].key_results[2].measured_by"]]],

@@ -34,11 +34,29 @@ describe("checkObjectiveDraft", () => {
       [0, "baseline", "not_a_number"],
       [1, "target", "baseline_equals_target"],
       [2, "title", "required"],
-      [2, "baseline", "required"],
       [2, "target", "required"],
       [3, "title", "required"],
     ]);
     expect(check.errors[0]!.message).toContain('"eight" is not a number');
+  });
+
+  it("takes a threshold, a relative target and a blank baseline (the first check-in sets it)", () => {
+    const check = checkObjectiveDraft(
+      objective([
+        kr({ title: "Keep autoscaling response time under a minute", baseline: "", target: "< 60" }),
+        kr({ title: "Reduce P99 latency of payments", baseline: "120", target: "-30%" }),
+        kr({ title: "Keep availability high", baseline: "", target: ">= 99.95" }),
+        kr({ title: "Increase NPS", baseline: "", target: "+5" }),
+        kr({ title: "Cut build time", baseline: "", target: "soon" }),
+      ]),
+    );
+    expect(check.errors.map((e) => [e.slot, e.field, e.code])).toEqual([[4, "target", "not_a_number"]]);
+    const fixed = checkObjectiveDraft(objective([kr({ title: "Keep autoscaling response time under a minute", baseline: "", target: "< 60" }), kr({ title: "Reduce P99 latency of payments", baseline: "120", target: "-30%" }), kr({ title: "Increase NPS", baseline: "", target: "+5" })]));
+    expect(fixed.value!.keyResults.map((k) => [k.baseline, k.target, k.direction, k.comparator, k.targetText, k.baselineFromCheckIn])).toEqual([
+      [0, 60, "decrease", "<", "< 60", true],
+      [120, 84, "decrease", null, "-30%", false],
+      [0, 0, "increase", null, "+5", true],
+    ]);
   });
 
   it("needs at least one key result", () => {

@@ -43,7 +43,8 @@ describe("the OKR file format", () => {
 
   it.each([
     ["a target that is not a number", VALID.replace("target: 2", "target: two"), "teams[0].objectives[0].key_results[0].target", 15, /should be a number/],
-    ["a missing baseline", VALID.replace("            baseline: 8\n", ""), "teams[0].objectives[0].key_results[0].baseline", 12, /is required/],
+    ["a target of no known shape", VALID.replace("target: 2", 'target: "about 2"'), "teams[0].objectives[0].key_results[0].target", 15, /threshold .* or a change from the baseline/],
+    ["a missing target", VALID.replace("            target: 2\n", ""), "teams[0].objectives[0].key_results[0].target", 12, /is required/],
     ["a channel given by name", VALID.replace("C0PLATFORM", "#platform"), "teams[0].channel", 4, /Slack channel id/],
     ["an unknown weekday", VALID.replace("day: monday", "day: moonday"), "teams[0].checkin.day", 6, /weekday/],
     ["an unquoted or bad time", VALID.replace('"09:00"', '"9am"'), "teams[0].checkin.time", 6, /24-hour time/],
@@ -54,6 +55,15 @@ describe("the OKR file format", () => {
     const [first] = problems(source);
     expect(first).toMatchObject({ path, line });
     expect(first!.message).toMatch(message);
+  });
+
+  it("takes a key result without a baseline (measure first), a threshold and a relative target", () => {
+    for (const [target, expected] of [["'< 60'", "< 60"], ['"-30%"', "-30%"], ['"+5"', "+5"], ["85", 85]] as const) {
+      const parsed = parseOkrFile(VALID.replace("            baseline: 8\n", "").replace("target: 2", `target: ${target}`));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      const kr = parsed.file.teams[0]!.objectives[0]!.key_results[0]!;
+      expect([kr.baseline, kr.target]).toEqual([undefined, expected]);
+    }
   });
 
   it("maps a path back to its line, for the linter's findings", () => {

@@ -212,6 +212,46 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     expect((await db().keyResult.findUniqueOrThrow({ where: { id: other.id } })).title).toBe("Other KR");
   });
 
+  it("/okr new and /okr edit take a threshold, a relative target and a blank baseline", async () => {
+    const form = await openModal("U0MANAGER", "new Platform");
+    const shapes = {
+      ...GOOD,
+      kr_title_0: "Keep autoscaling response time under a minute",
+      kr_baseline_0: "",
+      kr_target_0: "< 60",
+      kr_unit_0: "s",
+      kr_title_1: "Reduce P99 latency of payments",
+      kr_baseline_1: "120",
+      kr_target_1: "-30%",
+      kr_title_2: "Increase NPS",
+      kr_owner_2: "U0MANAGER",
+      kr_baseline_2: "",
+      kr_target_2: "+5",
+    };
+    const first = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: { objective_title: "Scale without slowing down", ...shapes } });
+    // A baseline the first check-in will set is a hint, not a warning: saved at once.
+    expect(first.outcome.action).toBe("updated");
+    expect(viewText(s.sandbox.view(form.id))).toContain("Saved *Scale without slowing down* with 3 key results");
+    const kr = (title: string) => db().keyResult.findFirstOrThrow({ where: { title } });
+    expect(await kr("Keep autoscaling response time under a minute")).toMatchObject({ baseline: 0, target: 60, comparator: "<", targetText: "< 60", direction: "decrease", baselineFromCheckIn: true });
+    expect(await kr("Reduce P99 latency of payments")).toMatchObject({ baseline: 120, target: 84, comparator: null, targetText: "-30%", direction: "decrease", baselineFromCheckIn: false });
+    expect(await kr("Increase NPS")).toMatchObject({ baseline: 0, target: 0, targetText: "+5", direction: "increase", baselineFromCheckIn: true });
+
+    // Alice is asked to accept the threshold written for her, described as one.
+    const asks = await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("A key result was proposed")), { timeoutMs: 5000 });
+    expect(JSON.stringify(asks.blocks)).toContain("a threshold to hold: &lt; 60 s");
+
+    // The edit modal shows them as written; a blank baseline stays blank and is no edit.
+    const edit = await openModal("U0MANAGER", `edit ${(await kr("Increase NPS")).id}`);
+    expect(viewText(edit)).toContain('"initial_value":"+5"');
+    expect(viewText(edit)).not.toContain('"initial_value":"0"');
+    const saved = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: edit.id }, values: { kr_target_0: ">= 40" } });
+    expect(saved.outcome.action).toBe("closed");
+    const after = await db().keyResult.findFirstOrThrow({ where: { title: "Increase NPS" }, include: { edits: true } });
+    expect(after).toMatchObject({ target: 40, comparator: ">=", targetText: ">= 40", direction: "increase", baselineFromCheckIn: true });
+    expect(after.edits.map((e) => [e.field, e.before, e.after])).toEqual([["target", "+5", ">= 40"]]);
+  });
+
   it("/okr edit giving the key result to someone else makes it a proposal they accept", async () => {
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
     const form = await openModal("U0MANAGER", `edit ${kr.id}`);

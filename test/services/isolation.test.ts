@@ -71,7 +71,7 @@ describe.each(PROVIDERS)("two workspaces in one database on %s", (provider) => {
     const theirs = await krOf(b);
     const theirTeam = await teamOf(b);
     expect(await openKeyResultEdit(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
-    const input = { title: "Hijacked", ownerSlackId: "U0ALICE", coOwnerSlackIds: [], baseline: 1, target: 2, unit: null, measuredBy: null, direction: "increase" as const };
+    const input = { title: "Hijacked", ownerSlackId: "U0ALICE", coOwnerSlackIds: [], baseline: 1, target: 2, unit: null, measuredBy: null, direction: "increase" as const, comparator: null, targetText: null, baselineFromCheckIn: false };
     expect(await saveKeyResultEdit(deps, a, "U0ALICE", theirs.id, input)).toEqual({ status: "gone" });
     expect(await acceptKeyResult(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
     expect(await retroForm(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
