@@ -2,6 +2,8 @@
 // Unknown shortcodes stay as typed, like Slack shows a custom emoji it cannot find.
 export const EMOJI: Readonly<Record<string, string>> = {
   white_check_mark: "✅",
+  rotating_light: "🚨",
+  white_circle: "⚪",
   warning: "⚠️",
   red_circle: "🔴",
   large_yellow_circle: "🟡",
