@@ -23,7 +23,16 @@ for (const provider of ["sqlite", "postgresql"]) {
   fs.writeFileSync(previous, execFileSync("git", ["show", `HEAD:${schema}`], { cwd: root }));
   const sql = execFileSync(
     process.execPath,
-    [require.resolve("prisma/build/index.js"), "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", schema, "--script"],
+    [
+      require.resolve("prisma/build/index.js"),
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      previous,
+      "--to-schema-datamodel",
+      schema,
+      "--script",
+    ],
     { cwd: root, env: { ...process.env, PRISMA_PROVIDER: provider }, encoding: "utf8" },
   );
   if (/^-- This is an empty migration\.\s*$/m.test(sql) || sql.trim() === "") {

@@ -11,7 +11,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const out = path.join(__dirname, "..", "docs", "screenshots");
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`needs chromium at ${CHROMIUM} (apt-get install chromium), or CHROMIUM_PATH`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`needs chromium at ${CHROMIUM} (apt-get install chromium), or CHROMIUM_PATH`);
   fs.mkdirSync(out, { recursive: true });
   const demo = await startWebDemo();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
@@ -51,7 +52,9 @@ async function main() {
     await page.getByRole("button", { name: "Friday digest" }).click();
     await page.getByRole("button", { name: "# platform" }).click();
     await feed.locator("img.file-image").first().waitFor();
-    await page.waitForFunction('(() => { const i = document.querySelector("#feed img.file-image"); return i && i.complete && i.naturalWidth > 0; })()');
+    await page.waitForFunction(
+      '(() => { const i = document.querySelector("#feed img.file-image"); return i && i.complete && i.naturalWidth > 0; })()',
+    );
     // The whole digest and its thread with the chart, from the top.
     await page.setViewportSize({ width: 1200, height: 1560 });
     await feed.evaluate((el) => el.scrollTo(0, 0));

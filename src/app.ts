@@ -45,13 +45,34 @@ export type AppDeps = {
   metrics?: Metrics;
 };
 
-export function createApp({ config, database, log, clock, homeWorkspaceId, homeAuthorization, installations, inFlight, afterAck = new AfterAck(log), socketBackoff, holder, metrics }: AppDeps): App {
+export function createApp({
+  config,
+  database,
+  log,
+  clock,
+  homeWorkspaceId,
+  homeAuthorization,
+  installations,
+  inFlight,
+  afterAck = new AfterAck(log),
+  socketBackoff,
+  holder,
+  metrics,
+}: AppDeps): App {
   const { oauth, appToken } = config.slack;
   let socket: SocketReceiver | undefined;
   const customRoutes: CustomRoute[] = [
-    { path: "/healthz", method: ["GET"], handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res, socket) },
-    ...(metrics && config.metricsPort === undefined ? [{ path: METRICS_PATH, method: ["GET"], handler: metrics.handler() }] : []),
-    ...(oauth && installations ? oauthRoutes(oauth, config.slack.apiUrl, { db: database.db, cipher: installations.cipher, log, metrics }) : []),
+    {
+      path: "/healthz",
+      method: ["GET"],
+      handler: (_req: IncomingMessage, res: ServerResponse) => void health(database, res, socket),
+    },
+    ...(metrics && config.metricsPort === undefined
+      ? [{ path: METRICS_PATH, method: ["GET"], handler: metrics.handler() }]
+      : []),
+    ...(oauth && installations
+      ? oauthRoutes(oauth, config.slack.apiUrl, { db: database.db, cipher: installations.cipher, log, metrics })
+      : []),
   ];
   if (appToken) {
     socket = new SocketReceiver({
@@ -67,7 +88,10 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
   }
   const app = new App({
     ...(installations
-      ? { authorize: (source: { teamId?: string; enterpriseId?: string }) => authorizeInstallation(installations.tokens, source) }
+      ? {
+          authorize: (source: { teamId?: string; enterpriseId?: string }) =>
+            authorizeInstallation(installations.tokens, source),
+        }
       : homeAuthorization
         ? { authorize: async () => ({ ...homeAuthorization }) }
         : { token: config.slack.botToken }),
@@ -106,7 +130,10 @@ export function createApp({ config, database, log, clock, homeWorkspaceId, homeA
  * one is not an error: the request goes on without a token or workspace, and is acknowledged and dropped with one
  * warning (see requestWorkspace.ts).
  */
-async function authorizeInstallation(tokens: BotTokens, source: { teamId?: string; enterpriseId?: string }): Promise<AuthorizeResult> {
+async function authorizeInstallation(
+  tokens: BotTokens,
+  source: { teamId?: string; enterpriseId?: string },
+): Promise<AuthorizeResult> {
   try {
     const { workspaceId, ...authorization } = await tokens.forRequest(source);
     return { ...authorization, [INSTALLED_WORKSPACE_MARK]: workspaceId };
@@ -128,7 +155,12 @@ export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
  */
 function httpReceiver(signingSecret: string | undefined, customRoutes: CustomRoute[], log: Logger): HTTPReceiver {
   if (!signingSecret) throw new ConfigError(["SLACK_SIGNING_SECRET is required to receive Slack's requests over HTTP"]);
-  const receiver = new HTTPReceiver({ signingSecret, customRoutes, bodyLimit: MAX_BODY_BYTES, logger: log.child("bolt") });
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    customRoutes,
+    bodyLimit: MAX_BODY_BYTES,
+    logger: log.child("bolt"),
+  });
   const handle = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     const timestamp = Number(req.headers["x-slack-request-timestamp"]);
@@ -146,7 +178,10 @@ function httpReceiver(signingSecret: string | undefined, customRoutes: CustomRou
 async function health(database: Database, res: ServerResponse, socket: SocketReceiver | undefined) {
   let databaseUp = true;
   try {
-    await Promise.race([database.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref())]);
+    await Promise.race([
+      database.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref()),
+    ]);
   } catch {
     databaseUp = false;
   }
@@ -156,7 +191,9 @@ async function health(database: Database, res: ServerResponse, socket: SocketRec
     const link = socket.status();
     body.socket = link.up ? "connected" : link.downForMs < SOCKET_GRACE_MS ? "reconnecting" : "down";
     if (!link.up && link.downForMs >= SOCKET_GRACE_MS) {
-      reasons.push(`no Socket Mode connection for ${Math.floor(link.downForMs / 1000)} s${link.lastError ? ` (${link.lastError})` : ""}`);
+      reasons.push(
+        `no Socket Mode connection for ${Math.floor(link.downForMs / 1000)} s${link.lastError ? ` (${link.lastError})` : ""}`,
+      );
     }
   }
   const ok = reasons.length === 0;

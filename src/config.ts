@@ -12,15 +12,36 @@ const KEY_HINT = "should be 32 random bytes in base64, e.g. from `openssl rand -
 
 const envSchema = z.object({
   // One workspace: its bot token. Several: the OAuth variables below instead (see modeProblems).
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { error: "should be a bot token starting with xoxb-" }).optional(),
-  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, { error: "should be the Client ID from Basic Information → App Credentials, e.g. 1234567890.1234567890" }).optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, { error: "should be a bot token starting with xoxb-" })
+    .optional(),
+  SLACK_CLIENT_ID: z
+    .string()
+    .regex(/^\d+\.\d+$/, {
+      error: "should be the Client ID from Basic Information → App Credentials, e.g. 1234567890.1234567890",
+    })
+    .optional(),
   SLACK_CLIENT_SECRET: z.string().optional(),
-  SLACK_STATE_SECRET: z.string().min(16, { error: "should be a random string of at least 16 characters (it signs the OAuth state)" }).optional(),
-  SLACK_REDIRECT_URI: z.url({ error: "should be the bot's public URL of /slack/oauth_redirect, e.g. https://okr.example.com/slack/oauth_redirect" }).optional(),
-  TOKEN_ENCRYPTION_KEY: z.string().refine((v) => parseKey(v) !== null, { error: KEY_HINT }).optional(),
+  SLACK_STATE_SECRET: z
+    .string()
+    .min(16, { error: "should be a random string of at least 16 characters (it signs the OAuth state)" })
+    .optional(),
+  SLACK_REDIRECT_URI: z
+    .url({
+      error:
+        "should be the bot's public URL of /slack/oauth_redirect, e.g. https://okr.example.com/slack/oauth_redirect",
+    })
+    .optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => parseKey(v) !== null, { error: KEY_HINT })
+    .optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
     .string()
-    .refine((v) => v.split(",").every((k) => parseKey(k) !== null), { error: `should be a comma-separated list of earlier keys, each ${KEY_HINT.replace("should be ", "")}` })
+    .refine((v) => v.split(",").every((k) => parseKey(k) !== null), {
+      error: `should be a comma-separated list of earlier keys, each ${KEY_HINT.replace("should be ", "")}`,
+    })
     .optional(),
   // Required over HTTP (see modeProblems); Socket Mode's requests come through the app-level token's socket.
   SLACK_SIGNING_SECRET: z.string().optional(),
@@ -52,7 +73,9 @@ const envSchema = z.object({
     .positive({ error: "should be a number of messages per second, e.g. 1" })
     .default(1),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `should be one of ${LOG_FORMATS.join(", ")} (json: one JSON object per line)` }).default("text"),
+  LOG_FORMAT: z
+    .enum(LOG_FORMATS, { error: `should be one of ${LOG_FORMATS.join(", ")} (json: one JSON object per line)` })
+    .default("text"),
   // Unset: /metrics is served on PORT. Set: only on this port, so it is not exposed with /slack/events.
   METRICS_PORT: z.coerce
     .number({ error: "should be a TCP port number for /metrics, e.g. 9464" })
@@ -65,7 +88,9 @@ const envSchema = z.object({
 /** Every environment variable the bot reads. */
 export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
-export type DatabaseConfig = { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
+export type DatabaseConfig =
+  | { provider: "sqlite"; url: string; file: string }
+  | { provider: "postgresql"; url: string };
 
 /** Multi-workspace mode: the app's OAuth credentials and the key its stored tokens are encrypted with. */
 export type OAuthConfig = {
@@ -128,9 +153,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)),
     ...modeProblems(raw),
     ...(raw.SLACK_SIGNING_SECRET === undefined && raw.SLACK_APP_TOKEN === undefined
-      ? ["SLACK_SIGNING_SECRET is required: the signing secret from Basic Information → App Credentials (or, for Socket Mode, SLACK_APP_TOKEN)"]
+      ? [
+          "SLACK_SIGNING_SECRET is required: the signing secret from Basic Information → App Credentials (or, for Socket Mode, SLACK_APP_TOKEN)",
+        ]
       : []),
-    ...(parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT !== 0 && parsed.data.METRICS_PORT === parsed.data.PORT
+    ...(parsed.success &&
+    parsed.data.METRICS_PORT !== undefined &&
+    parsed.data.METRICS_PORT !== 0 &&
+    parsed.data.METRICS_PORT === parsed.data.PORT
       ? [`METRICS_PORT is the same as PORT: leave it unset to serve /metrics on PORT, or give it a port of its own`]
       : []),
   ];
@@ -162,20 +192,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "TOKEN_ENCRYPTION_KEY"] as const;
+const OAUTH_VARIABLES = [
+  "SLACK_CLIENT_ID",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "TOKEN_ENCRYPTION_KEY",
+] as const;
 
 /** One workspace (SLACK_BOT_TOKEN) or several (the OAuth variables, all of them): never both, never neither. */
 function modeProblems(raw: Record<string, string | undefined>): string[] {
   const oauthSet = OAUTH_VARIABLES.filter((k) => raw[k] !== undefined);
   if (raw.SLACK_BOT_TOKEN !== undefined) {
     return oauthSet.length > 0
-      ? [`SLACK_BOT_TOKEN and ${oauthSet.join(", ")} are both set: use SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install in several, not both`]
+      ? [
+          `SLACK_BOT_TOKEN and ${oauthSet.join(", ")} are both set: use SLACK_BOT_TOKEN for one workspace, or the OAuth variables to install in several, not both`,
+        ]
       : [];
   }
   if (oauthSet.length === 0) {
-    return [`SLACK_BOT_TOKEN is required: the bot token from OAuth & Permissions, starting with xoxb- (or, to install okr-bot in several workspaces, ${OAUTH_VARIABLES.join(", ")})`];
+    return [
+      `SLACK_BOT_TOKEN is required: the bot token from OAuth & Permissions, starting with xoxb- (or, to install okr-bot in several workspaces, ${OAUTH_VARIABLES.join(", ")})`,
+    ];
   }
-  return OAUTH_VARIABLES.filter((k) => raw[k] === undefined).map((k) => `${k} is required to install okr-bot in several workspaces (${oauthSet.join(", ")} ${oauthSet.length === 1 ? "is" : "are"} set)`);
+  return OAUTH_VARIABLES.filter((k) => raw[k] === undefined).map(
+    (k) =>
+      `${k} is required to install okr-bot in several workspaces (${oauthSet.join(", ")} ${oauthSet.length === 1 ? "is" : "are"} set)`,
+  );
 }
 
 function emptyToUndefined(v: string | undefined): string | undefined {
@@ -187,14 +229,24 @@ export function loadTokenKeys(env: NodeJS.ProcessEnv = process.env): OAuthConfig
   const current = emptyToUndefined(env.TOKEN_ENCRYPTION_KEY);
   const previous = emptyToUndefined(env.TOKEN_ENCRYPTION_PREVIOUS_KEYS);
   const problems = [
-    ...(current === undefined ? [`TOKEN_ENCRYPTION_KEY is required: the key to encrypt the tokens with from now on`] : []),
-    ...(current !== undefined && !envSchema.shape.TOKEN_ENCRYPTION_KEY.safeParse(current).success ? [`TOKEN_ENCRYPTION_KEY ${KEY_HINT}`] : []),
+    ...(current === undefined
+      ? [`TOKEN_ENCRYPTION_KEY is required: the key to encrypt the tokens with from now on`]
+      : []),
+    ...(current !== undefined && !envSchema.shape.TOKEN_ENCRYPTION_KEY.safeParse(current).success
+      ? [`TOKEN_ENCRYPTION_KEY ${KEY_HINT}`]
+      : []),
     ...(previous !== undefined && !envSchema.shape.TOKEN_ENCRYPTION_PREVIOUS_KEYS.safeParse(previous).success
       ? [`TOKEN_ENCRYPTION_PREVIOUS_KEYS should be a comma-separated list of earlier keys`]
       : []),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
-  return { current: parseKey(current!)!, previous: (previous ?? "").split(",").filter((k) => k.trim() !== "").map((k) => parseKey(k)!) };
+  return {
+    current: parseKey(current!)!,
+    previous: (previous ?? "")
+      .split(",")
+      .filter((k) => k.trim() !== "")
+      .map((k) => parseKey(k)!),
+  };
 }
 
 /** The Slack Web API settings alone, for CLI commands that can use Slack but do not need it. */

@@ -45,7 +45,13 @@ export function loggerFor(config: Config, sink: LogSink = stderr): Logger {
   return createLogger(config.logLevel, "okr-bot", sink, { format: config.logFormat, secrets: secretsOf(config) });
 }
 
-export function createLogger(level: LogLevel = "info", name = "okr-bot", sink: LogSink = stderr, opts: LoggerOptions = {}, bound: LogFields = {}): Logger {
+export function createLogger(
+  level: LogLevel = "info",
+  name = "okr-bot",
+  sink: LogSink = stderr,
+  opts: LoggerOptions = {},
+  bound: LogFields = {},
+): Logger {
   let current = level;
   let currentName = name;
   const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);
@@ -53,7 +59,9 @@ export function createLogger(level: LogLevel = "info", name = "okr-bot", sink: L
   const write = (at: LogLevel, args: unknown[]) => {
     if (ORDER[at] < ORDER[current]) return;
     // JSON: each string is cleaned before encoding; the patterns must not run on escaped text.
-    sink(opts.format === "json" ? jsonLine(at, currentName, args, bound, clean) : clean(textLine(at, currentName, args)));
+    sink(
+      opts.format === "json" ? jsonLine(at, currentName, args, bound, clean) : clean(textLine(at, currentName, args)),
+    );
   };
   return {
     debug: (...a: unknown[]) => write("debug", a),
@@ -67,7 +75,8 @@ export function createLogger(level: LogLevel = "info", name = "okr-bot", sink: L
     setName: (n: string) => {
       currentName = n;
     },
-    child: (n: string, f: LogFields = {}) => createLogger(current, `${currentName}:${n}`, sink, opts, { ...bound, ...f }),
+    child: (n: string, f: LogFields = {}) =>
+      createLogger(current, `${currentName}:${n}`, sink, opts, { ...bound, ...f }),
     with: (f: LogFields) => createLogger(current, currentName, sink, opts, { ...bound, ...f }),
   };
 }
@@ -100,13 +109,23 @@ function jsonLine(at: LogLevel, name: string, args: unknown[], bound: LogFields,
     if (isFields(a)) Object.assign(extra, a[FIELDS]);
     else parts.push(a instanceof Error ? a.message : typeof a === "string" ? a : safeJson(a));
   }
-  const line: Record<string, unknown> = { time: new Date().toISOString(), level: at, name, msg: clean(parts.join(" ") || (error?.message ?? "")) };
+  const line: Record<string, unknown> = {
+    time: new Date().toISOString(),
+    level: at,
+    name,
+    msg: clean(parts.join(" ") || (error?.message ?? "")),
+  };
   for (const [k, v] of Object.entries(extra)) {
     if (v !== undefined && !RESERVED.has(k)) line[k] = typeof v === "string" ? clean(v) : v;
   }
   if (error) {
     const code = (error as { code?: unknown }).code;
-    line.err = { type: error.name, message: clean(error.message), ...(typeof code === "string" ? { code } : {}), ...(error.stack ? { stack: clean(error.stack) } : {}) };
+    line.err = {
+      type: error.name,
+      message: clean(error.message),
+      ...(typeof code === "string" ? { code } : {}),
+      ...(error.stack ? { stack: clean(error.stack) } : {}),
+    };
   }
   return safeJson(line);
 }

@@ -80,7 +80,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     afterAck,
     holder,
     metrics,
-    ...(connection.mode === "single" ? { homeWorkspaceId: connection.home.id, homeAuthorization: connection.authorization } : { installations: connection }),
+    ...(connection.mode === "single"
+      ? { homeWorkspaceId: connection.home.id, homeAuthorization: connection.authorization }
+      : { installations: connection }),
   });
   let server: Server | undefined;
   let metricsServer: Server | undefined;
@@ -96,10 +98,22 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   // With PORT=0 the system picks a free port; report the real one.
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   const clients = connection.clients;
-  const scheduler = opts.scheduler === false ? null : startScheduler({ db: database.db, slack: clients, log: log.child("jobs"), holder, metrics }, log.child("jobs"), clock);
-  if (connection.mode === "single") log.info(`connected to Slack workspace ${connection.home.name ?? connection.home.slackTeamId} (${connection.home.slackTeamId})`);
+  const scheduler =
+    opts.scheduler === false
+      ? null
+      : startScheduler(
+          { db: database.db, slack: clients, log: log.child("jobs"), holder, metrics },
+          log.child("jobs"),
+          clock,
+        );
+  if (connection.mode === "single")
+    log.info(
+      `connected to Slack workspace ${connection.home.name ?? connection.home.slackTeamId} (${connection.home.slackTeamId})`,
+    );
   else log.info(`installable in any workspace: open ${INSTALL_PATH} on this bot's public URL`);
-  log.info(`okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`);
+  log.info(
+    `okr-bot is running (${config.slack.appToken ? "Socket Mode" : "HTTP"} on port ${port}, ${database.provider})`,
+  );
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : port;
   if (metricsServer) log.info(`${METRICS_PATH} is served on port ${metricsPort} only`);
   let stopping: Promise<void> | null = null;
@@ -117,7 +131,11 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       (stopping ??= (async () => {
         await scheduler?.stop();
         // Over Socket Mode an ack travels on the socket: let the requests being handled answer before it closes.
-        if (config.slack.appToken) await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, SOCKET_DRAIN_MS).unref())]);
+        if (config.slack.appToken)
+          await Promise.race([
+            Promise.allSettled([...inFlight]),
+            new Promise((r) => setTimeout(r, SOCKET_DRAIN_MS).unref()),
+          ]);
         await app.stop();
         if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         // Requests already acked may still be writing: let them finish before the database closes.
@@ -138,10 +156,14 @@ async function migrateWhenReachable(config: Config, log: Logger, retries: { atte
       if (err instanceof MigrationError) throw err;
       const reason = (err as { code?: string }).code ?? (err as Error).message;
       if (attempt >= retries.attempts) {
-        throw new ConfigError([`The database at ${describeDatabase(config.database)} could not be reached after ${attempt} attempts (${reason}): check DATABASE_URL and that the database is up.`]);
+        throw new ConfigError([
+          `The database at ${describeDatabase(config.database)} could not be reached after ${attempt} attempts (${reason}): check DATABASE_URL and that the database is up.`,
+        ]);
       }
       const wait = retries.delayMs * 2 ** (attempt - 1);
-      log.warn(`the database at ${describeDatabase(config.database)} is not reachable (${reason}); trying again in ${wait / 1000} s`);
+      log.warn(
+        `the database at ${describeDatabase(config.database)} is not reachable (${reason}); trying again in ${wait / 1000} s`,
+      );
       await new Promise((r) => setTimeout(r, wait));
     }
   }

@@ -17,7 +17,9 @@ describe("LOG_FORMAT", () => {
   it("is text unless set to json", () => {
     expect(loadConfig(BASE).logFormat).toBe("text");
     expect(loadConfig({ ...BASE, LOG_FORMAT: "json" }).logFormat).toBe("json");
-    expect(problems({ ...BASE, LOG_FORMAT: "yaml" })).toEqual(["LOG_FORMAT should be one of text, json (json: one JSON object per line)"]);
+    expect(problems({ ...BASE, LOG_FORMAT: "yaml" })).toEqual([
+      "LOG_FORMAT should be one of text, json (json: one JSON object per line)",
+    ]);
   });
 });
 
@@ -28,7 +30,11 @@ describe("METRICS_PORT", () => {
   });
 
   it("must be a port, and not PORT's", () => {
-    expect(problems({ ...BASE, METRICS_PORT: "metrics" })).toEqual(["METRICS_PORT should be a TCP port number for /metrics, e.g. 9464"]);
-    expect(problems({ ...BASE, PORT: "3000", METRICS_PORT: "3000" })).toEqual(["METRICS_PORT is the same as PORT: leave it unset to serve /metrics on PORT, or give it a port of its own"]);
+    expect(problems({ ...BASE, METRICS_PORT: "metrics" })).toEqual([
+      "METRICS_PORT should be a TCP port number for /metrics, e.g. 9464",
+    ]);
+    expect(problems({ ...BASE, PORT: "3000", METRICS_PORT: "3000" })).toEqual([
+      "METRICS_PORT is the same as PORT: leave it unset to serve /metrics on PORT, or give it a port of its own",
+    ]);
   });
 });

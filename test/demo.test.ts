@@ -6,11 +6,11 @@ describe("npm run demo", () => {
     expect(await runDemo({ out: (l) => lines.push(l) })).toBe(0);
     const output = lines.join("\n");
     for (const expected of [
-      "okr-bot job checkins → {\"sent\":2",
+      'okr-bot job checkins → {"sent":2',
       "the modal answers with field errors: Enter a number",
-      "okr-bot job reminders → {\"sent\":1",
-      "okr-bot job digest → {\"posted\":2",
-      "okr-bot job retro → {\"threads\":2,\"alreadyPosted\":0,\"replies\":6",
+      'okr-bot job reminders → {"sent":1',
+      'okr-bot job digest → {"posted":2',
+      'okr-bot job retro → {"threads":2,"alreadyPosted":0,"replies":6',
       "═══ #C0PLATFORM ═══",
       "# Platform · OKR digest",
       "*Checked in ✓*",

@@ -13,9 +13,14 @@ function capture(format: "text" | "json", level: "debug" | "info" = "debug") {
 describe("text logs", () => {
   it("keep their format: time, level, [name], message; fields are left out", () => {
     const { log, lines } = capture("text");
-    log.child("jobs").with({ job: "digest" }).info("job digest:", { sent: 2 }, fields({ durationMs: 12 }));
+    log
+      .child("jobs")
+      .with({ job: "digest" })
+      .info("job digest:", { sent: 2 }, fields({ durationMs: 12 }));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  \[okr-bot:jobs\] job digest: \{"sent":2\}$/);
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  \[okr-bot:jobs\] job digest: \{"sent":2\}$/,
+    );
   });
 
   it("show an error's stack and redact tokens in it", () => {
@@ -33,15 +38,27 @@ describe("JSON logs", () => {
     log.child("bolt").warn("Could not determine the type of an incoming event.");
     expect(lines.every((l) => !l.includes("\n"))).toBe(true);
     const [first, second] = json();
-    expect(first).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: "info", name: "okr-bot", msg: "okr-bot is running" });
+    expect(first).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      level: "info",
+      name: "okr-bot",
+      msg: "okr-bot is running",
+    });
     expect(new Date(first!.time as string).toISOString()).toBe(first!.time);
-    expect(second).toMatchObject({ level: "warn", name: "okr-bot:bolt", msg: "Could not determine the type of an incoming event." });
+    expect(second).toMatchObject({
+      level: "warn",
+      name: "okr-bot:bolt",
+      msg: "Could not determine the type of an incoming event.",
+    });
   });
 
   it("carry the logger's fields and the line's as keys, without letting them replace the line's own", () => {
     const { log, json } = capture("json");
     const jobLog = log.child("jobs", { job: "digest" }).with({ workspace: "T0SANDBOX" });
-    jobLog.debug("digest for Platform failed", fields({ team: "Platform", durationMs: 42, level: "fatal", msg: "forged" }));
+    jobLog.debug(
+      "digest for Platform failed",
+      fields({ team: "Platform", durationMs: 42, level: "fatal", msg: "forged" }),
+    );
     expect(json()[0]).toEqual({
       time: expect.any(String),
       level: "debug",
@@ -56,11 +73,17 @@ describe("JSON logs", () => {
 
   it("put an error's type, message, code and stack in `err`", () => {
     const { log, json } = capture("json");
-    const err = Object.assign(new Error("An API error occurred: channel_not_found"), { code: "slack_webapi_platform_error" });
+    const err = Object.assign(new Error("An API error occurred: channel_not_found"), {
+      code: "slack_webapi_platform_error",
+    });
     log.error("send failed", err);
     log.error(new Error("thrown alone"));
     const [withMessage, alone] = json();
-    expect(withMessage).toMatchObject({ level: "error", msg: "send failed", err: { type: "Error", message: err.message, code: "slack_webapi_platform_error" } });
+    expect(withMessage).toMatchObject({
+      level: "error",
+      msg: "send failed",
+      err: { type: "Error", message: err.message, code: "slack_webapi_platform_error" },
+    });
     expect((withMessage!.err as { stack: string }).stack).toContain("at ");
     expect(alone).toMatchObject({ msg: "thrown alone", err: { message: "thrown alone" } });
   });
@@ -90,7 +113,12 @@ describe("JSON logs", () => {
 
 describe("the configured logger", () => {
   const config: Config = {
-    slack: { botToken: TOKEN, signingSecret: "0123456789abcdef0123456789abcdef", postsPerSecond: 5, postsPerChannelPerSecond: 1 },
+    slack: {
+      botToken: TOKEN,
+      signingSecret: "0123456789abcdef0123456789abcdef",
+      postsPerSecond: 5,
+      postsPerChannelPerSecond: 1,
+    },
     port: 0,
     database: { provider: "sqlite", url: "file:x.db", file: "x.db" },
     logLevel: "info",
@@ -107,7 +135,9 @@ describe("the configured logger", () => {
   it("masks the configuration's secrets that no pattern recognises, in both formats", () => {
     const lines: string[] = [];
     for (const logFormat of ["text", "json"] as const) {
-      loggerFor({ ...config, logFormat }, (l) => lines.push(l)).warn(`signature mismatch with ${config.slack.signingSecret}`);
+      loggerFor({ ...config, logFormat }, (l) => lines.push(l)).warn(
+        `signature mismatch with ${config.slack.signingSecret}`,
+      );
     }
     expect(lines.join("\n")).not.toContain(config.slack.signingSecret);
     expect(lines.every((l) => l.includes("signature mismatch with ***"))).toBe(true);

@@ -15,8 +15,14 @@ function validator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:/i);
   // The index schema refers to the versioned schemas by these URLs.
-  ajv.addSchema(load("manifest.schema.1.0.0.json"), "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.1.0.0.json");
-  ajv.addSchema(load("manifest.schema.2.0.0.json"), "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.2.0.0.json");
+  ajv.addSchema(
+    load("manifest.schema.1.0.0.json"),
+    "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.1.0.0.json",
+  );
+  ajv.addSchema(
+    load("manifest.schema.2.0.0.json"),
+    "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.2.0.0.json",
+  );
   return ajv.compile(load("manifest.schema.json"));
 }
 
@@ -49,8 +55,21 @@ describe("manifest.yml", () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(["/okr"]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_uninstalled", "tokens_revoked"]);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["channels:history", "chat:write", "commands", "files:write", "groups:history", "im:history", "im:write", "users:read"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_home_opened",
+      "app_uninstalled",
+      "tokens_revoked",
+    ]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "channels:history",
+      "chat:write",
+      "commands",
+      "files:write",
+      "groups:history",
+      "im:history",
+      "im:write",
+      "users:read",
+    ]);
   });
 
   it("asks for the same scopes on an OAuth install, and redirects to the bot's OAuth route", () => {

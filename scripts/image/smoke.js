@@ -17,7 +17,11 @@ const YAML = require("yaml");
 
 const root = path.join(__dirname, "../..");
 const work = process.env.IMAGE_WORK || "/var/tmp/okr-bot-image";
-const env = { ...process.env, CONTAINERS_CONF: `${work}/containers.conf`, CONTAINERS_STORAGE_CONF: `${work}/storage.conf` };
+const env = {
+  ...process.env,
+  CONTAINERS_CONF: `${work}/containers.conf`,
+  CONTAINERS_STORAGE_CONF: `${work}/storage.conf`,
+};
 // compose.yaml's image name: the compose test runs what was just built.
 const image = "okr-bot";
 const volume = "okr-bot-smoke-data";
@@ -27,7 +31,11 @@ const name = "okr-bot-smoke";
 function podman(...args) {
   return new Promise((resolve) => {
     execFile("podman", args, { env, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, out: stdout.trim(), err: stderr.trim() }),
+      resolve({
+        code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+        out: stdout.trim(),
+        err: stderr.trim(),
+      }),
     );
   });
 }
@@ -69,7 +77,15 @@ async function main() {
   execFileSync("bash", ["scripts/image/build.sh", image], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env });
   ok(`image built (Node ${process.env.NODE_VERSION || 24}) in ${Math.round((Date.now() - started) / 1000)} s`, true);
 
-  const tooling = await podman("run", "--rm", "--entrypoint", "sh", image, "-c", "ls -d node_modules/prisma node_modules/typescript node_modules/effect 2>/dev/null; true");
+  const tooling = await podman(
+    "run",
+    "--rm",
+    "--entrypoint",
+    "sh",
+    image,
+    "-c",
+    "ls -d node_modules/prisma node_modules/typescript node_modules/effect 2>/dev/null; true",
+  );
   ok("no prisma CLI, typescript or effect in the image", tooling.code === 0 && tooling.out === "", tooling.out);
 
   await oneContainer();
@@ -78,12 +94,17 @@ async function main() {
 }
 
 const OKRS = `cycle: 2026-Q4\n${SAMPLE_OKRS_YAML}`;
-const OWNERS = [...new Set(YAML.parse(SAMPLE_OKRS_YAML).teams.flatMap((t) => t.objectives.flatMap((o) => o.key_results.map((kr) => kr.owner))))];
+const OWNERS = [
+  ...new Set(
+    YAML.parse(SAMPLE_OKRS_YAML).teams.flatMap((t) => t.objectives.flatMap((o) => o.key_results.map((kr) => kr.owner))),
+  ),
+];
 
 async function sandboxWithPeople(opts = {}) {
   const sandbox = new SlackSandbox(opts);
   await sandbox.start();
-  for (const id of ["U0MAYA", "U0ALICE", "U0BOB", "U0CHEN", "U0DANA", "U0EVE", "U0FRANK", "U0GRACE"]) sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+  for (const id of ["U0MAYA", "U0ALICE", "U0BOB", "U0CHEN", "U0DANA", "U0EVE", "U0FRANK", "U0GRACE"])
+    sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
   return sandbox;
 }
 
@@ -101,7 +122,16 @@ async function oneContainer() {
   const sandbox = await sandboxWithPeople();
   const port = await freePort();
   const okrs = okrsFile();
-  const slackEnv = ["-e", `SLACK_BOT_TOKEN=${sandbox.token}`, "-e", `SLACK_SIGNING_SECRET=${randomBytes(16).toString("hex")}`, "-e", `SLACK_API_URL=${sandbox.apiUrl}`, "-e", `PORT=${port}`];
+  const slackEnv = [
+    "-e",
+    `SLACK_BOT_TOKEN=${sandbox.token}`,
+    "-e",
+    `SLACK_SIGNING_SECRET=${randomBytes(16).toString("hex")}`,
+    "-e",
+    `SLACK_API_URL=${sandbox.apiUrl}`,
+    "-e",
+    `PORT=${port}`,
+  ];
   const run = (...args) => podman("run", "--network=host", "-v", `${volume}:/data`, ...slackEnv, ...args);
 
   await podman("rm", "-f", name);
@@ -114,7 +144,8 @@ async function oneContainer() {
     ok("the bot's container starts", started.code === 0, started.err);
     const up = Date.now();
     while ((await healthz(port)) !== 200) {
-      if (Date.now() - up > 60_000) throw new Error(`FAILED: /healthz 200 within 60 s\n${(await podman("logs", name)).err}`);
+      if (Date.now() - up > 60_000)
+        throw new Error(`FAILED: /healthz 200 within 60 s\n${(await podman("logs", name)).err}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     ok(`/healthz 200 after ${((Date.now() - up) / 1000).toFixed(1)} s`, true);
@@ -123,22 +154,42 @@ async function oneContainer() {
     const uid = await podman("exec", name, "id", "-u");
     ok(`runs as uid ${uid.out}, not root`, uid.code === 0 && uid.out !== "0");
 
-    const digest = await podman("exec", name, "node", "dist/cli/main.js", "job", "digest", "--now", "2026-11-27T16:30:00Z");
+    const digest = await podman(
+      "exec",
+      name,
+      "node",
+      "dist/cli/main.js",
+      "job",
+      "digest",
+      "--now",
+      "2026-11-27T16:30:00Z",
+    );
     ok("the digest job runs inside the container", digest.code === 0, digest.err);
     const charts = sandbox.files().filter((f) => f.filename.endsWith(".png") && f.bytes);
     ok(`the digest uploaded ${charts.length} chart(s)`, charts.length > 0);
     const ink = charts.map((f) => titleInk(PNG.sync.read(f.bytes)));
-    ok(`chart text is drawn inside the container (dark pixels in the title band: ${ink.join(", ")})`, ink.every((n) => n > 500));
+    ok(
+      `chart text is drawn inside the container (dark pixels in the title band: ${ink.join(", ")})`,
+      ink.every((n) => n > 500),
+    );
 
     const stopAt = Date.now();
     await podman("kill", "--signal", "TERM", name);
     const exit = await podman("wait", name);
     const seconds = (Date.now() - stopAt) / 1000;
-    ok(`SIGTERM → exit ${exit.out} in ${seconds.toFixed(1)} s`, exit.out === "0" && seconds < 10, (await podman("logs", name)).err);
+    ok(
+      `SIGTERM → exit ${exit.out} in ${seconds.toFixed(1)} s`,
+      exit.out === "0" && seconds < 10,
+      (await podman("logs", name)).err,
+    );
     await podman("rm", "-f", name);
 
     const exported = await run("--rm", image, "export");
-    ok("a new container on the same volume still has the OKRs", exported.code === 0 && exported.out.includes("Make our platform reliable enough"), exported.err);
+    ok(
+      "a new container on the same volume still has the OKRs",
+      exported.code === 0 && exported.out.includes("Make our platform reliable enough"),
+      exported.err,
+    );
   } finally {
     await podman("rm", "-f", name);
     await podman("volume", "rm", "-f", volume);
@@ -151,7 +202,20 @@ async function composeReplicas() {
   let postgresImage = "docker.io/library/postgres:17";
   if ((await podman("image", "exists", postgresImage)).code !== 0) {
     postgresImage = "localhost/okr-bot-test-postgres";
-    execFileSync("podman", ["build", "--format", "docker", "--pull=never", "--network=host", "-t", postgresImage, "scripts/image/postgres-standin"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(
+      "podman",
+      [
+        "build",
+        "--format",
+        "docker",
+        "--pull=never",
+        "--network=host",
+        "-t",
+        postgresImage,
+        "scripts/image/postgres-standin",
+      ],
+      { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
+    );
   }
   const sandbox = await sandboxWithPeople({ publicHost: "host.containers.internal" });
   const project = "okr-bot-smoke";
@@ -165,8 +229,11 @@ async function composeReplicas() {
   };
   const compose = (...args) =>
     new Promise((resolve) =>
-      execFile("podman-compose", ["-p", project, ...args], { cwd: root, env: composeEnv, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-        resolve({ code: error ? 1 : 0, out: stdout.trim(), err: stderr.trim() }),
+      execFile(
+        "podman-compose",
+        ["-p", project, ...args],
+        { cwd: root, env: composeEnv, encoding: "utf8", maxBuffer: 64 << 20 },
+        (error, stdout, stderr) => resolve({ code: error ? 1 : 0, out: stdout.trim(), err: stderr.trim() }),
       ),
     );
   const replicas = [`${project}_okr-bot_1`, `${project}_okr-bot_2`];
@@ -179,11 +246,15 @@ async function composeReplicas() {
     const since = Date.now();
     for (const replica of replicas) {
       while ((await podman("healthcheck", "run", replica)).code !== 0) {
-        if (Date.now() - since > 90_000) throw new Error(`FAILED: ${replica} healthy within 90 s\n${(await podman("logs", replica)).err}`);
+        if (Date.now() - since > 90_000)
+          throw new Error(`FAILED: ${replica} healthy within 90 s\n${(await podman("logs", replica)).err}`);
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
-    ok(`both replicas healthy (database up, Socket Mode connected) after ${((Date.now() - since) / 1000).toFixed(1)} s`, sandbox.socketMode.connections === 2);
+    ok(
+      `both replicas healthy (database up, Socket Mode connected) after ${((Date.now() - since) / 1000).toFixed(1)} s`,
+      sandbox.socketMode.connections === 2,
+    );
 
     await podman("cp", okrsFile(), `${replicas[0]}:/tmp/okrs.yaml`);
     const imported = await podman("exec", replicas[0], "node", "dist/cli/main.js", "import", "/tmp/okrs.yaml");
@@ -191,13 +262,26 @@ async function composeReplicas() {
 
     const requester = new SlackRequester({ socketMode: sandbox.socketMode, sandbox });
     const help = await requester.command({ user: "U0ALICE", text: "help" });
-    ok("/okr help answered over Socket Mode by a replica", help.status === 200 && help.body.includes("/okr"), JSON.stringify(help));
+    ok(
+      "/okr help answered over Socket Mode by a replica",
+      help.status === 200 && help.body.includes("/okr"),
+      JSON.stringify(help),
+    );
 
     const monday = "2026-11-30T09:05:00Z";
-    const runs = await Promise.all(replicas.map((r) => podman("exec", r, "node", "dist/cli/main.js", "job", "checkins", "--now", monday)));
-    ok("the check-in job ran on both replicas at once", runs.every((r) => r.code === 0), runs.map((r) => r.err).join("\n"));
+    const runs = await Promise.all(
+      replicas.map((r) => podman("exec", r, "node", "dist/cli/main.js", "job", "checkins", "--now", monday)),
+    );
+    ok(
+      "the check-in job ran on both replicas at once",
+      runs.every((r) => r.code === 0),
+      runs.map((r) => r.err).join("\n"),
+    );
     const prompts = OWNERS.map((owner) => sandbox.dmsTo(owner).length);
-    ok(`one check-in DM per owner across the replicas (${OWNERS.length} owners: ${prompts.join(", ")})`, prompts.every((n) => n === 1));
+    ok(
+      `one check-in DM per owner across the replicas (${OWNERS.length} owners: ${prompts.join(", ")})`,
+      prompts.every((n) => n === 1),
+    );
   } finally {
     await compose("down", "-v");
     await sandbox.stop();

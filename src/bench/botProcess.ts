@@ -20,7 +20,10 @@ function freePort(): Promise<number> {
 export async function startBotProcess(cli: string, env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, "start"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [cli, "start"], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const stop = async () => {
@@ -30,7 +33,10 @@ export async function startBotProcess(cli: string, env: Record<string, string>):
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`okr-bot start exited with ${child.exitCode}: ${stderr}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, child, startedInMs: performance.now() - started, stop };
     if (performance.now() - started > 30_000) {
       await stop();

@@ -9,7 +9,10 @@ export async function benchDatabase(provider: "sqlite" | "postgresql", postgresU
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okr-bench-"));
     const file = path.join(dir, "okr.db");
-    return { config: { provider, url: `file:${file}`, file }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      config: { provider, url: `file:${file}`, file },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   if (!postgresUrl) throw new Error("PostgreSQL benchmarks need --postgres <url>");
   const schema = `bench_${randomBytes(4).toString("hex")}`;

@@ -10,7 +10,12 @@ import { median } from "./report";
 
 export type DigestBuildResult = { medianMs: number; queries: number };
 
-export async function digestBuild(opts: { keyResults: number; runs: number; provider?: "sqlite" | "postgresql"; postgresUrl?: string }): Promise<DigestBuildResult> {
+export async function digestBuild(opts: {
+  keyResults: number;
+  runs: number;
+  provider?: "sqlite" | "postgresql";
+  postgresUrl?: string;
+}): Promise<DigestBuildResult> {
   const bench = await benchDatabase(opts.provider ?? "sqlite", opts.postgresUrl);
   let queries = 0;
   let counting = false;
@@ -23,11 +28,32 @@ export async function digestBuild(opts: { keyResults: number; runs: number; prov
     const team = await db.team.create({ data: { workspaceId: workspace.id, name: "Bench", channelId: "C0BENCH" } });
     const weeks = Array.from({ length: 13 }, (_, i) => `2026-W${String(40 + i).padStart(2, "0")}`);
     for (let o = 0; o * 5 < opts.keyResults; o++) {
-      const objective = await db.objective.create({ data: { teamId: team.id, cycleId: cycle.id, title: `Objective ${o + 1}`, position: o } });
+      const objective = await db.objective.create({
+        data: { teamId: team.id, cycleId: cycle.id, title: `Objective ${o + 1}`, position: o },
+      });
       for (let k = o * 5; k < Math.min(opts.keyResults, o * 5 + 5); k++) {
         const owner = await db.person.create({ data: { workspaceId: workspace.id, slackUserId: `U0B${k}` } });
-        const kr = await db.keyResult.create({ data: { objectiveId: objective.id, ownerId: owner.id, title: `KR ${k + 1}`, baseline: 100, target: 0, direction: "decrease", measuredBy: "Tracker" } });
-        await db.checkIn.createMany({ data: weeks.map((week, w) => ({ keyResultId: kr.id, authorId: owner.id, week, value: 100 - w * 5, confidence: w % 3 === 0 ? "at_risk" : "on_track", note: `Week ${w + 1}` })) });
+        const kr = await db.keyResult.create({
+          data: {
+            objectiveId: objective.id,
+            ownerId: owner.id,
+            title: `KR ${k + 1}`,
+            baseline: 100,
+            target: 0,
+            direction: "decrease",
+            measuredBy: "Tracker",
+          },
+        });
+        await db.checkIn.createMany({
+          data: weeks.map((week, w) => ({
+            keyResultId: kr.id,
+            authorId: owner.id,
+            week,
+            value: 100 - w * 5,
+            confidence: w % 3 === 0 ? "at_risk" : "on_track",
+            note: `Week ${w + 1}`,
+          })),
+        });
       }
     }
     const now = new Date("2026-12-29T16:30:00Z");

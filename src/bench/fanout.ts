@@ -9,12 +9,23 @@ import { createLogger } from "../logger";
 import { benchDatabase } from "./databases";
 import { ownerId, seed } from "./fixtures";
 
-export type FanoutResult = { seconds: number; lowerBoundSeconds: number; ratio: number; duplicates: number; lost: number; peakRssMb: number; runs: number };
+export type FanoutResult = {
+  seconds: number;
+  lowerBoundSeconds: number;
+  ratio: number;
+  duplicates: number;
+  lost: number;
+  peakRssMb: number;
+  runs: number;
+};
 
 /** Runs `okr-bot job checkins` once; resolves with its peak resident memory (VmHWM), in bytes. */
 function runJobProcess(cli: string, env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "job", "checkins", "--now", "2026-11-23T09:30:00Z"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [cli, "job", "checkins", "--now", "2026-11-23T09:30:00Z"], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let peak = 0;
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -57,9 +68,17 @@ export async function fanout(opts: {
   try {
     await seed(stack, opts.owners);
     // Like Slack, a short burst (one second's worth) passes, then calls are held to the rate.
-    stack.sandbox.setRateLimit("chat.postMessage", { perSecond: opts.perSecond, perChannelPerSecond: 1, burst: opts.perSecond });
+    stack.sandbox.setRateLimit("chat.postMessage", {
+      perSecond: opts.perSecond,
+      perChannelPerSecond: 1,
+      burst: opts.perSecond,
+    });
     if (opts.faults) {
-      stack.sandbox.injectRandomFaults({ method: "chat.postMessage", kind: "ratelimited", retryAfter: 1 }, opts.faults.rate429, 42);
+      stack.sandbox.injectRandomFaults(
+        { method: "chat.postMessage", kind: "ratelimited", retryAfter: 1 },
+        opts.faults.rate429,
+        42,
+      );
       stack.sandbox.injectRandomFaults({ method: "chat.postMessage", kind: "http", status: 503 }, opts.faults.rate5xx);
     }
     const started = performance.now();

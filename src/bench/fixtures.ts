@@ -13,14 +13,25 @@ export const ownerId = (i: number) => `U0B${String(i).padStart(6, "0")}`;
 export function okrYaml(owners: number, teamSize = 10, cycle = "2026-Q4"): string {
   const lines = [`cycle: ${cycle}`, "teams:"];
   for (let t = 0; t * teamSize < owners; t++) {
-    lines.push(`  - name: Team ${t + 1}`, `    channel: C0BENCH${t + 1}`, "    managers: [U0BMANAGER]", "    objectives:");
+    lines.push(
+      `  - name: Team ${t + 1}`,
+      `    channel: C0BENCH${t + 1}`,
+      "    managers: [U0BMANAGER]",
+      "    objectives:",
+    );
     const members = Array.from({ length: Math.min(teamSize, owners - t * teamSize) }, (_, i) => t * teamSize + i);
     const half = Math.ceil(members.length / 2);
     for (const [o, group] of [members.slice(0, half), members.slice(half)].entries()) {
       if (group.length === 0) continue;
       lines.push(`      - title: Objective ${o + 1}`, "        owner: U0BLEAD", "        key_results:");
       for (const k of group) {
-        lines.push(`          - title: Reduce incidents ${k + 1}`, `            owner: ${ownerId(k)}`, "            baseline: 8", "            target: 2", "            measured_by: Incident tracker");
+        lines.push(
+          `          - title: Reduce incidents ${k + 1}`,
+          `            owner: ${ownerId(k)}`,
+          "            baseline: 8",
+          "            target: 2",
+          "            measured_by: Incident tracker",
+        );
       }
     }
   }

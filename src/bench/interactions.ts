@@ -16,7 +16,13 @@ import { percentile } from "./report";
 
 export type InteractionsResult = { p50Ms: number; p99Ms: number; perSecond: number; stored: number; errors: number };
 
-export async function interactions(opts: { submissions: number; concurrency: number; provider: "sqlite" | "postgresql"; postgresUrl?: string; cli: string }): Promise<InteractionsResult> {
+export async function interactions(opts: {
+  submissions: number;
+  concurrency: number;
+  provider: "sqlite" | "postgresql";
+  postgresUrl?: string;
+  cli: string;
+}): Promise<InteractionsResult> {
   const db = await benchDatabase(opts.provider, opts.postgresUrl);
   const sandbox = new SlackSandbox();
   await sandbox.start();
@@ -26,14 +32,24 @@ export async function interactions(opts: { submissions: number; concurrency: num
   let bot;
   try {
     await seedInto(database.db, sandbox, opts.submissions, new Date());
-    bot = await startBotProcess(opts.cli, { SLACK_BOT_TOKEN: sandbox.token, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: sandbox.apiUrl, DATABASE_URL: db.config.url, LOG_LEVEL: "error" });
+    bot = await startBotProcess(opts.cli, {
+      SLACK_BOT_TOKEN: sandbox.token,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: sandbox.apiUrl,
+      DATABASE_URL: db.config.url,
+      LOG_LEVEL: "error",
+    });
     const requester = new SlackRequester({ url: `${bot.url}/slack/events`, signingSecret, sandbox });
     const users = Array.from({ length: opts.submissions }, (_, i) => ownerId(i));
-    const krIds = new Map((await database.db.keyResult.findMany({ include: { owner: true } })).map((kr) => [kr.owner!.slackUserId, kr.id]));
+    const krIds = new Map(
+      (await database.db.keyResult.findMany({ include: { owner: true } })).map((kr) => [kr.owner!.slackUserId, kr.id]),
+    );
     const views = new Map<string, string>();
     await forEachConcurrently(users, 20, async (user) => {
       await requester.command({ user, text: "checkin" });
-      const view = await waitFor(() => sandbox.openViews(user).find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 30_000 });
+      const view = await waitFor(() => sandbox.openViews(user).find((v) => v.callbackId === IDS.views.checkin), {
+        timeoutMs: 30_000,
+      });
       views.set(user, view.id);
     });
     const latencies: number[] = [];

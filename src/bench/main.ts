@@ -12,7 +12,13 @@ import { startup } from "./startup";
 
 const CAPPED_HEAP = "--max-old-space-size=128";
 
-export type BenchOptions = { quick: boolean; out: string; postgresUrl?: string; log?: (line: string) => void; /** The built CLI (default: next to this file in dist/). */ cli?: string };
+export type BenchOptions = {
+  quick: boolean;
+  out: string;
+  postgresUrl?: string;
+  log?: (line: string) => void /** The built CLI (default: next to this file in dist/). */;
+  cli?: string;
+};
 
 export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   const log = opts.log ?? ((line: string) => console.error(line));
@@ -33,12 +39,35 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
     }
     const ratio = median(runs.map((r) => r.ratio));
     figures.push(
-      { name: `fan-out ${size.owners} DMs${label}: time / lower bound`, value: round(ratio), unit: "×", target: "≤ 1.05", note: `median ${round(median(runs.map((r) => r.seconds)), 1)} s vs ${round(runs[0]!.lowerBoundSeconds, 1)} s at 50/s` },
-      { name: `fan-out ${size.owners} DMs${label}: duplicates`, value: Math.max(...runs.map((r) => r.duplicates)), unit: "DMs", target: "0" },
-      { name: `fan-out ${size.owners} DMs${label}: lost`, value: Math.max(...runs.map((r) => r.lost)), unit: "DMs", target: "0" },
+      {
+        name: `fan-out ${size.owners} DMs${label}: time / lower bound`,
+        value: round(ratio),
+        unit: "×",
+        target: "≤ 1.05",
+        note: `median ${round(median(runs.map((r) => r.seconds)), 1)} s vs ${round(runs[0]!.lowerBoundSeconds, 1)} s at 50/s`,
+      },
+      {
+        name: `fan-out ${size.owners} DMs${label}: duplicates`,
+        value: Math.max(...runs.map((r) => r.duplicates)),
+        unit: "DMs",
+        target: "0",
+      },
+      {
+        name: `fan-out ${size.owners} DMs${label}: lost`,
+        value: Math.max(...runs.map((r) => r.lost)),
+        unit: "DMs",
+        target: "0",
+      },
     );
     save();
-    if (!faults) figures.push({ name: `peak RSS during the ${size.owners}-owner fan-out`, value: round(Math.max(...runs.map((r) => r.peakRssMb)), 0), unit: "MB", target: "< 200", note: "okr-bot job checkins, its own process (VmHWM)" });
+    if (!faults)
+      figures.push({
+        name: `peak RSS during the ${size.owners}-owner fan-out`,
+        value: round(Math.max(...runs.map((r) => r.peakRssMb)), 0),
+        unit: "MB",
+        target: "< 200",
+        note: "okr-bot job checkins, its own process (VmHWM)",
+      });
   }
   // Node's default heap limit (a quarter of the machine's memory) lets garbage pile up; the same
   // fan-out with the heap capped shows what the job really needs (README: setting NODE_OPTIONS).
@@ -56,12 +85,23 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   const providers: Array<"sqlite" | "postgresql"> = opts.postgresUrl ? ["sqlite", "postgresql"] : ["sqlite"];
   for (const provider of providers) {
     log(`interactions: ${size.submissions} check-in submissions at ${size.concurrency} concurrent on ${provider}`);
-    const r = await interactions({ submissions: size.submissions, concurrency: size.concurrency, provider, cli, ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}) });
+    const r = await interactions({
+      submissions: size.submissions,
+      concurrency: size.concurrency,
+      provider,
+      cli,
+      ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}),
+    });
     const label = `${size.submissions} check-ins at ${size.concurrency} concurrent, ${provider}`;
     figures.push(
       { name: `ack latency p50 (${label})`, value: round(r.p50Ms, 0), unit: "ms" },
       { name: `ack latency p99 (${label})`, value: round(r.p99Ms, 0), unit: "ms", target: "< 100 (Slack: 3000)" },
-      { name: `throughput (${label})`, value: round(r.perSecond, 1), unit: "check-ins acked/s", note: `${r.stored} stored, ${r.errors} not acked as saved; the DM and Home updates follow from a queue` },
+      {
+        name: `throughput (${label})`,
+        value: round(r.perSecond, 1),
+        unit: "check-ins acked/s",
+        note: `${r.stored} stored, ${r.errors} not acked as saved; the DM and Home updates follow from a queue`,
+      },
     );
     save();
   }
@@ -71,7 +111,12 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
     const r = await digestBuild({ keyResults, runs: size.digestRuns });
     figures.push(
       { name: `digest build, ${keyResults} KRs × 13 weeks`, value: round(r.medianMs, 1), unit: "ms" },
-      { name: `digest SQL statements, ${keyResults} KRs × 13 weeks`, value: r.queries, unit: "statements", target: "same for 20 and 200" },
+      {
+        name: `digest SQL statements, ${keyResults} KRs × 13 weeks`,
+        value: r.queries,
+        unit: "statements",
+        target: "same for 20 and 200",
+      },
     );
     save();
   }
@@ -79,7 +124,13 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   log("start → healthy /healthz");
   const s = await startup({ runs: size.startRuns, cli });
   figures.push(
-    { name: "start → healthy /healthz, SQLite, new database", value: round(s.firstStartMs, 0), unit: "ms", target: "< 2000", note: "includes applying every migration" },
+    {
+      name: "start → healthy /healthz, SQLite, new database",
+      value: round(s.firstStartMs, 0),
+      unit: "ms",
+      target: "< 2000",
+      note: "includes applying every migration",
+    },
     { name: "start → healthy /healthz, SQLite, migrated", value: round(s.restartMs, 0), unit: "ms", target: "< 2000" },
   );
 
@@ -89,10 +140,18 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { quick: { type: "boolean", default: false }, out: { type: "string", default: path.join("bench", "results.json") }, postgres: { type: "string" } },
+    options: {
+      quick: { type: "boolean", default: false },
+      out: { type: "string", default: path.join("bench", "results.json") },
+      postgres: { type: "string" },
+    },
   });
   const postgresUrl = values.postgres;
-  runBench({ quick: values.quick ?? false, out: values.out ?? path.join("bench", "results.json"), ...(postgresUrl ? { postgresUrl } : {}) }).then(
+  runBench({
+    quick: values.quick ?? false,
+    out: values.out ?? path.join("bench", "results.json"),
+    ...(postgresUrl ? { postgresUrl } : {}),
+  }).then(
     (figures) => {
       console.log(table(figures));
       console.log(`\nwritten to ${values.out}`);

@@ -31,12 +31,23 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
 
 export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.target ?? "", f.note ?? ""]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[["figure", "value", "target", "note"][i]!, ...rows.map((r) => r[i]!)].map((c) => c.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
-  return [line(["figure", "value", "target", "note"]), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[["figure", "value", "target", "note"][i]!, ...rows.map((r) => r[i]!)].map((c) => c.length)),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  return [line(["figure", "value", "target", "note"]), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join(
+    "\n",
+  );
 }
 
 export function writeResults(file: string, figures: readonly Figure[], mode: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures }, null, 2) + "\n");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures }, null, 2) + "\n",
+  );
 }

@@ -14,7 +14,10 @@ async function oneStart(cli: string, env: Record<string, string>): Promise<numbe
   return bot.startedInMs;
 }
 
-export async function startup(opts: { runs: number; cli: string }): Promise<{ firstStartMs: number; restartMs: number }> {
+export async function startup(opts: {
+  runs: number;
+  cli: string;
+}): Promise<{ firstStartMs: number; restartMs: number }> {
   const sandbox = new SlackSandbox();
   await sandbox.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okr-bench-start-"));
@@ -22,7 +25,13 @@ export async function startup(opts: { runs: number; cli: string }): Promise<{ fi
     const firsts: number[] = [];
     const restarts: number[] = [];
     for (let run = 0; run < opts.runs; run++) {
-      const env = { SLACK_BOT_TOKEN: sandbox.token, SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"), SLACK_API_URL: sandbox.apiUrl, DATABASE_URL: `file:${path.join(dir, `okr-${run}.db`)}`, LOG_LEVEL: "error" };
+      const env = {
+        SLACK_BOT_TOKEN: sandbox.token,
+        SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"),
+        SLACK_API_URL: sandbox.apiUrl,
+        DATABASE_URL: `file:${path.join(dir, `okr-${run}.db`)}`,
+        LOG_LEVEL: "error",
+      };
       firsts.push(await oneStart(opts.cli, env));
       restarts.push(await oneStart(opts.cli, env));
     }

@@ -15,26 +15,51 @@ export const NOTE_MAX_LENGTH = 2000;
 
 export function checkinPrompt(data: { week: string; keyResults: KeyResultStatus[] }): MessageContent {
   const { fitted, left } = fitInMessage(
-    data.keyResults.map((kr): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultSummary(kr), 3000) } })),
+    data.keyResults.map(
+      (kr): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultSummary(kr), 3000) } }),
+    ),
   );
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `Weekly check-in · ${data.week}` } },
     {
       type: "section",
-      text: { type: "mrkdwn", text: `Time for your weekly update on ${plural(data.keyResults.length, "key result")}. It takes a minute: the new value, how confident you are, and a note.` },
+      text: {
+        type: "mrkdwn",
+        text: `Time for your weekly update on ${plural(data.keyResults.length, "key result")}. It takes a minute: the new value, how confident you are, and a note.`,
+      },
     },
     ...fitted,
   ];
-  if (left > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more in the check-in form.` }] });
+  if (left > 0)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more in the check-in form.` }] });
   blocks.push({
     type: "actions",
     elements: [
-      { type: "button", style: "primary", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in" } },
-      { type: "button", action_id: IDS.actions.snooze, value: data.week, text: { type: "plain_text", text: "Snooze 1 day" } },
-      { type: "button", action_id: IDS.actions.skip, value: data.week, text: { type: "plain_text", text: "Skip this week" } },
+      {
+        type: "button",
+        style: "primary",
+        action_id: IDS.actions.openCheckin,
+        value: data.week,
+        text: { type: "plain_text", text: "Check in" },
+      },
+      {
+        type: "button",
+        action_id: IDS.actions.snooze,
+        value: data.week,
+        text: { type: "plain_text", text: "Snooze 1 day" },
+      },
+      {
+        type: "button",
+        action_id: IDS.actions.skip,
+        value: data.week,
+        text: { type: "plain_text", text: "Skip this week" },
+      },
     ],
   });
-  return { text: `Weekly check-in for ${data.week}: please update ${plural(data.keyResults.length, "key result")}`, blocks };
+  return {
+    text: `Weekly check-in for ${data.week}: please update ${plural(data.keyResults.length, "key result")}`,
+    blocks,
+  };
 }
 
 export type ReceivedEntry = {
@@ -48,15 +73,28 @@ export type ReceivedEntry = {
 };
 
 export function checkinReceived(data: { week: string; entries: ReceivedEntry[] }): MessageContent {
-  const met = (e: ReceivedEntry) => (e.threshold ? ` · ${e.threshold.met ? "met" : "*not met*"} (target ${esc(e.threshold.target)})` : "");
-  const lines = data.entries.map((e) => `• *${esc(e.title)}*: ${valueWithUnit(e.value, e.unit)}${met(e)} · ${confidenceLabel(e.confidence)}`);
+  const met = (e: ReceivedEntry) =>
+    e.threshold ? ` · ${e.threshold.met ? "met" : "*not met*"} (target ${esc(e.threshold.target)})` : "";
+  const lines = data.entries.map(
+    (e) => `• *${esc(e.title)}*: ${valueWithUnit(e.value, e.unit)}${met(e)} · ${confidenceLabel(e.confidence)}`,
+  );
   return {
     text: `Checked in ✓ for ${data.week}`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`*Checked in ✓* · ${data.week}\n${lines.join("\n")}`, 3000) } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: fitMrkdwn(`*Checked in ✓* · ${data.week}\n${lines.join("\n")}`, 3000) },
+      },
       {
         type: "actions",
-        elements: [{ type: "button", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Edit check-in" } }],
+        elements: [
+          {
+            type: "button",
+            action_id: IDS.actions.openCheckin,
+            value: data.week,
+            text: { type: "plain_text", text: "Edit check-in" },
+          },
+        ],
       },
     ],
   };
@@ -69,7 +107,12 @@ function confidenceOption(c: Confidence): PlainTextOption {
 export type CheckinModalMetadata = { week: string };
 
 /** What the person typed, to show again when the modal asks them to confirm a value. */
-export type CheckinDraft = { value: string; confidence: Confidence | null; note: string | null; evidenceUrl: string | null };
+export type CheckinDraft = {
+  value: string;
+  confidence: Confidence | null;
+  note: string | null;
+  evidenceUrl: string | null;
+};
 
 export const EVIDENCE_MAX_LENGTH = 2000;
 
@@ -116,7 +159,9 @@ export function checkinModal(data: {
         element: {
           type: "checkboxes",
           action_id: IDS.checkinInputs.confirm,
-          options: [{ text: { type: "plain_text", text: truncate(`Yes, ${draft?.value ?? ""} is right`, 75) }, value: "yes" }],
+          options: [
+            { text: { type: "plain_text", text: truncate(`Yes, ${draft?.value ?? ""} is right`, 75) }, value: "yes" },
+          ],
         },
       });
     }
@@ -162,7 +207,12 @@ export function checkinModal(data: {
   if (data.keyResults.length > shown.length) {
     blocks.push({
       type: "context",
-      elements: [{ type: "mrkdwn", text: `Showing ${shown.length} of ${data.keyResults.length} key results; check in again for the rest.` }],
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `Showing ${shown.length} of ${data.keyResults.length} key results; check in again for the rest.`,
+        },
+      ],
     });
   }
   const metadata: CheckinModalMetadata = { week: data.week };
@@ -190,11 +240,25 @@ export function checkinReminder(data: { week: string; pending: KeyResultStatus[]
     blocks: [
       {
         type: "section",
-        text: { type: "mrkdwn", text: fitMrkdwn(`:wave: A gentle reminder: your check-in for ${data.week} is still open.\n${titles.join("\n")}`, 3000) },
+        text: {
+          type: "mrkdwn",
+          text: fitMrkdwn(
+            `:wave: A gentle reminder: your check-in for ${data.week} is still open.\n${titles.join("\n")}`,
+            3000,
+          ),
+        },
       },
       {
         type: "actions",
-        elements: [{ type: "button", style: "primary", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in" } }],
+        elements: [
+          {
+            type: "button",
+            style: "primary",
+            action_id: IDS.actions.openCheckin,
+            value: data.week,
+            text: { type: "plain_text", text: "Check in" },
+          },
+        ],
       },
     ],
   };
@@ -211,7 +275,14 @@ export function promptChoiceMessage(data: { week: string; choice: "snooze" | "sk
       { type: "section", text: { type: "mrkdwn", text } },
       {
         type: "actions",
-        elements: [{ type: "button", action_id: IDS.actions.openCheckin, value: data.week, text: { type: "plain_text", text: "Check in now" } }],
+        elements: [
+          {
+            type: "button",
+            action_id: IDS.actions.openCheckin,
+            value: data.week,
+            text: { type: "plain_text", text: "Check in now" },
+          },
+        ],
       },
     ],
   };
@@ -224,7 +295,15 @@ export function escalationMessage(data: { teamName: string; missing: string[]; p
     text: `${esc(data.teamName)}: ${data.missing.length} ${data.missing.length === 1 ? "person has" : "people have"} missed ${data.periods} check-ins in a row`,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`:bell: ${text}`, 3000) } },
-      { type: "context", elements: [{ type: "mrkdwn", text: "A friendly word may help; they can also use `/okr away` when they are out. You will hear about each run of misses once." }] },
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: "A friendly word may help; they can also use `/okr away` when they are out. You will hear about each run of misses once.",
+          },
+        ],
+      },
     ],
   };
 }

@@ -27,13 +27,25 @@ function attentionLine(item: AttentionItem): string {
 function attentionBlocks(digest: Digest): KnownBlock[] {
   if (digest.attention.length === 0) return [];
   const lines = digest.attention.slice(0, ATTENTION_SHOWN).map(attentionLine);
-  if (digest.attention.length > ATTENTION_SHOWN) lines.push(`…and ${digest.attention.length - ATTENTION_SHOWN} more below.`);
-  return [{ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`*Needs attention (${digest.attention.length})*\n${lines.join("\n")}`, 3000) } }];
+  if (digest.attention.length > ATTENTION_SHOWN)
+    lines.push(`…and ${digest.attention.length - ATTENTION_SHOWN} more below.`);
+  return [
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: fitMrkdwn(`*Needs attention (${digest.attention.length})*\n${lines.join("\n")}`, 3000),
+      },
+    },
+  ];
 }
 
 export function digestBlocks(digest: Digest): KnownBlock[] {
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: truncate(`${digest.teamName} · OKR digest · ${digest.week}`, 150) } },
+    {
+      type: "header",
+      text: { type: "plain_text", text: truncate(`${digest.teamName} · OKR digest · ${digest.week}`, 150) },
+    },
     {
       type: "context",
       elements: [
@@ -49,26 +61,48 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
     blocks.push({ type: "divider" });
     const figures = objective.keyResults.length > 0 ? `\n${progressFigure(objective.progress)}` : "";
     const rollup =
-      (objective.rollup !== undefined ? ` · aligned: ${objective.rollup === null ? "—" : formatPercent(objective.rollup)}` : "") +
-      (objective.noLongerServes ? `\n:scissors: _No longer aligned: ${escFit(objective.noLongerServes, 300)} was archived. Align it again in the OKR file (\`aligns_to\`)._` : "");
+      (objective.rollup !== undefined
+        ? ` · aligned: ${objective.rollup === null ? "—" : formatPercent(objective.rollup)}`
+        : "") +
+      (objective.noLongerServes
+        ? `\n:scissors: _No longer aligned: ${escFit(objective.noLongerServes, 300)} was archived. Align it again in the OKR file (\`aligns_to\`)._`
+        : "");
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}${figures}${rollup}`, 3000) },
+      text: {
+        type: "mrkdwn",
+        text: fitMrkdwn(
+          `:dart: *${esc(objective.title)}*${objective.ownerSlackId ? ` · ${mention(objective.ownerSlackId)}` : ""}${figures}${rollup}`,
+          3000,
+        ),
+      },
     });
     // Weights are shown only when they differ.
     const weights = weightsDiffer(objective.keyResults);
     for (const kr of objective.keyResults) {
       const weight = weights ? ` · weight ${formatNumber(kr.weight ?? 1)}` : "";
-      blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr, { trend: kr.trend }), 3000 - weight.length) + weight } });
+      blocks.push({
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: fitMrkdwn(keyResultLine(kr, { trend: kr.trend }), 3000 - weight.length) + weight,
+        },
+      });
     }
   }
   blocks.push({ type: "divider" });
   const who: string[] = [];
-  if (digest.missing.length > 0) who.push(`:hourglass: *Not checked in yet (${digest.missing.length}):* ${digest.missing.map(mention).join(", ")}`);
-  if (digest.skipped.length > 0) who.push(`:fast_forward: *Skipped this week (${digest.skipped.length}):* ${digest.skipped.map(mention).join(", ")}`);
-  if (digest.away.length > 0) who.push(`:palm_tree: *Away (${digest.away.length}):* ${digest.away.map(mention).join(", ")}`);
+  if (digest.missing.length > 0)
+    who.push(`:hourglass: *Not checked in yet (${digest.missing.length}):* ${digest.missing.map(mention).join(", ")}`);
+  if (digest.skipped.length > 0)
+    who.push(
+      `:fast_forward: *Skipped this week (${digest.skipped.length}):* ${digest.skipped.map(mention).join(", ")}`,
+    );
+  if (digest.away.length > 0)
+    who.push(`:palm_tree: *Away (${digest.away.length}):* ${digest.away.map(mention).join(", ")}`);
   if (who.length === 0) who.push(":white_check_mark: Everyone has checked in this week.");
-  if (digest.unaccepted > 0) who.push(`:inbox_tray: *Proposed, not accepted by their owner yet:* ${plural(digest.unaccepted, "key result")}`);
+  if (digest.unaccepted > 0)
+    who.push(`:inbox_tray: *Proposed, not accepted by their owner yet:* ${plural(digest.unaccepted, "key result")}`);
   const notes = notesCount(digest);
   if (notes > 0) who.push(`:speech_balloon: ${plural(notes, "note")} from this week's check-ins in the thread.`);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(who.join("\n"), 3000) } });
@@ -99,14 +133,21 @@ export function digestMessages(digest: Digest): MessageContent[] {
 export function digestNotesMessages(digest: Digest): MessageContent[] {
   const krs = withNotes(digest);
   if (krs.length === 0) return [];
-  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `*Notes from this week's check-ins (${krs.length})*` } }];
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `*Notes from this week's check-ins (${krs.length})*` } },
+  ];
   for (const kr of krs) {
-    const lines = [`*${escFit(kr.title, 150)}* · ${mention(kr.ownerSlackId)} · ${confidenceLabel(kr.thisWeek!.confidence)}`];
+    const lines = [
+      `*${escFit(kr.title, 150)}* · ${mention(kr.ownerSlackId)} · ${confidenceLabel(kr.thisWeek!.confidence)}`,
+    ];
     if (kr.thisWeek!.note) lines.push(`> ${escFit(kr.thisWeek!.note, 2400).replace(/\n/g, "\n> ")}`);
     // Evidence URLs were checked on input (http(s), no "|", "<" or ">"), so the link cannot be disguised.
     if (kr.thisWeek!.evidenceUrl) lines.push(`:link: <${kr.thisWeek!.evidenceUrl}|evidence>`);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(lines.join("\n"), 3000) } });
   }
   const parts = splitIntoMessages(blocks);
-  return parts.map((b, i) => ({ text: `Notes from this week's check-ins${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ""}`, blocks: b }));
+  return parts.map((b, i) => ({
+    text: `Notes from this week's check-ins${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ""}`,
+    blocks: b,
+  }));
 }

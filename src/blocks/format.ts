@@ -63,7 +63,9 @@ export function absenceText(absence: Absence): string {
 }
 
 /** "▲ +2" or "▼ −1" (arrows follow the number; :white_check_mark:-style quality is separate). */
-export function changeText(kr: Pick<KeyResultStatus, "change" | "changeQuality" | "unit"> & { absence?: Absence | null }): string {
+export function changeText(
+  kr: Pick<KeyResultStatus, "change" | "changeQuality" | "unit"> & { absence?: Absence | null },
+): string {
   if (kr.change === null) return kr.absence ? absenceText(kr.absence) : "no check-in this week";
   if (kr.change === 0) return "no change since last week";
   const arrow = kr.change > 0 ? "▲" : "▼";
@@ -92,18 +94,37 @@ export function progressText(kr: Pick<KeyResultStatus, "progress" | "scored">): 
  * Where the key result goes: "60 → 85", "120 (baseline set by the first check-in) → 84 (-30%)",
  * or for a threshold "target < 60 · met · 3 of 4 weeks met".
  */
-export function goalText(kr: Pick<KeyResultStatus, "baseline" | "target" | "comparator" | "targetText" | "baselineFromCheckIn" | "checkIns" | "met" | "weeksMet" | "weeksCheckedIn">): string {
+export function goalText(
+  kr: Pick<
+    KeyResultStatus,
+    | "baseline"
+    | "target"
+    | "comparator"
+    | "targetText"
+    | "baselineFromCheckIn"
+    | "checkIns"
+    | "met"
+    | "weeksMet"
+    | "weeksCheckedIn"
+  >,
+): string {
   if (kr.comparator) {
     const met = kr.met === null ? "no check-in yet" : kr.met ? "met" : "*not met*";
     return `target ${esc(describeTarget(kr))} · ${met}${kr.weeksCheckedIn > 0 ? ` · ${kr.weeksMet} of ${kr.weeksCheckedIn} ${kr.weeksCheckedIn === 1 ? "week" : "weeks"} met` : ""}`;
   }
   const relative = kr.targetText ? ` (${esc(kr.targetText)})` : "";
-  if (kr.baselineFromCheckIn && kr.checkIns.length === 0) return `baseline to be set by the first check-in → ${kr.targetText ? esc(kr.targetText) : formatNumber(kr.target)}`;
-  const baseline = kr.baselineFromCheckIn ? `${formatNumber(kr.baseline)} (baseline set by the first check-in)` : formatNumber(kr.baseline);
+  if (kr.baselineFromCheckIn && kr.checkIns.length === 0)
+    return `baseline to be set by the first check-in → ${kr.targetText ? esc(kr.targetText) : formatNumber(kr.target)}`;
+  const baseline = kr.baselineFromCheckIn
+    ? `${formatNumber(kr.baseline)} (baseline set by the first check-in)`
+    : formatNumber(kr.baseline);
   return `${baseline} → ${formatNumber(kr.target)}${relative}`;
 }
 
-export function keyResultLine(kr: KeyResultStatus & { absence?: Absence | null }, opts: { showNote?: boolean; trend?: readonly number[] } = {}): string {
+export function keyResultLine(
+  kr: KeyResultStatus & { absence?: Absence | null },
+  opts: { showNote?: boolean; trend?: readonly number[] } = {},
+): string {
   const lines = [
     `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}${kr.pending ? " · _proposed, not accepted yet_" : ""}`,
     `${progressBar(kr.progress)} ${progressText(kr)} · now ${kr.checkIns.length === 0 && !kr.scored ? "—" : valueWithUnit(kr.current, kr.unit)} (${goalText(kr)})`,

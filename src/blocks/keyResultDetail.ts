@@ -12,16 +12,30 @@ export function keyResultDetail(m: KeyResultMatch): MessageContent {
   const history = kr.checkIns
     .slice(-HISTORY_WEEKS)
     .reverse()
-    .map((c) => `• ${c.week}: ${formatNumber(c.value)}${kr.comparator ? (meets(kr.comparator, kr.target, c.value) ? " · met" : " · *not met*") : ""} · ${confidenceLabel(c.confidence)}${c.note ? ` — ${escFit(c.note, 200)}` : ""}`);
+    .map(
+      (c) =>
+        `• ${c.week}: ${formatNumber(c.value)}${kr.comparator ? (meets(kr.comparator, kr.target, c.value) ? " · met" : " · *not met*") : ""} · ${confidenceLabel(c.confidence)}${c.note ? ` — ${escFit(c.note, 200)}` : ""}`,
+    );
   const people = [
     `Owner ${mention(kr.ownerSlackId)}`,
     ...(m.coOwnerSlackIds.length ? [`co-owners ${m.coOwnerSlackIds.map(mention).join(", ")}`] : []),
   ].join(" · ");
   const blocks: KnownBlock[] = [
-    { type: "context", elements: [{ type: "mrkdwn", text: fitMrkdwn(`#${kr.id} · ${esc(m.teamName)} · ${esc(m.objectiveTitle)}`, 3000) }] },
+    {
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: fitMrkdwn(`#${kr.id} · ${esc(m.teamName)} · ${esc(m.objectiveTitle)}`, 3000) },
+      ],
+    },
     { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr), 3000) } },
     { type: "context", elements: [{ type: "mrkdwn", text: people }] },
-    { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(history.length ? `*Check-ins*\n${history.join("\n")}` : "_No check-ins yet._", 3000) } },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: fitMrkdwn(history.length ? `*Check-ins*\n${history.join("\n")}` : "_No check-ins yet._", 3000),
+      },
+    },
   ];
   return { text: `#${kr.id} ${esc(kr.title)}`, blocks };
 }

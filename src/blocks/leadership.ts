@@ -43,8 +43,19 @@ function sections(title: string, lines: string[]): KnownBlock[] {
 export function leadershipBlocks(d: LeadershipDigest): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `${d.teamName} · leadership digest`.slice(0, 150) } },
-    { type: "context", elements: [{ type: "mrkdwn", text: `${d.cycleKey} · ${d.week} · progress is the weighted mean of key results; "aligned" is the roll-up of the objectives that serve one` }] },
-    ...sections(`*${escFit(d.teamName, 80)}: own objectives*`, d.objectives.length ? d.objectives.map(leadershipObjectiveLine) : ["_No objectives this cycle._"]),
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `${d.cycleKey} · ${d.week} · progress is the weighted mean of key results; "aligned" is the roll-up of the objectives that serve one`,
+        },
+      ],
+    },
+    ...sections(
+      `*${escFit(d.teamName, 80)}: own objectives*`,
+      d.objectives.length ? d.objectives.map(leadershipObjectiveLine) : ["_No objectives this cycle._"],
+    ),
   ];
   for (const c of d.children) {
     const missing = c.missing === 0 ? "everyone checked in" : `${plural(c.missing, "owner")} not checked in yet`;
@@ -57,8 +68,13 @@ export function leadershipBlocks(d: LeadershipDigest): KnownBlock[] {
     );
   }
   if (d.attention.length > 0) {
-    const lines = d.attention.map((a) => `${ATTENTION_EMOJI[a.kind]} ${escFit(a.teamName, 80)}: *${escFit(a.title, 150)}* — ${esc(a.detail)}`);
-    blocks.push({ type: "divider" }, ...sections(`*Needs attention in the teams below (${d.attention.length})*`, lines));
+    const lines = d.attention.map(
+      (a) => `${ATTENTION_EMOJI[a.kind]} ${escFit(a.teamName, 80)}: *${escFit(a.title, 150)}* — ${esc(a.detail)}`,
+    );
+    blocks.push(
+      { type: "divider" },
+      ...sections(`*Needs attention in the teams below (${d.attention.length})*`, lines),
+    );
   }
   return blocks;
 }
@@ -66,7 +82,10 @@ export function leadershipBlocks(d: LeadershipDigest): KnownBlock[] {
 export function leadershipMessages(d: LeadershipDigest): MessageContent[] {
   const parts = splitIntoMessages(leadershipBlocks(d));
   return parts.map((blocks, i) => ({
-    text: i === 0 ? `${esc(d.teamName)} leadership digest for ${d.week}` : `${esc(d.teamName)} leadership digest for ${d.week} (continued, ${i + 1}/${parts.length})`,
+    text:
+      i === 0
+        ? `${esc(d.teamName)} leadership digest for ${d.week}`
+        : `${esc(d.teamName)} leadership digest for ${d.week} (continued, ${i + 1}/${parts.length})`,
     blocks,
   }));
 }

@@ -1,7 +1,14 @@
 // The modals where people write OKRs: a new objective with its key results, and editing one key
 // result. The linter's hints appear next to the fields they are about.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { MAX_KEY_RESULT_SLOTS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, type DraftProblem, type KeyResultDraft, type ObjectiveDraft } from "../domain/okrDraft";
+import {
+  MAX_KEY_RESULT_SLOTS,
+  TEXT_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+  type DraftProblem,
+  type KeyResultDraft,
+  type ObjectiveDraft,
+} from "../domain/okrDraft";
 import { plural } from "../domain/text";
 import { escFit, truncate } from "./format";
 import { IDS } from "./ids";
@@ -50,7 +57,12 @@ export function fieldErrors(problems: readonly DraftProblem[]): Record<string, s
 
 const text = (value: string) => ({ type: "plain_text" as const, text: value });
 
-function textInput(blockId: string, label: string, value: string, opts: { optional?: boolean; placeholder?: string; hint?: string; maxLength?: number; multiline?: boolean } = {}): KnownBlock {
+function textInput(
+  blockId: string,
+  label: string,
+  value: string,
+  opts: { optional?: boolean; placeholder?: string; hint?: string; maxLength?: number; multiline?: boolean } = {},
+): KnownBlock {
   return {
     type: "input",
     block_id: blockId,
@@ -70,7 +82,9 @@ function textInput(blockId: string, label: string, value: string, opts: { option
 
 function hintBlock(problems: readonly DraftProblem[]): KnownBlock[] {
   if (problems.length === 0) return [];
-  const lines = problems.map((p) => `:bulb: ${escFit(p.message, 400)}${p.suggestion ? ` _${escFit(p.suggestion, 400)}_` : ""}`);
+  const lines = problems.map(
+    (p) => `:bulb: ${escFit(p.message, 400)}${p.suggestion ? ` _${escFit(p.suggestion, 400)}_` : ""}`,
+  );
   return [{ type: "context", elements: [{ type: "mrkdwn", text: truncate(lines.join("\n"), 3000) }] }];
 }
 
@@ -87,7 +101,12 @@ function summary(warnings: readonly DraftProblem[]): KnownBlock[] {
   ];
 }
 
-function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly DraftProblem[], opts: { optional: boolean; coOwners?: boolean }): KnownBlock[] {
+function keyResultFields(
+  slot: number,
+  kr: KeyResultDraft,
+  warnings: readonly DraftProblem[],
+  opts: { optional: boolean; coOwners?: boolean },
+): KnownBlock[] {
   const optional = opts.optional;
   const blocks: KnownBlock[] = [
     textInput(keyResultBlockId("title", slot), "Key result", kr.title, {
@@ -102,7 +121,11 @@ function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly Dr
       optional: true,
       label: text("Owner"),
       hint: text("Someone other than you is asked to accept it first."),
-      element: { type: "users_select", action_id: keyResultBlockId("owner", slot), ...(kr.ownerSlackId ? { initial_user: kr.ownerSlackId } : {}) },
+      element: {
+        type: "users_select",
+        action_id: keyResultBlockId("owner", slot),
+        ...(kr.ownerSlackId ? { initial_user: kr.ownerSlackId } : {}),
+      },
     },
     ...hintBlock(warnings.filter((w) => w.field === "owner")),
   ];
@@ -112,7 +135,11 @@ function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly Dr
       block_id: keyResultBlockId("coOwners", slot),
       optional: true,
       label: text("Co-owners (may check in too)"),
-      element: { type: "multi_users_select", action_id: keyResultBlockId("coOwners", slot), initial_users: kr.coOwnerSlackIds ?? [] },
+      element: {
+        type: "multi_users_select",
+        action_id: keyResultBlockId("coOwners", slot),
+        initial_users: kr.coOwnerSlackIds ?? [],
+      },
     });
   }
   blocks.push(
@@ -129,7 +156,11 @@ function keyResultFields(slot: number, kr: KeyResultDraft, warnings: readonly Dr
       maxLength: NUMBER_MAX_LENGTH,
     }),
     ...hintBlock(warnings.filter((w) => w.field === "baseline" || w.field === "target")),
-    textInput(keyResultBlockId("unit", slot), "Unit", kr.unit, { optional: true, maxLength: 20, placeholder: "%, ms, incidents" }),
+    textInput(keyResultBlockId("unit", slot), "Unit", kr.unit, {
+      optional: true,
+      maxLength: 20,
+      placeholder: "%, ms, incidents",
+    }),
     textInput(keyResultBlockId("measuredBy", slot), "Measured by", kr.measuredBy, {
       optional: true,
       maxLength: TEXT_MAX_LENGTH,
@@ -145,13 +176,19 @@ const option = (label: string, value: string): PlainTextOption => ({ text: text(
 /** A select holds 100 options in all: the first 100 objectives, by team. */
 const MAX_ALIGN_OPTIONS = 100;
 
-function alignField(groups: readonly AlignGroup[], selected: number | null, label = "Serves (aligns to)"): KnownBlock[] {
+function alignField(
+  groups: readonly AlignGroup[],
+  selected: number | null,
+  label = "Serves (aligns to)",
+): KnownBlock[] {
   let room = MAX_ALIGN_OPTIONS;
-  const fitted = groups.map((g) => {
-    const objectives = g.objectives.slice(0, Math.max(0, room));
-    room -= objectives.length;
-    return { ...g, objectives };
-  }).filter((g) => g.objectives.length > 0);
+  const fitted = groups
+    .map((g) => {
+      const objectives = g.objectives.slice(0, Math.max(0, room));
+      room -= objectives.length;
+      return { ...g, objectives };
+    })
+    .filter((g) => g.objectives.length > 0);
   if (fitted.length === 0) return [];
   const chosen = fitted.flatMap((g) => g.objectives).find((o) => o.id === selected);
   return [
@@ -164,14 +201,24 @@ function alignField(groups: readonly AlignGroup[], selected: number | null, labe
       element: {
         type: "static_select",
         action_id: of.alignsTo,
-        option_groups: fitted.map((g) => ({ label: text(truncate(g.team, 75)), options: g.objectives.map((o) => option(o.title, String(o.id))) })),
+        option_groups: fitted.map((g) => ({
+          label: text(truncate(g.team, 75)),
+          options: g.objectives.map((o) => option(o.title, String(o.id))),
+        })),
         ...(chosen ? { initial_option: option(chosen.title, String(chosen.id)) } : {}),
       },
     },
   ];
 }
 
-export const EMPTY_KEY_RESULT: KeyResultDraft = { title: "", ownerSlackId: null, baseline: "", target: "", unit: "", measuredBy: "" };
+export const EMPTY_KEY_RESULT: KeyResultDraft = {
+  title: "",
+  ownerSlackId: null,
+  baseline: "",
+  target: "",
+  unit: "",
+  measuredBy: "",
+};
 
 export function objectiveModal(data: {
   teams: Array<{ id: number; name: string }>;
@@ -200,16 +247,27 @@ export function objectiveModal(data: {
         ...(team ? { initial_option: option(team.name, String(team.id)) } : {}),
       },
     },
-    textInput(of.title, `Objective for ${data.cycleKey}`, data.draft.title, { maxLength: TITLE_MAX_LENGTH, placeholder: "Qualitative and inspiring: Make our platform rock-solid reliable" }),
+    textInput(of.title, `Objective for ${data.cycleKey}`, data.draft.title, {
+      maxLength: TITLE_MAX_LENGTH,
+      placeholder: "Qualitative and inspiring: Make our platform rock-solid reliable",
+    }),
     ...hintBlock(warnings.filter((w) => w.slot === null && w.field === "title")),
-    textInput(of.why, "Why it matters now", data.draft.why, { optional: true, multiline: true, maxLength: TEXT_MAX_LENGTH * 3 }),
+    textInput(of.why, "Why it matters now", data.draft.why, {
+      optional: true,
+      multiline: true,
+      maxLength: TEXT_MAX_LENGTH * 3,
+    }),
     {
       type: "input",
       block_id: of.owner,
       optional: true,
       label: text("Objective owner"),
       hint: text("Key results without an owner of their own go to this person."),
-      element: { type: "users_select", action_id: of.owner, ...(data.draft.ownerSlackId ? { initial_user: data.draft.ownerSlackId } : {}) },
+      element: {
+        type: "users_select",
+        action_id: of.owner,
+        ...(data.draft.ownerSlackId ? { initial_user: data.draft.ownerSlackId } : {}),
+      },
     },
     ...hintBlock(warnings.filter((w) => w.slot === null && (w.field === "owner" || w.field === "key_results"))),
     ...alignField(data.alignTo ?? [], data.alignsToId ?? null),
@@ -218,16 +276,33 @@ export function objectiveModal(data: {
     blocks.push({ type: "divider" }, { type: "header", text: text(`Key result ${slot + 1}`) });
     const kr = data.draft.keyResults[slot] ?? EMPTY_KEY_RESULT;
     // Only the first key result is required; empty ones are left out.
-    blocks.push(...keyResultFields(slot, kr, warnings.filter((w) => w.slot === slot), { optional: slot > 0 }));
+    blocks.push(
+      ...keyResultFields(
+        slot,
+        kr,
+        warnings.filter((w) => w.slot === slot),
+        { optional: slot > 0 },
+      ),
+    );
   }
   if (slots < MAX_KEY_RESULT_SLOTS) {
     blocks.push({
       type: "actions",
       block_id: of.krActions,
-      elements: [{ type: "button", action_id: IDS.actions.addKeyResult, text: text("Add a key result"), value: String(slots) }],
+      elements: [
+        { type: "button", action_id: IDS.actions.addKeyResult, text: text("Add a key result"), value: String(slots) },
+      ],
     });
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "The guides: 3–5 key results per objective, each an outcome with a baseline, a target and a source." }] });
+  blocks.push({
+    type: "context",
+    elements: [
+      {
+        type: "mrkdwn",
+        text: "The guides: 3–5 key results per objective, each an outcome with a baseline, a target and a source.",
+      },
+    ],
+  });
   const metadata: ObjectiveFormMetadata = { slots, ...(data.acknowledged ? { acknowledged: data.acknowledged } : {}) };
   return {
     type: "modal",
@@ -251,7 +326,10 @@ export function keyResultModal(data: {
   alignsToId?: number | null;
 }): ModalView {
   const warnings = data.warnings ?? [];
-  const metadata: KeyResultFormMetadata = { keyResultId: data.keyResultId, ...(data.acknowledged ? { acknowledged: data.acknowledged } : {}) };
+  const metadata: KeyResultFormMetadata = {
+    keyResultId: data.keyResultId,
+    ...(data.acknowledged ? { acknowledged: data.acknowledged } : {}),
+  };
   return {
     type: "modal",
     callback_id: IDS.views.editKeyResult,
@@ -266,7 +344,12 @@ export function keyResultModal(data: {
       ...alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)"),
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: "Changing the baseline or the target mid-cycle is shown in the team's digest. The check-in history stays." }],
+        elements: [
+          {
+            type: "mrkdwn",
+            text: "Changing the baseline or the target mid-cycle is shown in the team's digest. The check-in history stays.",
+          },
+        ],
       },
     ],
   };

@@ -7,18 +7,31 @@ import type { MessageContent } from "./types";
 
 export type ObjectiveWithStatus = { title: string; ownerSlackId: string | null; keyResults: KeyResultStatus[] };
 
-
-export function okrList(data: { title: string; cycleKey: string; week: string; objectives: ObjectiveWithStatus[]; empty: string }): MessageContent {
+export function okrList(data: {
+  title: string;
+  cycleKey: string;
+  week: string;
+  objectives: ObjectiveWithStatus[];
+  empty: string;
+}): MessageContent {
   const body: KnownBlock[] = [];
   for (const o of data.objectives) {
-    body.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(`:dart: *${esc(o.title)}*${o.ownerSlackId ? ` · ${mention(o.ownerSlackId)}` : ""}`, 3000) } });
-    for (const kr of o.keyResults) body.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr), 3000) } });
+    body.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: fitMrkdwn(`:dart: *${esc(o.title)}*${o.ownerSlackId ? ` · ${mention(o.ownerSlackId)}` : ""}`, 3000),
+      },
+    });
+    for (const kr of o.keyResults)
+      body.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultLine(kr), 3000) } });
   }
   const { fitted: shown, left } = fitInMessage(body);
   const blocks: KnownBlock[] = [
     { type: "context", elements: [{ type: "mrkdwn", text: `*${esc(data.title)}* · ${data.cycleKey} · ${data.week}` }] },
     ...(shown.length > 0 ? shown : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: data.empty } }]),
   ];
-  if (left > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more not shown here.` }] });
+  if (left > 0)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more not shown here.` }] });
   return { text: `${esc(data.title)} (${data.cycleKey})`, blocks };
 }

@@ -23,8 +23,17 @@ export type ProposalData = {
 
 /** "8 → 2", "a threshold: < 60", "baseline to be set by the first check-in → -30%". */
 function goal(p: ProposalData): string {
-  if (p.comparator) return `a threshold to hold: ${esc(describeTarget({ target: p.target, comparator: p.comparator, targetText: p.targetText ?? null }))}`;
-  return goalText({ ...p, comparator: null, targetText: p.targetText ?? null, checkIns: [], met: null, weeksMet: 0, weeksCheckedIn: 0 });
+  if (p.comparator)
+    return `a threshold to hold: ${esc(describeTarget({ target: p.target, comparator: p.comparator, targetText: p.targetText ?? null }))}`;
+  return goalText({
+    ...p,
+    comparator: null,
+    targetText: p.targetText ?? null,
+    checkIns: [],
+    met: null,
+    weeksMet: 0,
+    weeksCheckedIn: 0,
+  });
 }
 
 function describe(p: ProposalData): string {
@@ -38,7 +47,13 @@ function describe(p: ProposalData): string {
 
 export function proposalMessage(p: ProposalData): MessageContent {
   const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: `${mention(p.proposerSlackId)} proposes a key result for you to own:\n${describe(p)}` } },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `${mention(p.proposerSlackId)} proposes a key result for you to own:\n${describe(p)}`,
+      },
+    },
     {
       type: "context",
       elements: [
@@ -50,7 +65,15 @@ export function proposalMessage(p: ProposalData): MessageContent {
     },
     {
       type: "actions",
-      elements: [{ type: "button", style: "primary", action_id: IDS.actions.acceptKeyResult, value: String(p.keyResultId), text: { type: "plain_text", text: "Accept" } }],
+      elements: [
+        {
+          type: "button",
+          style: "primary",
+          action_id: IDS.actions.acceptKeyResult,
+          value: String(p.keyResultId),
+          text: { type: "plain_text", text: "Accept" },
+        },
+      ],
     },
   ];
   return { text: `A key result was proposed for you to own: ${escFit(p.title, 300)}`, blocks };
@@ -59,6 +82,11 @@ export function proposalMessage(p: ProposalData): MessageContent {
 export function proposalAccepted(p: ProposalData): MessageContent {
   return {
     text: `Accepted ✓ ${escFit(p.title, 300)}`,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*Accepted ✓* — it's yours. You'll be asked to check in on it.\n${describe(p)}` } }],
+    blocks: [
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*Accepted ✓* — it's yours. You'll be asked to check in on it.\n${describe(p)}` },
+      },
+    ],
   };
 }

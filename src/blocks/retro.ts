@@ -14,10 +14,16 @@ export function retroParent(retro: Retro): MessageContent {
   const average = retro.average === null ? "no key results" : retro.average.toFixed(2);
   const distribution = BAND_ORDER.map((b) => `${SCORE_BANDS[b].range}: *${retro.distribution[b]}*`).join(" · ");
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: truncate(`${retro.teamName} · ${retro.cycleKey} retrospective`, 150) } },
+    {
+      type: "header",
+      text: { type: "plain_text", text: truncate(`${retro.teamName} · ${retro.cycleKey} retrospective`, 150) },
+    },
     {
       type: "section",
-      text: { type: "mrkdwn", text: `*Average score: ${average}* across ${retro.items.length} key results\n${distribution}` },
+      text: {
+        type: "mrkdwn",
+        text: `*Average score: ${average}* across ${retro.items.length} key results\n${distribution}`,
+      },
     },
     { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(esc(retro.reading), 3000) } },
     ...(retro.carried.keyResults > 0
@@ -28,7 +34,9 @@ export function retroParent(retro: Retro): MessageContent {
               type: "mrkdwn" as const,
               text: fitMrkdwn(
                 `:arrow_right: *Carried forward:* ${plural(retro.carried.keyResults, "key result")}` +
-                  (retro.carried.objectives.length > 0 ? `, and whole objectives: ${retro.carried.objectives.map((o) => `*${esc(o)}*`).join(", ")}` : ""),
+                  (retro.carried.objectives.length > 0
+                    ? `, and whole objectives: ${retro.carried.objectives.map((o) => `*${esc(o)}*`).join(", ")}`
+                    : ""),
                 3000,
               ),
             },
@@ -37,7 +45,12 @@ export function retroParent(retro: Retro): MessageContent {
       : []),
     {
       type: "context",
-      elements: [{ type: "mrkdwn", text: "One reply per key result below: score, what worked, what didn't, what we learned, and whether to carry it forward." }],
+      elements: [
+        {
+          type: "mrkdwn",
+          text: "One reply per key result below: score, what worked, what didn't, what we learned, and whether to carry it forward.",
+        },
+      ],
     },
   ];
   return { text: `${esc(retro.teamName)} ${retro.cycleKey} retrospective: average score ${average}`, blocks };

@@ -43,11 +43,24 @@ export function retroRequestMessage(ask: RetroAsk, opts: { reminder?: boolean } 
     { type: "section", text: { type: "mrkdwn", text: intro } },
     ...fitted,
   ];
-  if (left > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more: \`/okr\` lists them.` }] });
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Your answers go in the retro thread in <#${ask.channelId}> when the quarter ends; answers given later update it.` }] });
+  if (left > 0)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${left} more: \`/okr\` lists them.` }] });
+  blocks.push({
+    type: "context",
+    elements: [
+      {
+        type: "mrkdwn",
+        text: `Your answers go in the retro thread in <#${ask.channelId}> when the quarter ends; answers given later update it.`,
+      },
+    ],
+  });
   const done = open === 0;
   return {
-    text: done ? `Retro for ${ask.cycleKey}: all answered ✓` : opts.reminder ? `Reminder: your ${ask.cycleKey} retro (${plural(open, "key result")} to go)` : `Retro time for ${ask.cycleKey}: ${plural(ask.items.length, "key result")}`,
+    text: done
+      ? `Retro for ${ask.cycleKey}: all answered ✓`
+      : opts.reminder
+        ? `Reminder: your ${ask.cycleKey} retro (${plural(open, "key result")} to go)`
+        : `Retro time for ${ask.cycleKey}: ${plural(ask.items.length, "key result")}`,
     blocks,
   };
 }
@@ -65,7 +78,13 @@ export type RetroModalData = {
   /** A threshold: the score is the share of check-ins that held it. */
   threshold?: boolean;
   computedScore: number;
-  answers: { score: number | null; worked: string | null; didnt: string | null; learned: string | null; carryForward: boolean | null };
+  answers: {
+    score: number | null;
+    worked: string | null;
+    didnt: string | null;
+    learned: string | null;
+    carryForward: boolean | null;
+  };
 };
 
 export type RetroModalMetadata = { keyResultId: number };
@@ -93,7 +112,9 @@ function longText(blockId: string, label: string, value: string | null, placehol
 export function retroModal(data: RetroModalData): ModalView {
   const f = IDS.retroForm;
   const score = data.answers.score ?? data.computedScore;
-  const bands = (["perfect", "strong", "progress", "failed"] as const).map((b) => `*${SCORE_BANDS[b].range}* ${SCORE_BANDS[b].label}: ${SCORE_BANDS[b].meaning}`).join("\n");
+  const bands = (["perfect", "strong", "progress", "failed"] as const)
+    .map((b) => `*${SCORE_BANDS[b].range}* ${SCORE_BANDS[b].label}: ${SCORE_BANDS[b].meaning}`)
+    .join("\n");
   const carry = data.answers.carryForward === null ? undefined : CARRY[data.answers.carryForward ? 0 : 1];
   const metadata: RetroModalMetadata = { keyResultId: data.keyResultId };
   return {
@@ -115,7 +136,10 @@ export function retroModal(data: RetroModalData): ModalView {
         type: "input",
         block_id: f.score,
         label: { type: "plain_text", text: "Score (0.0–1.0)" },
-        hint: { type: "plain_text", text: "Pre-filled from the final progress; change it if the number misses the story." },
+        hint: {
+          type: "plain_text",
+          text: "Pre-filled from the final progress; change it if the number misses the story.",
+        },
         element: { type: "plain_text_input", action_id: f.score, initial_value: score.toFixed(1), max_length: 10 },
       },
       { type: "context", elements: [{ type: "mrkdwn", text: bands }] },
@@ -127,7 +151,12 @@ export function retroModal(data: RetroModalData): ModalView {
         block_id: f.carryForward,
         optional: true,
         label: { type: "plain_text", text: "Carry it forward to next quarter?" },
-        element: { type: "radio_buttons", action_id: f.carryForward, options: CARRY, ...(carry ? { initial_option: carry } : {}) },
+        element: {
+          type: "radio_buttons",
+          action_id: f.carryForward,
+          options: CARRY,
+          ...(carry ? { initial_option: carry } : {}),
+        },
       },
     ],
   };
@@ -147,8 +176,10 @@ export type CarryForwardData = {
 };
 
 function carriedGoal(d: CarryForwardData): string {
-  if (d.comparator) return `the same threshold, target ${esc(describeTarget({ target: d.target, comparator: d.comparator, targetText: d.targetText ?? null }))}${d.unit ? ` ${esc(d.unit)}` : ""},`;
-  if (d.baselineFromCheckIn) return `no baseline yet (the first check-in will set it), target ${d.targetText ? esc(d.targetText) : valueWithUnit(d.target, d.unit)}`;
+  if (d.comparator)
+    return `the same threshold, target ${esc(describeTarget({ target: d.target, comparator: d.comparator, targetText: d.targetText ?? null }))}${d.unit ? ` ${esc(d.unit)}` : ""},`;
+  if (d.baselineFromCheckIn)
+    return `no baseline yet (the first check-in will set it), target ${d.targetText ? esc(d.targetText) : valueWithUnit(d.target, d.unit)}`;
   return `baseline ${valueWithUnit(d.baseline, d.unit)} (its final value), target ${valueWithUnit(d.target, d.unit)}${d.targetText ? ` (${esc(d.targetText)})` : ""}`;
 }
 
@@ -163,10 +194,26 @@ export function carryForwardMessage(d: CarryForwardData): MessageContent {
           text: `:arrow_right: *${escFit(d.title, 300)}* (#${d.keyResultId}) is carried forward from ${d.fromCycle} to ${d.toCycle}: ${carriedGoal(d)} *to confirm*. Its history stays with ${d.fromCycle}.`,
         },
       },
-      { type: "context", elements: [{ type: "mrkdwn", text: `Change the target or anything else with \`/okr edit ${d.keyResultId}\`, then confirm. Until you do, it gets no check-in prompts.` }] },
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: `Change the target or anything else with \`/okr edit ${d.keyResultId}\`, then confirm. Until you do, it gets no check-in prompts.`,
+          },
+        ],
+      },
       {
         type: "actions",
-        elements: [{ type: "button", style: "primary", action_id: IDS.actions.acceptKeyResult, value: String(d.keyResultId), text: { type: "plain_text", text: "Confirm" } }],
+        elements: [
+          {
+            type: "button",
+            style: "primary",
+            action_id: IDS.actions.acceptKeyResult,
+            value: String(d.keyResultId),
+            text: { type: "plain_text", text: "Confirm" },
+          },
+        ],
       },
     ],
   };

@@ -13,7 +13,10 @@ export function blockTextLength(block: KnownBlock): number {
 }
 
 /** Packs blocks into as few messages as Slack's per-message limits allow, in order. */
-export function splitIntoMessages(blocks: KnownBlock[], limits: { maxBlocks: number; maxChars: number } = MESSAGE_LIMITS): KnownBlock[][] {
+export function splitIntoMessages(
+  blocks: KnownBlock[],
+  limits: { maxBlocks: number; maxChars: number } = MESSAGE_LIMITS,
+): KnownBlock[][] {
   const messages: KnownBlock[][] = [];
   let current: KnownBlock[] = [];
   let chars = 0;
@@ -35,7 +38,10 @@ export function splitIntoMessages(blocks: KnownBlock[], limits: { maxBlocks: num
  * The leading blocks that fit in one message with room to spare (`reserve` blocks and characters
  * for what the caller adds around them), and how many did not fit.
  */
-export function fitInMessage(blocks: KnownBlock[], reserve = { blocks: 4, chars: 1_000 }): { fitted: KnownBlock[]; left: number } {
+export function fitInMessage(
+  blocks: KnownBlock[],
+  reserve = { blocks: 4, chars: 1_000 },
+): { fitted: KnownBlock[]; left: number } {
   const [first = []] = splitIntoMessages(blocks, {
     maxBlocks: MESSAGE_LIMITS.maxBlocks - reserve.blocks,
     maxChars: MESSAGE_LIMITS.maxChars - reserve.chars,

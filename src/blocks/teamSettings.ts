@@ -25,7 +25,13 @@ const option = (text: string, value: string): PlainTextOption => ({ text: { type
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: "Every week", biweekly: "Every other week" };
 
-export const DEFAULT_TEAM_SETTINGS: Omit<TeamSettings, "channelId" | "managers"> = { checkinDay: 1, checkinTime: "09:00", cadence: "weekly", graceMinutes: null, parentId: null };
+export const DEFAULT_TEAM_SETTINGS: Omit<TeamSettings, "channelId" | "managers"> = {
+  checkinDay: 1,
+  checkinTime: "09:00",
+  cadence: "weekly",
+  graceMinutes: null,
+  parentId: null,
+};
 export const TEAM_NAME_MAX_LENGTH = 50;
 
 /** The settings of an existing team (`teamId`), or the form for a new one (`teamId: null`, with a name field). */
@@ -46,7 +52,12 @@ export function teamSettingsModal(data: {
           type: "input",
           block_id: ids.name,
           label: { type: "plain_text", text: "Team name" },
-          element: { type: "plain_text_input", action_id: ids.name, max_length: TEAM_NAME_MAX_LENGTH, ...(data.name ? { initial_value: data.name } : {}) },
+          element: {
+            type: "plain_text_input",
+            action_id: ids.name,
+            max_length: TEAM_NAME_MAX_LENGTH,
+            ...(data.name ? { initial_value: data.name } : {}),
+          },
         },
       ]
     : [];
@@ -62,8 +73,16 @@ export function teamSettingsModal(data: {
             block_id: ids.parent,
             optional: true,
             label: { type: "plain_text", text: "Part of (parent team)" },
-            hint: { type: "plain_text", text: "Leave empty for a team at the top. Its objectives can then align to the parent's." },
-            element: { type: "static_select", action_id: ids.parent, options: parents.map(parentOption), ...(current ? { initial_option: parentOption(current) } : {}) },
+            hint: {
+              type: "plain_text",
+              text: "Leave empty for a team at the top. Its objectives can then align to the parent's.",
+            },
+            element: {
+              type: "static_select",
+              action_id: ids.parent,
+              options: parents.map(parentOption),
+              ...(current ? { initial_option: parentOption(current) } : {}),
+            },
           },
         ];
   const blocks: KnownBlock[] = [
@@ -91,7 +110,12 @@ export function teamSettingsModal(data: {
       type: "input",
       block_id: ids.day,
       label: { type: "plain_text", text: "Check-in day" },
-      element: { type: "static_select", action_id: ids.day, options: WEEKDAYS.map((d, i) => option(capitalised(d), String(i + 1))), initial_option: day },
+      element: {
+        type: "static_select",
+        action_id: ids.day,
+        options: WEEKDAYS.map((d, i) => option(capitalised(d), String(i + 1))),
+        initial_option: day,
+      },
     },
     {
       type: "input",
@@ -116,7 +140,14 @@ export function teamSettingsModal(data: {
       optional: true,
       label: { type: "plain_text", text: "If the bot was down: send late prompts for up to … minutes" },
       hint: { type: "plain_text", text: "Leave empty for the rest of the owner's day." },
-      element: { type: "number_input", action_id: ids.grace, is_decimal_allowed: false, min_value: "0", max_value: "10080", ...(s.graceMinutes !== null ? { initial_value: String(s.graceMinutes) } : {}) },
+      element: {
+        type: "number_input",
+        action_id: ids.grace,
+        is_decimal_allowed: false,
+        min_value: "0",
+        max_value: "10080",
+        ...(s.graceMinutes !== null ? { initial_value: String(s.graceMinutes) } : {}),
+      },
     },
   ];
   if (creating) {

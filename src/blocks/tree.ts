@@ -25,7 +25,10 @@ export function treeObjectiveLine(o: TreeObjective, depth: number): string {
     plural(o.keyResults, "KR"),
     `*${escFit(o.title, 150)}*`,
   ];
-  const rollup = o.aligned > 0 ? ` · aligned ${plural(o.aligned, "objective")}: ${o.rollup === null ? "—" : formatPercent(o.rollup)}` : "";
+  const rollup =
+    o.aligned > 0
+      ? ` · aligned ${plural(o.aligned, "objective")}: ${o.rollup === null ? "—" : formatPercent(o.rollup)}`
+      : "";
   return `${INDENT.repeat(depth)}${parts.join(" · ")}${rollup}${o.archived ? " · _archived_" : ""}`;
 }
 
@@ -81,11 +84,34 @@ export function treeMessage(data: { root: TreeNode; cycleKey: string; week: stri
   const blocks: KnownBlock[] = [
     {
       type: "context",
-      elements: [{ type: "mrkdwn", text: fitMrkdwn(`*OKR tree: ${esc(data.root.name)}* · ${data.cycleKey} · ${data.week} · ${plural(objectives, "objective")} · progress from key results, "aligned" = roll-up of the objectives that serve it`, SECTION_TEXT) }],
+      elements: [
+        {
+          type: "mrkdwn",
+          text: fitMrkdwn(
+            `*OKR tree: ${esc(data.root.name)}* · ${data.cycleKey} · ${data.week} · ${plural(objectives, "objective")} · progress from key results, "aligned" = roll-up of the objectives that serve it`,
+            SECTION_TEXT,
+          ),
+        },
+      ],
     },
     ...body,
   ];
-  if (left > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and more not shown here: \`/okr team ${esc(data.root.name)}\` lists this team's, \`/okr tree <team>\` opens a team below.` }] });
-  else if (collapsed) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Deeper levels are folded to fit Slack's limits: `/okr tree <team>` opens one." }] });
+  if (left > 0)
+    blocks.push({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `…and more not shown here: \`/okr team ${esc(data.root.name)}\` lists this team's, \`/okr tree <team>\` opens a team below.`,
+        },
+      ],
+    });
+  else if (collapsed)
+    blocks.push({
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: "Deeper levels are folded to fit Slack's limits: `/okr tree <team>` opens one." },
+      ],
+    });
   return { text: `OKR tree: ${esc(data.root.name)} (${data.cycleKey})`, blocks };
 }

@@ -15,11 +15,24 @@ export function chartedObjectives(digest: Digest): Digest["objectives"] {
 /** One PNG per charted objective: its key results' progress week by week this cycle. */
 export function digestCharts(digest: Digest): ChartFile[] {
   return chartedObjectives(digest).map((o) => {
-      const title = `${digest.teamName} · ${o.title} · ${digest.cycleKey}`;
-      const subtitle = `${digest.teamName} · ${digest.cycleKey}`;
-      const svg = progressChartSvg({ title: o.title, subtitle, weeks: digest.cycleWeeks, series: o.keyResults.map((kr) => ({ label: kr.comparator ? `${kr.title} (share of weeks met)` : kr.title, values: kr.trend })) });
-      return { objectiveId: o.id, filename: `okr-progress-${digest.week}-objective-${o.id}.png`, title, bytes: svgToPng(svg) };
+    const title = `${digest.teamName} · ${o.title} · ${digest.cycleKey}`;
+    const subtitle = `${digest.teamName} · ${digest.cycleKey}`;
+    const svg = progressChartSvg({
+      title: o.title,
+      subtitle,
+      weeks: digest.cycleWeeks,
+      series: o.keyResults.map((kr) => ({
+        label: kr.comparator ? `${kr.title} (share of weeks met)` : kr.title,
+        values: kr.trend,
+      })),
     });
+    return {
+      objectiveId: o.id,
+      filename: `okr-progress-${digest.week}-objective-${o.id}.png`,
+      title,
+      bytes: svgToPng(svg),
+    };
+  });
 }
 
 /** Whether this week of the cycle gets charts: every `everyWeeks` weeks, never with 0. */

@@ -33,7 +33,8 @@ export function progressChartSvg(data: ProgressChartData): string {
   const textRoom = width - 30 - 20;
   const steps = Math.max(1, data.weeks.length - 1);
   const x = (i: number) => plot.left + ((plot.right - plot.left) * i) / steps;
-  const y = (v: number) => plot.bottom - (plot.bottom - plot.top) * Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
+  const y = (v: number) =>
+    plot.bottom - (plot.bottom - plot.top) * Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
@@ -50,7 +51,9 @@ export function progressChartSvg(data: ProgressChartData): string {
   }
   data.weeks.forEach((week, i) => {
     if (data.weeks.length > 8 && i % 2 === 1 && i !== data.weeks.length - 1) return;
-    parts.push(`<text x="${x(i)}" y="${plot.bottom + 22}" font-size="13" text-anchor="middle" fill="#555">${xml(week.slice(-3))}</text>`);
+    parts.push(
+      `<text x="${x(i)}" y="${plot.bottom + 22}" font-size="13" text-anchor="middle" fill="#555">${xml(week.slice(-3))}</text>`,
+    );
   });
   parts.push(
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(steps)}" y2="${y(1)}" stroke="#999" stroke-width="2" stroke-dasharray="8 6"/>`,
@@ -61,12 +64,19 @@ export function progressChartSvg(data: ProgressChartData): string {
     const color = PALETTE[k % PALETTE.length]!;
     // A week with nothing to score yet (NaN: no baseline, or a threshold not checked in on) has no point.
     const points = s.values.flatMap((v, i) => (Number.isFinite(v) ? [`${x(i).toFixed(1)},${y(v).toFixed(1)}`] : []));
-    if (points.length > 1) parts.push(`<polyline points="${points.join(" ")}" fill="none" stroke="${color}" stroke-width="3" stroke-linejoin="round"/>`);
+    if (points.length > 1)
+      parts.push(
+        `<polyline points="${points.join(" ")}" fill="none" stroke="${color}" stroke-width="3" stroke-linejoin="round"/>`,
+      );
     const last = s.values.length - 1;
-    if (last >= 0 && Number.isFinite(s.values[last]!)) parts.push(`<circle cx="${x(last).toFixed(1)}" cy="${y(s.values[last]!).toFixed(1)}" r="5" fill="${color}"/>`);
+    if (last >= 0 && Number.isFinite(s.values[last]!))
+      parts.push(`<circle cx="${x(last).toFixed(1)}" cy="${y(s.values[last]!).toFixed(1)}" r="5" fill="${color}"/>`);
     if (k < legendRows) {
       const ly = legendY(k + 1);
-      const label = k === legendRows - 1 && data.series.length > legendRows ? `…and ${data.series.length - legendRows + 1} more` : s.label;
+      const label =
+        k === legendRows - 1 && data.series.length > legendRows
+          ? `…and ${data.series.length - legendRows + 1} more`
+          : s.label;
       parts.push(
         `<line x1="${plot.left}" x2="${plot.left + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="3"/>`,
         `<text x="${legendTextX}" y="${ly + 1}" font-size="${LEGEND_SIZE}" fill="#222">${xml(fitText(label, LEGEND_SIZE, width - 20 - legendTextX))}</text>`,

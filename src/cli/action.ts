@@ -10,7 +10,8 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<number
     try {
       process.exitCode = await body(...args);
     } catch (err) {
-      if (err instanceof UsageError) this.error(`error: ${err.message}`, { exitCode: EXIT_USAGE, code: "okr-bot.usage" });
+      if (err instanceof UsageError)
+        this.error(`error: ${err.message}`, { exitCode: EXIT_USAGE, code: "okr-bot.usage" });
       throw err;
     }
   };

@@ -10,7 +10,9 @@ export async function migrateDatabase(config: DatabaseConfig): Promise<MigrateRe
     return await migrate(config);
   } catch (err) {
     if (!isDatabaseUnreachable(err)) throw err;
-    throw new CliError(`could not reach the database at ${describeDatabase(config)} (${(err as { code: string }).code}); check DATABASE_URL and that the database is up`);
+    throw new CliError(
+      `could not reach the database at ${describeDatabase(config)} (${(err as { code: string }).code}); check DATABASE_URL and that the database is up`,
+    );
   }
 }
 

@@ -32,7 +32,12 @@ export function reportFailure(err: unknown, print: (text: string) => void): numb
     if (err.code === "commander.help") return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     return EXIT_USAGE;
   }
-  if (err instanceof ConfigError || err instanceof CliError || err instanceof MigrationError || err instanceof SlackUnreachableError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof CliError ||
+    err instanceof MigrationError ||
+    err instanceof SlackUnreachableError
+  ) {
     print(redact(err.message));
   } else if (isSlackUnreachable(err)) {
     print(`could not reach Slack (${slackFailureReason(err)}); check SLACK_API_URL and the network`);
@@ -45,7 +50,11 @@ export function reportFailure(err: unknown, print: (text: string) => void): numb
 /** A port that could not be listened on, said as what to change (`flag` names the option). */
 export function listenError(err: unknown, flag: string): unknown {
   const e = err as { code?: unknown; port?: unknown; address?: unknown };
-  if (e?.code === "EADDRINUSE") return new CliError(`port ${String(e.port)} on ${String(e.address)} is in use: choose another with ${flag} (0 for any free port)`);
-  if (e?.code === "EACCES") return new CliError(`not allowed to listen on port ${String(e.port)}: choose one above 1023 with ${flag}`);
+  if (e?.code === "EADDRINUSE")
+    return new CliError(
+      `port ${String(e.port)} on ${String(e.address)} is in use: choose another with ${flag} (0 for any free port)`,
+    );
+  if (e?.code === "EACCES")
+    return new CliError(`not allowed to listen on port ${String(e.port)}: choose one above 1023 with ${flag}`);
   return err;
 }

@@ -13,8 +13,14 @@ export function formatImportReport(file: string, report: ImportReport): string {
   ];
   const warnings = report.warnings.filter((w) => w.severity === "warning");
   if (warnings.length > 0) {
-    out.push("", `${warnings.length} suggestion${warnings.length === 1 ? "" : "s"} from the OKR linter (not blocking):`);
-    for (const w of warnings) out.push(`  ${file}${w.line ? `:${w.line}` : ""}: ${w.path}: ${w.message}${w.suggestion ? `\n      e.g. ${w.suggestion}` : ""}`);
+    out.push(
+      "",
+      `${warnings.length} suggestion${warnings.length === 1 ? "" : "s"} from the OKR linter (not blocking):`,
+    );
+    for (const w of warnings)
+      out.push(
+        `  ${file}${w.line ? `:${w.line}` : ""}: ${w.path}: ${w.message}${w.suggestion ? `\n      e.g. ${w.suggestion}` : ""}`,
+      );
   }
   const hints = report.warnings.filter((w) => w.severity === "hint");
   if (hints.length > 0) {

@@ -22,7 +22,9 @@ export function createProgram(): Command {
     .exitOverride()
     .showHelpAfterError()
     // Commander puts its "(Did you mean …?)" on a line of its own: one line says what is wrong.
-    .configureOutput({ outputError: (text, write) => write(text.replace(/\n\(Did you mean (.+)\?\)/, " (did you mean $1?)")) })
+    .configureOutput({
+      outputError: (text, write) => write(text.replace(/\n\(Did you mean (.+)\?\)/, " (did you mean $1?)")),
+    })
     .addHelpText(
       "after",
       `
@@ -31,7 +33,18 @@ ${EXIT_LEFT_FOR_NEXT_RUN} (job) some of what was due is left for the next run.
 Configuration comes from environment variables; see README.md.
 "okr-bot <command> --help" shows a command's options.`,
     );
-  for (const add of [addStartCommand, addMigrateCommand, addImportCommand, addExportCommand, addJobCommand, addForgetCommand, addRekeyCommand, addDemoCommand, addSandboxCommand]) add(program);
+  for (const add of [
+    addStartCommand,
+    addMigrateCommand,
+    addImportCommand,
+    addExportCommand,
+    addJobCommand,
+    addForgetCommand,
+    addRekeyCommand,
+    addDemoCommand,
+    addSandboxCommand,
+  ])
+    add(program);
   return program;
 }
 

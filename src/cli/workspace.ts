@@ -8,7 +8,10 @@ import { slackUnreachable } from "../slack/unreachable";
 import { CliError } from "./errors";
 
 /** `--workspace` in every command's help. */
-export const WORKSPACE_OPTION = ["--workspace <team-id>", "the Slack workspace, e.g. T0123ABCD (default: the only one in the database, else the bot token's)"] as const;
+export const WORKSPACE_OPTION = [
+  "--workspace <team-id>",
+  "the Slack workspace, e.g. T0123ABCD (default: the only one in the database, else the bot token's)",
+] as const;
 
 /**
  * Which workspace a CLI command acts on: the one named with --workspace, else the only one in the
@@ -22,7 +25,9 @@ export async function resolveWorkspace(db: Db, flag: string | undefined): Promis
   const all = await listWorkspaces(db, { all: true });
   if (all.length === 1) return all[0]!;
   if (all.length > 1) {
-    throw new CliError(`This database holds several workspaces (${all.map((w) => w.slackTeamId).join(", ")}): pass --workspace <team id>.`);
+    throw new CliError(
+      `This database holds several workspaces (${all.map((w) => w.slackTeamId).join(", ")}): pass --workspace <team id>.`,
+    );
   }
   return askSlack(db);
 }
@@ -30,16 +35,26 @@ export async function resolveWorkspace(db: Db, flag: string | undefined): Promis
 async function askSlack(db: Db): Promise<Workspace> {
   const { botToken, apiUrl } = loadSlackApiConfig();
   if (!botToken) {
-    throw new CliError("No workspace yet: pass --workspace <team id> (e.g. T0123ABCD), or set SLACK_BOT_TOKEN so okr-bot can ask Slack.");
+    throw new CliError(
+      "No workspace yet: pass --workspace <team id> (e.g. T0123ABCD), or set SLACK_BOT_TOKEN so okr-bot can ask Slack.",
+    );
   }
   // One retry, and the client's own warnings kept quiet: the error below says it all, once.
-  const slack = createSlackClient({ token: botToken, apiUrl, retries: 1, logger: createLogger("error").child("web-api") });
+  const slack = createSlackClient({
+    token: botToken,
+    apiUrl,
+    retries: 1,
+    logger: createLogger("error").child("web-api"),
+  });
   let auth;
   try {
     auth = await slack.auth.test();
   } catch (err) {
     const code = slackErrorCode(err);
-    if (code) throw new CliError(`SLACK_BOT_TOKEN was refused by Slack (${code}) when asked for the workspace; check the token or pass --workspace`);
+    if (code)
+      throw new CliError(
+        `SLACK_BOT_TOKEN was refused by Slack (${code}) when asked for the workspace; check the token or pass --workspace`,
+      );
     throw slackUnreachable(err, apiUrl, "find the workspace", "check SLACK_API_URL or pass --workspace") ?? err;
   }
   if (!auth.team_id) throw new CliError("Slack did not say which workspace the bot token belongs to.");

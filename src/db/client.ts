@@ -42,13 +42,17 @@ function queryLog(opts: OpenOptions): { log: Array<{ emit: "event"; level: "quer
 
 function listen(db: Db, opts: OpenOptions): Db {
   const onQuery = opts.onQuery;
-  if (onQuery) (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
+  if (onQuery)
+    (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) =>
+      onQuery(e.query),
+    );
   return db;
 }
 
 function openSqlite(file: string, opts: OpenOptions): Db {
   // Loaded lazily so a PostgreSQL deployment never loads the SQLite engine, and vice versa.
-  const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
+  const { PrismaBetterSQLite3 } =
+    require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   const { PrismaClient } = require("../generated/sqlite/client") as typeof import("../generated/sqlite/client");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });

@@ -6,7 +6,9 @@ export async function ensureCycle(db: Tx, workspaceId: number, span: CycleSpan):
   const existing = await db.cycle.findUnique({ where });
   if (existing) return existing;
   try {
-    return await db.cycle.create({ data: { workspaceId, key: span.key, startsAt: span.startsAt, endsAt: span.endsAt } });
+    return await db.cycle.create({
+      data: { workspaceId, key: span.key, startsAt: span.startsAt, endsAt: span.endsAt },
+    });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     return db.cycle.findUniqueOrThrow({ where });

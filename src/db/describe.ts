@@ -12,7 +12,18 @@ export function describeDatabase(config: DatabaseConfig): string {
 }
 
 /** Errors that mean the database could not be reached or opened at all (not a query that failed). */
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET", "SQLITE_CANTOPEN", "EACCES", "EROFS"]);
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+  "SQLITE_CANTOPEN",
+  "EACCES",
+  "EROFS",
+]);
 
 export function isDatabaseUnreachable(err: unknown): boolean {
   return UNREACHABLE.has((err as { code?: string } | null)?.code ?? "");

@@ -49,24 +49,38 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, input: NewIn
     scopes: input.scopes.join(","),
     installerUserId: input.installerUserId ?? null,
     botToken: cipher.encrypt(input.botToken, context(t, "botToken")),
-    botRefreshToken: input.botRefreshToken ? cipher.encrypt(input.botRefreshToken, context(t, "botRefreshToken")) : null,
+    botRefreshToken: input.botRefreshToken
+      ? cipher.encrypt(input.botRefreshToken, context(t, "botRefreshToken"))
+      : null,
     botTokenExpiresAt: input.botTokenExpiresAt ?? null,
     refreshClaimedUntil: null,
   };
   await db.$transaction(async (tx) => {
     const workspace = await ensureWorkspace(tx, t, input.teamName);
-    await tx.installation.upsert({ where: { workspaceId: workspace.id }, create: { workspaceId: workspace.id, ...data }, update: data });
+    await tx.installation.upsert({
+      where: { workspaceId: workspace.id },
+      create: { workspaceId: workspace.id, ...data },
+      update: data,
+    });
     await tx.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } });
   });
 }
 
 /** The installed workspaces of an Enterprise Grid organisation (at most `limit`). */
 export async function installedTeamsOfEnterprise(db: Tx, enterpriseId: string, limit = 2): Promise<string[]> {
-  const rows = await db.installation.findMany({ where: { enterpriseId }, select: { workspace: { select: { slackTeamId: true } } }, take: limit });
+  const rows = await db.installation.findMany({
+    where: { enterpriseId },
+    select: { workspace: { select: { slackTeamId: true } } },
+    take: limit,
+  });
   return rows.map((r) => r.workspace.slackTeamId);
 }
 
-export async function findInstallation(db: Tx, cipher: TokenCipher, slackTeamId: string): Promise<BotInstallation | null> {
+export async function findInstallation(
+  db: Tx,
+  cipher: TokenCipher,
+  slackTeamId: string,
+): Promise<BotInstallation | null> {
   const row = await db.installation.findFirst({ where: { workspace: { slackTeamId } } });
   if (!row) return null;
   return {
@@ -80,7 +94,9 @@ export async function findInstallation(db: Tx, cipher: TokenCipher, slackTeamId:
     scopes: row.scopes ? row.scopes.split(",") : [],
     installerUserId: row.installerUserId,
     botToken: cipher.decrypt(row.botToken, context(slackTeamId, "botToken")),
-    botRefreshToken: row.botRefreshToken ? cipher.decrypt(row.botRefreshToken, context(slackTeamId, "botRefreshToken")) : null,
+    botRefreshToken: row.botRefreshToken
+      ? cipher.decrypt(row.botRefreshToken, context(slackTeamId, "botRefreshToken"))
+      : null,
     botTokenExpiresAt: row.botTokenExpiresAt,
     refreshClaimedUntil: row.refreshClaimedUntil,
     storedRefreshToken: row.botRefreshToken,
@@ -139,11 +155,15 @@ export async function reencryptTokens(db: Db, cipher: TokenCipher): Promise<numb
   for (const row of rows) {
     if (cipher.isCurrent(row.botToken) && (!row.botRefreshToken || cipher.isCurrent(row.botRefreshToken))) continue;
     const t = row.workspace.slackTeamId;
-    const again = (value: string, column: string) => cipher.encrypt(cipher.decrypt(value, context(t, column)), context(t, column));
+    const again = (value: string, column: string) =>
+      cipher.encrypt(cipher.decrypt(value, context(t, column)), context(t, column));
     // Only if the row is unchanged since it was read (a refresh may have rewritten it meanwhile).
     const { count } = await db.installation.updateMany({
       where: { id: row.id, botToken: row.botToken, botRefreshToken: row.botRefreshToken },
-      data: { botToken: again(row.botToken, "botToken"), botRefreshToken: row.botRefreshToken ? again(row.botRefreshToken, "botRefreshToken") : null },
+      data: {
+        botToken: again(row.botToken, "botToken"),
+        botRefreshToken: row.botRefreshToken ? again(row.botRefreshToken, "botRefreshToken") : null,
+      },
     });
     changed += count;
   }

@@ -39,7 +39,9 @@ function pending(all: Migration[], applied: Applied[]): Migration[] {
     const a = byName.get(m.name);
     if (!a) return true;
     if (a.finished_at == null) {
-      throw new MigrationError(`Migration ${m.name} started but did not finish earlier; fix the database by hand, then mark it rolled back`);
+      throw new MigrationError(
+        `Migration ${m.name} started but did not finish earlier; fix the database by hand, then mark it rolled back`,
+      );
     }
     if (a.checksum !== m.checksum) {
       throw new MigrationError(`Migration ${m.name} was modified after it was applied (checksum mismatch)`);
@@ -48,8 +50,13 @@ function pending(all: Migration[], applied: Applied[]): Migration[] {
   });
 }
 
-export async function migrate(config: DatabaseConfig, migrations = readMigrations(config.provider)): Promise<MigrateResult> {
-  return config.provider === "sqlite" ? migrateSqlite(config.file, migrations) : migratePostgres(config.url, migrations);
+export async function migrate(
+  config: DatabaseConfig,
+  migrations = readMigrations(config.provider),
+): Promise<MigrateResult> {
+  return config.provider === "sqlite"
+    ? migrateSqlite(config.file, migrations)
+    : migratePostgres(config.url, migrations);
 }
 
 const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -90,8 +97,14 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
           insert.run(randomUUID(), m.checksum, m.name, started, new Date().toISOString());
         }
         const broken = db.pragma("foreign_key_check") as unknown[];
-        if (broken.length > 0) throw new MigrationError(`Migrations left ${broken.length} rows with broken foreign keys; nothing was applied`);
-        return { applied: todo.map((m) => m.name), upToDate: migrations.filter((m) => !todo.includes(m)).map((m) => m.name) };
+        if (broken.length > 0)
+          throw new MigrationError(
+            `Migrations left ${broken.length} rows with broken foreign keys; nothing was applied`,
+          );
+        return {
+          applied: todo.map((m) => m.name),
+          upToDate: migrations.filter((m) => !todo.includes(m)).map((m) => m.name),
+        };
       })
       .immediate();
   } finally {
@@ -138,7 +151,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
         );
       }
       await client.query("COMMIT");
-      return { applied: todo.map((m) => m.name), upToDate: migrations.filter((m) => !todo.includes(m)).map((m) => m.name) };
+      return {
+        applied: todo.map((m) => m.name),
+        upToDate: migrations.filter((m) => !todo.includes(m)).map((m) => m.name),
+      };
     } catch (err) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw err;

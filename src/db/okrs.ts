@@ -8,7 +8,10 @@ import type { Prisma, Tx } from "./types";
 
 const keyResultInclude = {
   owner: { select: { slackUserId: true } },
-  checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
+  checkIns: {
+    select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
+    orderBy: { week: "asc" },
+  },
 } satisfies Prisma.KeyResultInclude;
 
 /** Key results people are asked about: not archived, and accepted by their owner. */
@@ -16,10 +19,15 @@ export const PROMPTED_KEY_RESULT = { archivedAt: null, pendingSince: null } as c
 
 /** Baseline and target edits, for the digest's attention list. */
 const editsInclude = {
-  edits: { where: { field: { in: ["baseline", "target"] } }, orderBy: { id: "asc" }, include: { editor: { select: { slackUserId: true } } } },
+  edits: {
+    where: { field: { in: ["baseline", "target"] } },
+    orderBy: { id: "asc" },
+    include: { editor: { select: { slackUserId: true } } },
+  },
 } satisfies Prisma.KeyResultInclude;
 
-type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }> & Partial<Prisma.KeyResultGetPayload<{ include: typeof editsInclude }>>;
+type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }> &
+  Partial<Prisma.KeyResultGetPayload<{ include: typeof editsInclude }>>;
 
 export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
   const edits = kr.edits?.map((e) => ({
@@ -46,7 +54,13 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     comparator: isComparator(kr.comparator) ? kr.comparator : null,
     targetText: kr.targetText,
     baselineFromCheckIn: kr.baselineFromCheckIn,
-    checkIns: kr.checkIns.map((c) => ({ week: c.week, value: c.value, confidence: c.confidence as Confidence, note: c.note, evidenceUrl: c.evidenceUrl })),
+    checkIns: kr.checkIns.map((c) => ({
+      week: c.week,
+      value: c.value,
+      confidence: c.confidence as Confidence,
+      note: c.note,
+      evidenceUrl: c.evidenceUrl,
+    })),
   };
 }
 
@@ -56,7 +70,11 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
     orderBy: [{ position: "asc" }, { id: "asc" }],
     include: {
       owner: { select: { slackUserId: true } },
-      keyResults: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { ...keyResultInclude, ...editsInclude } },
+      keyResults: {
+        where: { archivedAt: null },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: { ...keyResultInclude, ...editsInclude },
+      },
     },
   });
   return objectives.map((o) => ({
@@ -71,8 +89,18 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
 /** The key results a person owns or co-owns in a cycle, grouped by objective, with each objective's team. */
 export async function ownedObjectives(db: Tx, personId: number, cycleId: number) {
   const keyResults = await db.keyResult.findMany({
-    where: { OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }], ...PROMPTED_KEY_RESULT, objective: { cycleId } },
-    orderBy: [{ objective: { teamId: "asc" } }, { objective: { position: "asc" } }, { objectiveId: "asc" }, { position: "asc" }, { id: "asc" }],
+    where: {
+      OR: [{ ownerId: personId }, { coOwners: { some: { personId } } }],
+      ...PROMPTED_KEY_RESULT,
+      objective: { cycleId },
+    },
+    orderBy: [
+      { objective: { teamId: "asc" } },
+      { objective: { position: "asc" } },
+      { objectiveId: "asc" },
+      { position: "asc" },
+      { id: "asc" },
+    ],
     include: {
       ...keyResultInclude,
       objective: { include: { owner: { select: { slackUserId: true } }, team: true } },
@@ -81,7 +109,13 @@ export async function ownedObjectives(db: Tx, personId: number, cycleId: number)
   const byObjective = new Map<number, ObjectiveFacts & { team: (typeof keyResults)[number]["objective"]["team"] }>();
   for (const kr of keyResults) {
     const o = kr.objective;
-    const entry = byObjective.get(o.id) ?? { id: o.id, title: o.title, ownerSlackId: o.owner?.slackUserId ?? null, team: o.team, keyResults: [] };
+    const entry = byObjective.get(o.id) ?? {
+      id: o.id,
+      title: o.title,
+      ownerSlackId: o.owner?.slackUserId ?? null,
+      team: o.team,
+      keyResults: [],
+    };
     entry.keyResults.push(toKeyResultFacts(kr));
     byObjective.set(o.id, entry);
   }
@@ -92,7 +126,9 @@ export async function ownedObjectives(db: Tx, personId: number, cycleId: number)
 export async function keyResultOwners(db: Tx, cycleId: number, teamName?: string) {
   return db.person.findMany({
     where: {
-      keyResultsOwned: { some: { ...PROMPTED_KEY_RESULT, objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } } },
+      keyResultsOwned: {
+        some: { ...PROMPTED_KEY_RESULT, objective: { cycleId, ...(teamName ? { team: { name: teamName } } : {}) } },
+      },
     },
     orderBy: { id: "asc" },
     include: {

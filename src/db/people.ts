@@ -17,6 +17,14 @@ export function findPerson(db: Tx, workspaceId: number, slackUserId: string): Pr
   return db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
 }
 
-export function savePersonProfile(db: Tx, personId: number, profile: { name?: string | null; tz: string | null }, now: Date) {
-  return db.person.update({ where: { id: personId }, data: { name: profile.name ?? undefined, tz: profile.tz, tzFetchedAt: now } });
+export function savePersonProfile(
+  db: Tx,
+  personId: number,
+  profile: { name?: string | null; tz: string | null },
+  now: Date,
+) {
+  return db.person.update({
+    where: { id: personId },
+    data: { name: profile.name ?? undefined, tz: profile.tz, tzFetchedAt: now },
+  });
 }

@@ -15,7 +15,11 @@ export class TokenCipherError extends Error {
 /** A 32-byte key written as base64 (e.g. `openssl rand -base64 32`) or 64 hex digits; null if it is neither. */
 export function parseKey(text: string): Buffer | null {
   const trimmed = text.trim();
-  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : /^[A-Za-z0-9+/_-]+=*$/.test(trimmed) ? Buffer.from(trimmed, "base64") : null;
+  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, "hex")
+    : /^[A-Za-z0-9+/_-]+=*$/.test(trimmed)
+      ? Buffer.from(trimmed, "base64")
+      : null;
   return bytes?.length === KEY_BYTES ? bytes : null;
 }
 
@@ -42,7 +46,13 @@ export class TokenCipher {
     const cipher = createCipheriv("aes-256-gcm", this.keys.get(this.currentId)!, iv);
     cipher.setAAD(Buffer.from(context, "utf8"));
     const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-    return [VERSION, this.currentId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+    return [
+      VERSION,
+      this.currentId,
+      iv.toString("base64url"),
+      cipher.getAuthTag().toString("base64url"),
+      body.toString("base64url"),
+    ].join(".");
   }
 
   decrypt(stored: string, context: string): string {
@@ -52,7 +62,9 @@ export class TokenCipher {
     }
     const key = this.keys.get(id);
     if (!key) {
-      throw new TokenCipherError(`a stored token was encrypted with a key that is not configured (key id ${id}): add it to TOKEN_ENCRYPTION_PREVIOUS_KEYS`);
+      throw new TokenCipherError(
+        `a stored token was encrypted with a key that is not configured (key id ${id}): add it to TOKEN_ENCRYPTION_PREVIOUS_KEYS`,
+      );
     }
     try {
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
@@ -60,7 +72,9 @@ export class TokenCipher {
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
     } catch {
-      throw new TokenCipherError(`a stored token failed its integrity check (${context}): it was altered or belongs to another row`);
+      throw new TokenCipherError(
+        `a stored token failed its integrity check (${context}): it was altered or belongs to another row`,
+      );
     }
   }
 

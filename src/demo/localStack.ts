@@ -24,7 +24,11 @@ export type LocalStack = {
    * What a person does to check in: click the button on their latest prompt DM (or run
    * `/okr checkin`), then submit the modal with `values` (block_id → typed value).
    */
-  checkIn(user: string, values: (keyResultId: (title: string) => Promise<number>) => Promise<Record<string, string>>, opts?: { via?: "dm" | "command" | "open-modal" }): Promise<{ outcome: SubmissionOutcome; body: string }>;
+  checkIn(
+    user: string,
+    values: (keyResultId: (title: string) => Promise<number>) => Promise<Record<string, string>>,
+    opts?: { via?: "dm" | "command" | "open-modal" },
+  ): Promise<{ outcome: SubmissionOutcome; body: string }>;
   stop(): Promise<void>;
 };
 
@@ -46,7 +50,10 @@ export async function startLocalStack(opts: {
 }): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
-  const sandbox = new SlackSandbox({ messageClock: () => clock.now.getTime(), ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
+  const sandbox = new SlackSandbox({
+    messageClock: () => clock.now.getTime(),
+    ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}),
+  });
   await sandbox.start();
   const signingSecret = randomBytes(16).toString("hex");
   const config: Config = {
@@ -78,18 +85,42 @@ export async function startLocalStack(opts: {
     config,
     log,
     clock,
-    runJob: (name, jobOpts) => runJob(name, { db: bot.database.db, slack: bot.clients, now: clock.now, log, holder: bot.holder, retryBaseMs: 5, metrics: bot.metrics }, jobOpts),
+    runJob: (name, jobOpts) =>
+      runJob(
+        name,
+        {
+          db: bot.database.db,
+          slack: bot.clients,
+          now: clock.now,
+          log,
+          holder: bot.holder,
+          retryBaseMs: 5,
+          metrics: bot.metrics,
+        },
+        jobOpts,
+      ),
     checkIn: async (user, values, checkInOpts = {}) => {
       const via = checkInOpts.via ?? "dm";
       if (via === "dm") {
-        const prompt = sandbox.dmsTo(user).findLast((m) => JSON.stringify(m.blocks ?? []).includes(IDS.actions.openCheckin));
+        const prompt = sandbox
+          .dmsTo(user)
+          .findLast((m) => JSON.stringify(m.blocks ?? []).includes(IDS.actions.openCheckin));
         if (!prompt) throw new Error(`no check-in prompt for ${user}`);
-        await requester.blockAction({ user, actionId: IDS.actions.openCheckin, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+        await requester.blockAction({
+          user,
+          actionId: IDS.actions.openCheckin,
+          container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+        });
       } else if (via === "command") {
         await requester.command({ user, text: "checkin" });
       }
       const view = await waitFor(
-        () => sandbox.openViews(user).findLast((v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value)),
+        () =>
+          sandbox
+            .openViews(user)
+            .findLast(
+              (v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value),
+            ),
         { timeoutMs: 5000, message: `check-in modal for ${user}` },
       );
       const krId = async (title: string) => (await bot.database.db.keyResult.findFirstOrThrow({ where: { title } })).id;

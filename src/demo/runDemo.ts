@@ -35,7 +35,12 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
       const summary = await s.runJob(name);
       out(`  okr-bot job ${name} → ${JSON.stringify(summary)}`);
     };
-    const answer = async (user: string, answers: Record<string, Answer>, label: string, opts = { sameModal: false }) => {
+    const answer = async (
+      user: string,
+      answers: Record<string, Answer>,
+      label: string,
+      opts = { sameModal: false },
+    ) => {
       const result = await s.checkIn(
         user,
         async (krId) => {
@@ -50,8 +55,13 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
         },
         { via: opts.sameModal ? "open-modal" : "dm" },
       );
-      out(`  ${label}: ${result.outcome.action === "errors" ? `the modal answers with field errors: ${Object.values(JSON.parse(result.body).errors).join(" ")}` : "saved"}`);
-      if (result.outcome.action === "closed") await waitFor(() => s.sandbox.dmsTo(user).some((m) => m.text.startsWith("Checked in ✓") && m.updates > 0), { timeoutMs: 5000 });
+      out(
+        `  ${label}: ${result.outcome.action === "errors" ? `the modal answers with field errors: ${Object.values(JSON.parse(result.body).errors).join(" ")}` : "saved"}`,
+      );
+      if (result.outcome.action === "closed")
+        await waitFor(() => s.sandbox.dmsTo(user).some((m) => m.text.startsWith("Checked in ✓") && m.updates > 0), {
+          timeoutMs: 5000,
+        });
     };
 
     out(`okr-bot demo: a local Slack sandbox at ${s.sandbox.url}, the bot on port ${s.bot.port}, SQLite in ${dir}`);
@@ -69,11 +79,43 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     out("  (run twice: the second run sends nothing new)");
 
     step("owners answer in the modal");
-    await answer("U0ALICE", { "Reduce P1 incidents": { value: "6", confidence: "on_track", note: "Retries & circuit breakers on the payment path <finally>" } }, "Alice");
-    await answer("U0BOB", { "Improve checkout success rate": { value: "ninety-five", confidence: "at_risk" } }, "Bob types words instead of a number");
-    await answer("U0BOB", { "Improve checkout success rate": { value: "95.1", confidence: "at_risk", note: "Card-declined retries still failing for one PSP" } }, "Bob corrects it in the same form", { sameModal: true });
+    await answer(
+      "U0ALICE",
+      {
+        "Reduce P1 incidents": {
+          value: "6",
+          confidence: "on_track",
+          note: "Retries & circuit breakers on the payment path <finally>",
+        },
+      },
+      "Alice",
+    );
+    await answer(
+      "U0BOB",
+      { "Improve checkout success rate": { value: "ninety-five", confidence: "at_risk" } },
+      "Bob types words instead of a number",
+    );
+    await answer(
+      "U0BOB",
+      {
+        "Improve checkout success rate": {
+          value: "95.1",
+          confidence: "at_risk",
+          note: "Card-declined retries still failing for one PSP",
+        },
+      },
+      "Bob corrects it in the same form",
+      { sameModal: true },
+    );
     await answer("U0CHEN", { "Reduce mean time to recovery (MTTR)": { value: "95", confidence: "on_track" } }, "Chen");
-    await answer("U0DANA", { "Reduce data quality incidents": { value: "5", confidence: "at_risk" }, "Keep dashboards fresh": { value: "45", confidence: "on_track" } }, "Dana");
+    await answer(
+      "U0DANA",
+      {
+        "Reduce data quality incidents": { value: "5", confidence: "at_risk" },
+        "Keep dashboards fresh": { value: "45", confidence: "on_track" },
+      },
+      "Dana",
+    );
     out("  Eve does not answer this week.");
 
     s.clock.now = at(2, 1, 19);
@@ -91,9 +133,36 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     await job("checkins");
     await answer("U0ALICE", { "Reduce P1 incidents": { value: "5", confidence: "on_track" } }, "Alice");
     await answer("U0BOB", { "Improve checkout success rate": { value: "96", confidence: "on_track" } }, "Bob");
-    await answer("U0CHEN", { "Reduce mean time to recovery (MTTR)": { value: "80", confidence: "at_risk", note: "Runbooks help; paging still slow at night" } }, "Chen");
-    await answer("U0DANA", { "Reduce data quality incidents": { value: "4", confidence: "on_track" }, "Keep dashboards fresh": { value: "30", confidence: "on_track" } }, "Dana");
-    await answer("U0EVE", { "Grow self-serve analytics adoption": { value: "52", confidence: "on_track", note: "New metrics catalogue launched" } }, "Eve");
+    await answer(
+      "U0CHEN",
+      {
+        "Reduce mean time to recovery (MTTR)": {
+          value: "80",
+          confidence: "at_risk",
+          note: "Runbooks help; paging still slow at night",
+        },
+      },
+      "Chen",
+    );
+    await answer(
+      "U0DANA",
+      {
+        "Reduce data quality incidents": { value: "4", confidence: "on_track" },
+        "Keep dashboards fresh": { value: "30", confidence: "on_track" },
+      },
+      "Dana",
+    );
+    await answer(
+      "U0EVE",
+      {
+        "Grow self-serve analytics adoption": {
+          value: "52",
+          confidence: "on_track",
+          note: "New metrics catalogue launched",
+        },
+      },
+      "Eve",
+    );
 
     s.clock.now = at(3, 4, 22);
     step("Friday: the digests show the change since last week");
@@ -109,14 +178,26 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     step("the quarter's last week: each owner is asked for their retro in a DM");
     await job("retro");
     const reflect = async (user: string, title: string, values: Record<string, string>) => {
-      const keyResultId = (await db.keyResult.findFirstOrThrow({ where: { title, objective: { cycle: { key: cycle.key } } } })).id;
+      const keyResultId = (
+        await db.keyResult.findFirstOrThrow({ where: { title, objective: { cycle: { key: cycle.key } } } })
+      ).id;
       const ask = s.sandbox.dmsTo(user).findLast((m) => m.text.startsWith("Retro time"));
       if (!ask) throw new Error(`no retro DM for ${user}`);
       const before = new Set(s.sandbox.views().map((v) => v.id));
-      await s.requester.blockAction({ user, actionId: IDS.actions.openRetro, value: String(keyResultId), container: { type: "message", channel_id: ask.channel, message_ts: ask.ts } });
-      const modal = await waitFor(() => s.sandbox.openViews(user).find((v) => !before.has(v.id) && v.callbackId === IDS.views.retro), { timeoutMs: 5000 });
+      await s.requester.blockAction({
+        user,
+        actionId: IDS.actions.openRetro,
+        value: String(keyResultId),
+        container: { type: "message", channel_id: ask.channel, message_ts: ask.ts },
+      });
+      const modal = await waitFor(
+        () => s.sandbox.openViews(user).find((v) => !before.has(v.id) && v.callbackId === IDS.views.retro),
+        { timeoutMs: 5000 },
+      );
       const saved = await s.requester.viewSubmission({ user, view: { id: modal.id }, values });
-      out(`  ${s.sandbox.users.get(user)?.name ?? user} answers the retro for "${title}": ${saved.outcome.action === "errors" ? "refused" : "saved"}`);
+      out(
+        `  ${s.sandbox.users.get(user)?.name ?? user} answers the retro for "${title}": ${saved.outcome.action === "errors" ? "refused" : "saved"}`,
+      );
     };
     await reflect("U0ALICE", "Reduce P1 incidents", {
       [IDS.retroForm.score]: "0.6",
@@ -125,7 +206,10 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
       [IDS.retroForm.learned]: "Fix alerting before adding checks",
       [IDS.retroForm.carryForward]: "yes",
     });
-    await reflect("U0CHEN", "Reduce mean time to recovery (MTTR)", { [IDS.retroForm.worked]: "Runbooks", [IDS.retroForm.carryForward]: "no" });
+    await reflect("U0CHEN", "Reduce mean time to recovery (MTTR)", {
+      [IDS.retroForm.worked]: "Runbooks",
+      [IDS.retroForm.carryForward]: "no",
+    });
 
     s.clock.now = new Date(cycle.endsAt.getTime() + 10 * 3_600_000);
     step("the quarter is over: the retro thread in each team channel");

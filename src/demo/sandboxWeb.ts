@@ -14,7 +14,12 @@ export type StandaloneSandbox = {
   stop(): Promise<void>;
 };
 
-export async function startStandaloneSandbox(opts: { port?: number; web?: boolean; webPort?: number; botUrl?: string }): Promise<StandaloneSandbox> {
+export async function startStandaloneSandbox(opts: {
+  port?: number;
+  web?: boolean;
+  webPort?: number;
+  botUrl?: string;
+}): Promise<StandaloneSandbox> {
   const sandbox = new SlackSandbox();
   await sandbox.start(opts.port ?? 0);
   for (const p of SAMPLE_PEOPLE) sandbox.addUser({ id: p.id, name: p.name, realName: p.realName, tz: p.tz });
@@ -50,11 +55,23 @@ export async function startStandaloneSandbox(opts: { port?: number; web?: boolea
   };
 }
 
-export async function runStandaloneSandbox(opts: { out: (line: string) => void; port?: number; web?: boolean; webPort?: number; botUrl?: string }): Promise<number> {
+export async function runStandaloneSandbox(opts: {
+  out: (line: string) => void;
+  port?: number;
+  web?: boolean;
+  webPort?: number;
+  botUrl?: string;
+}): Promise<number> {
   const s = await startStandaloneSandbox(opts);
-  opts.out(`okr-bot sandbox: a local Slack Web API at ${s.sandbox.apiUrl}, with the demo's people (${SAMPLE_PEOPLE.map((p) => p.id).join(", ")}).`);
+  opts.out(
+    `okr-bot sandbox: a local Slack Web API at ${s.sandbox.apiUrl}, with the demo's people (${SAMPLE_PEOPLE.map((p) => p.id).join(", ")}).`,
+  );
   opts.out("Start the bot against it with:");
-  opts.out(`  ${Object.entries(s.botEnv).map(([k, v]) => `${k}=${v}`).join(" ")} DATABASE_URL=file:./sandbox.db okr-bot start`);
+  opts.out(
+    `  ${Object.entries(s.botEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")} DATABASE_URL=file:./sandbox.db okr-bot start`,
+  );
   if (s.pageUrl) opts.out(`Open ${s.pageUrl} in a browser to see and click what each person sees.`);
   opts.out("Ctrl-C stops it.");
   await new Promise<void>((resolve) => {

@@ -21,7 +21,10 @@ export async function startWebDemo(opts: { port?: number; now?: Date } = {}): Pr
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const s = await startLocalStack({ database: databaseConfig(`file:${path.join(dir, "okr.db")}`), now: storyStart(opts.now ?? new Date()) });
+    const s = await startLocalStack({
+      database: databaseConfig(`file:${path.join(dir, "okr.db")}`),
+      now: storyStart(opts.now ?? new Date()),
+    });
     stack = s;
     await seedSample(s);
     const play = async (steps: StoryStep[]): Promise<string[]> => {
@@ -46,7 +49,11 @@ export async function startWebDemo(opts: { port?: number; now?: Date } = {}): Pr
       running = run.catch(() => undefined);
       return run;
     };
-    web = new SandboxWebServer({ sandbox: s.sandbox, requester: s.requester, clock: { now: () => s.clock.now, jumps: STORY_JUMPS, jump } });
+    web = new SandboxWebServer({
+      sandbox: s.sandbox,
+      requester: s.requester,
+      clock: { now: () => s.clock.now, jumps: STORY_JUMPS, jump },
+    });
     const url = await web.start(opts.port ?? 0);
     return { url, stack: s, stop };
   } catch (e) {
@@ -59,7 +66,9 @@ export async function startWebDemo(opts: { port?: number; now?: Date } = {}): Pr
 function summarize(summary: unknown): string {
   if (typeof summary !== "object" || summary === null) return String(summary);
   const counts = Object.entries(summary).filter(([k, v]) => typeof v === "number" && v !== 0 && k !== "workspaces");
-  return counts.length > 0 ? counts.map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} ${String(v)}`).join(", ") : "nothing due";
+  return counts.length > 0
+    ? counts.map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} ${String(v)}`).join(", ")
+    : "nothing due";
 }
 
 /** Serves the demo until the process is told to stop (Ctrl-C). */

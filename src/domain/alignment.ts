@@ -31,7 +31,10 @@ export function parentCycle(team: string, parentOf: ParentOf): string[] | null {
 /** Teams ordered so that a parent comes before its children (teams not in a cycle only). */
 export function parentsFirst<T extends { name: string }>(teams: readonly T[], parentOf: ParentOf): T[] {
   const depth = (t: T) => ancestorsOf(t.name, parentOf).length;
-  return teams.map((t, i) => ({ t, i, d: depth(t) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.t);
+  return teams
+    .map((t, i) => ({ t, i, d: depth(t) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.t);
 }
 
 export const objectiveKey = (team: string, title: string) => `${team}\u0000${title}`;
@@ -82,7 +85,10 @@ export function alignmentProblems(file: OkrFile, cycleKey: string, stored: Store
       if (!parentOf.has(to.team)) return add([...path, "team"], `no team is named "${to.team}"`);
       const ancestors = ancestorsOf(team.name, parentOf);
       if (!ancestors.includes(to.team)) {
-        const line = ancestors.length > 0 ? `its ancestors are ${ancestors.map((a) => `"${a}"`).join(", ")}` : `"${team.name}" has no parent team`;
+        const line =
+          ancestors.length > 0
+            ? `its ancestors are ${ancestors.map((a) => `"${a}"`).join(", ")}`
+            : `"${team.name}" has no parent team`;
         return add([...path, "team"], `"${to.team}" is not an ancestor of "${team.name}": ${line}`);
       }
       const key = objectiveKey(to.team, to.objective);

@@ -11,9 +11,22 @@ export const BEHIND_PACE_BY = 0.2;
 export const PACE_CHECK_FROM = 0.15;
 export const SILENT_PERIODS = 2;
 
-export type AttentionKind = "threshold_breached" | "off_track" | "confident_but_behind" | "worried_but_ahead" | "silent" | "goalposts_moved";
+export type AttentionKind =
+  | "threshold_breached"
+  | "off_track"
+  | "confident_but_behind"
+  | "worried_but_ahead"
+  | "silent"
+  | "goalposts_moved";
 
-export type AttentionItem = { kind: AttentionKind; keyResultId: number; title: string; ownerSlackId: string | null; detail: string; editorSlackId?: string | null };
+export type AttentionItem = {
+  kind: AttentionKind;
+  keyResultId: number;
+  title: string;
+  ownerSlackId: string | null;
+  detail: string;
+  editorSlackId?: string | null;
+};
 
 export type KeyResultEdit = {
   field: "baseline" | "target";
@@ -33,13 +46,27 @@ function editedValue(n: number, text: string | null | undefined): string {
   return text;
 }
 
-const ORDER: AttentionKind[] = ["threshold_breached", "off_track", "confident_but_behind", "worried_but_ahead", "silent", "goalposts_moved"];
+const ORDER: AttentionKind[] = [
+  "threshold_breached",
+  "off_track",
+  "confident_but_behind",
+  "worried_but_ahead",
+  "silent",
+  "goalposts_moved",
+];
 
 /** Whole periods with no check-in between the last one (or the cycle's start) and `period`, not counting `period` itself. */
-export function silentPeriods(kr: Pick<KeyResultStatus, "latest">, period: string, firstWeekOfCycle: string, cadence: Cadence): number {
+export function silentPeriods(
+  kr: Pick<KeyResultStatus, "latest">,
+  period: string,
+  firstWeekOfCycle: string,
+  cadence: Cadence,
+): number {
   const length = cadence === "biweekly" ? 2 : 1;
   const current = weekNumber(period);
-  const last = kr.latest ? weekNumber(periodOfWeek(kr.latest.week, cadence)) : weekNumber(periodOfWeek(firstWeekOfCycle, cadence)) - length;
+  const last = kr.latest
+    ? weekNumber(periodOfWeek(kr.latest.week, cadence))
+    : weekNumber(periodOfWeek(firstWeekOfCycle, cadence)) - length;
   return Math.max(0, Math.floor((current - last) / length) - 1);
 }
 
@@ -57,23 +84,49 @@ export function attentionItems(input: {
   for (const kr of input.keyResults) {
     if (kr.pending) continue;
     const add = (kind: AttentionKind, detail: string, editorSlackId?: string | null) =>
-      items.push({ kind, keyResultId: kr.id, title: kr.title, ownerSlackId: kr.ownerSlackId, detail, ...(editorSlackId !== undefined ? { editorSlackId } : {}) });
+      items.push({
+        kind,
+        keyResultId: kr.id,
+        title: kr.title,
+        ownerSlackId: kr.ownerSlackId,
+        detail,
+        ...(editorSlackId !== undefined ? { editorSlackId } : {}),
+      });
     if (kr.comparator && kr.thisWeek && kr.met === false) {
-      add("threshold_breached", `breached: ${formatNumber(kr.thisWeek.value)}${kr.unit ? ` ${kr.unit}` : ""}, target ${kr.comparator} ${formatNumber(kr.target)} (${kr.weeksMet} of ${kr.weeksCheckedIn} weeks met)`);
+      add(
+        "threshold_breached",
+        `breached: ${formatNumber(kr.thisWeek.value)}${kr.unit ? ` ${kr.unit}` : ""}, target ${kr.comparator} ${formatNumber(kr.target)} (${kr.weeksMet} of ${kr.weeksCheckedIn} weeks met)`,
+      );
     }
     const confidence = kr.latest?.confidence;
     // Pace means nothing for a threshold (held or not each week) or before there is a baseline.
     const paced = kr.scored && !kr.comparator;
     const pace = `${formatPercent(kr.progress)} done at ${formatPercent(input.elapsed)} of the quarter`;
-    if (confidence === "off_track" && paced && kr.progress >= input.elapsed && input.elapsed >= PACE_CHECK_FROM) add("worried_but_ahead", `says off track, but is on pace: ${pace}`);
+    if (confidence === "off_track" && paced && kr.progress >= input.elapsed && input.elapsed >= PACE_CHECK_FROM)
+      add("worried_but_ahead", `says off track, but is on pace: ${pace}`);
     else if (confidence === "off_track") add("off_track", paced ? `off track: ${pace}` : "off track");
-    if (confidence === "on_track" && paced && input.elapsed >= PACE_CHECK_FROM && kr.progress < input.elapsed - BEHIND_PACE_BY) add("confident_but_behind", `says on track, but ${pace}`);
+    if (
+      confidence === "on_track" &&
+      paced &&
+      input.elapsed >= PACE_CHECK_FROM &&
+      kr.progress < input.elapsed - BEHIND_PACE_BY
+    )
+      add("confident_but_behind", `says on track, but ${pace}`);
     const silent = silentPeriods(kr, input.period, input.firstWeekOfCycle, input.cadence);
     if (silent >= SILENT_PERIODS && !(kr.ownerSlackId && input.excused.has(kr.ownerSlackId))) {
-      add("silent", kr.latest ? `no check-in for ${silent} ${input.cadence === "biweekly" ? "fortnights" : "weeks"} (last: ${kr.latest.week})` : `no check-in yet this cycle`);
+      add(
+        "silent",
+        kr.latest
+          ? `no check-in for ${silent} ${input.cadence === "biweekly" ? "fortnights" : "weeks"} (last: ${kr.latest.week})`
+          : `no check-in yet this cycle`,
+      );
     }
     for (const edit of kr.edits ?? []) {
-      add("goalposts_moved", `${edit.field} moved ${editedValue(edit.before, edit.beforeText)} → ${editedValue(edit.after, edit.afterText)} on ${edit.at.toISOString().slice(0, 10)}`, edit.editorSlackId);
+      add(
+        "goalposts_moved",
+        `${edit.field} moved ${editedValue(edit.before, edit.beforeText)} → ${editedValue(edit.after, edit.afterText)} on ${edit.at.toISOString().slice(0, 10)}`,
+        edit.editorSlackId,
+      );
     }
   }
   return items.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));

@@ -1,7 +1,14 @@
 // Out of office: set with `/okr away <date>`, or read from a vacation-like Slack status.
 import { addCalendarDays, type CalendarDate, instantAtWallTime, localDateOf } from "./wallClock";
 
-const AWAY_EMOJI = new Set([":palm_tree:", ":beach_with_umbrella:", ":desert_island:", ":airplane:", ":face_with_thermometer:", ":baby:"]);
+const AWAY_EMOJI = new Set([
+  ":palm_tree:",
+  ":beach_with_umbrella:",
+  ":desert_island:",
+  ":airplane:",
+  ":face_with_thermometer:",
+  ":baby:",
+]);
 const AWAY_TEXT = /\b(vacation|vacances|holiday|holidays|out of (the )?office|ooo|on leave|parental leave|pto|sick)\b/i;
 
 export function isAwayStatus(status: { emoji: string | null | undefined; text: string | null | undefined }): boolean {
@@ -20,7 +27,9 @@ export function isAway(person: AwayFacts, now: Date): boolean {
  * when it has no known end (a vacation status without an expiry) or they are not away now.
  */
 export function lastAwayDay(person: AwayFacts, now: Date, tz: string): CalendarDate | null {
-  const ends = [person.awayUntil, person.slackAway ? person.slackAwayUntil : null].filter((d): d is Date => d !== null && now < d);
+  const ends = [person.awayUntil, person.slackAway ? person.slackAwayUntil : null].filter(
+    (d): d is Date => d !== null && now < d,
+  );
   if (ends.length === 0 || (person.slackAway && person.slackAwayUntil === null)) return null;
   const until = new Date(Math.max(...ends.map((d) => d.getTime())) - 1);
   return localDateOf(until, tz);

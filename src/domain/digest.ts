@@ -79,7 +79,11 @@ export function buildDigest(input: DigestInput): Digest {
   const objectives = input.objectives.map((o) => {
     const keyResults = o.keyResults.map((kr): DigestKeyResult => {
       const status = keyResultStatus(kr, input.week);
-      return { ...status, trend: weeklyProgress(kr, weeksSoFar), absence: status.thisWeek || status.pending ? null : absenceOf(kr.ownerSlackId, input) };
+      return {
+        ...status,
+        trend: weeklyProgress(kr, weeksSoFar),
+        absence: status.thisWeek || status.pending ? null : absenceOf(kr.ownerSlackId, input),
+      };
     });
     return {
       id: o.id,
@@ -88,11 +92,15 @@ export function buildDigest(input: DigestInput): Digest {
       keyResults,
       progress: objectiveProgress(keyResults),
       ...(o.rollup !== undefined ? { rollup: o.rollup } : {}),
-      ...(o.unaligned && isSincePreviousDigest(o.unaligned.at, input.now, input.cadence ?? "weekly") ? { noLongerServes: o.unaligned.from } : {}),
+      ...(o.unaligned && isSincePreviousDigest(o.unaligned.at, input.now, input.cadence ?? "weekly")
+        ? { noLongerServes: o.unaligned.from }
+        : {}),
     };
   });
   const all = objectives.flatMap((o) => o.keyResults);
-  const notIn = new Set(all.filter((kr) => !kr.thisWeek && kr.ownerSlackId && !kr.pending).map((kr) => kr.ownerSlackId as string));
+  const notIn = new Set(
+    all.filter((kr) => !kr.thisWeek && kr.ownerSlackId && !kr.pending).map((kr) => kr.ownerSlackId as string),
+  );
   const away = [...notIn].filter((u) => input.away?.has(u)).sort();
   const skipped = [...notIn].filter((u) => !input.away?.has(u) && input.skipped?.has(u)).sort();
   const missing = [...notIn].filter((u) => !input.away?.has(u) && !input.skipped?.has(u)).sort();

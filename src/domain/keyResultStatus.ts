@@ -5,7 +5,13 @@ import type { KeyResultEdit } from "./attention";
 import { meets, type Comparator } from "./targets";
 import type { Confidence, Direction } from "./types";
 
-export type CheckInPoint = { week: string; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
+export type CheckInPoint = {
+  week: string;
+  value: number;
+  confidence: Confidence;
+  note: string | null;
+  evidenceUrl?: string | null;
+};
 
 export type KeyResultFacts = {
   id: number;
@@ -55,7 +61,11 @@ export type KeyResultStatus = KeyResultFacts & {
 };
 
 /** Progress of a key result at `current`, given its check-ins up to then (all of them matter for a threshold). */
-function progressOf(kr: KeyResultFacts, checkIns: readonly CheckInPoint[], current: number): { progress: number; scored: boolean; weeksMet: number } {
+function progressOf(
+  kr: KeyResultFacts,
+  checkIns: readonly CheckInPoint[],
+  current: number,
+): { progress: number; scored: boolean; weeksMet: number } {
   if (kr.comparator) {
     const weeksMet = checkIns.filter((c) => meets(kr.comparator!, kr.target, c.value)).length;
     return { progress: checkIns.length === 0 ? 0 : weeksMet / checkIns.length, scored: checkIns.length > 0, weeksMet };

@@ -166,12 +166,39 @@ const OUTPUT_PARTICIPLE = new RegExp(`(?<![\\w-])(?:${OUTPUT_PARTICIPLES.join("|
 // A title that names a change in a metric ("… increase NPS by 5 points") or a
 // threshold ("< 2% error rate") describes an outcome, even if it mentions shipping.
 const REGULAR_CHANGE_VERBS = [
-  "increase", "reduce", "decrease", "improve", "raise", "lower", "boost", "double", "halve",
-  "triple", "achieve", "maintain", "reach", "drop",
+  "increase",
+  "reduce",
+  "decrease",
+  "improve",
+  "raise",
+  "lower",
+  "boost",
+  "double",
+  "halve",
+  "triple",
+  "achieve",
+  "maintain",
+  "reach",
+  "drop",
 ];
 const IRREGULAR_CHANGE_VERB_FORMS = [
-  "grow", "grows", "grew", "grown", "growing", "cut", "cuts", "cutting",
-  "shrink", "shrinks", "shrank", "shrinking", "hit", "hits", "hitting", "dropped", "dropping",
+  "grow",
+  "grows",
+  "grew",
+  "grown",
+  "growing",
+  "cut",
+  "cuts",
+  "cutting",
+  "shrink",
+  "shrinks",
+  "shrank",
+  "shrinking",
+  "hit",
+  "hits",
+  "hitting",
+  "dropped",
+  "dropping",
 ];
 function regularForms(verb: string): string {
   return verb.endsWith("e") ? `${verb.slice(0, -1)}(?:e|es|ed|ing)` : `${verb}(?:|s|es|ed|ing)`;
@@ -218,7 +245,10 @@ export function outcomeRewrite(title: string): string {
     ? text
         .slice(leading[0].length)
         .trim()
-        .replace(/\s+(?:by|before|until|within|in time for|no later than|in q[1-4]|this quarter|next quarter)\b.*$/i, "")
+        .replace(
+          /\s+(?:by|before|until|within|in time for|no later than|in q[1-4]|this quarter|next quarter)\b.*$/i,
+          "",
+        )
         .replace(/^(?:of|to)\s+/i, "") // "Launch of the partner portal"
         .replace(/^(?:the|our|a|an)\s+/i, "")
     : "";

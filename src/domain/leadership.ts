@@ -20,12 +20,21 @@ export type LeadershipDigest = {
   cycleKey: string;
   week: string;
   objectives: LeadershipObjective[];
-  children: Array<{ teamName: string; objectives: LeadershipObjective[]; missing: number; checkedIn: number; total: number }>;
+  children: Array<{
+    teamName: string;
+    objectives: LeadershipObjective[];
+    missing: number;
+    checkedIn: number;
+    total: number;
+  }>;
   attention: Array<AttentionItem & { teamName: string }>;
 };
 
 /** An objective's figures from a digest: own progress now and at the end of the previous period. */
-export function digestObjectiveFigures(o: Digest["objectives"][number], rollup: number | null = null): Omit<LeadershipObjective, "id" | "title"> {
+export function digestObjectiveFigures(
+  o: Digest["objectives"][number],
+  rollup: number | null = null,
+): Omit<LeadershipObjective, "id" | "title"> {
   const own = objectiveProgress(o.keyResults.map((kr) => ({ progress: kr.progress, weight: kr.weight })));
   // trend holds the progress at the end of each period so far; the one before last is last period's.
   const before = o.keyResults.every((kr) => kr.trend.length >= 2)
@@ -46,13 +55,23 @@ export function buildLeadershipDigest(input: {
   children: readonly Digest[];
 }): LeadershipDigest {
   const lines = (d: Digest, withRollup: boolean): LeadershipObjective[] =>
-    d.objectives.map((o) => ({ id: o.id, title: o.title, ...digestObjectiveFigures(o, withRollup ? (input.rollups.get(o.id) ?? null) : null) }));
+    d.objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      ...digestObjectiveFigures(o, withRollup ? (input.rollups.get(o.id) ?? null) : null),
+    }));
   return {
     teamName: input.team.teamName,
     cycleKey: input.team.cycleKey,
     week: input.team.week,
     objectives: lines(input.team, true),
-    children: input.children.map((c) => ({ teamName: c.teamName, objectives: lines(c, false), missing: c.missing.length, checkedIn: c.checkedIn, total: c.total })),
+    children: input.children.map((c) => ({
+      teamName: c.teamName,
+      objectives: lines(c, false),
+      missing: c.missing.length,
+      checkedIn: c.checkedIn,
+      total: c.total,
+    })),
     attention: input.children.flatMap((c) => c.attention.map((a) => ({ ...a, teamName: c.teamName }))),
   };
 }

@@ -166,15 +166,27 @@ function lintNumber(value: number | null | undefined, field: NumberField, path: 
   return null;
 }
 
-function lintTarget(target: LintKeyResult["target"], path: string): { finding: Finding | null; spec: ReturnType<typeof parseTarget> } {
+function lintTarget(
+  target: LintKeyResult["target"],
+  path: string,
+): { finding: Finding | null; spec: ReturnType<typeof parseTarget> } {
   if (typeof target === "string" && target.trim() === "") target = null;
-  if (typeof target !== "string") return { finding: lintNumber(target, "target", path), spec: typeof target === "number" ? parseTarget(target) : null };
+  if (typeof target !== "string")
+    return {
+      finding: lintNumber(target, "target", path),
+      spec: typeof target === "number" ? parseTarget(target) : null,
+    };
   const spec = parseTarget(target);
   return {
     spec,
     finding: spec
       ? null
-      : { severity: "error", code: "not_a_number", path: `${path}.target`, message: `The target "${target}" is neither a number, a threshold ("< 60") nor a change from the baseline ("-30%").` },
+      : {
+          severity: "error",
+          code: "not_a_number",
+          path: `${path}.target`,
+          message: `The target "${target}" is neither a number, a threshold ("< 60") nor a change from the baseline ("-30%").`,
+        },
   };
 }
 
@@ -183,13 +195,17 @@ function lintKeyResult(kr: LintKeyResult, path: string): Finding[] {
 
   const { finding: targetFinding, spec } = lintTarget(kr.target, path);
   // A threshold is scored check-in by check-in; it needs no baseline.
-  let baselineFinding = spec?.kind === "threshold" && (kr.baseline === null || kr.baseline === undefined) ? null : lintNumber(kr.baseline, "baseline", path);
+  let baselineFinding =
+    spec?.kind === "threshold" && (kr.baseline === null || kr.baseline === undefined)
+      ? null
+      : lintNumber(kr.baseline, "baseline", path);
   if (baselineFinding?.code === "missing_baseline" && spec) {
     baselineFinding = {
       severity: "hint",
       code: "missing_baseline",
       path: `${path}.baseline`,
-      message: "No baseline yet: the first check-in will set it, and until then this key result can't be scored (its progress shows —).",
+      message:
+        "No baseline yet: the first check-in will set it, and until then this key result can't be scored (its progress shows —).",
       suggestion: "Record where the metric stands today if you know it.",
     };
   }
@@ -211,7 +227,8 @@ function lintKeyResult(kr: LintKeyResult, path: string): Finding[] {
       code: "missing_measured_by",
       path: `${path}.measured_by`,
       message: "No measured_by: say where the number comes from so nobody argues about it later.",
-      suggestion: 'Name the source, e.g. "Real User Monitoring p75 LCP on /checkout" or "External monitoring (not internal health checks)".',
+      suggestion:
+        'Name the source, e.g. "Real User Monitoring p75 LCP on /checkout" or "External monitoring (not internal health checks)".',
     });
   }
   return findings;
@@ -232,8 +249,10 @@ function lintIndividualKeyResults(objective: LintObjective, path: string): Findi
       severity: "warning",
       code: "individual_key_results",
       path: `${path}.key_results`,
-      message: "Each key result has a different single owner and none is shared: this reads as a list of individual OKRs, not a team's.",
-      suggestion: "Write shared key results that no single person can achieve alone, with co-owners who move them together.",
+      message:
+        "Each key result has a different single owner and none is shared: this reads as a list of individual OKRs, not a team's.",
+      suggestion:
+        "Write shared key results that no single person can achieve alone, with co-owners who move them together.",
     },
   ];
 }

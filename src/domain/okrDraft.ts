@@ -30,7 +30,14 @@ export type ObjectiveDraft = {
 export type DraftField = "title" | "why" | "owner" | "baseline" | "target" | "unit" | "measured_by";
 
 /** A problem at one field: `slot` is the key result's place in the form, null for the objective. */
-export type DraftProblem = { slot: number | null; field: DraftField | "key_results"; severity: "error" | "warning"; code: LintCode | "required" | "too_long"; message: string; suggestion?: string };
+export type DraftProblem = {
+  slot: number | null;
+  field: DraftField | "key_results";
+  severity: "error" | "warning";
+  code: LintCode | "required" | "too_long";
+  message: string;
+  suggestion?: string;
+};
 
 export type KeyResultInput = StoredShape & {
   title: string;
@@ -40,38 +47,67 @@ export type KeyResultInput = StoredShape & {
   measuredBy: string | null;
 };
 
-export type ObjectiveInput = { title: string; why: string | null; ownerSlackId: string | null; keyResults: Array<KeyResultInput & { slot: number }> };
+export type ObjectiveInput = {
+  title: string;
+  why: string | null;
+  ownerSlackId: string | null;
+  keyResults: Array<KeyResultInput & { slot: number }>;
+};
 
 export type DraftCheck<T> = { value: T | null; errors: DraftProblem[]; warnings: DraftProblem[] };
 
 const blank = (s: string | null | undefined) => !s || s.trim() === "";
 
 export function isEmptySlot(kr: KeyResultDraft): boolean {
-  return blank(kr.title) && blank(kr.baseline) && blank(kr.target) && blank(kr.unit) && blank(kr.measuredBy) && !kr.ownerSlackId;
+  return (
+    blank(kr.title) &&
+    blank(kr.baseline) &&
+    blank(kr.target) &&
+    blank(kr.unit) &&
+    blank(kr.measuredBy) &&
+    !kr.ownerSlackId
+  );
 }
 
 function tooLong(value: string, max: number, slot: number | null, field: DraftField): DraftProblem | null {
   return value.trim().length > max
-    ? { slot, field, severity: "error", code: "too_long", message: `Keep it under ${max} characters (it has ${value.trim().length}).` }
+    ? {
+        slot,
+        field,
+        severity: "error",
+        code: "too_long",
+        message: `Keep it under ${max} characters (it has ${value.trim().length}).`,
+      }
     : null;
 }
 
 /** Errors that stop a key result from being stored, and its values when there are none. */
 function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInput | null; errors: DraftProblem[] } {
   const errors: DraftProblem[] = [];
-  const error = (field: DraftField, code: DraftProblem["code"], message: string) => errors.push({ slot, field, severity: "error", code, message });
+  const error = (field: DraftField, code: DraftProblem["code"], message: string) =>
+    errors.push({ slot, field, severity: "error", code, message });
   if (blank(kr.title)) error("title", "required", "Give the key result a title: the outcome it measures.");
   // No baseline is fine: the first check-in sets it (measure first).
   const baseline = blank(kr.baseline) ? null : parseNumberInput(kr.baseline);
-  if (!blank(kr.baseline) && baseline === null) error("baseline", "not_a_number", `"${kr.baseline.trim()}" is not a number: enter e.g. 42, 97.5 or 1,200.`);
+  if (!blank(kr.baseline) && baseline === null)
+    error("baseline", "not_a_number", `"${kr.baseline.trim()}" is not a number: enter e.g. 42, 97.5 or 1,200.`);
   let target: TargetSpec | null = null;
   if (blank(kr.target)) error("target", "required", "Enter the value to reach by the end of the cycle.");
   else {
     target = parseTarget(kr.target);
-    if (target === null) error("target", "not_a_number", `"${kr.target.trim()}" is not a target: enter a number (85), a threshold to hold (< 60, >= 99.95) or a change from the baseline (-30%, +5).`);
+    if (target === null)
+      error(
+        "target",
+        "not_a_number",
+        `"${kr.target.trim()}" is not a target: enter a number (85), a threshold to hold (< 60, >= 99.95) or a change from the baseline (-30%, +5).`,
+      );
   }
   if (baseline !== null && target?.kind === "absolute" && baseline === target.value) {
-    error("target", "baseline_equals_target", `Baseline and target are both ${target.value}, so there is nothing to move.`);
+    error(
+      "target",
+      "baseline_equals_target",
+      `Baseline and target are both ${target.value}, so there is nothing to move.`,
+    );
   }
   for (const [value, max, field] of [
     [kr.title, TITLE_MAX_LENGTH, "title"],
@@ -102,7 +138,12 @@ function problemFromFinding(finding: Finding, slots: readonly number[]): DraftPr
   const index = m[1] === undefined ? null : Number(m[1]);
   const field = (m[2] ?? (index === null ? "key_results" : "title")) as DraftProblem["field"];
   if (finding.severity === "hint") return null;
-  const base = { severity: finding.severity, code: finding.code, message: finding.message, ...(finding.suggestion ? { suggestion: finding.suggestion } : {}) };
+  const base = {
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+  };
   return { ...base, slot: index === null ? null : slots[index]!, field };
 }
 
@@ -112,8 +153,18 @@ function problemFromFinding(finding: Finding, slots: readonly number[]): DraftPr
  */
 export function checkObjectiveDraft(draft: ObjectiveDraft, otherObjectives = 0): DraftCheck<ObjectiveInput> {
   const errors: DraftProblem[] = [];
-  if (blank(draft.title)) errors.push({ slot: null, field: "title", severity: "error", code: "required", message: "Give the objective a title." });
-  for (const problem of [tooLong(draft.title, TITLE_MAX_LENGTH, null, "title"), tooLong(draft.why, TEXT_MAX_LENGTH * 3, null, "why")]) {
+  if (blank(draft.title))
+    errors.push({
+      slot: null,
+      field: "title",
+      severity: "error",
+      code: "required",
+      message: "Give the objective a title.",
+    });
+  for (const problem of [
+    tooLong(draft.title, TITLE_MAX_LENGTH, null, "title"),
+    tooLong(draft.why, TEXT_MAX_LENGTH * 3, null, "why"),
+  ]) {
     if (problem) errors.push(problem);
   }
   const filled = draft.keyResults.map((kr, slot) => ({ kr, slot })).filter(({ kr }) => !isEmptySlot(kr));
@@ -126,7 +177,14 @@ export function checkObjectiveDraft(draft: ObjectiveDraft, otherObjectives = 0):
   const titles = new Set<string>();
   for (const { kr, slot } of filled) {
     const key = kr.title.trim().toLowerCase();
-    if (key && titles.has(key)) errors.push({ slot, field: "title", severity: "error", code: "required", message: "Another key result of this objective has the same title." });
+    if (key && titles.has(key))
+      errors.push({
+        slot,
+        field: "title",
+        severity: "error",
+        code: "required",
+        message: "Another key result of this objective has the same title.",
+      });
     titles.add(key);
   }
 
@@ -150,7 +208,18 @@ export function checkObjectiveDraft(draft: ObjectiveDraft, otherObjectives = 0):
   const slots = filled.map(({ slot }) => slot);
   const warnings = findings
     .filter((f) => f.severity === "warning" && f.code !== "missing_baseline" && f.code !== "missing_target")
-    .map((f) => (f.code === "too_many_objectives" ? { slot: null, field: "title" as const, severity: f.severity, code: f.code, message: f.message, ...(f.suggestion ? { suggestion: f.suggestion } : {}) } : problemFromFinding(f, slots)))
+    .map((f) =>
+      f.code === "too_many_objectives"
+        ? {
+            slot: null,
+            field: "title" as const,
+            severity: f.severity,
+            code: f.code,
+            message: f.message,
+            ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+          }
+        : problemFromFinding(f, slots),
+    )
     .filter((p): p is DraftProblem => p !== null);
   // The objective's owner is who a key result without its own owner falls to; with neither, nobody is asked.
   if (draft.ownerSlackId) {
@@ -158,12 +227,35 @@ export function checkObjectiveDraft(draft: ObjectiveDraft, otherObjectives = 0):
     if (ownerWarning >= 0) warnings.splice(ownerWarning, 1);
   } else {
     for (const { kr, slot } of filled) {
-      if (!kr.ownerSlackId) warnings.push({ slot, field: "owner", severity: "warning", code: "missing_owner", message: "Nobody owns this key result, so nobody will be asked to check in on it.", suggestion: "Pick its owner, or an owner for the whole objective." });
+      if (!kr.ownerSlackId)
+        warnings.push({
+          slot,
+          field: "owner",
+          severity: "warning",
+          code: "missing_owner",
+          message: "Nobody owns this key result, so nobody will be asked to check in on it.",
+          suggestion: "Pick its owner, or an owner for the whole objective.",
+        });
     }
   }
-  if (filled.length === 0) errors.push({ slot: null, field: "key_results", severity: "error", code: "too_few_key_results", message: "Add at least one key result: how will you know the objective was met?" });
+  if (filled.length === 0)
+    errors.push({
+      slot: null,
+      field: "key_results",
+      severity: "error",
+      code: "too_few_key_results",
+      message: "Add at least one key result: how will you know the objective was met?",
+    });
 
-  const value = errors.length === 0 ? { title: draft.title.trim(), why: blank(draft.why) ? null : draft.why.trim(), ownerSlackId: draft.ownerSlackId, keyResults } : null;
+  const value =
+    errors.length === 0
+      ? {
+          title: draft.title.trim(),
+          why: blank(draft.why) ? null : draft.why.trim(),
+          ownerSlackId: draft.ownerSlackId,
+          keyResults,
+        }
+      : null;
   return { value, errors, warnings };
 }
 
@@ -175,15 +267,36 @@ export function checkKeyResultDraft(draft: KeyResultDraft): DraftCheck<KeyResult
       {
         title: "objective",
         owner: "someone",
-        keyResults: [{ title: draft.title, baseline: parseNumberInput(draft.baseline), target: draft.target, measuredBy: draft.measuredBy }],
+        keyResults: [
+          {
+            title: draft.title,
+            baseline: parseNumberInput(draft.baseline),
+            target: draft.target,
+            measuredBy: draft.measuredBy,
+          },
+        ],
       },
     ],
   });
   const warnings = findings
-    .filter((f) => f.severity === "warning" && /key_results\[0\]/.test(f.path) && f.code !== "missing_baseline" && f.code !== "missing_target")
+    .filter(
+      (f) =>
+        f.severity === "warning" &&
+        /key_results\[0\]/.test(f.path) &&
+        f.code !== "missing_baseline" &&
+        f.code !== "missing_target",
+    )
     .map((f) => problemFromFinding(f, [0]))
     .filter((p): p is DraftProblem => p !== null);
-  if (!draft.ownerSlackId) warnings.push({ slot: 0, field: "owner", severity: "warning", code: "missing_owner", message: "Nobody owns this key result, so nobody will be asked to check in on it.", suggestion: "Pick its owner." });
+  if (!draft.ownerSlackId)
+    warnings.push({
+      slot: 0,
+      field: "owner",
+      severity: "warning",
+      code: "missing_owner",
+      message: "Nobody owns this key result, so nobody will be asked to check in on it.",
+      suggestion: "Pick its owner.",
+    });
   return { value, errors, warnings };
 }
 

@@ -27,7 +27,12 @@ const schedule = z.strictObject({
 const checkinSchedule = schedule.extend({
   cadence: z.enum(CADENCES, { error: `should be ${CADENCES.join(" or ")}` }).optional(),
   /** How late a prompt missed while the bot was down may still go out; default: the same day. */
-  grace_minutes: z.number({ error: "should be a number of minutes" }).int().min(0).max(7 * 24 * 60).optional(),
+  grace_minutes: z
+    .number({ error: "should be a number of minutes" })
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
 });
 
 const digestSchedule = z.strictObject({
@@ -43,11 +48,17 @@ const retro = z.strictObject({
 });
 
 const reminders = z.strictObject({
-  after_hours: z.number({ error: "should be a number of hours" }).int().min(1).max(6 * 24).optional(),
+  after_hours: z
+    .number({ error: "should be a number of hours" })
+    .int()
+    .min(1)
+    .max(6 * 24)
+    .optional(),
   escalate_after: z.number({ error: "should be a number of missed periods" }).int().min(1).max(52).optional(),
 });
 
-const targetError = 'should be a number (85), a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5")';
+const targetError =
+  'should be a number (85), a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5")';
 
 const keyResultSchema = z.strictObject({
   title: text("the key result's title", 200),
@@ -56,12 +67,20 @@ const keyResultSchema = z.strictObject({
   /** Optional: without it the first check-in sets the baseline ("measure first"). */
   baseline: finite("the value at the start of the cycle").optional(),
   /** A number, a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5"). */
-  target: z.union([z.number(), z.string()], { error: (issue) => (issue.input === undefined ? "is required: the value to reach by the end of the cycle" : targetError) }).refine((t) => parseTarget(t) !== null, { error: targetError }),
+  target: z
+    .union([z.number(), z.string()], {
+      error: (issue) =>
+        issue.input === undefined ? "is required: the value to reach by the end of the cycle" : targetError,
+    })
+    .refine((t) => parseTarget(t) !== null, { error: targetError }),
   unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),
   measured_by: text("where the number comes from", 300).optional(),
   direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),
   /** Its share in the objective's progress; default 1. */
-  weight: z.number({ error: "should be a number greater than 0" }).positive({ error: "should be greater than 0" }).optional(),
+  weight: z
+    .number({ error: "should be a number greater than 0" })
+    .positive({ error: "should be greater than 0" })
+    .optional(),
 });
 
 const alignsTo = z.strictObject({
@@ -98,7 +117,9 @@ const teamSchema = z.strictObject({
 export const okrFileSchema = z
   .strictObject({
     cycle: z.string().refine(isCycleKey, { error: 'should be a quarter such as "2026-Q4"' }).optional(),
-    teams: z.array(teamSchema, { error: "should be a list of teams" }).min(1, { error: "should list at least one team" }),
+    teams: z
+      .array(teamSchema, { error: "should be a list of teams" })
+      .min(1, { error: "should list at least one team" }),
   })
   .superRefine((file, ctx) => {
     const duplicate = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -112,7 +133,8 @@ export const okrFileSchema = z
         objectives.add(o.title);
         const krs = new Set<string>();
         o.key_results.forEach((kr, k) => {
-          if (krs.has(kr.title)) duplicate(["teams", t, "objectives", i, "key_results", k, "title"], "appears twice in this objective");
+          if (krs.has(kr.title))
+            duplicate(["teams", t, "objectives", i, "key_results", k, "title"], "appears twice in this objective");
           krs.add(kr.title);
         });
       });

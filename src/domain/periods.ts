@@ -18,7 +18,12 @@ export function periodOfWeek(week: string, cadence: Cadence): string {
 }
 
 /** The period containing `now` for someone in `tz`, and when its prompt is due (a UTC instant). */
-export function currentPeriod(now: Date, tz: string, cadence: Cadence, schedule: Schedule): { key: string; dueAt: Date } {
+export function currentPeriod(
+  now: Date,
+  tz: string,
+  cadence: Cadence,
+  schedule: Schedule,
+): { key: string; dueAt: Date } {
   const key = periodOfWeek(isoWeekKey(now, tz), cadence);
   return { key, dueAt: dueInWeek(key, tz, schedule.day, schedule.time) };
 }

@@ -6,7 +6,11 @@
 
 export type Actor = { slackUserId: string; isAdmin: boolean };
 
-export type KeyResultRoles = { ownerSlackId: string | null; coOwnerSlackIds: readonly string[]; managerSlackIds: readonly string[] };
+export type KeyResultRoles = {
+  ownerSlackId: string | null;
+  coOwnerSlackIds: readonly string[];
+  managerSlackIds: readonly string[];
+};
 
 export type Action =
   | "read"
@@ -26,23 +30,35 @@ const ALLOWED: Decision = { allowed: true };
 export function decide(actor: Actor, action: Action, roles: KeyResultRoles): Decision {
   if (action === "read" || action === "create_team") return ALLOWED;
   if (action === "accept_key_result") {
-    return roles.ownerSlackId === actor.slackUserId ? ALLOWED : { allowed: false, reason: "Only the key result's owner can accept it." };
+    return roles.ownerSlackId === actor.slackUserId
+      ? ALLOWED
+      : { allowed: false, reason: "Only the key result's owner can accept it." };
   }
   if (actor.isAdmin) return ALLOWED;
   const owns = roles.ownerSlackId === actor.slackUserId || roles.coOwnerSlackIds.includes(actor.slackUserId);
   const manages = roles.managerSlackIds.includes(actor.slackUserId);
   switch (action) {
     case "check_in":
-      return owns ? ALLOWED : { allowed: false, reason: "Only the key result's owner or a co-owner can check in on it." };
+      return owns
+        ? ALLOWED
+        : { allowed: false, reason: "Only the key result's owner or a co-owner can check in on it." };
     case "answer_retro":
-      return owns ? ALLOWED : { allowed: false, reason: "Only the key result's owner or a co-owner can answer its retro." };
+      return owns
+        ? ALLOWED
+        : { allowed: false, reason: "Only the key result's owner or a co-owner can answer its retro." };
     case "edit_key_result":
     case "archive_key_result":
       return owns || manages
         ? ALLOWED
-        : { allowed: false, reason: "Only the key result's owner, a co-owner, one of the team's managers or a workspace admin can change it." };
+        : {
+            allowed: false,
+            reason:
+              "Only the key result's owner, a co-owner, one of the team's managers or a workspace admin can change it.",
+          };
     case "edit_objective":
     case "team_settings":
-      return manages ? ALLOWED : { allowed: false, reason: "Only the team's managers or a workspace admin can change this." };
+      return manages
+        ? ALLOWED
+        : { allowed: false, reason: "Only the team's managers or a workspace admin can change this." };
   }
 }

@@ -30,12 +30,24 @@ export type RecordKeyResult = {
   finalValue: number;
   /** Null while it could not be scored (no baseline yet, or a threshold never checked in on). */
   progress: number | null;
-  retro: { score: number; scoreFrom: "owner" | "progress"; worked: string | null; didnt: string | null; learned: string | null; carryForward: boolean | null };
+  retro: {
+    score: number;
+    scoreFrom: "owner" | "progress";
+    worked: string | null;
+    didnt: string | null;
+    learned: string | null;
+    carryForward: boolean | null;
+  };
   checkIns: RecordCheckIn[];
 };
 export type CycleRecord = {
   cycle: string;
-  teams: Array<{ name: string; averageScore: number | null; reading: string; objectives: Array<{ title: string; owner: string | null; keyResults: RecordKeyResult[] }> }>;
+  teams: Array<{
+    name: string;
+    averageScore: number | null;
+    reading: string;
+    objectives: Array<{ title: string; owner: string | null; keyResults: RecordKeyResult[] }>;
+  }>;
 };
 
 export const RECORD_FORMATS = ["json", "csv", "md"] as const;
@@ -47,10 +59,34 @@ export function formatRecord(record: CycleRecord, format: RecordFormat): string 
 }
 
 const CSV_COLUMNS = [
-  "cycle", "team", "objective", "key_result_id", "key_result", "owner", "baseline", "target", "unit", "measured_by",
-  "final_value", "progress", "score", "score_from", "worked", "didnt_work", "learned", "carry_forward",
-  "week", "value", "confidence", "note", "evidence_url", "checked_in_by",
-  "target_as_written", "baseline_from", "weeks_met", "met",
+  "cycle",
+  "team",
+  "objective",
+  "key_result_id",
+  "key_result",
+  "owner",
+  "baseline",
+  "target",
+  "unit",
+  "measured_by",
+  "final_value",
+  "progress",
+  "score",
+  "score_from",
+  "worked",
+  "didnt_work",
+  "learned",
+  "carry_forward",
+  "week",
+  "value",
+  "confidence",
+  "note",
+  "evidence_url",
+  "checked_in_by",
+  "target_as_written",
+  "baseline_from",
+  "weeks_met",
+  "met",
 ] as const;
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with '. */
@@ -66,12 +102,48 @@ function toCsv(record: CycleRecord): string {
   for (const team of record.teams) {
     for (const objective of team.objectives) {
       for (const kr of objective.keyResults) {
-        const base = [record.cycle, team.name, objective.title, kr.id, kr.title, kr.owner, kr.baseline, kr.target, kr.unit, kr.measuredBy, kr.finalValue, kr.progress === null ? null : Number(kr.progress.toFixed(4)),
-          kr.retro.score, kr.retro.scoreFrom, kr.retro.worked, kr.retro.didnt, kr.retro.learned, kr.retro.carryForward];
+        const base = [
+          record.cycle,
+          team.name,
+          objective.title,
+          kr.id,
+          kr.title,
+          kr.owner,
+          kr.baseline,
+          kr.target,
+          kr.unit,
+          kr.measuredBy,
+          kr.finalValue,
+          kr.progress === null ? null : Number(kr.progress.toFixed(4)),
+          kr.retro.score,
+          kr.retro.scoreFrom,
+          kr.retro.worked,
+          kr.retro.didnt,
+          kr.retro.learned,
+          kr.retro.carryForward,
+        ];
         const checkIns: Array<RecordCheckIn | null> = kr.checkIns.length > 0 ? kr.checkIns : [null];
         for (const c of checkIns) {
-          const shape = [kr.targetAsWritten ?? null, kr.baselineFrom ?? "set", kr.weeksMet ? `${kr.weeksMet.met}/${kr.weeksMet.of}` : null, c?.met ?? null];
-          rows.push([...base, c?.week ?? null, c?.value ?? null, c?.confidence ?? null, c?.note ?? null, c?.evidenceUrl ?? null, c?.author ?? null, ...shape].map(csvCell).join(","));
+          const shape = [
+            kr.targetAsWritten ?? null,
+            kr.baselineFrom ?? "set",
+            kr.weeksMet ? `${kr.weeksMet.met}/${kr.weeksMet.of}` : null,
+            c?.met ?? null,
+          ];
+          rows.push(
+            [
+              ...base,
+              c?.week ?? null,
+              c?.value ?? null,
+              c?.confidence ?? null,
+              c?.note ?? null,
+              c?.evidenceUrl ?? null,
+              c?.author ?? null,
+              ...shape,
+            ]
+              .map(csvCell)
+              .join(","),
+          );
         }
       }
     }
@@ -87,16 +159,26 @@ function md(s: string): string {
 /** "8 → 2", "target < 60, met 3 of 4 weeks", "400 (baseline set by the first check-in) → 280 (-30%)". */
 function goal(kr: RecordKeyResult, unit: string): string {
   const written = kr.targetAsWritten ? md(kr.targetAsWritten) : null;
-  if (kr.weeksMet) return `target ${written ?? formatNumber(kr.target)}${unit}, met ${kr.weeksMet.met} of ${kr.weeksMet.of} ${kr.weeksMet.of === 1 ? "week" : "weeks"}`;
-  if (kr.baselineFrom === "first_check_in" && kr.checkIns.length === 0) return `no baseline yet (the first check-in sets it) → ${written ?? formatNumber(kr.target)}${unit}`;
-  const baseline = kr.baselineFrom === "first_check_in" ? `${formatNumber(kr.baseline)} (baseline set by the first check-in)` : formatNumber(kr.baseline);
+  if (kr.weeksMet)
+    return `target ${written ?? formatNumber(kr.target)}${unit}, met ${kr.weeksMet.met} of ${kr.weeksMet.of} ${kr.weeksMet.of === 1 ? "week" : "weeks"}`;
+  if (kr.baselineFrom === "first_check_in" && kr.checkIns.length === 0)
+    return `no baseline yet (the first check-in sets it) → ${written ?? formatNumber(kr.target)}${unit}`;
+  const baseline =
+    kr.baselineFrom === "first_check_in"
+      ? `${formatNumber(kr.baseline)} (baseline set by the first check-in)`
+      : formatNumber(kr.baseline);
   return `${baseline} → ${formatNumber(kr.target)}${unit}${written ? ` (${written})` : ""}`;
 }
 
 function toMarkdown(record: CycleRecord): string {
   const out: string[] = [`# OKRs ${record.cycle}: retro and check-ins`, ""];
   for (const team of record.teams) {
-    out.push(`## ${md(team.name)}`, "", `Average score: **${team.averageScore === null ? "–" : team.averageScore.toFixed(2)}**. ${md(team.reading)}`, "");
+    out.push(
+      `## ${md(team.name)}`,
+      "",
+      `Average score: **${team.averageScore === null ? "–" : team.averageScore.toFixed(2)}**. ${md(team.reading)}`,
+      "",
+    );
     for (const objective of team.objectives) {
       out.push(`### ${md(objective.title)}`, "");
       for (const kr of objective.keyResults) {
@@ -115,8 +197,14 @@ function toMarkdown(record: CycleRecord): string {
         );
         if (kr.checkIns.length > 0) {
           const met = kr.weeksMet ? (c: RecordCheckIn) => (c.met ? " | met" : " | not met") : () => "";
-          out.push(`| Week | Value | Confidence | Note |${kr.weeksMet ? " Target |" : ""}`, `|---|---|---|---|${kr.weeksMet ? "---|" : ""}`);
-          for (const c of kr.checkIns) out.push(`| ${c.week} | ${formatNumber(c.value)} | ${c.confidence.replace("_", " ")} | ${c.note ? md(c.note) : ""}${met(c)} |`);
+          out.push(
+            `| Week | Value | Confidence | Note |${kr.weeksMet ? " Target |" : ""}`,
+            `|---|---|---|---|${kr.weeksMet ? "---|" : ""}`,
+          );
+          for (const c of kr.checkIns)
+            out.push(
+              `| ${c.week} | ${formatNumber(c.value)} | ${c.confidence.replace("_", " ")} | ${c.note ? md(c.note) : ""}${met(c)} |`,
+            );
           out.push("");
         }
       }

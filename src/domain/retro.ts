@@ -47,14 +47,24 @@ export function buildRetro(input: RetroInput): Retro {
     o.keyResults.map((kr): RetroItem => {
       const status = keyResultStatus(kr, input.finalWeek);
       const computedScore = scoreFromProgress(status.progress);
-      const answers = input.answers.get(kr.id) ?? { score: null, worked: null, didnt: null, learned: null, carryForward: null };
+      const answers = input.answers.get(kr.id) ?? {
+        score: null,
+        worked: null,
+        didnt: null,
+        learned: null,
+        carryForward: null,
+      };
       const score = answers.score ?? computedScore;
       return { objectiveTitle: o.title, keyResult: status, score, computedScore, band: scoreBand(score), answers };
     }),
   );
   const scores = items.map((i) => i.score);
   const carriedObjectives = input.objectives
-    .filter((o) => o.keyResults.length > 0 && items.filter((i) => i.objectiveTitle === o.title).every((i) => i.answers.carryForward === true))
+    .filter(
+      (o) =>
+        o.keyResults.length > 0 &&
+        items.filter((i) => i.objectiveTitle === o.title).every((i) => i.answers.carryForward === true),
+    )
     .map((o) => o.title);
   return {
     carried: { keyResults: items.filter((i) => i.answers.carryForward === true).length, objectives: carriedObjectives },

@@ -7,24 +7,48 @@ import type { Direction } from "./types";
 
 export const RETRO_TEXT_MAX_LENGTH = 1500;
 
-export type RetroDraft = { score: string; worked: string; didnt: string; learned: string; carryForward: "yes" | "no" | null };
-export type RetroInputs = { score: number; worked: string | null; didnt: string | null; learned: string | null; carryForward: boolean | null };
+export type RetroDraft = {
+  score: string;
+  worked: string;
+  didnt: string;
+  learned: string;
+  carryForward: "yes" | "no" | null;
+};
+export type RetroInputs = {
+  score: number;
+  worked: string | null;
+  didnt: string | null;
+  learned: string | null;
+  carryForward: boolean | null;
+};
 export type RetroField = "score" | "worked" | "didnt" | "learned";
 
-export function checkRetroDraft(draft: RetroDraft): { value: RetroInputs | null; errors: Partial<Record<RetroField, string>> } {
+export function checkRetroDraft(draft: RetroDraft): {
+  value: RetroInputs | null;
+  errors: Partial<Record<RetroField, string>>;
+} {
   const errors: Partial<Record<RetroField, string>> = {};
   const score = parseNumberInput(draft.score);
   if (draft.score.trim() === "") errors.score = "Give a score from 0.0 to 1.0.";
-  else if (score === null || score < 0 || score > 1) errors.score = `"${draft.score.trim()}" is not a score: use 0.0 to 1.0, e.g. 0.7.`;
+  else if (score === null || score < 0 || score > 1)
+    errors.score = `"${draft.score.trim()}" is not a score: use 0.0 to 1.0, e.g. 0.7.`;
   const text = (field: "worked" | "didnt" | "learned") => {
     const value = draft[field].trim();
-    if (value.length > RETRO_TEXT_MAX_LENGTH) errors[field] = `Keep it under ${RETRO_TEXT_MAX_LENGTH} characters (it has ${value.length}).`;
+    if (value.length > RETRO_TEXT_MAX_LENGTH)
+      errors[field] = `Keep it under ${RETRO_TEXT_MAX_LENGTH} characters (it has ${value.length}).`;
     return value === "" ? null : value;
   };
   const answers = { worked: text("worked"), didnt: text("didnt"), learned: text("learned") };
   if (Object.keys(errors).length > 0 || score === null) return { value: null, errors };
   // The guide's scale has one decimal.
-  return { value: { score: Math.round(score * 10) / 10, ...answers, carryForward: draft.carryForward === null ? null : draft.carryForward === "yes" }, errors };
+  return {
+    value: {
+      score: Math.round(score * 10) / 10,
+      ...answers,
+      carryForward: draft.carryForward === null ? null : draft.carryForward === "yes",
+    },
+    errors,
+  };
 }
 
 /**
@@ -32,7 +56,10 @@ export function checkRetroDraft(draft: RetroDraft): { value: RetroInputs | null;
  * kept when it was not reached; when it was, the same step again is proposed. Either way the owner
  * confirms it.
  */
-export function carriedForward(kr: { baseline: number; target: number; direction: Direction }, finalValue: number): { baseline: number; target: number; direction: Direction } {
+export function carriedForward(
+  kr: { baseline: number; target: number; direction: Direction },
+  finalValue: number,
+): { baseline: number; target: number; direction: Direction } {
   const reached = progress(kr, finalValue) >= 1;
   let target = reached ? finalValue + (kr.target - kr.baseline) : kr.target;
   // Counts (incidents, bugs) do not go below zero.
@@ -58,6 +85,7 @@ export function carriedForwardShape(kr: KeyResultShape, finalValue: number | nul
   if (finalValue === null) return { ...kr };
   const spec = kr.targetText ? parseTarget(kr.targetText) : null;
   if (kr.comparator) return { ...kr, baseline: finalValue, baselineFromCheckIn: false };
-  if (spec?.kind === "relative") return { ...kr, baseline: finalValue, target: resolveTarget(spec, finalValue)!, baselineFromCheckIn: false };
+  if (spec?.kind === "relative")
+    return { ...kr, baseline: finalValue, target: resolveTarget(spec, finalValue)!, baselineFromCheckIn: false };
   return { ...carriedForward(kr, finalValue), comparator: null, targetText: null, baselineFromCheckIn: false };
 }

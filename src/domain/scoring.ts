@@ -68,7 +68,6 @@ export function averageScore(scores: readonly number[]): number | null {
   return finite.reduce((sum, s) => sum + s, 0) / finite.length;
 }
 
-
 /** The guide's reading of a team's key-result scores, in one or two sentences. */
 export function readScores(scores: readonly number[]): string {
   const finite = finiteScores(scores);

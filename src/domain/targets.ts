@@ -39,7 +39,8 @@ export function parseTarget(raw: string | number): TargetSpec | null {
   const relative = /^([+-])\s*(.+?)\s*(%?)$/.exec(s);
   if (relative) {
     const amount = parseNumberInput(relative[2]!);
-    if (amount === null || amount === 0 || relative[2]!.trim().startsWith("-") || relative[2]!.trim().startsWith("+")) return null;
+    if (amount === null || amount === 0 || relative[2]!.trim().startsWith("-") || relative[2]!.trim().startsWith("+"))
+      return null;
     return { kind: "relative", by: relative[1] === "-" ? -amount : amount, percent: relative[3] === "%" };
   }
   const value = parseNumberInput(s);

@@ -148,7 +148,11 @@ export function weekKeysBetween(start: Date, end: Date, tz: string): string[] {
 
   const lastDay = calendarDateKey(localDateOf(new Date(end.getTime() - 1), tz));
   const keys: string[] = [];
-  for (let monday = mondayOf(localDateOf(start, tz)); calendarDateKey(monday) <= lastDay; monday = addCalendarDays(monday, 7)) {
+  for (
+    let monday = mondayOf(localDateOf(start, tz));
+    calendarDateKey(monday) <= lastDay;
+    monday = addCalendarDays(monday, 7)
+  ) {
     keys.push(weekKeyOfDate(monday));
   }
   return keys;

@@ -39,28 +39,38 @@ export function isArchivedObjective(o: Pick<TreeObjectiveInput, "keyResults">): 
 /** The least confident of several (off track < at risk < on track); null when none was given. */
 export function leastConfident(confidences: ReadonlyArray<Confidence | null>): Confidence | null {
   let worst: Confidence | null = null;
-  for (const c of confidences) if (c && (worst === null || CONFIDENCES.indexOf(c) > CONFIDENCES.indexOf(worst))) worst = c;
+  for (const c of confidences)
+    if (c && (worst === null || CONFIDENCES.indexOf(c) > CONFIDENCES.indexOf(worst))) worst = c;
   return worst;
 }
 
 /** Each objective's own figure and the roll-up of the objectives aligned to it (src/domain/rollup.ts). */
 export function objectiveFigures(objectives: readonly TreeObjectiveInput[]): Map<number, RolledUp> {
   const children = new Map<number, TreeObjectiveInput[]>();
-  for (const o of objectives) if (o.alignsToId !== null) children.set(o.alignsToId, [...(children.get(o.alignsToId) ?? []), o]);
+  for (const o of objectives)
+    if (o.alignsToId !== null) children.set(o.alignsToId, [...(children.get(o.alignsToId) ?? []), o]);
   const aligned = (o: TreeObjectiveInput, seen: ReadonlySet<number>): AlignedObjective => ({
     keyResults: o.keyResults,
     archived: isArchivedObjective(o),
     // `seen` guards against a loop the database should never hold.
-    children: (children.get(o.id) ?? []).filter((c) => !seen.has(c.id)).map((c) => aligned(c, new Set([...seen, c.id]))),
+    children: (children.get(o.id) ?? [])
+      .filter((c) => !seen.has(c.id))
+      .map((c) => aligned(c, new Set([...seen, c.id]))),
   });
   return new Map(objectives.map((o) => [o.id, rollUp(aligned(o, new Set([o.id])))]));
 }
 
 /** The tree from `rootId` down: teams in name order, each with its objectives in the given order. */
-export function buildTree(rootId: number, teams: readonly TreeTeam[], objectives: readonly TreeObjectiveInput[]): TreeNode | null {
+export function buildTree(
+  rootId: number,
+  teams: readonly TreeTeam[],
+  objectives: readonly TreeObjectiveInput[],
+): TreeNode | null {
   const figures = objectiveFigures(objectives);
   const alignedCount = new Map<number, number>();
-  for (const o of objectives) if (o.alignsToId !== null && !isArchivedObjective(o)) alignedCount.set(o.alignsToId, (alignedCount.get(o.alignsToId) ?? 0) + 1);
+  for (const o of objectives)
+    if (o.alignsToId !== null && !isArchivedObjective(o))
+      alignedCount.set(o.alignsToId, (alignedCount.get(o.alignsToId) ?? 0) + 1);
   const byTeam = new Map<number, TreeObjective[]>();
   for (const o of objectives) {
     const active = o.keyResults.filter((kr) => !kr.archived);
@@ -84,7 +94,9 @@ export function buildTree(rootId: number, teams: readonly TreeTeam[], objectives
     name: team.name,
     depth,
     objectives: byTeam.get(team.id) ?? [],
-    children: sorted.filter((t) => t.parentId === team.id && !seen.has(t.id)).map((t) => node(t, depth + 1, new Set([...seen, t.id]))),
+    children: sorted
+      .filter((t) => t.parentId === team.id && !seen.has(t.id))
+      .map((t) => node(t, depth + 1, new Set([...seen, t.id]))),
   });
   const root = teams.find((t) => t.id === rootId);
   return root ? node(root, 0, new Set([root.id])) : null;
@@ -115,7 +127,8 @@ export function eligibleParents<T extends TreeTeam>(teamId: number | null, teams
   const below = new Set([teamId]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const t of teams) if (t.parentId !== null && below.has(t.parentId) && !below.has(t.id)) (below.add(t.id), (grew = true));
+    for (const t of teams)
+      if (t.parentId !== null && below.has(t.parentId) && !below.has(t.id)) below.add(t.id), (grew = true);
   }
   return teams.filter((t) => !below.has(t.id));
 }
@@ -132,11 +145,15 @@ export function alignableObjectives(
   const above = new Set<number>();
   for (const id of teamIds) {
     const seen = new Set([id]);
-    for (let p = byId.get(id)?.parentId ?? null; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null) (above.add(p), seen.add(p));
+    for (let p = byId.get(id)?.parentId ?? null; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null)
+      above.add(p), seen.add(p);
   }
   return [...above]
     .map((id) => byId.get(id)!)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((t) => ({ team: t.name, objectives: objectives.filter((o) => o.teamId === t.id).map((o) => ({ id: o.id, title: o.title })) }))
+    .map((t) => ({
+      team: t.name,
+      objectives: objectives.filter((o) => o.teamId === t.id).map((o) => ({ id: o.id, title: o.title })),
+    }))
     .filter((g) => g.objectives.length > 0);
 }

@@ -24,15 +24,7 @@ export function isConfidence(value: unknown): value is Confidence {
   return typeof value === "string" && (CONFIDENCES as readonly string[]).includes(value);
 }
 
-export const WEEKDAYS = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-] as const;
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** ISO day number: monday = 1 … sunday = 7. */
@@ -54,6 +46,7 @@ export function weekdayNumber(weekday: Weekday): WeekdayNumber {
 
 /** Inverse of weekdayNumber; throws RangeError unless n is an integer 1..7. */
 export function weekdayName(n: number): Weekday {
-  if (!isWeekdayNumber(n)) throw new RangeError(`Weekday number must be an integer from 1 (monday) to 7 (sunday), got ${n}`);
+  if (!isWeekdayNumber(n))
+    throw new RangeError(`Weekday number must be an integer from 1 (monday) to 7 (sunday), got ${n}`);
   return WEEKDAYS[n - 1] as Weekday;
 }

@@ -19,8 +19,16 @@ type Summary = Record<string, number>;
 
 /** Each job: when node-cron ticks it, what it runs, and the kinds of outbox message it sends. */
 export const JOBS = {
-  checkins: { schedule: "*/5 * * * *", sends: ["checkin_prompt"], run: (deps: ServiceDeps, scope: JobScope) => sendCheckinPrompts(deps, scope) },
-  reminders: { schedule: "*/15 * * * *", sends: ["checkin_reminder"], run: (deps: ServiceDeps, scope: JobScope) => sendReminders(deps, scope) },
+  checkins: {
+    schedule: "*/5 * * * *",
+    sends: ["checkin_prompt"],
+    run: (deps: ServiceDeps, scope: JobScope) => sendCheckinPrompts(deps, scope),
+  },
+  reminders: {
+    schedule: "*/15 * * * *",
+    sends: ["checkin_reminder"],
+    run: (deps: ServiceDeps, scope: JobScope) => sendReminders(deps, scope),
+  },
   /** Each team's digest; then leadership digests of teams with child teams, and followers' DMs. */
   digest: {
     schedule: "*/15 * * * *",
@@ -93,13 +101,21 @@ async function runInEachWorkspace(name: JobName, deps: JobDeps, opts: JobOptions
     try {
       slack = await deps.slack.forWorkspace(workspace);
     } catch (err) {
-      deps.log.error(`job ${name}: no Slack token for workspace ${workspace.slackTeamId}`, err, fields({ job: name, workspace: workspace.slackTeamId }));
+      deps.log.error(
+        `job ${name}: no Slack token for workspace ${workspace.slackTeamId}`,
+        err,
+        fields({ job: name, workspace: workspace.slackTeamId }),
+      );
       unreachable += 1;
       continue;
     }
     if (!slack) continue;
     // Every line the job writes for this workspace says which job and workspace (and team, when given).
-    const log = deps.log.with({ job: name, workspace: workspace.slackTeamId, ...(opts.team ? { team: opts.team } : {}) });
+    const log = deps.log.with({
+      job: name,
+      workspace: workspace.slackTeamId,
+      ...(opts.team ? { team: opts.team } : {}),
+    });
     const summary: Summary = await JOBS[name].run({ ...deps, ...slack, log }, { ...opts, workspace });
     workspaces += 1;
     for (const [key, n] of Object.entries(summary)) total[key] = (total[key] ?? 0) + n;

@@ -24,7 +24,9 @@ export function createJobRunner(deps: Omit<JobDeps, "now">, log: Logger, clock: 
     }
     const started = Date.now();
     const done = run(name, { ...deps, now: clock() })
-      .then((summary) => log.debug(`job ${name}: ${JSON.stringify(summary)}`, fields({ job: name, durationMs: Date.now() - started })))
+      .then((summary) =>
+        log.debug(`job ${name}: ${JSON.stringify(summary)}`, fields({ job: name, durationMs: Date.now() - started })),
+      )
       .catch((err) => log.error(`job ${name} failed`, err, fields({ job: name, durationMs: Date.now() - started })))
       .finally(() => {
         running.delete(name);
@@ -48,7 +50,12 @@ export function createJobRunner(deps: Omit<JobDeps, "now">, log: Logger, clock: 
  * gives their claims back and runs the jobs that send those messages, so nobody waits for the next
  * tick (or a lease) because a replica crashed.
  */
-export function startLifeline(deps: Omit<JobDeps, "now">, runner: JobRunner, log: Logger, intervalMs = HEARTBEAT_MS): { stop(): Promise<void> } {
+export function startLifeline(
+  deps: Omit<JobDeps, "now">,
+  runner: JobRunner,
+  log: Logger,
+  intervalMs = HEARTBEAT_MS,
+): { stop(): Promise<void> } {
   let checking: Promise<void> | null = null;
   const check = () => {
     checking ??= releaseDeadHolders(deps.db, observerFor(deps.holder))
@@ -77,9 +84,15 @@ export function startLifeline(deps: Omit<JobDeps, "now">, runner: JobRunner, log
  * node-cron only ticks; the work itself is claimed from the database (the outbox), so every
  * replica may tick without anything being sent twice.
  */
-export function startScheduler(deps: Omit<JobDeps, "now">, log: Logger, clock: () => Date = () => new Date()): Scheduler {
+export function startScheduler(
+  deps: Omit<JobDeps, "now">,
+  log: Logger,
+  clock: () => Date = () => new Date(),
+): Scheduler {
   const runner = createJobRunner(deps, log, clock);
-  const tasks: ScheduledTask[] = JOB_NAMES.map((name) => cron.schedule(JOBS[name].schedule, () => void runner.tick(name)));
+  const tasks: ScheduledTask[] = JOB_NAMES.map((name) =>
+    cron.schedule(JOBS[name].schedule, () => void runner.tick(name)),
+  );
   const lifeline = startLifeline(deps, runner, log);
   return {
     stop: async () => {

@@ -24,7 +24,9 @@ export function registerEventDedupe(app: App, deps: ListenerDeps) {
       return;
     }
     if (++seen % PRUNE_EVERY === 0) {
-      await deps.db.processedEvent.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - KEEP_EVENT_IDS_MS) } } });
+      await deps.db.processedEvent.deleteMany({
+        where: { receivedAt: { lt: new Date(Date.now() - KEEP_EVENT_IDS_MS) } },
+      });
     }
     try {
       await next();

@@ -18,7 +18,8 @@ export function requestKind(raw: unknown): string {
   if (typeof body.command === "string") return `slash command${word(body.command)}`;
   if (body.type === "event_callback") return `event${word(body.event?.type)}`;
   if (body.type === "block_actions") return `block_actions${word(body.actions?.[0]?.action_id)}`;
-  if (body.type === "view_submission" || body.type === "view_closed") return `${body.type}${word(body.view?.callback_id)}`;
+  if (body.type === "view_submission" || body.type === "view_closed")
+    return `${body.type}${word(body.view?.callback_id)}`;
   if (body.type === "block_suggestion") return `block_suggestion${word(body.action_id)}`;
   if (typeof body.type === "string") return `${body.type}${word(body.callback_id)}`;
   return "a request of unknown type";

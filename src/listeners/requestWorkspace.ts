@@ -25,7 +25,8 @@ async function requestWorkspace(deps: ListenerDeps, context: Context): Promise<F
   const installed: unknown = context[INSTALLED_WORKSPACE_MARK];
   if (typeof installed === "number") return { ok: true, id: installed };
   const failed: unknown = context[AUTHORIZE_FAILED_MARK];
-  if (typeof failed === "string") return { ok: false, why: `its installation could not be looked up (${failed})`, tryAgain: true };
+  if (typeof failed === "string")
+    return { ok: false, why: `its installation could not be looked up (${failed})`, tryAgain: true };
   const home = deps.homeWorkspaceId;
   if (home === undefined) return { ok: false, why: "okr-bot is not installed there" };
   // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start.
@@ -50,8 +51,10 @@ export function registerRequestWorkspace(app: App, deps: ListenerDeps) {
     // Events were acknowledged by Bolt already; everything else is acknowledged here.
     const ack = (args as { ack?: AckFn<unknown> }).ack;
     if (!ack) return;
-    if (typeof (body as { command?: unknown }).command === "string") await ack({ response_type: "ephemeral", text: found.tryAgain ? TRY_AGAIN : NOT_INSTALLED });
-    else if (found.tryAgain && (body as { type?: unknown }).type === "view_submission") await ack(formError((body as { view?: FormBlocks }).view, NOT_SAVED));
+    if (typeof (body as { command?: unknown }).command === "string")
+      await ack({ response_type: "ephemeral", text: found.tryAgain ? TRY_AGAIN : NOT_INSTALLED });
+    else if (found.tryAgain && (body as { type?: unknown }).type === "view_submission")
+      await ack(formError((body as { view?: FormBlocks }).view, NOT_SAVED));
     else await ack();
   });
 }

@@ -5,10 +5,16 @@ import { messageModal } from "../blocks/modals";
 import type { Logger } from "../logger";
 import { tokenRefusedCode } from "../slack/client";
 
-export const TRY_AGAIN = ":warning: Something went wrong on my side and nothing was changed. Please try again in a minute.";
+export const TRY_AGAIN =
+  ":warning: Something went wrong on my side and nothing was changed. Please try again in a minute.";
 
 /** Runs `work`; if it fails, logs why and runs `tell` (itself guarded: it may fail for the same reason). */
-export async function orTellTryAgain(log: Logger, what: string, work: () => Promise<void>, tell: () => Promise<unknown>): Promise<void> {
+export async function orTellTryAgain(
+  log: Logger,
+  what: string,
+  work: () => Promise<void>,
+  tell: () => Promise<unknown>,
+): Promise<void> {
   try {
     await work();
   } catch (err) {
@@ -21,7 +27,8 @@ export async function orTellTryAgain(log: Logger, what: string, work: () => Prom
 }
 
 /** A slash command from a workspace okr-bot is not (or no longer) installed in. */
-export const NOT_INSTALLED = "okr-bot can't answer here: it is not installed in this workspace, or its access was revoked. A workspace admin can install it again.";
+export const NOT_INSTALLED =
+  "okr-bot can't answer here: it is not installed in this workspace, or its access was revoked. A workspace admin can install it again.";
 
 export const NOT_SAVED = "Not saved: something went wrong on my side. Please press Submit again in a minute.";
 
@@ -46,16 +53,22 @@ export async function submissionOrNotSaved<Ack extends (response?: never) => Pro
     await handle(once);
   } catch (err) {
     log.error(`${what} failed`, err);
-    const answer = ack as unknown as (response: { response_action: "errors"; errors: Record<string, string> }) => Promise<void>;
+    const answer = ack as unknown as (response: {
+      response_action: "errors";
+      errors: Record<string, string>;
+    }) => Promise<void>;
     if (!acked) await answer({ response_action: "errors", errors: { [blockId]: NOT_SAVED } }).catch(() => undefined);
   }
 }
 
 /** A form okr-bot has no handler for (an old version's, or a forged callback_id): it closes saying so. */
-export const UNKNOWN_FORM = "This form is out of date, so nothing was saved. Close it and start again from the message or command that opened it.";
+export const UNKNOWN_FORM =
+  "This form is out of date, so nothing was saved. Close it and start again from the message or command that opened it.";
 
 export type FormBlocks = { title?: { text?: string }; blocks?: Array<{ type?: string; block_id?: string }> };
-export type FormErrorAnswer = { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: ModalView };
+export type FormErrorAnswer =
+  | { response_action: "errors"; errors: Record<string, string> }
+  | { response_action: "update"; view: ModalView };
 
 /**
  * `message` shown on the form: under its first input block, or, when it has none (Slack would show

@@ -5,7 +5,14 @@ import type { App, ReceiverEvent } from "@slack/bolt";
 import type { Metrics } from "./metrics";
 
 /** Payload types kept as they are; anything else is "other", so the label stays small. */
-const PAYLOAD_TYPES = new Set(["block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"]);
+const PAYLOAD_TYPES = new Set([
+  "block_actions",
+  "view_submission",
+  "view_closed",
+  "shortcut",
+  "message_action",
+  "block_suggestion",
+]);
 /** Every value of the `kind` label. */
 export const REQUEST_KINDS = ["command", "event", ...PAYLOAD_TYPES, "other"];
 

@@ -141,7 +141,8 @@ export class Metrics {
     return (_req, res) => {
       this.text().then(
         (body) => res.writeHead(200, { "content-type": this.registry.contentType }).end(body),
-        (err: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(`# metrics failed: ${(err as Error).message}\n`),
+        (err: unknown) =>
+          res.writeHead(500, { "content-type": "text/plain" }).end(`# metrics failed: ${(err as Error).message}\n`),
       );
     };
   }

@@ -49,7 +49,8 @@ async function outcomeOf(res: Response): Promise<string> {
 /** What went wrong before a retry, from the error the Web API client's policy saw. */
 export function retryReason(err: unknown): string {
   const e = err as { code?: string; message?: string };
-  if (e.code === "slack_webapi_rate_limited_error" || e.message?.startsWith("A rate limit was exceeded")) return "rate_limited";
+  if (e.code === "slack_webapi_rate_limited_error" || e.message?.startsWith("A rate limit was exceeded"))
+    return "rate_limited";
   if (e.code === "slack_webapi_http_error") return "http_error";
   if (e.code === "slack_webapi_platform_error") return "slack_error";
   return "request_error";

@@ -294,11 +294,7 @@ class Checker {
             this.add(err(`must be less than ${LIMITS.plainTextInputMaxLength + 1}`, `${ptr}/${k}`));
           }
         }
-        if (
-          typeof el.min_length === "number" &&
-          typeof el.max_length === "number" &&
-          el.min_length > el.max_length
-        ) {
+        if (typeof el.min_length === "number" && typeof el.max_length === "number" && el.min_length > el.max_length) {
           this.add(err("min_length must not exceed max_length", `${ptr}/min_length`));
         }
         this.string(el.initial_value, LIMITS.plainTextInputMaxLength, `${ptr}/initial_value`);
@@ -329,7 +325,9 @@ class Checker {
       if (typeof block.block_id === "string") {
         const first = blockIds.get(block.block_id);
         if (first !== undefined) {
-          this.add(err(`duplicate block_id ${JSON.stringify(block.block_id)} (also at /blocks/${first})`, `${ptr}/block_id`));
+          this.add(
+            err(`duplicate block_id ${JSON.stringify(block.block_id)} (also at /blocks/${first})`, `${ptr}/block_id`),
+          );
         } else {
           blockIds.set(block.block_id, i);
         }
@@ -463,7 +461,10 @@ export function blocksTextLength(blocks: unknown): number {
       return;
     }
     if (!isObj(v)) return;
-    if ((v.type === "plain_text" || v.type === "mrkdwn" || v.type === "text" || v.type === "markdown") && typeof v.text === "string") {
+    if (
+      (v.type === "plain_text" || v.type === "mrkdwn" || v.type === "text" || v.type === "markdown") &&
+      typeof v.text === "string"
+    ) {
       total += v.text.length;
     }
     for (const [k, child] of Object.entries(v)) {

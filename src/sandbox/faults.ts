@@ -128,7 +128,11 @@ export class RateLimiter {
    * Admit a call or return the Retry-After (whole seconds, ≥ 1) to answer with.
    * A rejected call consumes nothing.
    */
-  check(method: string, channel: string | undefined, now = Date.now()): { ok: true } | { ok: false; retryAfter: number } {
+  check(
+    method: string,
+    channel: string | undefined,
+    now = Date.now(),
+  ): { ok: true } | { ok: false; retryAfter: number } {
     const spec = this.specs.get(method);
     if (!spec) return { ok: true };
     const buckets = [this.bucket(`${method}\u0000*`, spec.perSecond, spec.burst, now)];

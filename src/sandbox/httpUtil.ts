@@ -10,7 +10,12 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
@@ -50,7 +55,8 @@ export function parseApiArgs(contentType: string | undefined, body: Buffer, quer
       } catch {
         throw new ArgParseError("body", "invalid_json");
       }
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new ArgParseError("body", "invalid_json");
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+        throw new ArgParseError("body", "invalid_json");
       Object.assign(args, parsed);
     }
     return args;
@@ -106,7 +112,12 @@ export function parseMultipart(contentType: string, body: Buffer): MultipartPart
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       const ct = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
       if (name !== undefined) {
-        parts.push({ name, data: Buffer.from(data), ...(filename !== undefined ? { filename } : {}), ...(ct ? { contentType: ct } : {}) });
+        parts.push({
+          name,
+          data: Buffer.from(data),
+          ...(filename !== undefined ? { filename } : {}),
+          ...(ct ? { contentType: ct } : {}),
+        });
       }
     }
     pos = next;

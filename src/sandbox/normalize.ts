@@ -13,7 +13,13 @@ function randomId(): string {
 function normalizeElement(el: unknown): unknown {
   if (!isObj(el)) return el;
   const copy: Obj = { ...el };
-  if (typeof copy.type === "string" && copy.type !== "image" && copy.type !== "plain_text" && copy.type !== "mrkdwn" && copy.action_id === undefined) {
+  if (
+    typeof copy.type === "string" &&
+    copy.type !== "image" &&
+    copy.type !== "plain_text" &&
+    copy.type !== "mrkdwn" &&
+    copy.action_id === undefined
+  ) {
     copy.action_id = randomId();
   }
   return copy;

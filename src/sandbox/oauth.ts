@@ -41,7 +41,8 @@ export class SandboxOAuth {
   /** Register the app, or change it (e.g. the token lifetime) between steps of a test. */
   configure(app: Partial<SandboxOAuthApp>): void {
     const next = { ...this.app, ...app };
-    if (!next.clientId || !next.clientSecret) throw new Error("oauth.configure: clientId and clientSecret are required");
+    if (!next.clientId || !next.clientSecret)
+      throw new Error("oauth.configure: clientId and clientSecret are required");
     this.app = next as SandboxOAuthApp;
   }
 
@@ -65,7 +66,14 @@ export class SandboxOAuth {
     const teamId = params.get("team") ?? this.defaultTeamId;
     if (!this.find(teamId)) return { error: `no workspace ${teamId} in this sandbox` };
     const code = `${Date.now()}.${randomBytes(12).toString("hex")}`;
-    this.grants.set(code, { teamId, user: params.get("user") ?? "U0INSTALLER", scope: params.get("scope") ?? "", redirectUri, expiresAt: Date.now() + CODE_TTL_MS, used: false });
+    this.grants.set(code, {
+      teamId,
+      user: params.get("user") ?? "U0INSTALLER",
+      scope: params.get("scope") ?? "",
+      redirectUri,
+      expiresAt: Date.now() + CODE_TTL_MS,
+      used: false,
+    });
     back.searchParams.set("code", code);
     back.searchParams.set("state", state);
     return { redirect: back.toString(), error: "" };
@@ -113,14 +121,20 @@ export class SandboxOAuth {
       bot_user_id: identity.botUserId,
       app_id: identity.appId,
       team: { id: identity.teamId, name: identity.teamName },
-      enterprise: identity.enterpriseId !== undefined ? { id: identity.enterpriseId, name: identity.enterpriseId } : null,
+      enterprise:
+        identity.enterpriseId !== undefined ? { id: identity.enterpriseId, name: identity.enterpriseId } : null,
       is_enterprise_install: false,
     };
     if (!this.app?.tokenRotation) return { ...base, access_token: ws.issueToken() };
     const lifetime = this.app.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
     const refreshToken = `xoxe-1-${randomBytes(16).toString("hex")}`;
     this.refreshTokens.set(refreshToken, identity.teamId);
-    return { ...base, access_token: ws.issueToken({ prefix: "xoxe.xoxb-1-", lifetimeSeconds: lifetime }), refresh_token: refreshToken, expires_in: lifetime };
+    return {
+      ...base,
+      access_token: ws.issueToken({ prefix: "xoxe.xoxb-1-", lifetimeSeconds: lifetime }),
+      refresh_token: refreshToken,
+      expires_in: lifetime,
+    };
   }
 }
 
@@ -128,5 +142,7 @@ function basicCredentials(authorization: string | undefined): [string | undefine
   if (!authorization?.startsWith("Basic ")) return [undefined, undefined];
   const decoded = Buffer.from(authorization.slice(6), "base64").toString("utf8");
   const at = decoded.indexOf(":");
-  return at < 0 ? [undefined, undefined] : [decodeURIComponent(decoded.slice(0, at)), decodeURIComponent(decoded.slice(at + 1))];
+  return at < 0
+    ? [undefined, undefined]
+    : [decodeURIComponent(decoded.slice(0, at)), decodeURIComponent(decoded.slice(at + 1))];
 }

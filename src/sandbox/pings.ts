@@ -24,7 +24,8 @@ export function findPings(m: { text: string; blocks?: unknown; args?: Obj }): st
   const found = new Set<string>();
   const texts = [m.text, ...mrkdwnTexts(m.blocks)];
   for (const t of texts) {
-    for (const match of t.matchAll(/<!(channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>/g)) found.add(`@${match[1]}`);
+    for (const match of t.matchAll(/<!(channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>/g))
+      found.add(`@${match[1]}`);
   }
   const linkNames = m.args?.link_names;
   if (linkNames === true || linkNames === "true" || linkNames === 1 || linkNames === "1") {

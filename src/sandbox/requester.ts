@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { SubmissionOutcome } from "./api/views";
 import { findElement } from "./normalize";
 import type { SandboxSocketMode } from "./socketMode";
-import { type DeliverOptions, type EnvelopeType, HttpTransport, type RequestTransport, type SendOptions, type SlackRequestResult, SocketModeTransport } from "./transport";
+import {
+  type DeliverOptions,
+  type EnvelopeType,
+  HttpTransport,
+  type RequestTransport,
+  type SendOptions,
+  type SlackRequestResult,
+  SocketModeTransport,
+} from "./transport";
 import type { SandboxWorkspace } from "./workspace";
 import type { Block, Json } from "./types";
 import { type SimpleValue, type SimpleValues, buildStateValues, stateValueFor } from "./viewState";
@@ -114,7 +122,11 @@ export class SlackRequester {
   private team(teamId = this.teamId): Json | null {
     if (this.orgLevel) return null;
     const enterpriseId = this.sandbox.identity.enterpriseId;
-    return { id: teamId, domain: teamId === this.teamId ? this.sandbox.identity.teamDomain : teamId.toLowerCase(), ...(enterpriseId ? { enterprise_id: enterpriseId } : {}) };
+    return {
+      id: teamId,
+      domain: teamId === this.teamId ? this.sandbox.identity.teamDomain : teamId.toLowerCase(),
+      ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
+    };
   }
 
   private enterprise(): Json | null {
@@ -151,7 +163,9 @@ export class SlackRequester {
       command: args.command ?? "/okr",
       text: args.text,
       api_app_id: this.sandbox.identity.appId,
-      ...(this.sandbox.identity.enterpriseId ? { enterprise_id: this.sandbox.identity.enterpriseId, enterprise_name: this.sandbox.identity.enterpriseId } : {}),
+      ...(this.sandbox.identity.enterpriseId
+        ? { enterprise_id: this.sandbox.identity.enterpriseId, enterprise_name: this.sandbox.identity.enterpriseId }
+        : {}),
       is_enterprise_install: String(this.orgLevel),
       response_url: responseUrl,
       trigger_id: triggerId,
@@ -201,7 +215,10 @@ export class SlackRequester {
       if (!view && stored) {
         if (!stored.open) throw new Error(`Slack sandbox: view ${container.view_id} is not open`);
         // Slack sends the view with everything typed so far, submitted or not.
-        view = { ...stored.view, state: { values: buildStateValues(stored.view.blocks, args.values ?? {}, { requireFilled: false }) } };
+        view = {
+          ...stored.view,
+          state: { values: buildStateValues(stored.view.blocks, args.values ?? {}, { requireFilled: false }) },
+        };
       }
       if (!view) throw new Error(`Slack sandbox: no view ${container.view_id}`);
       blocks = view.blocks;
@@ -211,7 +228,9 @@ export class SlackRequester {
 
     const found = blocks === undefined ? undefined : findElement(blocks, args.actionId, args.blockId);
     if (blocks !== undefined && !found) {
-      throw new Error(`Slack sandbox: no element with action_id ${JSON.stringify(args.actionId)} in the ${container?.type ?? "payload"}`);
+      throw new Error(
+        `Slack sandbox: no element with action_id ${JSON.stringify(args.actionId)} in the ${container?.type ?? "payload"}`,
+      );
     }
     const actionTs = (Date.now() / 1000).toFixed(6);
     let action: Json;
@@ -219,9 +238,17 @@ export class SlackRequester {
       const el = found.element;
       if (el.type === "button") {
         if (args.value !== undefined && el.value !== undefined && args.value !== el.value) {
-          throw new Error(`Slack sandbox: button ${args.actionId} carries value ${JSON.stringify(el.value)}, not ${JSON.stringify(args.value)}`);
+          throw new Error(
+            `Slack sandbox: button ${args.actionId} carries value ${JSON.stringify(el.value)}, not ${JSON.stringify(args.value)}`,
+          );
         }
-        action = { type: "button", action_id: args.actionId, block_id: found.blockId, text: el.text, action_ts: actionTs };
+        action = {
+          type: "button",
+          action_id: args.actionId,
+          block_id: found.blockId,
+          text: el.text,
+          action_ts: actionTs,
+        };
         if (el.value !== undefined) action.value = el.value;
         if (el.style !== undefined) action.style = el.style;
         if (el.url !== undefined) action.url = el.url;
@@ -231,7 +258,13 @@ export class SlackRequester {
         if (el.placeholder !== undefined) action.placeholder = el.placeholder;
       }
     } else {
-      action = { type: "button", action_id: args.actionId, block_id: args.blockId ?? "block", action_ts: actionTs, ...(args.value !== undefined ? { value: args.value } : {}) };
+      action = {
+        type: "button",
+        action_id: args.actionId,
+        block_id: args.blockId ?? "block",
+        action_ts: actionTs,
+        ...(args.value !== undefined ? { value: args.value } : {}),
+      };
     }
 
     const triggerId = this.sandbox.issueTriggerId(args.user);
@@ -290,7 +323,9 @@ export class SlackRequester {
     if (!stored) throw new Error(`Slack sandbox: no view ${args.view.id}`);
     const stack = this.sandbox.openViews(stored.user);
     if (stack[stack.length - 1]?.id !== stored.id) {
-      throw new Error(`Slack sandbox: view ${stored.id} is not the open top modal of ${stored.user}; it cannot be submitted`);
+      throw new Error(
+        `Slack sandbox: view ${stored.id} is not the open top modal of ${stored.user}; it cannot be submitted`,
+      );
     }
     const values = args.view.state?.values ?? buildStateValues(stored.view.blocks, args.values);
     const view: Json = {
@@ -384,7 +419,10 @@ export class SlackRequester {
   }
 
   /** `app_home_opened` for a user (with the current Home view when one is published). */
-  appHomeOpened(args: { user: string; tab?: "home" | "messages"; eventId?: string }, opts?: SendOptions): Promise<SlackRequestResult> {
+  appHomeOpened(
+    args: { user: string; tab?: "home" | "messages"; eventId?: string },
+    opts?: SendOptions,
+  ): Promise<SlackRequestResult> {
     const home = this.sandbox.home(args.user);
     const event: Json = {
       type: "app_home_opened",
@@ -423,6 +461,10 @@ export class SlackRequester {
 
   /** The `url_verification` handshake (HTTP only: Socket Mode has none). */
   urlVerification(challenge: string, opts?: SendOptions): Promise<SlackRequestResult> {
-    return this.send(JSON.stringify({ token: this.verificationToken, challenge, type: "url_verification" }), "application/json", opts);
+    return this.send(
+      JSON.stringify({ token: this.verificationToken, challenge, type: "url_verification" }),
+      "application/json",
+      opts,
+    );
   }
 }

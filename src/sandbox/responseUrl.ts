@@ -37,7 +37,9 @@ export function handleResponseUrl(
     if (messageTs === undefined) return undefined;
     const eph = state.ephemerals.find((e) => e.ts === messageTs && !e.deleted);
     if (eph) return { kind: "ephemeral" as const, eph };
-    const msg = state.messages.find((m) => m.ts === messageTs && (channel === undefined || m.channel === channel || m.conversationId === channel));
+    const msg = state.messages.find(
+      (m) => m.ts === messageTs && (channel === undefined || m.channel === channel || m.conversationId === channel),
+    );
     if (msg) return { kind: "message" as const, msg };
     return undefined;
   })();

@@ -110,10 +110,13 @@ export class SlackSandbox extends SandboxWorkspace {
     this.stopped = false;
     const server = createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => {
-        if (!res.headersSent && !res.destroyed) sendText(res, 500, `sandbox error: ${e instanceof Error ? e.stack : String(e)}`);
+        if (!res.headersSent && !res.destroyed)
+          sendText(res, 500, `sandbox error: ${e instanceof Error ? e.stack : String(e)}`);
       });
     });
-    server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => this.socketMode.upgrade(req, socket, head));
+    server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) =>
+      this.socketMode.upgrade(req, socket, head),
+    );
     server.on("connection", (s: Socket) => {
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
@@ -224,7 +227,13 @@ export class SlackSandbox extends SandboxWorkspace {
     }
   }
 
-  private async handleApi(method: string, req: IncomingMessage, res: ServerResponse, body: Buffer, query: URLSearchParams): Promise<void> {
+  private async handleApi(
+    method: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    query: URLSearchParams,
+  ): Promise<void> {
     const at = Date.now();
     let args: Json;
     try {
@@ -287,7 +296,12 @@ export class SlackSandbox extends SandboxWorkspace {
     const resolved = ws.state.resolveChannel(channelArg);
     const limit = ws.limiter.check(method, resolved.ok ? resolved.channel : undefined);
     if (!limit.ok) {
-      return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) }, "rate_limit");
+      return answer(
+        429,
+        { ok: false, error: "ratelimited" },
+        { "retry-after": String(limit.retryAfter) },
+        "rate_limit",
+      );
     }
 
     let response: Json;

@@ -62,7 +62,13 @@ export interface DeliverOptions {
 
 type Outage = { until: number; how: "http" | "reset" | "alternate"; status: number; count: number };
 
-type Pending = { resolve: (r: DeliveryResult) => void; reject: (e: Error) => void; started: number; timer: NodeJS.Timeout; record: EnvelopeRecord };
+type Pending = {
+  resolve: (r: DeliveryResult) => void;
+  reject: (e: Error) => void;
+  started: number;
+  timer: NodeJS.Timeout;
+  record: EnvelopeRecord;
+};
 
 class Link {
   helloSent = false;
@@ -78,7 +84,8 @@ class Link {
   }
 }
 
-const DEFAULT_APP_TOKEN = "xapp-1-A0SANDBOX-1000000000000-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+const DEFAULT_APP_TOKEN =
+  "xapp-1-A0SANDBOX-1000000000000-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 export class SandboxSocketMode {
   readonly appToken: string;
@@ -158,7 +165,8 @@ export class SandboxSocketMode {
   async waitForConnections(count = 1, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.connections < count) {
-      if (Date.now() > deadline) throw new Error(`Socket Mode: ${this.connections} connection(s) open after ${timeoutMs} ms, expected ${count}`);
+      if (Date.now() > deadline)
+        throw new Error(`Socket Mode: ${this.connections} connection(s) open after ${timeoutMs} ms, expected ${count}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -174,7 +182,9 @@ export class SandboxSocketMode {
     if (!link) return Promise.reject(new Error("Socket Mode: the app has no open connection to deliver to"));
     const envelopeId = randomUUID();
     // Slack takes a response payload with the ack for commands, view submissions and option requests.
-    const acceptsResponsePayload = type === "slash_commands" || (type === "interactive" && (payload.type === "view_submission" || payload.type === "block_suggestion"));
+    const acceptsResponsePayload =
+      type === "slash_commands" ||
+      (type === "interactive" && (payload.type === "view_submission" || payload.type === "block_suggestion"));
     const envelope: Json = { envelope_id: envelopeId, payload, type, accepts_response_payload: acceptsResponsePayload };
     if (type === "events_api") {
       envelope.retry_attempt = opts.retryAttempt ?? 0;
@@ -218,7 +228,13 @@ export class SandboxSocketMode {
       this.opens.push({ at, outcome: "http_error", status: o.status });
       return { status: o.status, text: `HTTP ${o.status} (Slack is unavailable)` };
     }
-    const error = !token ? "not_authed" : token === this.appToken ? undefined : /^xox[a-z]-/.test(token) ? "not_allowed_token_type" : "invalid_auth";
+    const error = !token
+      ? "not_authed"
+      : token === this.appToken
+        ? undefined
+        : /^xox[a-z]-/.test(token)
+          ? "not_allowed_token_type"
+          : "invalid_auth";
     if (error) {
       this.opens.push({ at, outcome: "refused", status: 200, error });
       return { status: 200, json: { ok: false, error } };
@@ -241,7 +257,9 @@ export class SandboxSocketMode {
       socket.end("HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, u.searchParams.get("debug_reconnects") === "true"));
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      this.accept(ws, u.searchParams.get("debug_reconnects") === "true"),
+    );
   }
 
   /** @internal */
@@ -316,16 +334,25 @@ export class SandboxSocketMode {
     if (!pending) {
       const late = this.envelopes.find((e) => e.envelopeId === m.envelope_id);
       if (late && !late.ack) late.ack = { at: Date.now(), ...(isObject(m.payload) ? { payload: m.payload } : {}) };
-      else this.protocolErrors.push(`link ${link.id}: an ack for an unknown or already acknowledged envelope ${m.envelope_id}`);
+      else
+        this.protocolErrors.push(
+          `link ${link.id}: an ack for an unknown or already acknowledged envelope ${m.envelope_id}`,
+        );
       return;
     }
     link.pending.delete(m.envelope_id);
     clearTimeout(pending.timer);
-    if (m.payload !== undefined && !isObject(m.payload)) this.protocolErrors.push(`link ${link.id}: ack payload is not an object`);
+    if (m.payload !== undefined && !isObject(m.payload))
+      this.protocolErrors.push(`link ${link.id}: ack payload is not an object`);
     const payload = isObject(m.payload) ? m.payload : undefined;
     pending.record.ack = { at: Date.now(), ...(payload ? { payload } : {}) };
     const body = payload && Object.keys(payload).length > 0 ? JSON.stringify(payload) : "";
-    pending.resolve({ status: 200, body, ...(body ? { json: payload } : {}), durationMs: Date.now() - pending.started });
+    pending.resolve({
+      status: 200,
+      body,
+      ...(body ? { json: payload } : {}),
+      durationMs: Date.now() - pending.started,
+    });
   }
 }
 

@@ -30,7 +30,8 @@ function renderElement(el: unknown): string {
     case "users_select":
     case "conversations_select":
     case "channels_select": {
-      const chosen = optionText(el.initial_option) || String(el.initial_user ?? el.initial_conversation ?? el.initial_channel ?? "");
+      const chosen =
+        optionText(el.initial_option) || String(el.initial_user ?? el.initial_conversation ?? el.initial_channel ?? "");
       return `[ ${chosen || placeholder || "Select"} ▾ ]`;
     }
     case "multi_static_select":
@@ -154,7 +155,9 @@ function renderBlock(b: unknown): string[] {
     }
     case "input": {
       const label = textOf(b.label) + (b.optional === true ? " (optional)" : "");
-      const lines = isChoices(b.element) ? [`${label}:`, ...renderChoices(b.element, "  ")] : [`${label}: ${renderElement(b.element)}`];
+      const lines = isChoices(b.element)
+        ? [`${label}:`, ...renderChoices(b.element, "  ")]
+        : [`${label}: ${renderElement(b.element)}`];
       const hint = textOf(b.hint);
       if (hint !== "") lines.push(`  · ${hint}`);
       return lines;
@@ -201,13 +204,18 @@ function renderView(v: SandboxView): string {
   const lines: string[] = [];
   if (v.type === "modal") {
     const state = v.open ? "open" : "closed";
-    lines.push(`┌ ${textOf(view.title)} (${state}${v.updates > 0 ? `, updated ×${v.updates}` : ""}) ${v.callbackId ? `[${v.callbackId}]` : ""}`.trimEnd());
+    lines.push(
+      `┌ ${textOf(view.title)} (${state}${v.updates > 0 ? `, updated ×${v.updates}` : ""}) ${v.callbackId ? `[${v.callbackId}]` : ""}`.trimEnd(),
+    );
   }
   const body = renderBlocksAsText(view.blocks);
   if (body !== "") lines.push(indent(body, v.type === "modal" ? "│ " : ""));
   if (v.errors) for (const [k, m] of Object.entries(v.errors)) lines.push(`│ ! ${k}: ${m}`);
   if (v.type === "modal") {
-    const buttons = [view.close ? `[ ${textOf(view.close)} ]` : "[ Cancel ]", view.submit ? `[ ${textOf(view.submit)} ]` : ""].filter(Boolean);
+    const buttons = [
+      view.close ? `[ ${textOf(view.close)} ]` : "[ Cancel ]",
+      view.submit ? `[ ${textOf(view.submit)} ]` : "",
+    ].filter(Boolean);
     lines.push(`└ ${buttons.join("  ")}`);
   }
   return lines.join("\n");
@@ -244,7 +252,9 @@ export function renderTranscript(sandbox: SlackSandbox): string {
   const conversation = (msgs: SandboxMessage[]): string[] => {
     const out: string[] = [];
     const tops = msgs.filter((m) => m.threadTs === undefined || m.threadTs === m.ts);
-    const orphans = msgs.filter((m) => m.threadTs !== undefined && m.threadTs !== m.ts && !tops.some((t) => t.ts === m.threadTs));
+    const orphans = msgs.filter(
+      (m) => m.threadTs !== undefined && m.threadTs !== m.ts && !tops.some((t) => t.ts === m.threadTs),
+    );
     for (const m of [...tops, ...orphans]) {
       out.push(`[${clock(m.ts)}] ${name(m.user)}:`);
       out.push(indent(renderMessageBody(m), "    "));

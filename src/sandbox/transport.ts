@@ -55,9 +55,17 @@ export class HttpTransport implements RequestTransport {
     const { retryNum, retryReason, ...send } = opts;
     switch (type) {
       case "slash_commands":
-        return this.send(new URLSearchParams(payload as Record<string, string>).toString(), "application/x-www-form-urlencoded", send);
+        return this.send(
+          new URLSearchParams(payload as Record<string, string>).toString(),
+          "application/x-www-form-urlencoded",
+          send,
+        );
       case "interactive":
-        return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded", send);
+        return this.send(
+          new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+          "application/x-www-form-urlencoded",
+          send,
+        );
       case "events_api": {
         const headers: Record<string, string> = { ...send.headers };
         if (retryNum !== undefined) headers["x-slack-retry-num"] = String(retryNum);
@@ -83,7 +91,14 @@ export class HttpTransport implements RequestTransport {
     const started = Date.now();
     return new Promise((resolve, reject) => {
       const req = request(
-        { hostname: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", headers, agent: false },
+        {
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: "POST",
+          headers,
+          agent: false,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));

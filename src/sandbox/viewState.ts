@@ -19,21 +19,28 @@ function optionFor(element: Obj, value: string): Obj {
   }
   const found = pools.find((o) => isObj(o) && o.value === value);
   if (isObj(found)) return found;
-  if (element.type === "static_select" || element.type === "multi_static_select" || element.type === "checkboxes" || element.type === "radio_buttons") {
-    throw new Error(`Slack sandbox: option ${JSON.stringify(value)} is not offered by ${String(element.type)} ${String(element.action_id)}`);
+  if (
+    element.type === "static_select" ||
+    element.type === "multi_static_select" ||
+    element.type === "checkboxes" ||
+    element.type === "radio_buttons"
+  ) {
+    throw new Error(
+      `Slack sandbox: option ${JSON.stringify(value)} is not offered by ${String(element.type)} ${String(element.action_id)}`,
+    );
   }
   return { text: { type: "plain_text", text: value, emoji: true }, value };
 }
 
-const asList = (v: SimpleValue): string[] =>
-  v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+const asList = (v: SimpleValue): string[] => (v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 /** Build one state value the way Slack reports it for an element type. `undefined` = untouched (initial values). */
 export function stateValueFor(element: Obj, input: SimpleValue | undefined): Obj {
   const type = String(element.type);
   if (isObj(input)) return { type, ...input };
   const untouched = input === undefined;
-  const one = (v: SimpleValue | undefined): string | null => (v === undefined || v === null ? null : Array.isArray(v) ? (v[0] ?? null) : String(v));
+  const one = (v: SimpleValue | undefined): string | null =>
+    v === undefined || v === null ? null : Array.isArray(v) ? (v[0] ?? null) : String(v);
   switch (type) {
     case "plain_text_input":
     case "email_text_input":
@@ -69,7 +76,10 @@ export function stateValueFor(element: Obj, input: SimpleValue | undefined): Obj
     case "timepicker":
       return { type, selected_time: untouched ? (element.initial_time ?? null) : one(input) };
     case "datetimepicker":
-      return { type, selected_date_time: untouched ? (element.initial_date_time ?? null) : input === null ? null : Number(input) };
+      return {
+        type,
+        selected_date_time: untouched ? (element.initial_date_time ?? null) : input === null ? null : Number(input),
+      };
     case "rich_text_input": {
       const text = untouched ? null : one(input);
       return {
@@ -100,7 +110,11 @@ function isEmpty(v: Obj): boolean {
  * not exist in the view, or if a required (non-optional) input is left empty — the Slack client
  * would not submit the form.
  */
-export function buildStateValues(blocks: unknown, simple: SimpleValues = {}, opts: { requireFilled?: boolean } = {}): Record<string, Record<string, Obj>> {
+export function buildStateValues(
+  blocks: unknown,
+  simple: SimpleValues = {},
+  opts: { requireFilled?: boolean } = {},
+): Record<string, Record<string, Obj>> {
   const values: Record<string, Record<string, Obj>> = {};
   const elements = interactiveElements(blocks);
   for (const blockId of Object.keys(simple)) {
@@ -112,7 +126,10 @@ export function buildStateValues(blocks: unknown, simple: SimpleValues = {}, opt
     const actionId = String(f.element.action_id);
     const given = simple[f.blockId];
     let input: SimpleValue | undefined;
-    const isActionMap = isObj(given) && !("type" in given) && Object.keys(given).some((k) => elements.some((e) => e.element.action_id === k));
+    const isActionMap =
+      isObj(given) &&
+      !("type" in given) &&
+      Object.keys(given).some((k) => elements.some((e) => e.element.action_id === k));
     if (isActionMap) {
       for (const k of Object.keys(given)) {
         if (!elements.some((e) => e.blockId === f.blockId && e.element.action_id === k)) {
@@ -127,7 +144,9 @@ export function buildStateValues(blocks: unknown, simple: SimpleValues = {}, opt
     if (!isInput && input === undefined) continue;
     const value = stateValueFor(f.element, input);
     if (opts.requireFilled !== false && isInput && f.block.optional !== true && isEmpty(value)) {
-      throw new Error(`Slack sandbox: required input ${JSON.stringify(f.blockId)} is empty; the Slack client would not submit the form`);
+      throw new Error(
+        `Slack sandbox: required input ${JSON.stringify(f.blockId)} is empty; the Slack client would not submit the form`,
+      );
     }
     (values[f.blockId] ??= {})[actionId] = value;
   }

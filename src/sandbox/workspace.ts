@@ -92,7 +92,10 @@ export class SandboxWorkspace {
   /** A new bot token for this workspace (what an install or a refresh hands out). */
   issueToken(opts: { prefix?: string; lifetimeSeconds?: number } = {}): string {
     const token = `${opts.prefix ?? "xoxb-"}${this.identity.teamId}-${randomBytes(12).toString("hex")}`;
-    this.acceptToken(token, opts.lifetimeSeconds === undefined ? {} : { expiresAt: Date.now() + opts.lifetimeSeconds * 1000 });
+    this.acceptToken(
+      token,
+      opts.lifetimeSeconds === undefined ? {} : { expiresAt: Date.now() + opts.lifetimeSeconds * 1000 },
+    );
     return token;
   }
 
@@ -250,9 +253,27 @@ export class SandboxWorkspace {
     const r = this.state.resolveChannel(args.channel);
     const channel = r.ok ? r.channel : args.channel;
     if (json.response_type === "in_channel" && r.ok) {
-      this.state.messages.push({ channel, conversationId: r.conversationId, ts: this.state.nextTs(), text, user: this.identity.botUserId, updates: 0, args: json, ...(blocks ? { blocks } : {}) });
+      this.state.messages.push({
+        channel,
+        conversationId: r.conversationId,
+        ts: this.state.nextTs(),
+        text,
+        user: this.identity.botUserId,
+        updates: 0,
+        args: json,
+        ...(blocks ? { blocks } : {}),
+      });
     } else {
-      this.state.ephemerals.push({ channel, user: args.user, ts: this.state.nextTs(), text, via: "ack", updates: 0, deleted: false, ...(blocks ? { blocks } : {}) });
+      this.state.ephemerals.push({
+        channel,
+        user: args.user,
+        ts: this.state.nextTs(),
+        text,
+        via: "ack",
+        updates: 0,
+        deleted: false,
+        ...(blocks ? { blocks } : {}),
+      });
     }
     return true;
   }

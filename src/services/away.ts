@@ -4,7 +4,12 @@ import type { ServiceDeps } from "./deps";
 import { refreshProfile } from "./people";
 
 /** `/okr away <date>`: no prompts or reminders through that day (the person's own time zone). */
-export async function setAway(deps: ServiceDeps, workspaceId: number, slackUserId: string, text: string): Promise<Date | null> {
+export async function setAway(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  text: string,
+): Promise<Date | null> {
   const person = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
   const until = parseAwayUntil(text, deps.now, person.tz ?? "UTC");
   if (!until) return null;

@@ -15,12 +15,20 @@ import { finalWeekOf } from "./retro";
 
 export type Carried = { keyResultId: number; created: boolean; toCycle: string };
 
-export async function carryForward(deps: ServiceDeps, workspaceId: number, keyResultId: number, byPersonId: number): Promise<Carried | null> {
+export async function carryForward(
+  deps: ServiceDeps,
+  workspaceId: number,
+  keyResultId: number,
+  byPersonId: number,
+): Promise<Carried | null> {
   const kr = await deps.db.keyResult.findFirst({
     where: { id: keyResultId, objective: { team: { workspaceId } } },
     include: {
       owner: { select: { slackUserId: true } },
-      checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
+      checkIns: {
+        select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
+        orderBy: { week: "asc" },
+      },
       objective: { include: { team: true, cycle: true } },
       carriedTo: { include: { objective: { include: { cycle: true } } } },
     },
@@ -31,7 +39,14 @@ export async function carryForward(deps: ServiceDeps, workspaceId: number, keyRe
   const next = quarterOf(objective.cycle.endsAt, CYCLE_TIME_ZONE);
   const status = keyResultStatus(toKeyResultFacts(kr), finalWeekOf(objective.team, objective.cycle, deps.now));
   const draft = carriedForwardShape(
-    { baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease", comparator: status.comparator ?? null, targetText: kr.targetText, baselineFromCheckIn: kr.baselineFromCheckIn },
+    {
+      baseline: kr.baseline,
+      target: kr.target,
+      direction: kr.direction as "increase" | "decrease",
+      comparator: status.comparator ?? null,
+      targetText: kr.targetText,
+      baselineFromCheckIn: kr.baselineFromCheckIn,
+    },
     status.latest ? status.current : kr.baselineFromCheckIn ? null : status.current,
   );
   try {
@@ -41,12 +56,22 @@ export async function carryForward(deps: ServiceDeps, workspaceId: number, keyRe
       const nextObjective =
         (await tx.objective.findUnique({ where })) ??
         (await tx.objective.create({
-          data: { teamId: objective.teamId, cycleId: cycle.id, title: objective.title, why: objective.why, ownerId: objective.ownerId, position: objective.position },
+          data: {
+            teamId: objective.teamId,
+            cycleId: cycle.id,
+            title: objective.title,
+            why: objective.why,
+            ownerId: objective.ownerId,
+            position: objective.position,
+          },
         }));
-      const sameTitle = await tx.keyResult.findUnique({ where: { objectiveId_title: { objectiveId: nextObjective.id, title: kr.title } } });
+      const sameTitle = await tx.keyResult.findUnique({
+        where: { objectiveId_title: { objectiveId: nextObjective.id, title: kr.title } },
+      });
       if (sameTitle) {
         // Someone wrote it into the next cycle already: link it rather than draft a second one.
-        if (sameTitle.carriedFromId === null) await tx.keyResult.update({ where: { id: sameTitle.id }, data: { carriedFromId: kr.id } });
+        if (sameTitle.carriedFromId === null)
+          await tx.keyResult.update({ where: { id: sameTitle.id }, data: { carriedFromId: kr.id } });
         return { keyResultId: sameTitle.id, created: false, toCycle: next.key };
       }
       const created = await tx.keyResult.create({
@@ -72,22 +97,35 @@ export async function carryForward(deps: ServiceDeps, workspaceId: number, keyRe
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const existing = await deps.db.keyResult.findUniqueOrThrow({ where: { carriedFromId: kr.id }, include: { objective: { include: { cycle: true } } } });
+    const existing = await deps.db.keyResult.findUniqueOrThrow({
+      where: { carriedFromId: kr.id },
+      include: { objective: { include: { cycle: true } } },
+    });
     return { keyResultId: existing.id, created: false, toCycle: existing.objective.cycle.key };
   }
 }
 
 /** "Carry forward: no" after a "yes": the draft goes, unless its owner confirmed it or checked in on it already. */
 export async function withdrawCarry(deps: ServiceDeps, keyResultId: number): Promise<number> {
-  const { count } = await deps.db.keyResult.deleteMany({ where: { carriedFromId: keyResultId, pendingSince: { not: null }, checkIns: { none: {} } } });
+  const { count } = await deps.db.keyResult.deleteMany({
+    where: { carriedFromId: keyResultId, pendingSince: { not: null }, checkIns: { none: {} } },
+  });
   return count;
 }
 
 /** Asks the owner to confirm a drafted key result (once per draft). */
-export async function askToConfirmCarried(deps: ServiceDeps, workspaceId: number, carriedKeyResultId: number): Promise<void> {
+export async function askToConfirmCarried(
+  deps: ServiceDeps,
+  workspaceId: number,
+  carriedKeyResultId: number,
+): Promise<void> {
   const kr = await deps.db.keyResult.findFirst({
     where: { id: carriedKeyResultId, pendingSince: { not: null } },
-    include: { owner: true, objective: { include: { cycle: true } }, carriedFrom: { include: { objective: { include: { cycle: true } } } } },
+    include: {
+      owner: true,
+      objective: { include: { cycle: true } },
+      carriedFrom: { include: { objective: { include: { cycle: true } } } },
+    },
   });
   if (!kr?.owner || !kr.carriedFrom) return;
   const data = {
@@ -102,5 +140,15 @@ export async function askToConfirmCarried(deps: ServiceDeps, workspaceId: number
     targetText: kr.targetText,
     baselineFromCheckIn: kr.baselineFromCheckIn,
   };
-  await sendOnce(deps, { workspaceId, key: `carry:${kr.id}`, kind: "kr_proposal", channel: kr.owner.slackUserId, recipient: kr.owner.slackUserId }, () => carryForwardMessage(data));
+  await sendOnce(
+    deps,
+    {
+      workspaceId,
+      key: `carry:${kr.id}`,
+      kind: "kr_proposal",
+      channel: kr.owner.slackUserId,
+      recipient: kr.owner.slackUserId,
+    },
+    () => carryForwardMessage(data),
+  );
 }

@@ -20,7 +20,11 @@ export type { ServiceDeps } from "./deps";
 export type CheckinForm = { week: string; keyResults: KeyResultStatus[] };
 
 /** What the check-in modal shows a person now; null when they own no key result this cycle. */
-export async function checkinForm(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<CheckinForm | null> {
+export async function checkinForm(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+): Promise<CheckinForm | null> {
   const context = await personContext(deps, workspaceId, slackUserId);
   if (!context) return null;
   const keyResults = await statusesOf(deps.db, context.person, context.cycleId, context.period);
@@ -38,16 +42,29 @@ async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId
   const person = opts.refresh ? await refreshProfile(deps, known) : known;
   // The schedule follows the teams of the key results they own, as their prompts do; someone who
   // only co-owns follows those teams.
-  const teamsWhere = (keyResults: object) => ({ workspaceId, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ...PROMPTED_KEY_RESULT, ...keyResults } } } } });
+  const teamsWhere = (keyResults: object) => ({
+    workspaceId,
+    objectives: { some: { cycleId: cycle.id, keyResults: { some: { ...PROMPTED_KEY_RESULT, ...keyResults } } } },
+  });
   const owned = await deps.db.team.findMany({ where: teamsWhere({ ownerId: person.id }) });
-  const team = scheduleTeam(owned.length > 0 ? owned : await deps.db.team.findMany({ where: teamsWhere({ coOwners: { some: { personId: person.id } } }) }));
+  const team = scheduleTeam(
+    owned.length > 0
+      ? owned
+      : await deps.db.team.findMany({ where: teamsWhere({ coOwners: { some: { personId: person.id } } }) }),
+  );
   const tz = person.tz ?? team?.timezone ?? "UTC";
   const period = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
   const previous = team && isCadence(team.cadence) ? previousPeriod(period, team.cadence) : previousWeekKey(period);
   return { person, cycleId: cycle.id, period, previous };
 }
 
-export type CheckinEntry = { keyResultId: number; value: number; confidence: Confidence; note: string | null; evidenceUrl?: string | null };
+export type CheckinEntry = {
+  keyResultId: number;
+  value: number;
+  confidence: Confidence;
+  note: string | null;
+  evidenceUrl?: string | null;
+};
 
 export class NotAllowedError extends Error {
   override name = "NotAllowedError";
@@ -59,7 +76,13 @@ export type RecordResult =
   | { status: "needs_confirmation"; week: string; keyResultIds: number[] };
 
 /** A move larger than the whole baseline → target distance in one period is probably a typo. */
-export function isImplausibleJump(kr: Pick<KeyResultStatus, "baseline" | "target" | "previousValue" | "baselineFromCheckIn" | "checkIns" | "comparator">, value: number): boolean {
+export function isImplausibleJump(
+  kr: Pick<
+    KeyResultStatus,
+    "baseline" | "target" | "previousValue" | "baselineFromCheckIn" | "checkIns" | "comparator"
+  >,
+  value: number,
+): boolean {
   // The first check-in of a key result without a baseline sets it: there is nothing to jump from.
   // A threshold has no distance to cover: a value far on either side of it is plausible.
   if ((kr.baselineFromCheckIn && kr.checkIns.length === 0) || kr.comparator) return false;
@@ -86,14 +109,24 @@ export async function recordCheckins(
   const { person } = context;
   const mine = await statusesOf(deps.db, person, context.cycleId, period);
   const byId = new Map(mine.map((kr) => [kr.id, kr]));
-  if (entries.some((e) => !byId.has(e.keyResultId))) throw new NotAllowedError("You can only check in on key results you own or co-own.");
+  if (entries.some((e) => !byId.has(e.keyResultId)))
+    throw new NotAllowedError("You can only check in on key results you own or co-own.");
 
-  const jumps = entries.filter((e) => !confirmed.has(e.keyResultId) && isImplausibleJump(byId.get(e.keyResultId)!, e.value));
-  if (jumps.length > 0) return { status: "needs_confirmation", week: period, keyResultIds: jumps.map((e) => e.keyResultId) };
+  const jumps = entries.filter(
+    (e) => !confirmed.has(e.keyResultId) && isImplausibleJump(byId.get(e.keyResultId)!, e.value),
+  );
+  if (jumps.length > 0)
+    return { status: "needs_confirmation", week: period, keyResultIds: jumps.map((e) => e.keyResultId) };
 
   await deps.db.$transaction(async (tx) => {
     for (const e of entries) {
-      const data = { value: e.value, confidence: e.confidence, note: e.note, evidenceUrl: e.evidenceUrl ?? null, authorId: person.id };
+      const data = {
+        value: e.value,
+        confidence: e.confidence,
+        note: e.note,
+        evidenceUrl: e.evidenceUrl ?? null,
+        authorId: person.id,
+      };
       const where = { keyResultId_week: { keyResultId: e.keyResultId, week: period } };
       const before = await tx.checkIn.findUnique({ where });
       if (!before) {
@@ -122,9 +155,31 @@ export async function recordCheckins(
   const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
   const received = mine.flatMap((kr) => {
     const now = submitted.get(kr.id);
-    const threshold = (value: number) => (kr.comparator ? { threshold: { met: meets(kr.comparator, kr.target, value), target: describeTarget(kr) } } : {});
-    if (now) return [{ title: kr.title, value: now.value, unit: kr.unit, confidence: now.confidence, note: now.note, ...threshold(now.value) }];
-    return kr.thisWeek ? [{ title: kr.title, value: kr.current, unit: kr.unit, confidence: kr.thisWeek.confidence, note: kr.thisWeek.note, ...threshold(kr.current) }] : [];
+    const threshold = (value: number) =>
+      kr.comparator ? { threshold: { met: meets(kr.comparator, kr.target, value), target: describeTarget(kr) } } : {};
+    if (now)
+      return [
+        {
+          title: kr.title,
+          value: now.value,
+          unit: kr.unit,
+          confidence: now.confidence,
+          note: now.note,
+          ...threshold(now.value),
+        },
+      ];
+    return kr.thisWeek
+      ? [
+          {
+            title: kr.title,
+            value: kr.current,
+            unit: kr.unit,
+            confidence: kr.thisWeek.confidence,
+            note: kr.thisWeek.note,
+            ...threshold(kr.current),
+          },
+        ]
+      : [];
   });
   return { status: "stored", week: period, received };
 }
@@ -135,11 +190,16 @@ export async function recordCheckins(
  * is the only one. Later check-ins leave both alone.
  */
 async function setBaselineFromFirstCheckIn(tx: Tx, keyResultId: number, value: number): Promise<void> {
-  const kr = await tx.keyResult.findUniqueOrThrow({ where: { id: keyResultId }, include: { _count: { select: { checkIns: true } } } });
+  const kr = await tx.keyResult.findUniqueOrThrow({
+    where: { id: keyResultId },
+    include: { _count: { select: { checkIns: true } } },
+  });
   if (!kr.baselineFromCheckIn || kr._count.checkIns !== 1) return;
   const spec = kr.targetText ? parseTarget(kr.targetText) : null;
   const target = spec?.kind === "relative" ? resolveTarget(spec, value)! : kr.target;
-  const direction = kr.directionSet ? kr.direction : ((spec && impliedDirection(spec)) ?? deriveDirection(value, target) ?? kr.direction);
+  const direction = kr.directionSet
+    ? kr.direction
+    : ((spec && impliedDirection(spec)) ?? deriveDirection(value, target) ?? kr.direction);
   await tx.keyResult.update({ where: { id: keyResultId }, data: { baseline: value, target, direction } });
 }
 
@@ -152,7 +212,13 @@ export async function markPromptAnswered(
 ): Promise<number> {
   const key = promptKey(workspaceId, slackUserId, result.week);
   const prompts = await deps.db.slackMessage.findMany({
-    where: { OR: [{ key }, { key: { startsWith: `${key}:` } }, { key: `reminder:${workspaceId}:${slackUserId}:${result.week}` }] },
+    where: {
+      OR: [
+        { key },
+        { key: { startsWith: `${key}:` } },
+        { key: `reminder:${workspaceId}:${slackUserId}:${result.week}` },
+      ],
+    },
   });
   const content = checkinReceived({ week: result.week, entries: result.received });
   let updated = 0;

@@ -27,10 +27,19 @@ export function observerFor(holder: Holder | undefined): Observer {
 }
 
 /** Registers this process and heartbeats every `heartbeatMs` until `stop()`. */
-export async function registerHolder(db: Db, log: Logger, opts: { heartbeatMs?: number } = {}): Promise<RegisteredHolder> {
+export async function registerHolder(
+  db: Db,
+  log: Logger,
+  opts: { heartbeatMs?: number } = {},
+): Promise<RegisteredHolder> {
   const holder: Holder = { id: randomUUID(), host: os.hostname(), pid: process.pid };
   // An upsert: a holder found silent and removed by another process (a long pause) comes back.
-  const beat = () => db.claimHolder.upsert({ where: { id: holder.id }, create: { ...holder, heartbeatAt: new Date() }, update: { heartbeatAt: new Date() } });
+  const beat = () =>
+    db.claimHolder.upsert({
+      where: { id: holder.id },
+      create: { ...holder, heartbeatAt: new Date() },
+      update: { heartbeatAt: new Date() },
+    });
   await beat();
   let beating: Promise<unknown> | null = null;
   const timer = setInterval(() => {
@@ -45,7 +54,10 @@ export async function registerHolder(db: Db, log: Logger, opts: { heartbeatMs?: 
       clearInterval(timer);
       await beating;
       // Whatever it still holds goes back at once rather than waiting to be found.
-      await db.slackMessage.updateMany({ where: { holderId: holder.id, status: "pending" }, data: { holderId: null, claimedAt: new Date(0), attemptedAt: null } });
+      await db.slackMessage.updateMany({
+        where: { holderId: holder.id, status: "pending" },
+        data: { holderId: null, claimedAt: new Date(0), attemptedAt: null },
+      });
       await db.claimHolder.deleteMany({ where: { id: holder.id } });
     },
   };
@@ -59,9 +71,15 @@ export async function releaseDeadHolders(db: Db, me: Observer): Promise<Set<stri
   const dead = (await db.claimHolder.findMany()).filter((h) => holderGone(h, me));
   if (dead.length === 0) return new Set();
   const ids = dead.map((h) => h.id);
-  const orphans = await db.slackMessage.findMany({ where: { holderId: { in: ids }, status: "pending" }, select: { kind: true } });
+  const orphans = await db.slackMessage.findMany({
+    where: { holderId: { in: ids }, status: "pending" },
+    select: { kind: true },
+  });
   // attemptedAt stays: a post the dead process asked for may still land, and a taker waits for it.
-  await db.slackMessage.updateMany({ where: { holderId: { in: ids }, status: "pending" }, data: { holderId: null, claimedAt: new Date(0) } });
+  await db.slackMessage.updateMany({
+    where: { holderId: { in: ids }, status: "pending" },
+    data: { holderId: null, claimedAt: new Date(0) },
+  });
   // Only as they were seen: a holder that heartbeated meanwhile is alive after all.
   await db.claimHolder.deleteMany({ where: { OR: dead.map((h) => ({ id: h.id, heartbeatAt: h.heartbeatAt })) } });
   return new Set(orphans.map((o) => o.kind));

@@ -7,10 +7,20 @@ import { teamsInCycle } from "../db/okrs";
 import type { Db } from "../db/types";
 import { teamRetro } from "./retro";
 
-export async function cycleRecord(db: Db, workspaceId: number, cycleKey: string, now: Date): Promise<CycleRecord | null> {
+export async function cycleRecord(
+  db: Db,
+  workspaceId: number,
+  cycleKey: string,
+  now: Date,
+): Promise<CycleRecord | null> {
   const cycle = await findCycle(db, workspaceId, cycleKey);
   if (!cycle) return null;
-  const people = new Map((await db.person.findMany({ where: { workspaceId } })).map((p) => [p.slackUserId, p.name ? `${p.name} (${p.slackUserId})` : p.slackUserId]));
+  const people = new Map(
+    (await db.person.findMany({ where: { workspaceId } })).map((p) => [
+      p.slackUserId,
+      p.name ? `${p.name} (${p.slackUserId})` : p.slackUserId,
+    ]),
+  );
   const who = (slackUserId: string | null) => (slackUserId ? (people.get(slackUserId) ?? slackUserId) : null);
   const record: CycleRecord = { cycle: cycle.key, teams: [] };
   for (const team of await teamsInCycle(db, workspaceId, cycle.id)) {
@@ -39,7 +49,14 @@ export async function cycleRecord(db: Db, workspaceId: number, cycleKey: string,
         weeksMet: kr.comparator ? { met: kr.weeksMet, of: kr.weeksCheckedIn } : null,
         finalValue: kr.current,
         progress: kr.scored ? kr.progress : null,
-        retro: { score: item.score, scoreFrom: item.answers.score === null ? "progress" : "owner", worked: item.answers.worked, didnt: item.answers.didnt, learned: item.answers.learned, carryForward: item.answers.carryForward },
+        retro: {
+          score: item.score,
+          scoreFrom: item.answers.score === null ? "progress" : "owner",
+          worked: item.answers.worked,
+          didnt: item.answers.didnt,
+          learned: item.answers.learned,
+          carryForward: item.answers.carryForward,
+        },
         checkIns: checkIns
           .filter((c) => c.keyResultId === kr.id)
           .map((c) => ({

@@ -24,7 +24,11 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
   const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
   const week = periodOfWeek(isoWeekKey(now, team.timezone), cadence);
   const objectives = await teamObjectives(db, team.id, cycle.id);
-  const owners = [...new Set(objectives.flatMap((o) => o.keyResults.map((kr) => kr.ownerSlackId)).filter((u): u is string => u !== null))];
+  const owners = [
+    ...new Set(
+      objectives.flatMap((o) => o.keyResults.map((kr) => kr.ownerSlackId)).filter((u): u is string => u !== null),
+    ),
+  ];
   const people = await db.person.findMany({
     where: { workspaceId: team.workspaceId, slackUserId: { in: owners } },
     include: { prompts: { where: { period: week } } },
@@ -35,12 +39,31 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
       .filter((p) => isAway(p, now) || p.prompts.some((pr) => pr.state === "away"))
       .map((p) => [p.slackUserId, lastAwayDay(p, now, p.tz ?? team.timezone)] as const),
   );
-  return buildDigest({ teamName: team.name, cycle: toSpan(cycle), week, now, timeZone: team.timezone, cadence, objectives: await withRollups(db, team, cycle, week, objectives), skipped, away });
+  return buildDigest({
+    teamName: team.name,
+    cycle: toSpan(cycle),
+    week,
+    now,
+    timeZone: team.timezone,
+    cadence,
+    objectives: await withRollups(db, team, cycle, week, objectives),
+    skipped,
+    away,
+  });
 }
 
 /** The roll-up of the objectives aligned to each of the team's, when any are (one more read then). */
-async function withRollups(db: Db, team: Team, cycle: Cycle, week: string, objectives: ObjectiveFacts[]): Promise<ObjectiveFacts[]> {
-  const aligned = await db.objective.findMany({ where: { cycleId: cycle.id, alignsTo: { teamId: team.id } }, select: { alignsToId: true } });
+async function withRollups(
+  db: Db,
+  team: Team,
+  cycle: Cycle,
+  week: string,
+  objectives: ObjectiveFacts[],
+): Promise<ObjectiveFacts[]> {
+  const aligned = await db.objective.findMany({
+    where: { cycleId: cycle.id, alignsTo: { teamId: team.id } },
+    select: { alignsToId: true },
+  });
   if (aligned.length === 0) return objectives;
   const targets = new Set(aligned.map((o) => o.alignsToId));
   const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, week));
@@ -48,18 +71,37 @@ async function withRollups(db: Db, team: Team, cycle: Cycle, week: string, objec
 }
 
 /** `left`: messages due but neither sent nor failed for good; the next run tries again. */
-export type DigestRunSummary = { posted: number; alreadyPosted: number; notDue: number; failed: number; charts: number; inFlight: number; left: number };
+export type DigestRunSummary = {
+  posted: number;
+  alreadyPosted: number;
+  notDue: number;
+  failed: number;
+  charts: number;
+  inFlight: number;
+  left: number;
+};
 
 /** Posts each team's weekly digest in its channel once its digest time has come this week. */
 export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promise<DigestRunSummary> {
-  const summary: DigestRunSummary = { posted: 0, alreadyPosted: 0, notDue: 0, failed: 0, charts: 0, inFlight: 0, left: 0 };
+  const summary: DigestRunSummary = {
+    posted: 0,
+    alreadyPosted: 0,
+    notDue: 0,
+    failed: 0,
+    charts: 0,
+    inFlight: 0,
+    left: 0,
+  };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
     for (const team of teams) {
       try {
-        const period = periodOfWeek(isoWeekKey(deps.now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
+        const period = periodOfWeek(
+          isoWeekKey(deps.now, team.timezone),
+          isCadence(team.cadence) ? team.cadence : "weekly",
+        );
         if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {
           summary.notDue += 1;
           continue;
@@ -67,7 +109,11 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
         const digest = await teamDigest(deps.db, team, cycle, deps.now);
         const [first, ...rest] = digestMessages(digest);
         const key = `digest:${team.id}:${digest.week}`;
-        const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId }, () => first!);
+        const parent = await sendOnce(
+          deps,
+          { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId },
+          () => first!,
+        );
         if (parent.status === "sent") summary.posted += 1;
         else if (parent.status === "already_sent") summary.alreadyPosted += 1;
         else {
@@ -82,7 +128,13 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
         for (const reply of thread) {
           const sent = await sendOnce(
             deps,
-            { workspaceId: workspace.id, key: reply.key, kind: "digest", channel: parent.message.channel, threadTs: parent.message.ts ?? undefined },
+            {
+              workspaceId: workspace.id,
+              key: reply.key,
+              kind: "digest",
+              channel: parent.message.channel,
+              threadTs: parent.message.ts ?? undefined,
+            },
             () => reply.content,
           );
           const pending = pendingCounter(sent);
@@ -94,7 +146,13 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
           for (const objective of chartedObjectives(digest)) {
             const outcome = await uploadOnce(
               deps,
-              { workspaceId: workspace.id, key: `${key}:chart:${objective.id}`, kind: "digest_chart", channel: parent.message.channel, threadTs: parent.message.ts },
+              {
+                workspaceId: workspace.id,
+                key: `${key}:chart:${objective.id}`,
+                kind: "digest_chart",
+                channel: parent.message.channel,
+                threadTs: parent.message.ts,
+              },
               () => {
                 charts ??= digestCharts(digest);
                 const chart = charts.find((c) => c.objectiveId === objective.id)!;

@@ -4,7 +4,9 @@ import { isUniqueViolation } from "../db/types";
 import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
 
-export type FollowResult = { status: "followed" | "already" | "unfollowed" | "not_following"; team: string } | { status: "unknown_team"; teams: string[] };
+export type FollowResult =
+  | { status: "followed" | "already" | "unfollowed" | "not_following"; team: string }
+  | { status: "unknown_team"; teams: string[] };
 
 async function findTeam(deps: ServiceDeps, workspaceId: number, name: string) {
   const teams = await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
@@ -12,7 +14,12 @@ async function findTeam(deps: ServiceDeps, workspaceId: number, name: string) {
   return { team: teams.find((t) => t.name.toLowerCase() === wanted), names: teams.map((t) => t.name) };
 }
 
-export async function follow(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string): Promise<FollowResult> {
+export async function follow(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamName: string,
+): Promise<FollowResult> {
   const { team, names } = await findTeam(deps, workspaceId, teamName);
   if (!team) return { status: "unknown_team", teams: names };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
@@ -25,7 +32,12 @@ export async function follow(deps: ServiceDeps, workspaceId: number, slackUserId
   }
 }
 
-export async function unfollow(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string): Promise<FollowResult> {
+export async function unfollow(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamName: string,
+): Promise<FollowResult> {
   const { team, names } = await findTeam(deps, workspaceId, teamName);
   if (!team) return { status: "unknown_team", teams: names };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);

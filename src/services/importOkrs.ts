@@ -2,7 +2,13 @@
 // Teams are matched by name, objectives by title within team and cycle, key results by title
 // within their objective; importing the same file twice changes nothing.
 import { replaceCoOwners, replaceManagers } from "../db/roles";
-import { alignmentProblems, objectiveKey, parentsAfterImport, parentsFirst, type StoredAlignment } from "../domain/alignment";
+import {
+  alignmentProblems,
+  objectiveKey,
+  parentsAfterImport,
+  parentsFirst,
+  type StoredAlignment,
+} from "../domain/alignment";
 import { deriveDirection } from "../domain/progress";
 import { parseTarget, storedShape, type StoredShape } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
@@ -32,7 +38,9 @@ export type ImportReport = {
 
 export class ImportError extends Error {
   constructor(readonly problems: FileProblem[]) {
-    super(problems.map((p) => `${p.line ? `line ${p.line}: ` : ""}${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
+    super(
+      problems.map((p) => `${p.line ? `line ${p.line}: ` : ""}${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"),
+    );
     this.name = "ImportError";
   }
 }
@@ -68,7 +76,9 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
   const { file, lineOf } = parseOrThrow(source);
   const findings = lintFile(file).map((f) => ({ ...f, line: lineOf(parsePath(f.path)) }));
   if (hasErrors(findings)) {
-    throw new ImportError(findings.filter((f) => f.severity === "error").map((f) => ({ path: f.path, line: f.line, message: f.message })));
+    throw new ImportError(
+      findings.filter((f) => f.severity === "error").map((f) => ({ path: f.path, line: f.line, message: f.message })),
+    );
   }
   const span = file.cycle ? parseCycleKey(file.cycle, CYCLE_TIME_ZONE) : quarterOf(now, CYCLE_TIME_ZONE);
 
@@ -89,7 +99,10 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
       if (problems.length > 0) throw new ImportError(problems.map((p) => ({ ...p, line: lineOf(parsePath(p.path)) })));
       const cycle = await ensureCycle(tx, workspaceId, span);
       const teamIds = new Map(
-        (await tx.team.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]),
+        (await tx.team.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((t) => [
+          t.name,
+          t.id,
+        ]),
       );
       // Parents before children, so a parent team and the objectives aligned to exist when referred to.
       for (const team of parentsFirst(file.teams, parentsAfterImport(file, stored))) {
@@ -105,7 +118,10 @@ export async function importOkrs(db: Db, workspaceId: number, source: string, no
  * Baseline, target and direction as stored from a file's key result (see storedShape). Re-importing
  * an exported measure-first key result whose first check-in set its baseline keeps that baseline.
  */
-export function keyResultShape(kr: Pick<OkrFileKeyResult, "baseline" | "target" | "direction">, measured?: { baseline: number; target: number } | null): StoredShape {
+export function keyResultShape(
+  kr: Pick<OkrFileKeyResult, "baseline" | "target" | "direction">,
+  measured?: { baseline: number; target: number } | null,
+): StoredShape {
   const spec = parseTarget(kr.target)!; // the file schema refuses a target parseTarget cannot read
   const shape = storedShape(kr.baseline ?? measured?.baseline ?? null, spec, kr.direction);
   return { ...shape, baselineFromCheckIn: kr.baseline === undefined };
@@ -131,7 +147,10 @@ async function personId(tx: Tx, workspaceId: number, slackUserId: string | undef
 /** The teams, and the objectives the file aligns to, that the database holds outside the file. */
 async function storedAlignment(tx: Tx, workspaceId: number, file: OkrFile, cycleKey: string): Promise<StoredAlignment> {
   const listed = new Set(file.teams.map((t) => t.name));
-  const teams = await tx.team.findMany({ where: { workspaceId }, select: { name: true, parent: { select: { name: true } } } });
+  const teams = await tx.team.findMany({
+    where: { workspaceId },
+    select: { name: true, parent: { select: { name: true } } },
+  });
   const targets = file.teams.flatMap((t) => t.objectives.flatMap((o) => (o.aligns_to ? [o.aligns_to] : [])));
   const objectives =
     targets.length === 0
@@ -183,7 +202,10 @@ async function importTeam(
   });
   const sameManagers =
     existing !== null &&
-    existing.managers.map((m) => m.person.slackUserId).sort().join() === [...new Set(team.managers)].sort().join();
+    existing.managers
+      .map((m) => m.person.slackUserId)
+      .sort()
+      .join() === [...new Set(team.managers)].sort().join();
   let teamId: number;
   if (!existing) {
     teamId = (await tx.team.create({ data: { workspaceId, name: team.name, ...data } })).id;
@@ -204,13 +226,25 @@ async function importTeam(
     const alignsToId = objective.aligns_to
       ? (
           await tx.objective.findUniqueOrThrow({
-            where: { teamId_cycleId_title: { teamId: teamIds.get(objective.aligns_to.team)!, cycleId, title: objective.aligns_to.objective } },
+            where: {
+              teamId_cycleId_title: {
+                teamId: teamIds.get(objective.aligns_to.team)!,
+                cycleId,
+                title: objective.aligns_to.objective,
+              },
+            },
             select: { id: true },
           })
         ).id
       : null;
     // Aligned again: the note that it no longer was is over.
-    const fields = { ownerId, why: objective.why ?? null, position, alignsToId, ...(alignsToId !== null ? { unalignedFrom: null, unalignedAt: null } : {}) };
+    const fields = {
+      ownerId,
+      why: objective.why ?? null,
+      position,
+      alignsToId,
+      ...(alignsToId !== null ? { unalignedFrom: null, unalignedAt: null } : {}),
+    };
     const found = await tx.objective.findUnique({
       where: { teamId_cycleId_title: { teamId, cycleId, title: objective.title } },
     });
@@ -273,7 +307,11 @@ async function importKeyResult(
     tally(report.keyResults, "created");
     return created.id;
   }
-  const sameCoOwners = found.coOwners.map((c) => c.person.slackUserId).sort().join() === coOwners.join();
+  const sameCoOwners =
+    found.coOwners
+      .map((c) => c.person.slackUserId)
+      .sort()
+      .join() === coOwners.join();
   if (changed(found, fields) || !sameCoOwners) {
     await tx.keyResult.update({ where: { id: found.id }, data: fields });
     if (!sameCoOwners) await setCoOwners(found.id);

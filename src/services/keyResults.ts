@@ -16,7 +16,11 @@ export type KeyResultMatch = {
   managerSlackIds: string[];
 };
 
-export type Lookup = { status: "found"; match: KeyResultMatch } | { status: "none" } | { status: "ambiguous"; matches: KeyResultMatch[] } | { status: "no_cycle" };
+export type Lookup =
+  | { status: "found"; match: KeyResultMatch }
+  | { status: "none" }
+  | { status: "ambiguous"; matches: KeyResultMatch[] }
+  | { status: "no_cycle" };
 
 /** `12` or `#12` is an id; anything else matches titles (case-insensitive), in the running cycle. */
 export async function findKeyResult(db: Db, workspaceId: number, now: Date, ref: string): Promise<Lookup> {
@@ -25,10 +29,15 @@ export async function findKeyResult(db: Db, workspaceId: number, now: Date, ref:
   const id = /^#?(\d{1,9})$/.exec(ref.trim())?.[1];
   // By number, any cycle's key result (e.g. one carried forward into the next); by words, this cycle's.
   const rows = await db.keyResult.findMany({
-    where: id ? { archivedAt: null, id: Number(id), objective: { team: { workspaceId } } } : { archivedAt: null, objective: { cycleId: cycle.id, team: { workspaceId } } },
+    where: id
+      ? { archivedAt: null, id: Number(id), objective: { team: { workspaceId } } }
+      : { archivedAt: null, objective: { cycleId: cycle.id, team: { workspaceId } } },
     include: {
       owner: { select: { slackUserId: true } },
-      checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
+      checkIns: {
+        select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
+        orderBy: { week: "asc" },
+      },
       coOwners: { include: { person: true } },
       objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
     },
@@ -62,7 +71,12 @@ export async function actor(deps: ServiceDeps, workspaceId: number, slackUserId:
 }
 
 /** Archives a key result if the person may: its history stays, it leaves prompts, digests and retros. */
-export async function archiveKeyResult(deps: ServiceDeps, workspaceId: number, slackUserId: string, match: KeyResultMatch): Promise<Decision> {
+export async function archiveKeyResult(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  match: KeyResultMatch,
+): Promise<Decision> {
   const decision = decide(await actor(deps, workspaceId, slackUserId), "archive_key_result", {
     ownerSlackId: match.status.ownerSlackId,
     coOwnerSlackIds: match.coOwnerSlackIds,
@@ -70,7 +84,11 @@ export async function archiveKeyResult(deps: ServiceDeps, workspaceId: number, s
   });
   if (decision.allowed) {
     await deps.db.$transaction(async (tx) => {
-      const archived = await tx.keyResult.update({ where: { id: match.status.id }, data: { archivedAt: deps.now }, include: { objective: { include: { team: true } } } });
+      const archived = await tx.keyResult.update({
+        where: { id: match.status.id },
+        data: { archivedAt: deps.now },
+        include: { objective: { include: { team: true } } },
+      });
       // Its objective's last key result: the objective is over, and those aligned to it no longer serve it.
       const left = await tx.keyResult.count({ where: { objectiveId: archived.objectiveId, archivedAt: null } });
       if (left > 0) return;

@@ -30,10 +30,19 @@ export async function leadershipDigest(db: Db, team: Team, cycle: Cycle, now: Da
 /** What a team posts each week: its leadership digest when it has child teams, else its digest. */
 export async function weeklyMessages(db: Db, team: Team, cycle: Cycle, now: Date): Promise<MessageContent[]> {
   const hasChildren = (await db.team.count({ where: { parentId: team.id } })) > 0;
-  return hasChildren ? leadershipMessages(await leadershipDigest(db, team, cycle, now)) : digestMessages(await teamDigest(db, team, cycle, now));
+  return hasChildren
+    ? leadershipMessages(await leadershipDigest(db, team, cycle, now))
+    : digestMessages(await teamDigest(db, team, cycle, now));
 }
 
-export type FollowRunSummary = { leadership: number; followerDms: number; alreadySent: number; failed: number; inFlight: number; left: number };
+export type FollowRunSummary = {
+  leadership: number;
+  followerDms: number;
+  alreadySent: number;
+  failed: number;
+  inFlight: number;
+  left: number;
+};
 
 function periodOf(team: Team, now: Date): string {
   return periodOfWeek(isoWeekKey(now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
@@ -55,7 +64,16 @@ async function sendAll(
   for (const [i, content] of messages.entries()) {
     const threadTs = thread && first ? (first.message.ts ?? undefined) : undefined;
     if (thread && i > 0 && !threadTs) break;
-    const outcome = await sendOnce(deps, { ...base, key: i === 0 ? base.key : `${base.key}:part${i + 1}`, kind: "digest", ...(threadTs ? { threadTs } : {}) }, () => content);
+    const outcome = await sendOnce(
+      deps,
+      {
+        ...base,
+        key: i === 0 ? base.key : `${base.key}:part${i + 1}`,
+        kind: "digest",
+        ...(threadTs ? { threadTs } : {}),
+      },
+      () => content,
+    );
     first ??= outcome;
     if (outcome.status === "already_sent") summary.alreadySent += 1;
     else if (outcome.status === "failed") summary.failed += 1;
@@ -72,7 +90,11 @@ export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobSco
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const teams = await deps.db.team.findMany({
-      where: { workspaceId: workspace.id, ...(opts.team ? { name: opts.team } : {}), OR: [{ children: { some: {} } }, { followers: { some: {} } }] },
+      where: {
+        workspaceId: workspace.id,
+        ...(opts.team ? { name: opts.team } : {}),
+        OR: [{ children: { some: {} } }, { followers: { some: {} } }],
+      },
       include: { followers: { include: { person: true } }, _count: { select: { children: true } } },
       orderBy: { id: "asc" },
     });
@@ -82,12 +104,24 @@ export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobSco
         const period = periodOf(team, deps.now);
         const messages = await weeklyMessages(deps.db, team, cycle, deps.now);
         if (team._count.children > 0) {
-          const sent = await sendAll(deps, { workspaceId: workspace.id, key: `leadership:${team.id}:${period}`, channel: team.channelId, period }, messages, true, summary);
+          const sent = await sendAll(
+            deps,
+            { workspaceId: workspace.id, key: `leadership:${team.id}:${period}`, channel: team.channelId, period },
+            messages,
+            true,
+            summary,
+          );
           if (sent?.status === "sent") summary.leadership += 1;
         }
         for (const follower of team.followers) {
           const user = follower.person.slackUserId;
-          const intent = { workspaceId: workspace.id, key: `follow:${team.id}:${user}:${period}`, channel: user, recipient: user, period };
+          const intent = {
+            workspaceId: workspace.id,
+            key: `follow:${team.id}:${user}:${period}`,
+            channel: user,
+            recipient: user,
+            period,
+          };
           const sent = await sendAll(deps, intent, messages, false, summary);
           if (sent?.status === "sent") summary.followerDms += 1;
         }

@@ -19,35 +19,73 @@ type Refused = { status: "refused"; reason: string };
 /** The teams this person may add objectives to (managers: theirs; admins: all), and the cycle they go into. */
 export async function writableTeams(deps: ServiceDeps, workspaceId: number, slackUserId: string) {
   const who = await actor(deps, workspaceId, slackUserId);
-  const teams = await deps.db.team.findMany({ where: { workspaceId }, include: { managers: { include: { person: true } } }, orderBy: { name: "asc" } });
+  const teams = await deps.db.team.findMany({
+    where: { workspaceId },
+    include: { managers: { include: { person: true } } },
+    orderBy: { name: "asc" },
+  });
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   const writable = teams
-    .filter((t) => decide(who, "edit_objective", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: t.managers.map((m) => m.person.slackUserId) }).allowed)
+    .filter(
+      (t) =>
+        decide(who, "edit_objective", {
+          ownerSlackId: null,
+          coOwnerSlackIds: [],
+          managerSlackIds: t.managers.map((m) => m.person.slackUserId),
+        }).allowed,
+    )
     .map((t) => ({ id: t.id, name: t.name }));
   return {
     cycleKey: cycle?.key ?? quarterOf(deps.now, CYCLE_TIME_ZONE).key,
     allTeams: teams.map((t) => t.name),
     teams: writable,
-    alignTo: cycle ? alignableObjectives(teams, writable.map((t) => t.id), await cycleObjectiveTitles(deps, workspaceId, cycle.id)) : [],
+    alignTo: cycle
+      ? alignableObjectives(
+          teams,
+          writable.map((t) => t.id),
+          await cycleObjectiveTitles(deps, workspaceId, cycle.id),
+        )
+      : [],
   };
 }
 
 async function cycleObjectiveTitles(deps: ServiceDeps, workspaceId: number, cycleId: number) {
-  return deps.db.objective.findMany({ where: { cycleId, team: { workspaceId } }, select: { id: true, teamId: true, title: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  return deps.db.objective.findMany({
+    where: { cycleId, team: { workspaceId } },
+    select: { id: true, teamId: true, title: true },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
 }
 
 /** Why the objective `alignsToId` cannot be served by a new objective of `teamId`, or null when it can. */
-async function alignmentRefusal(deps: ServiceDeps, workspaceId: number, teamId: number, cycleId: number, alignsToId: number | null): Promise<string | null> {
+async function alignmentRefusal(
+  deps: ServiceDeps,
+  workspaceId: number,
+  teamId: number,
+  cycleId: number,
+  alignsToId: number | null,
+): Promise<string | null> {
   if (alignsToId === null) return null;
-  const teams = await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true } });
+  const teams = await deps.db.team.findMany({
+    where: { workspaceId },
+    select: { id: true, name: true, parentId: true },
+  });
   const choices = alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
   return choices.some((g) => g.objectives.some((o) => o.id === alignsToId))
     ? null
     : "Pick an objective of a team above this one, in this cycle.";
 }
 
-async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamId: number): Promise<Decision> {
-  const team = await deps.db.team.findFirst({ where: { id: teamId, workspaceId }, include: { managers: { include: { person: true } } } });
+async function mayWriteObjectives(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamId: number,
+): Promise<Decision> {
+  const team = await deps.db.team.findFirst({
+    where: { id: teamId, workspaceId },
+    include: { managers: { include: { person: true } } },
+  });
   if (!team) return { allowed: false, reason: "That team does not exist (any more)." };
   return decide(await actor(deps, workspaceId, slackUserId), "edit_objective", {
     ownerSlackId: null,
@@ -58,7 +96,11 @@ async function mayWriteObjectives(deps: ServiceDeps, workspaceId: number, slackU
 
 export type Proposal = { keyResultId: number };
 
-export type CreateResult = { status: "created"; objectiveId: number; proposals: Proposal[] } | Refused | { status: "duplicate_title" } | { status: "bad_alignment"; reason: string };
+export type CreateResult =
+  | { status: "created"; objectiveId: number; proposals: Proposal[] }
+  | Refused
+  | { status: "duplicate_title" }
+  | { status: "bad_alignment"; reason: string };
 
 export async function createObjective(
   deps: ServiceDeps,
@@ -70,7 +112,9 @@ export async function createObjective(
 ): Promise<CreateResult> {
   const decision = await mayWriteObjectives(deps, workspaceId, slackUserId, teamId);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  const cycle = (await cycleAt(deps.db, workspaceId, deps.now)) ?? (await ensureCycle(deps.db, workspaceId, quarterOf(deps.now, CYCLE_TIME_ZONE)));
+  const cycle =
+    (await cycleAt(deps.db, workspaceId, deps.now)) ??
+    (await ensureCycle(deps.db, workspaceId, quarterOf(deps.now, CYCLE_TIME_ZONE)));
   const taken = await deps.db.objective.findFirst({ where: { teamId, cycleId: cycle.id, title: input.title } });
   if (taken) return { status: "duplicate_title" };
   const misaligned = await alignmentRefusal(deps, workspaceId, teamId, cycle.id, alignsToId);
@@ -80,7 +124,15 @@ export async function createObjective(
     const objectiveOwner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
     const position = await tx.objective.count({ where: { teamId, cycleId: cycle.id } });
     const objective = await tx.objective.create({
-      data: { teamId, cycleId: cycle.id, title: input.title, why: input.why, ownerId: objectiveOwner?.id ?? null, position, alignsToId },
+      data: {
+        teamId,
+        cycleId: cycle.id,
+        title: input.title,
+        why: input.why,
+        ownerId: objectiveOwner?.id ?? null,
+        position,
+        alignsToId,
+      },
     });
     const proposals: Proposal[] = [];
     for (const [i, kr] of input.keyResults.entries()) {
@@ -119,7 +171,10 @@ const keyResultInclude = {
 } as const;
 
 async function keyResultInWorkspace(deps: ServiceDeps, workspaceId: number, keyResultId: number) {
-  return deps.db.keyResult.findFirst({ where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } }, include: keyResultInclude });
+  return deps.db.keyResult.findFirst({
+    where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
+    include: keyResultInclude,
+  });
 }
 
 type EditableKeyResult = NonNullable<Awaited<ReturnType<typeof keyResultInWorkspace>>>;
@@ -159,12 +214,21 @@ export type EditAccess =
   | { status: "gone" };
 
 /** May this person edit this key result? Checked when the modal opens and again on save. */
-export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<EditAccess> {
+export async function openKeyResultEdit(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  keyResultId: number,
+): Promise<EditAccess> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  const mayAlign = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", { ...rolesOf(kr), ownerSlackId: null, coOwnerSlackIds: [] }).allowed;
+  const mayAlign = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", {
+    ...rolesOf(kr),
+    ownerSlackId: null,
+    coOwnerSlackIds: [],
+  }).allowed;
   return {
     status: "ok",
     keyResultId: kr.id,
@@ -175,37 +239,78 @@ export async function openKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
   };
 }
 
-async function alignTargets(deps: ServiceDeps, workspaceId: number, teamId: number, cycleId: number): Promise<AlignGroup[]> {
-  const teams = await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true } });
+async function alignTargets(
+  deps: ServiceDeps,
+  workspaceId: number,
+  teamId: number,
+  cycleId: number,
+): Promise<AlignGroup[]> {
+  const teams = await deps.db.team.findMany({
+    where: { workspaceId },
+    select: { id: true, name: true, parentId: true },
+  });
   return alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
 }
 
-export type AlignResult = { status: "ok" | "unchanged" } | Refused | { status: "gone" } | { status: "bad_alignment"; reason: string };
+export type AlignResult =
+  | { status: "ok" | "unchanged" }
+  | Refused
+  | { status: "gone" }
+  | { status: "bad_alignment"; reason: string };
 
 /** `/okr edit`: make the key result's objective serve `alignsToId` (the team's managers and admins). */
-export async function alignObjectiveOf(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, alignsToId: number): Promise<AlignResult> {
+export async function alignObjectiveOf(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  keyResultId: number,
+  alignsToId: number,
+): Promise<AlignResult> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   if (kr.objective.alignsToId === alignsToId) return { status: "unchanged" };
-  const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", { ...rolesOf(kr), ownerSlackId: null, coOwnerSlackIds: [] });
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", {
+    ...rolesOf(kr),
+    ownerSlackId: null,
+    coOwnerSlackIds: [],
+  });
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   const misaligned = await alignmentRefusal(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId, alignsToId);
   if (misaligned) return { status: "bad_alignment", reason: misaligned };
-  await deps.db.objective.update({ where: { id: kr.objective.id }, data: { alignsToId, unalignedFrom: null, unalignedAt: null } });
+  await deps.db.objective.update({
+    where: { id: kr.objective.id },
+    data: { alignsToId, unalignedFrom: null, unalignedAt: null },
+  });
   return { status: "ok" };
 }
 
-export type EditResult = { status: "saved"; changed: string[]; proposal: Proposal | null } | Refused | { status: "gone" } | { status: "duplicate_title" };
+export type EditResult =
+  | { status: "saved"; changed: string[]; proposal: Proposal | null }
+  | Refused
+  | { status: "gone" }
+  | { status: "duplicate_title" };
 
-export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, written: KeyResultInput): Promise<EditResult> {
+export async function saveKeyResultEdit(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  keyResultId: number,
+  written: KeyResultInput,
+): Promise<EditResult> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   // A blank baseline once check-ins exist keeps the one the first check-in set (and resolves the target against it).
   const input: KeyResultInput =
-    written.baselineFromCheckIn && kr._count.checkIns > 0 ? { ...written, ...storedShape(kr.baseline, parseTarget(describeTarget(written))!), baselineFromCheckIn: true } : written;
+    written.baselineFromCheckIn && kr._count.checkIns > 0
+      ? { ...written, ...storedShape(kr.baseline, parseTarget(describeTarget(written))!), baselineFromCheckIn: true }
+      : written;
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  if (input.title !== kr.title && (await deps.db.keyResult.findFirst({ where: { objectiveId: kr.objectiveId, title: input.title } }))) return { status: "duplicate_title" };
+  if (
+    input.title !== kr.title &&
+    (await deps.db.keyResult.findFirst({ where: { objectiveId: kr.objectiveId, title: input.title } }))
+  )
+    return { status: "duplicate_title" };
 
   const before = draftOf(kr);
   const coOwners = (ids: readonly string[]) => [...ids].sort().join(",");
@@ -224,7 +329,8 @@ export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
   if (kr.targetText || input.targetText) fields[3] = ["target", describeTarget(kr), describeTarget(input)];
   const changed = fields.filter(([, a, b]) => a !== b);
   // A baseline the first check-in set, left as it is, is still the one the first check-in set.
-  const baselineFromCheckIn = input.baselineFromCheckIn || (kr.baselineFromCheckIn && !measureFirst && input.baseline === kr.baseline);
+  const baselineFromCheckIn =
+    input.baselineFromCheckIn || (kr.baselineFromCheckIn && !measureFirst && input.baseline === kr.baseline);
   const ownerChanged = changed.some(([field]) => field === "owner");
   return deps.db.$transaction(async (tx) => {
     const editor = await ensurePerson(tx, workspaceId, slackUserId);
@@ -249,16 +355,27 @@ export async function saveKeyResultEdit(deps: ServiceDeps, workspaceId: number, 
     });
     await replaceCoOwners(tx, workspaceId, kr.id, input.coOwnerSlackIds);
     for (const [field, from, to] of changed) {
-      await tx.keyResultEdit.create({ data: { keyResultId: kr.id, editorId: editor.id, field, before: from, after: to, createdAt: deps.now } });
+      await tx.keyResultEdit.create({
+        data: { keyResultId: kr.id, editorId: editor.id, field, before: from, after: to, createdAt: deps.now },
+      });
     }
-    return { status: "saved" as const, changed: changed.map(([field]) => field), proposal: proposed ? { keyResultId: kr.id } : null };
+    return {
+      status: "saved" as const,
+      changed: changed.map(([field]) => field),
+      proposal: proposed ? { keyResultId: kr.id } : null,
+    };
   });
 }
 
 export type AcceptResult = { status: "accepted" | "already_accepted"; title: string } | Refused | { status: "gone" };
 
 /** The owner accepts a key result proposed to them; the button's key result id is checked against the database and the person. */
-export async function acceptKeyResult(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<AcceptResult> {
+export async function acceptKeyResult(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  keyResultId: number,
+): Promise<AcceptResult> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "accept_key_result", rolesOf(kr));

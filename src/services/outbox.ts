@@ -23,7 +23,15 @@ export type OutboxDeps = ServiceDeps;
 export type Intent = {
   workspaceId: number;
   key: string;
-  kind: "checkin_prompt" | "checkin_reminder" | "digest" | "digest_chart" | "retro_parent" | "retro_reply" | "kr_proposal" | "retro_request";
+  kind:
+    | "checkin_prompt"
+    | "checkin_reminder"
+    | "digest"
+    | "digest_chart"
+    | "retro_parent"
+    | "retro_reply"
+    | "kr_proposal"
+    | "retro_request";
   channel: string;
   threadTs?: string;
   recipient?: string;
@@ -82,12 +90,25 @@ export function pacerOf(deps: OutboxDeps): Pacer {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => Promise<MessageContent> | MessageContent): Promise<SendOutcome> {
+export async function sendOnce(
+  deps: OutboxDeps,
+  intent: Intent,
+  content: () => Promise<MessageContent> | MessageContent,
+): Promise<SendOutcome> {
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome;
   const { message: row, token } = claimed;
 
-  const settle = async (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date; holderId?: null; attemptedAt?: null }) => {
+  const settle = async (data: {
+    status?: string;
+    ts?: string;
+    channel?: string;
+    error?: string | null;
+    sentAt?: Date;
+    claimedAt?: Date;
+    holderId?: null;
+    attemptedAt?: null;
+  }) => {
     // Only the holder of the claim may settle the row; a sender whose claim was taken over may not.
     await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
     return { message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
@@ -104,7 +125,14 @@ export async function sendOnce(deps: OutboxDeps, intent: Intent, content: () => 
   }
 }
 
-type Settle = (data: { status?: string; ts?: string; channel?: string; error?: string | null; sentAt?: Date; claimedAt?: Date }) => Promise<{ message: SlackMessage }>;
+type Settle = (data: {
+  status?: string;
+  ts?: string;
+  channel?: string;
+  error?: string | null;
+  sentAt?: Date;
+  claimedAt?: Date;
+}) => Promise<{ message: SlackMessage }>;
 
 async function deliver(
   deps: OutboxDeps,
@@ -124,13 +152,21 @@ async function deliver(
       if (found === null && inFlightFor > 0) {
         // The process that died had asked Slack to post it moments ago: that request may still
         // land. Look again once it would have timed out, then send.
-        deps.log.info(`${row.key}: taken over from a stopped process whose post may still be in flight; looking again in ${Math.ceil(inFlightFor / 1000)} s`);
+        deps.log.info(
+          `${row.key}: taken over from a stopped process whose post may still be in flight; looking again in ${Math.ceil(inFlightFor / 1000)} s`,
+        );
         await sleep(inFlightFor);
         found = await lookFor(deps, row);
       }
       if (found === undefined) break; // cannot tell: do not risk a duplicate; a later run tries again
       if (found) {
-        const { message } = await settle({ status: "sent", ts: found.ts, channel: found.channel, sentAt: deps.now, error: null });
+        const { message } = await settle({
+          status: "sent",
+          ts: found.ts,
+          channel: found.channel,
+          sentAt: deps.now,
+          error: null,
+        });
         return { status: "sent", message };
       }
     }
@@ -145,7 +181,8 @@ async function deliver(
       where: { id: row.id, attempts: token, status: "pending" },
       data: { claimedAt: new Date(), attemptedAt: new Date() },
     });
-    if (renewed.count !== 1) return { status: "in_flight", message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
+    if (renewed.count !== 1)
+      return { status: "in_flight", message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
     try {
       const res = await deps.slack.chat.postMessage({
         channel: intent.channel,
@@ -156,7 +193,13 @@ async function deliver(
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: intent.key } },
       });
       pacerOf(deps).delivered();
-      const { message } = await settle({ status: "sent", ts: res.ts, channel: res.channel ?? intent.channel, sentAt: deps.now, error: null });
+      const { message } = await settle({
+        status: "sent",
+        ts: res.ts,
+        channel: res.channel ?? intent.channel,
+        sentAt: deps.now,
+        error: null,
+      });
       return { status: "sent", message };
     } catch (err) {
       const e = err as { code?: string; retryAfter?: number; message?: string };
@@ -169,7 +212,8 @@ async function deliver(
       const code = slackErrorCode(err);
       if (code && PERMANENT_ERRORS.has(code)) {
         // Slack says which block it refused (e.g. "[ERROR] must be less than 3001 characters [json-pointer:/blocks/3/text/text]").
-        const details = (err as { data?: { response_metadata?: { messages?: string[] } } }).data?.response_metadata?.messages ?? [];
+        const details =
+          (err as { data?: { response_metadata?: { messages?: string[] } } }).data?.response_metadata?.messages ?? [];
         deps.log.error(`send ${intent.key} to ${intent.channel} failed for good: ${code}`, details.join("; "));
         const { message } = await settle({ status: "failed", error: code });
         return { status: "failed", message, error: code };
@@ -231,9 +275,11 @@ export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
   }
   const existing = await db.slackMessage.findUniqueOrThrow({ where: { key: intent.key } });
   if (existing.status === "sent") return { status: "taken", outcome: { status: "already_sent", message: existing } };
-  if (existing.status === "failed") return { status: "taken", outcome: { status: "failed", message: existing, error: existing.error ?? undefined } };
+  if (existing.status === "failed")
+    return { status: "taken", outcome: { status: "failed", message: existing, error: existing.error ?? undefined } };
   const holder = existing.holderId ? await db.claimHolder.findUnique({ where: { id: existing.holderId } }) : null;
-  if (!claimTakeable(existing, holder ?? undefined, observerFor(deps.holder))) return { status: "taken", outcome: { status: "in_flight", message: existing } };
+  if (!claimTakeable(existing, holder ?? undefined, observerFor(deps.holder)))
+    return { status: "taken", outcome: { status: "in_flight", message: existing } };
   // The token (attempts) as read: of two takers, one wins.
   const taken = await db.slackMessage.updateMany({
     where: { id: existing.id, attempts: existing.attempts, status: "pending" },
@@ -250,16 +296,26 @@ export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
  * for replies, the thread. Returns null when it is not there.
  */
 async function findPosted(deps: OutboxDeps, row: SlackMessage): Promise<{ ts: string; channel: string } | null> {
-  const channel = /^[UW]/.test(row.channel) ? (await deps.slack.conversations.open({ users: row.channel })).channel?.id : row.channel;
+  const channel = /^[UW]/.test(row.channel)
+    ? (await deps.slack.conversations.open({ users: row.channel })).channel?.id
+    : row.channel;
   if (!channel) return null;
   // History is newest first, so the first pages suffice; a thread is oldest first, so read it all.
   let cursor: string | undefined;
   for (let page = 0; page < LOOKUP_PAGES; page++) {
     const found = row.threadTs
-      ? await deps.slack.conversations.replies({ channel, ts: row.threadTs, include_all_metadata: true, limit: 200, cursor })
+      ? await deps.slack.conversations.replies({
+          channel,
+          ts: row.threadTs,
+          include_all_metadata: true,
+          limit: 200,
+          cursor,
+        })
       : await deps.slack.conversations.history({ channel, include_all_metadata: true, limit: 200, cursor });
     const hit = (found.messages ?? []).find(
-      (m) => m.metadata?.event_type === METADATA_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === row.key,
+      (m) =>
+        m.metadata?.event_type === METADATA_EVENT_TYPE &&
+        (m.metadata.event_payload as { key?: unknown } | undefined)?.key === row.key,
     );
     if (hit?.ts) return { ts: hit.ts, channel };
     cursor = found.response_metadata?.next_cursor || undefined;
@@ -272,9 +328,18 @@ async function findPosted(deps: OutboxDeps, row: SlackMessage): Promise<{ ts: st
 const LOOKUP_PAGES = 10;
 
 /** Replaces the content of a message the outbox sent earlier. */
-export async function updateSent(deps: Pick<ServiceDeps, "db" | "slack">, key: string, content: MessageContent): Promise<boolean> {
+export async function updateSent(
+  deps: Pick<ServiceDeps, "db" | "slack">,
+  key: string,
+  content: MessageContent,
+): Promise<boolean> {
   const message = await deps.db.slackMessage.findUnique({ where: { key } });
   if (!message || message.status !== "sent" || !message.ts) return false;
-  await deps.slack.chat.update({ channel: message.channel, ts: message.ts, text: content.text, blocks: content.blocks });
+  await deps.slack.chat.update({
+    channel: message.channel,
+    ts: message.ts,
+    text: content.text,
+    blocks: content.blocks,
+  });
   return true;
 }

@@ -27,11 +27,19 @@ export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId
   return {
     cycleKey: cycle.key,
     week,
-    objectives: objectives.map((o) => ({ id: o.id, title: o.title, ownerSlackId: o.ownerSlackId, keyResults: o.keyResults.map((kr) => keyResultStatus(kr, week)) })),
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      ownerSlackId: o.ownerSlackId,
+      keyResults: o.keyResults.map((kr) => keyResultStatus(kr, week)),
+    })),
   };
 }
 
-export type TeamOverview = { status: "ok"; digest: Digest } | { status: "no_cycle" } | { status: "unknown_team"; teams: string[] };
+export type TeamOverview =
+  | { status: "ok"; digest: Digest }
+  | { status: "no_cycle" }
+  | { status: "unknown_team"; teams: string[] };
 
 export async function teamOverview(deps: ServiceDeps, workspaceId: number, teamName: string): Promise<TeamOverview> {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
@@ -43,10 +51,18 @@ export async function teamOverview(deps: ServiceDeps, workspaceId: number, teamN
   return { status: "ok", digest: await teamDigest(deps.db, team, cycle, deps.now) };
 }
 
-export type DigestPreview = { status: "ok"; digest: Digest } | { status: "no_cycle" } | { status: "unknown_team"; teams: string[] };
+export type DigestPreview =
+  | { status: "ok"; digest: Digest }
+  | { status: "no_cycle" }
+  | { status: "unknown_team"; teams: string[] };
 
 /** The digest as the job would post it now, for `/okr digest [team]` (default: the caller's team). */
-export async function digestPreview(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string | null): Promise<DigestPreview> {
+export async function digestPreview(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamName: string | null,
+): Promise<DigestPreview> {
   if (teamName) return teamOverview(deps, workspaceId, teamName);
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return { status: "no_cycle" };
@@ -57,12 +73,20 @@ export async function digestPreview(deps: ServiceDeps, workspaceId: number, slac
         workspaceId,
         OR: [
           { managers: { some: { personId: person.id } } },
-          { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } } } },
+          {
+            objectives: {
+              some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
+            },
+          },
         ],
       },
     }),
   );
-  if (!own) return { status: "unknown_team", teams: (await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } })).map((t) => t.name) };
+  if (!own)
+    return {
+      status: "unknown_team",
+      teams: (await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } })).map((t) => t.name),
+    };
   return { status: "ok", digest: await teamDigest(deps.db, own, cycle, deps.now) };
 }
 
@@ -87,7 +111,11 @@ export async function homeData(deps: ServiceDeps, workspaceId: number, slackUser
       workspaceId,
       OR: [
         { managers: { some: { personId: person.id } } },
-        { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } } } },
+        {
+          objectives: {
+            some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
+          },
+        },
       ],
     },
     include: { managers: { select: { personId: true } } },

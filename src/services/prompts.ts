@@ -45,7 +45,10 @@ export function scheduleTeam<T extends Pick<Team, "id">>(teams: T[]): T | undefi
 }
 
 export function periodFor(team: Team, tz: string, now: Date) {
-  return currentPeriod(now, tz, isCadence(team.cadence) ? team.cadence : "weekly", { day: team.checkinDay, time: team.checkinTime });
+  return currentPeriod(now, tz, isCadence(team.cadence) ? team.cadence : "weekly", {
+    day: team.checkinDay,
+    time: team.checkinTime,
+  });
 }
 
 /** Statuses of the key results a person owns or co-owns in a cycle, as of `period`. */
@@ -72,7 +75,18 @@ async function ensurePrompt(db: Db, workspaceId: number, personId: number, perio
  * and logged; owners who are away, skipped the week or already checked in get none.
  */
 export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {}): Promise<PromptRunSummary> {
-  const summary: PromptRunSummary = { sent: 0, alreadySent: 0, notDue: 0, answeredEarly: 0, away: 0, skipped: 0, late: 0, failed: 0, inFlight: 0, left: 0 };
+  const summary: PromptRunSummary = {
+    sent: 0,
+    alreadySent: 0,
+    notDue: 0,
+    answeredEarly: 0,
+    away: 0,
+    skipped: 0,
+    late: 0,
+    failed: 0,
+    inFlight: 0,
+    left: 0,
+  };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
@@ -92,7 +106,12 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
 type Owner = Awaited<ReturnType<typeof keyResultOwners>>[number];
 
 /** Decides and, if due, sends one owner's prompt; says which counter it falls under. */
-async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: number, owner: Owner): Promise<keyof PromptRunSummary> {
+async function promptOwner(
+  deps: ServiceDeps,
+  workspaceId: number,
+  cycleId: number,
+  owner: Owner,
+): Promise<keyof PromptRunSummary> {
   const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
   let person = await refreshProfile(deps, owner);
   // Never asked Slack successfully yet (e.g. users.info was rate limited): the team's zone could be
@@ -105,7 +124,8 @@ async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: numb
   if (deps.now < dueAt) return "notDue";
   const prompt = await ensurePrompt(deps.db, workspaceId, person.id, period, dueAt);
   if (prompt.skipped) return "skipped";
-  if (prompt.state !== "open") return prompt.state === "late" ? "late" : prompt.state === "away" ? "away" : "answeredEarly";
+  if (prompt.state !== "open")
+    return prompt.state === "late" ? "late" : prompt.state === "away" ? "away" : "answeredEarly";
   const key = promptKey(workspaceId, person.slackUserId, period);
   const first = await deps.db.slackMessage.findUnique({ where: { key } });
   const snoozeDue = first?.status === "sent" && prompt.snoozedUntil !== null && deps.now >= prompt.snoozedUntil;
@@ -140,7 +160,11 @@ async function promptOwner(deps: ServiceDeps, workspaceId: number, cycleId: numb
     },
     () => checkinPrompt({ week: period, keyResults }),
   );
-  return outcome.status === "sent" ? "sent" : outcome.status === "already_sent" ? "alreadySent" : (pendingCounter(outcome) ?? "failed");
+  return outcome.status === "sent"
+    ? "sent"
+    : outcome.status === "already_sent"
+      ? "alreadySent"
+      : (pendingCounter(outcome) ?? "failed");
 }
 
 /**
@@ -166,13 +190,19 @@ export async function choosePromptAction(
   choice: PromptChoice,
 ): Promise<{ ok: true; until?: Date } | { ok: false; reason: string }> {
   const person = await deps.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
-  const prompt = person ? await deps.db.checkinPrompt.findUnique({ where: { personId_period: { personId: person.id, period } } }) : null;
-  if (!person || !prompt || prompt.workspaceId !== workspaceId) return { ok: false, reason: "This check-in prompt is not yours, or no longer open." };
+  const prompt = person
+    ? await deps.db.checkinPrompt.findUnique({ where: { personId_period: { personId: person.id, period } } })
+    : null;
+  if (!person || !prompt || prompt.workspaceId !== workspaceId)
+    return { ok: false, reason: "This check-in prompt is not yours, or no longer open." };
   if (choice === "skip") {
     await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { skipped: true, snoozedUntil: null } });
     return { ok: true };
   }
   const until = new Date(deps.now.getTime() + 24 * 60 * 60_000);
-  await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { snoozedUntil: until, snoozes: { increment: 1 } } });
+  await deps.db.checkinPrompt.update({
+    where: { id: prompt.id },
+    data: { snoozedUntil: until, snoozes: { increment: 1 } },
+  });
   return { ok: true, until };
 }

@@ -6,7 +6,11 @@ import type { ServiceDeps } from "./deps";
 import type { Proposal } from "./okrWriting";
 import { sendOnce } from "./outbox";
 
-export async function proposalData(deps: ServiceDeps, workspaceId: number, keyResultId: number): Promise<ProposalData | null> {
+export async function proposalData(
+  deps: ServiceDeps,
+  workspaceId: number,
+  keyResultId: number,
+): Promise<ProposalData | null> {
   const kr = await deps.db.keyResult.findFirst({
     where: { id: keyResultId, objective: { team: { workspaceId } } },
     include: { proposedBy: true, objective: { include: { team: true } } },
@@ -24,23 +28,38 @@ export async function proposalData(deps: ServiceDeps, workspaceId: number, keyRe
     measuredBy: kr.measuredBy,
     comparator: isComparator(kr.comparator) ? kr.comparator : null,
     targetText: kr.targetText,
-    baselineFromCheckIn: kr.baselineFromCheckIn && (await deps.db.checkIn.count({ where: { keyResultId: kr.id } })) === 0,
+    baselineFromCheckIn:
+      kr.baselineFromCheckIn && (await deps.db.checkIn.count({ where: { keyResultId: kr.id } })) === 0,
   };
 }
 
 /** DMs each proposal's owner an "Accept" button. A failed DM is logged; the proposal stays pending and visible in the digest. */
-export async function sendProposalRequests(deps: ServiceDeps, workspaceId: number, proposals: readonly Proposal[]): Promise<void> {
+export async function sendProposalRequests(
+  deps: ServiceDeps,
+  workspaceId: number,
+  proposals: readonly Proposal[],
+): Promise<void> {
   for (const { keyResultId } of proposals) {
     try {
-      const kr = await deps.db.keyResult.findFirst({ where: { id: keyResultId, pendingSince: { not: null } }, include: { owner: true } });
+      const kr = await deps.db.keyResult.findFirst({
+        where: { id: keyResultId, pendingSince: { not: null } },
+        include: { owner: true },
+      });
       const data = await proposalData(deps, workspaceId, keyResultId);
       if (!kr?.owner || !kr.pendingSince || !data) continue;
       const outcome = await sendOnce(
         deps,
-        { workspaceId, key: `proposal:${kr.id}:${kr.owner.slackUserId}:${kr.pendingSince.getTime()}`, kind: "kr_proposal", channel: kr.owner.slackUserId, recipient: kr.owner.slackUserId },
+        {
+          workspaceId,
+          key: `proposal:${kr.id}:${kr.owner.slackUserId}:${kr.pendingSince.getTime()}`,
+          kind: "kr_proposal",
+          channel: kr.owner.slackUserId,
+          recipient: kr.owner.slackUserId,
+        },
         () => proposalMessage(data),
       );
-      if (outcome.status === "failed" || outcome.status === "deferred") deps.log.warn(`proposal DM for key result ${kr.id} failed: ${outcome.error ?? "unknown error"}`);
+      if (outcome.status === "failed" || outcome.status === "deferred")
+        deps.log.warn(`proposal DM for key result ${kr.id} failed: ${outcome.error ?? "unknown error"}`);
     } catch (err) {
       deps.log.error(`proposal DM for key result ${keyResultId} failed`, err);
     }

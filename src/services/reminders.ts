@@ -15,7 +15,16 @@ import { fields } from "../logger";
 const REMINDER_WINDOW_MS = 6 * 24 * 60 * 60_000;
 
 /** `left`: due but neither sent nor failed for good; the next run tries again. */
-export type ReminderRunSummary = { sent: number; alreadySent: number; answered: number; notYet: number; failed: number; escalated: number; inFlight: number; left: number };
+export type ReminderRunSummary = {
+  sent: number;
+  alreadySent: number;
+  answered: number;
+  notYet: number;
+  failed: number;
+  escalated: number;
+  inFlight: number;
+  left: number;
+};
 
 /**
  * Reminds each owner who has not answered their prompt `reminderDelayHours` after it went out
@@ -23,33 +32,58 @@ export type ReminderRunSummary = { sent: number; alreadySent: number; answered: 
  * about owners who missed `escalateAfter` periods in a row.
  */
 export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Promise<ReminderRunSummary> {
-  const summary: ReminderRunSummary = { sent: 0, alreadySent: 0, answered: 0, notYet: 0, failed: 0, escalated: 0, inFlight: 0, left: 0 };
+  const summary: ReminderRunSummary = {
+    sent: 0,
+    alreadySent: 0,
+    answered: 0,
+    notYet: 0,
+    failed: 0,
+    escalated: 0,
+    inFlight: 0,
+    left: 0,
+  };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
     const prompts = await deps.db.checkinPrompt.findMany({
-      where: { workspaceId: workspace.id, state: "open", skipped: false, dueAt: { gt: new Date(deps.now.getTime() - REMINDER_WINDOW_MS) } },
+      where: {
+        workspaceId: workspace.id,
+        state: "open",
+        skipped: false,
+        dueAt: { gt: new Date(deps.now.getTime() - REMINDER_WINDOW_MS) },
+      },
       include: { person: true },
       orderBy: { id: "asc" },
     });
     for (const prompt of prompts) {
       try {
         const person = prompt.person;
-        const sent = await deps.db.slackMessage.findUnique({ where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) } });
+        const sent = await deps.db.slackMessage.findUnique({
+          where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) },
+        });
         const objectives = await deps.db.team.findMany({
-          where: { workspaceId: workspace.id, objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } } } },
+          where: {
+            workspaceId: workspace.id,
+            objectives: {
+              some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
+            },
+          },
         });
         const team = scheduleTeam(objectives);
         if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
         // A prompt from a period that is over gets no reminder: its form would show the new period.
         if (periodFor(team, person.tz ?? team.timezone, deps.now).key !== prompt.period) continue;
         const delayOver = deps.now.getTime() >= sent.sentAt.getTime() + team.reminderDelayHours * 3_600_000;
-        const snoozed = prompt.snoozedUntil !== null && deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
+        const snoozed =
+          prompt.snoozedUntil !== null &&
+          deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
         if (!delayOver || snoozed || isAway(person, deps.now)) {
           summary.notYet += 1;
           continue;
         }
-        const pending = (await statusesOf(deps.db, person, cycle.id, prompt.period)).filter((kr) => !kr.thisWeek && kr.ownerSlackId === person.slackUserId);
+        const pending = (await statusesOf(deps.db, person, cycle.id, prompt.period)).filter(
+          (kr) => !kr.thisWeek && kr.ownerSlackId === person.slackUserId,
+        );
         if (pending.length === 0) {
           summary.answered += 1;
           continue;
@@ -88,11 +122,21 @@ export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Pro
  * run of misses; every run of the job then (re)sends each manager one DM listing the recorded runs
  * not yet reported, under a key made of their ids, until all managers have it.
  */
-async function escalate(deps: ServiceDeps, workspaceId: number, cycleId: number, teamName?: string): Promise<{ escalated: number; left: number }> {
+async function escalate(
+  deps: ServiceDeps,
+  workspaceId: number,
+  cycleId: number,
+  teamName?: string,
+): Promise<{ escalated: number; left: number }> {
   let escalated = 0;
   let left = 0;
   const teams = await deps.db.team.findMany({
-    where: { workspaceId, ...(teamName ? { name: teamName } : {}), managers: { some: {} }, objectives: { some: { cycleId } } },
+    where: {
+      workspaceId,
+      ...(teamName ? { name: teamName } : {}),
+      managers: { some: {} },
+      objectives: { some: { cycleId } },
+    },
     include: { managers: { include: { person: true } } },
     orderBy: { id: "asc" },
   });
@@ -126,7 +170,10 @@ async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: n
     const delivered = new Set(
       (
         await deps.db.slackMessage.findMany({
-          where: { status: "sent", key: { in: owner.prompts.map((p) => promptKey(workspaceId, owner.slackUserId, p.period)) } },
+          where: {
+            status: "sent",
+            key: { in: owner.prompts.map((p) => promptKey(workspaceId, owner.slackUserId, p.period)) },
+          },
           select: { period: true },
         })
       ).map((m) => m.period),
@@ -136,7 +183,12 @@ async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: n
     let expected = previousPeriod(current, cadence);
     const run: string[] = [];
     for (const p of owner.prompts.filter((p) => p.period < current)) {
-      const missed = p.period === expected && p.state === "open" && !p.skipped && delivered.has(p.period) && !checkedIn.has(p.period);
+      const missed =
+        p.period === expected &&
+        p.state === "open" &&
+        !p.skipped &&
+        delivered.has(p.period) &&
+        !checkedIn.has(p.period);
       if (!missed) break;
       run.push(p.period);
       expected = previousPeriod(p.period, cadence);
@@ -153,8 +205,16 @@ async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: n
 }
 
 /** Returns how many managers' DMs are left for the next run. */
-async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team & { managers: Array<{ person: { slackUserId: string } }> }): Promise<number> {
-  const pending = await deps.db.escalation.findMany({ where: { teamId: team.id, notifiedAt: null }, include: { person: true }, orderBy: { id: "asc" } });
+async function notifyManagers(
+  deps: ServiceDeps,
+  workspaceId: number,
+  team: Team & { managers: Array<{ person: { slackUserId: string } }> },
+): Promise<number> {
+  const pending = await deps.db.escalation.findMany({
+    where: { teamId: team.id, notifiedAt: null },
+    include: { person: true },
+    orderBy: { id: "asc" },
+  });
   if (pending.length === 0) return 0;
   const ids = pending.map((e) => e.id).join("-");
   const missing = pending.map((e) => e.person.slackUserId);
@@ -177,7 +237,10 @@ async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: Team
   }
   // Until every manager has it (or can never get it), the next run sends again under the same keys.
   if (delivered === team.managers.length) {
-    await deps.db.escalation.updateMany({ where: { id: { in: pending.map((e) => e.id) } }, data: { notifiedAt: deps.now } });
+    await deps.db.escalation.updateMany({
+      where: { id: { in: pending.map((e) => e.id) } },
+      data: { notifiedAt: deps.now },
+    });
   }
   return left;
 }

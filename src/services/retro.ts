@@ -25,11 +25,28 @@ export function finalWeekOf(team: Pick<Team, "timezone">, cycle: Pick<Cycle, "en
 /** The team's retro for a cycle: scores from final progress unless the owner gave one. */
 export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Retro> {
   const objectives = await teamObjectives(db, team.id, cycle.id);
-  const entries = await db.retroEntry.findMany({ where: { keyResultId: { in: objectives.flatMap((o) => o.keyResults.map((k) => k.id)) } } });
+  const entries = await db.retroEntry.findMany({
+    where: { keyResultId: { in: objectives.flatMap((o) => o.keyResults.map((k) => k.id)) } },
+  });
   const answers = new Map<number, RetroAnswers>(
-    entries.map((e) => [e.keyResultId, { score: e.scoreSet ? e.score : null, worked: e.worked, didnt: e.didnt, learned: e.learned, carryForward: e.carryForward }]),
+    entries.map((e) => [
+      e.keyResultId,
+      {
+        score: e.scoreSet ? e.score : null,
+        worked: e.worked,
+        didnt: e.didnt,
+        learned: e.learned,
+        carryForward: e.carryForward,
+      },
+    ]),
   );
-  return buildRetro({ teamName: team.name, cycleKey: cycle.key, finalWeek: finalWeekOf(team, cycle, now), objectives, answers });
+  return buildRetro({
+    teamName: team.name,
+    cycleKey: cycle.key,
+    finalWeek: finalWeekOf(team, cycle, now),
+    objectives,
+    answers,
+  });
 }
 
 /** Records the computed scores the thread shows, for key results whose owner gave none. */
@@ -44,21 +61,30 @@ async function saveComputedScores(db: Db, retro: Retro) {
 }
 
 /** `left`: messages due but neither sent nor failed for good; the next run tries again. */
-export type RetroRunSummary = { threads: number; alreadyPosted: number; replies: number; failed: number; inFlight: number; left: number };
+export type RetroRunSummary = {
+  threads: number;
+  alreadyPosted: number;
+  replies: number;
+  failed: number;
+  inFlight: number;
+  left: number;
+};
 
 /** Posts each team's retro thread near the end of a cycle: a parent and one reply per key result. */
 export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroRunSummary> {
   const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycles = (await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).filter((c) =>
-      retroWindowOpen(c, deps.now),
-    );
+    const cycles = (
+      await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })
+    ).filter((c) => retroWindowOpen(c, deps.now));
     for (const cycle of cycles) {
       const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
       for (const team of teams) {
         try {
           const key = `retro:${team.id}:${cycle.key}`;
-          const replies = await deps.db.slackMessage.count({ where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } } });
+          const replies = await deps.db.slackMessage.count({
+            where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } },
+          });
           const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
           const retro = await teamRetro(deps.db, team, cycle, deps.now);
           if (parentRow?.status === "sent" && replies >= retro.items.length) {
@@ -66,7 +92,11 @@ export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promis
             continue;
           }
           if (!parentRow) await saveComputedScores(deps.db, retro);
-          const parent = await sendOnce(deps, { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId }, () => retroParent(retro));
+          const parent = await sendOnce(
+            deps,
+            { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId },
+            () => retroParent(retro),
+          );
           if (parent.status === "sent") summary.threads += 1;
           else if (parent.status === "already_sent") summary.alreadyPosted += 1;
           else {

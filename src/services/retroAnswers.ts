@@ -21,30 +21,52 @@ import { fields } from "../logger";
 
 const DAY_MS = 24 * 60 * 60_000;
 
-export const retroAskKey = (team: Pick<Team, "id">, cycle: Pick<Cycle, "key">, slackUserId: string) => `retro_ask:${team.id}:${cycle.key}:${slackUserId}`;
+export const retroAskKey = (team: Pick<Team, "id">, cycle: Pick<Cycle, "key">, slackUserId: string) =>
+  `retro_ask:${team.id}:${cycle.key}:${slackUserId}`;
 export const retroThreadKey = (team: Pick<Team, "id">, cycle: Pick<Cycle, "key">) => `retro:${team.id}:${cycle.key}`;
 
 function asksOpen(team: Team, cycle: Cycle, now: Date): boolean {
   const t = now.getTime();
-  return t >= cycle.endsAt.getTime() - team.retroOpensDaysBefore * DAY_MS && t < cycle.endsAt.getTime() + RETRO_CLOSES_AFTER_END_MS;
+  return (
+    t >= cycle.endsAt.getTime() - team.retroOpensDaysBefore * DAY_MS &&
+    t < cycle.endsAt.getTime() + RETRO_CLOSES_AFTER_END_MS
+  );
 }
 
 /** Each owner's retro DM for a team (their accepted key results, each with its score and whether it is answered), from two queries. */
 async function teamAsks(deps: ServiceDeps, team: Team, cycle: Cycle): Promise<Map<string, RetroAsk>> {
-  const krs = (await teamObjectives(deps.db, team.id, cycle.id)).flatMap((o) => o.keyResults).filter((kr) => kr.ownerSlackId !== null && !kr.pending);
-  const entries = new Map((await deps.db.retroEntry.findMany({ where: { keyResultId: { in: krs.map((k) => k.id) } } })).map((e) => [e.keyResultId, e]));
+  const krs = (await teamObjectives(deps.db, team.id, cycle.id))
+    .flatMap((o) => o.keyResults)
+    .filter((kr) => kr.ownerSlackId !== null && !kr.pending);
+  const entries = new Map(
+    (await deps.db.retroEntry.findMany({ where: { keyResultId: { in: krs.map((k) => k.id) } } })).map((e) => [
+      e.keyResultId,
+      e,
+    ]),
+  );
   const week = finalWeekOf(team, cycle, deps.now);
   const asks = new Map<string, RetroAsk>();
   for (const kr of krs) {
     const owner = kr.ownerSlackId!;
     let ask = asks.get(owner);
     if (!ask) {
-      ask = { cycleKey: cycle.key, teamName: team.name, channelId: team.channelId, endsOn: new Date(cycle.endsAt.getTime() - 1).toISOString().slice(0, 10), items: [] };
+      ask = {
+        cycleKey: cycle.key,
+        teamName: team.name,
+        channelId: team.channelId,
+        endsOn: new Date(cycle.endsAt.getTime() - 1).toISOString().slice(0, 10),
+        items: [],
+      };
       asks.set(owner, ask);
     }
     const entry = entries.get(kr.id);
     const answered = entry?.answeredAt != null;
-    ask.items.push({ keyResultId: kr.id, title: kr.title, score: answered ? entry!.score : scoreFromProgress(keyResultStatus(kr, week).progress), answered });
+    ask.items.push({
+      keyResultId: kr.id,
+      title: kr.title,
+      score: answered ? entry!.score : scoreFromProgress(keyResultStatus(kr, week).progress),
+      answered,
+    });
   }
   return asks;
 }
@@ -57,7 +79,13 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope = {}):
   const summary: RetroAskSummary = { asked: 0, reminded: 0, failed: 0, inFlight: 0, left: 0 };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycles = await deps.db.cycle.findMany({
-      where: { workspaceId: workspace.id, endsAt: { gt: new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS), lte: new Date(deps.now.getTime() + 31 * DAY_MS) } },
+      where: {
+        workspaceId: workspace.id,
+        endsAt: {
+          gt: new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS),
+          lte: new Date(deps.now.getTime() + 31 * DAY_MS),
+        },
+      },
     });
     for (const cycle of cycles) {
       for (const team of await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team)) {
@@ -65,7 +93,12 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope = {}):
         for (const [owner, ask] of await teamAsks(deps, team, cycle)) {
           try {
             const key = retroAskKey(team, cycle, owner);
-            const intent = { workspaceId: workspace.id, kind: "retro_request" as const, channel: owner, recipient: owner };
+            const intent = {
+              workspaceId: workspace.id,
+              kind: "retro_request" as const,
+              channel: owner,
+              recipient: owner,
+            };
             const first = await sendOnce(deps, { ...intent, key }, () => retroRequestMessage(ask));
             if (first.status === "sent") summary.asked += 1;
             if (first.status === "failed") summary.failed += 1;
@@ -73,8 +106,15 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope = {}):
             if (pending) summary[pending] += 1;
             const sentAt = first.message.sentAt;
             const unanswered = ask.items.some((i) => !i.answered);
-            if (first.status === "already_sent" && sentAt && unanswered && deps.now.getTime() >= sentAt.getTime() + team.reminderDelayHours * 3_600_000) {
-              const reminder = await sendOnce(deps, { ...intent, key: `${key}:reminder` }, () => retroRequestMessage(ask, { reminder: true }));
+            if (
+              first.status === "already_sent" &&
+              sentAt &&
+              unanswered &&
+              deps.now.getTime() >= sentAt.getTime() + team.reminderDelayHours * 3_600_000
+            ) {
+              const reminder = await sendOnce(deps, { ...intent, key: `${key}:reminder` }, () =>
+                retroRequestMessage(ask, { reminder: true }),
+              );
               if (reminder.status === "sent") summary.reminded += 1;
               else if (reminder.status === "failed") summary.failed += 1;
               else if (reminder.status !== "already_sent") summary[pendingCounter(reminder)!] += 1;
@@ -96,7 +136,10 @@ async function keyResultForRetro(deps: ServiceDeps, workspaceId: number, keyResu
     include: {
       owner: { select: { slackUserId: true } },
       coOwners: { include: { person: true } },
-      checkIns: { select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true }, orderBy: { week: "asc" } },
+      checkIns: {
+        select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
+        orderBy: { week: "asc" },
+      },
       retro: true,
       objective: { include: { cycle: true, team: { include: { managers: { include: { person: true } } } } } },
     },
@@ -112,9 +155,17 @@ async function mayAnswer(deps: ServiceDeps, workspaceId: number, slackUserId: st
   });
 }
 
-export type RetroFormAccess = { status: "ok"; form: RetroModalData } | { status: "refused"; reason: string } | { status: "gone" };
+export type RetroFormAccess =
+  | { status: "ok"; form: RetroModalData }
+  | { status: "refused"; reason: string }
+  | { status: "gone" };
 
-export async function retroForm(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number): Promise<RetroFormAccess> {
+export async function retroForm(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  keyResultId: number,
+): Promise<RetroFormAccess> {
   const kr = await keyResultForRetro(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = await mayAnswer(deps, workspaceId, slackUserId, kr);
@@ -145,16 +196,37 @@ export async function retroForm(deps: ServiceDeps, workspaceId: number, slackUse
   };
 }
 
-export type RetroSaveResult = { status: "saved"; threadUpdated: boolean; carried: Carried | null } | { status: "refused"; reason: string } | { status: "gone" };
+export type RetroSaveResult =
+  | { status: "saved"; threadUpdated: boolean; carried: Carried | null }
+  | { status: "refused"; reason: string }
+  | { status: "gone" };
 
 /** Saves an owner's answers; the key result id comes from the modal, so who may answer is checked again here. */
-export async function saveRetroAnswers(deps: ServiceDeps, workspaceId: number, slackUserId: string, keyResultId: number, inputs: RetroInputs): Promise<RetroSaveResult> {
+export async function saveRetroAnswers(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  keyResultId: number,
+  inputs: RetroInputs,
+): Promise<RetroSaveResult> {
   const kr = await keyResultForRetro(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = await mayAnswer(deps, workspaceId, slackUserId, kr);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  const answers = { score: inputs.score, scoreSet: true, worked: inputs.worked, didnt: inputs.didnt, learned: inputs.learned, carryForward: inputs.carryForward, answeredAt: deps.now };
-  await deps.db.retroEntry.upsert({ where: { keyResultId: kr.id }, create: { keyResultId: kr.id, ...answers }, update: answers });
+  const answers = {
+    score: inputs.score,
+    scoreSet: true,
+    worked: inputs.worked,
+    didnt: inputs.didnt,
+    learned: inputs.learned,
+    carryForward: inputs.carryForward,
+    answeredAt: deps.now,
+  };
+  await deps.db.retroEntry.upsert({
+    where: { keyResultId: kr.id },
+    create: { keyResultId: kr.id, ...answers },
+    update: answers,
+  });
 
   const { team, cycle } = kr.objective;
   let carried: Carried | null = null;
@@ -177,7 +249,10 @@ export async function saveRetroAnswers(deps: ServiceDeps, workspaceId: number, s
   }
   if (kr.owner) {
     const ask = (await teamAsks(deps, team, cycle)).get(kr.owner.slackUserId);
-    if (ask) await updateSent(deps, retroAskKey(team, cycle, kr.owner.slackUserId), retroRequestMessage(ask)).catch((err) => deps.log.warn("could not update the retro DM", err));
+    if (ask)
+      await updateSent(deps, retroAskKey(team, cycle, kr.owner.slackUserId), retroRequestMessage(ask)).catch((err) =>
+        deps.log.warn("could not update the retro DM", err),
+      );
   }
   return { status: "saved", threadUpdated, carried };
 }

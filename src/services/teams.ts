@@ -14,7 +14,10 @@ import { eligibleParents } from "../domain/tree";
 type TeamWithManagers = Team & { managers: Array<{ person: { slackUserId: string } }> };
 
 async function teamById(deps: ServiceDeps, workspaceId: number, teamId: number): Promise<TeamWithManagers | null> {
-  return deps.db.team.findFirst({ where: { id: teamId, workspaceId }, include: { managers: { include: { person: true } } } });
+  return deps.db.team.findFirst({
+    where: { id: teamId, workspaceId },
+    include: { managers: { include: { person: true } } },
+  });
 }
 
 export function settingsOf(team: TeamWithManagers): TeamSettings {
@@ -31,18 +34,35 @@ export function settingsOf(team: TeamWithManagers): TeamSettings {
 
 /** The teams `teamId` (null: a new team) may belong to, by name. */
 export async function parentChoices(deps: ServiceDeps, workspaceId: number, teamId: number | null) {
-  return eligibleParents(teamId, await deps.db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, parentId: true }, orderBy: { name: "asc" } }));
+  return eligibleParents(
+    teamId,
+    await deps.db.team.findMany({
+      where: { workspaceId },
+      select: { id: true, name: true, parentId: true },
+      orderBy: { name: "asc" },
+    }),
+  );
 }
 
 /** Why `parentId` cannot be `teamId`'s parent (checked again on save: the form may be stale), or null. */
-async function parentProblem(deps: ServiceDeps, workspaceId: number, teamId: number | null, parentId: number | null): Promise<string | null> {
+async function parentProblem(
+  deps: ServiceDeps,
+  workspaceId: number,
+  teamId: number | null,
+  parentId: number | null,
+): Promise<string | null> {
   if (parentId === null) return null;
   if ((await parentChoices(deps, workspaceId, teamId)).some((t) => t.id === parentId)) return null;
   return "That team cannot be the parent: it is this team, a team below it, or no longer exists.";
 }
 
 /** May this person change this team's settings? Checked when the modal opens and again on save. */
-async function mayChange(deps: ServiceDeps, workspaceId: number, slackUserId: string, team: TeamWithManagers): Promise<Decision> {
+async function mayChange(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  team: TeamWithManagers,
+): Promise<Decision> {
   return decide(await actor(deps, workspaceId, slackUserId), "team_settings", {
     ownerSlackId: null,
     coOwnerSlackIds: [],
@@ -50,10 +70,22 @@ async function mayChange(deps: ServiceDeps, workspaceId: number, slackUserId: st
   });
 }
 
-export type SettingsAccess = { status: "ok"; team: TeamWithManagers } | { status: "refused"; reason: string } | { status: "unknown_team"; teams: string[] };
+export type SettingsAccess =
+  | { status: "ok"; team: TeamWithManagers }
+  | { status: "refused"; reason: string }
+  | { status: "unknown_team"; teams: string[] };
 
-export async function openTeamSettings(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string): Promise<SettingsAccess> {
-  const teams = await deps.db.team.findMany({ where: { workspaceId }, include: { managers: { include: { person: true } } }, orderBy: { name: "asc" } });
+export async function openTeamSettings(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamName: string,
+): Promise<SettingsAccess> {
+  const teams = await deps.db.team.findMany({
+    where: { workspaceId },
+    include: { managers: { include: { person: true } } },
+    orderBy: { name: "asc" },
+  });
   const team = teams.find((t) => t.name.toLowerCase() === teamName.trim().toLowerCase());
   if (!team) return { status: "unknown_team", teams: teams.map((t) => t.name) };
   const decision = await mayChange(deps, workspaceId, slackUserId, team);
@@ -91,14 +123,27 @@ export async function saveTeamSettings(
   return decision;
 }
 
-export type CreateTeamResult = { status: "created"; teamId: number } | { status: "duplicate" } | { status: "refused"; reason: string };
+export type CreateTeamResult =
+  | { status: "created"; teamId: number }
+  | { status: "duplicate" }
+  | { status: "refused"; reason: string };
 
 /**
  * Anyone may create a team; with no managers chosen, its creator manages it. Its digest follows
  * the creator's time zone.
  */
-export async function createTeam(deps: ServiceDeps, workspaceId: number, slackUserId: string, name: string, settings: TeamSettings): Promise<CreateTeamResult> {
-  const decision = decide(await actor(deps, workspaceId, slackUserId), "create_team", { ownerSlackId: null, coOwnerSlackIds: [], managerSlackIds: [] });
+export async function createTeam(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  name: string,
+  settings: TeamSettings,
+): Promise<CreateTeamResult> {
+  const decision = decide(await actor(deps, workspaceId, slackUserId), "create_team", {
+    ownerSlackId: null,
+    coOwnerSlackIds: [],
+    managerSlackIds: [],
+  });
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   const existing = await deps.db.team.findMany({ where: { workspaceId }, select: { name: true } });
   if (existing.some((t) => t.name.toLowerCase() === name.toLowerCase())) return { status: "duplicate" };

@@ -17,7 +17,12 @@ export function teamWeek(team: Pick<Team, "timezone" | "cadence">, now: Date): s
 }
 
 /** Every objective of the workspace in the cycle, with its key results' progress as of `week`. */
-export async function cycleObjectives(db: Db, workspaceId: number, cycleId: number, week: string): Promise<TreeObjectiveInput[]> {
+export async function cycleObjectives(
+  db: Db,
+  workspaceId: number,
+  cycleId: number,
+  week: string,
+): Promise<TreeObjectiveInput[]> {
   const objectives = await db.objective.findMany({
     where: { cycleId, team: { workspaceId } },
     orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -52,14 +57,23 @@ export async function workspaceTeams(db: Db, workspaceId: number): Promise<Array
 }
 
 /** The team a person belongs to: one they manage or own a key result in (the scheduling team). */
-export async function teamOfPerson(db: Db, workspaceId: number, personId: number, cycle: Cycle): Promise<Team | undefined> {
+export async function teamOfPerson(
+  db: Db,
+  workspaceId: number,
+  personId: number,
+  cycle: Cycle,
+): Promise<Team | undefined> {
   return scheduleTeam(
     await db.team.findMany({
       where: {
         workspaceId,
         OR: [
           { managers: { some: { personId } } },
-          { objectives: { some: { cycleId: cycle.id, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } } } },
+          {
+            objectives: {
+              some: { cycleId: cycle.id, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } },
+            },
+          },
         ],
       },
     }),
@@ -72,7 +86,12 @@ export type TeamTree =
   | { status: "unknown_team"; teams: string[] };
 
 /** The tree from the named team down; by default from the top of the caller's team's tree. */
-export async function teamTree(deps: ServiceDeps, workspaceId: number, slackUserId: string, teamName: string | null): Promise<TeamTree> {
+export async function teamTree(
+  deps: ServiceDeps,
+  workspaceId: number,
+  slackUserId: string,
+  teamName: string | null,
+): Promise<TeamTree> {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return { status: "no_cycle" };
   const teams = await workspaceTeams(deps.db, workspaceId);

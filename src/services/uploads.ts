@@ -12,12 +12,22 @@ export type UploadOutcome = "sent" | "already_sent" | "in_flight" | "failed" | "
 /** An upload is three calls, and Slack shares the file into the thread after the last: give one this long to show. */
 const UPLOAD_MAY_LAND_MS = 60_000;
 
-export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs: string }, file: () => Promise<UploadFile> | UploadFile): Promise<UploadOutcome> {
+export async function uploadOnce(
+  deps: ServiceDeps,
+  intent: Intent & { threadTs: string },
+  file: () => Promise<UploadFile> | UploadFile,
+): Promise<UploadOutcome> {
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome.status === "sent" ? "already_sent" : claimed.outcome.status;
   const { message: row, token, mayHaveBeenPosted } = claimed;
-  const settle = (data: { status?: string; error?: string | null; sentAt?: Date; claimedAt?: Date; holderId?: null; attemptedAt?: null }) =>
-    deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
+  const settle = (data: {
+    status?: string;
+    error?: string | null;
+    sentAt?: Date;
+    claimedAt?: Date;
+    holderId?: null;
+    attemptedAt?: null;
+  }) => deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
   let built: UploadFile;
   try {
     built = await file();
@@ -26,12 +36,18 @@ export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs:
     throw err;
   }
   if (mayHaveBeenPosted) {
-    const replies = await deps.slack.conversations.replies({ channel: intent.channel, ts: intent.threadTs, limit: 200 }).catch(() => null);
+    const replies = await deps.slack.conversations
+      .replies({ channel: intent.channel, ts: intent.threadTs, limit: 200 })
+      .catch(() => null);
     if (!replies) {
       await settle({ claimedAt: new Date(0), holderId: null, attemptedAt: null });
       return "deferred"; // cannot tell whether it is there: try again later rather than risk a duplicate
     }
-    if ((replies.messages ?? []).some((m) => (m as { files?: Array<{ name?: string }> }).files?.some((f) => f.name === built.filename))) {
+    if (
+      (replies.messages ?? []).some((m) =>
+        (m as { files?: Array<{ name?: string }> }).files?.some((f) => f.name === built.filename),
+      )
+    ) {
       await settle({ status: "sent", sentAt: deps.now, error: null });
       return "sent";
     }
@@ -66,7 +82,9 @@ export async function uploadOnce(deps: ServiceDeps, intent: Intent & { threadTs:
       await settle({ status: "failed", error: code });
       return "failed";
     }
-    deps.log.warn(`upload ${intent.key} failed (${code ?? (err as Error).message}); the next run looks for it before trying again`);
+    deps.log.warn(
+      `upload ${intent.key} failed (${code ?? (err as Error).message}); the next run looks for it before trying again`,
+    );
     await settle({ error: code ?? (err as Error).message, claimedAt: new Date(0), holderId: null, attemptedAt: null });
     return "deferred";
   }

@@ -4,7 +4,14 @@
 // the database first, and whoever does not hold the claim keeps using the current token (valid
 // until it expires) or waits for the new one.
 import { WebClient } from "@slack/web-api";
-import { claimRefresh, findInstallation, installedTeamsOfEnterprise, releaseRefreshClaim, storeRefreshedTokens, type BotInstallation } from "../db/installations";
+import {
+  claimRefresh,
+  findInstallation,
+  installedTeamsOfEnterprise,
+  releaseRefreshClaim,
+  storeRefreshedTokens,
+  type BotInstallation,
+} from "../db/installations";
 import type { TokenCipher } from "../db/tokenCipher";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
@@ -18,12 +25,21 @@ const CLAIM_MS = 30_000;
 const WAIT_STEP_MS = 200;
 
 /** A workspace's bot token and identity; `workspaceId` is its row in okr-bot's database. */
-export type BotAuthorization = { botToken: string; botId?: string; botUserId: string; teamId: string; enterpriseId?: string; workspaceId: number };
+export type BotAuthorization = {
+  botToken: string;
+  botId?: string;
+  botUserId: string;
+  teamId: string;
+  enterpriseId?: string;
+  workspaceId: number;
+};
 
 export class NotInstalledError extends Error {
   override name = "NotInstalledError";
   constructor(readonly slackTeamId: string) {
-    super(`okr-bot is not installed in workspace ${slackTeamId} (no installation stored): install it at /slack/install`);
+    super(
+      `okr-bot is not installed in workspace ${slackTeamId} (no installation stored): install it at /slack/install`,
+    );
   }
 }
 
@@ -45,7 +61,10 @@ export class BotTokens {
   private readonly clock: () => Date;
 
   constructor(private readonly opts: BotTokensOptions) {
-    this.oauthClient = new WebClient(undefined, webClientOptions({ apiUrl: opts.apiUrl, logger: opts.log.child("web-api"), retries: 2, metrics: opts.metrics }));
+    this.oauthClient = new WebClient(
+      undefined,
+      webClientOptions({ apiUrl: opts.apiUrl, logger: opts.log.child("web-api"), retries: 2, metrics: opts.metrics }),
+    );
     this.clock = opts.clock ?? (() => new Date());
   }
 
@@ -83,7 +102,11 @@ export class BotTokens {
   }
 
   private dueForRefresh(i: BotInstallation): boolean {
-    return i.botRefreshToken !== null && i.botTokenExpiresAt !== null && i.botTokenExpiresAt.getTime() - this.clock().getTime() < REFRESH_MARGIN_MS;
+    return (
+      i.botRefreshToken !== null &&
+      i.botTokenExpiresAt !== null &&
+      i.botTokenExpiresAt.getTime() - this.clock().getTime() < REFRESH_MARGIN_MS
+    );
   }
 
   private async refresh(slackTeamId: string): Promise<BotAuthorization> {
@@ -112,22 +135,33 @@ export class BotTokens {
         grant_type: "refresh_token",
         refresh_token: installation.botRefreshToken!,
       });
-      if (!res.access_token || !res.refresh_token || !res.expires_in) throw new Error("Slack's refresh answer had no token");
-      const tokens = { botToken: res.access_token, botRefreshToken: res.refresh_token, botTokenExpiresAt: new Date(this.clock().getTime() + res.expires_in * 1000) };
+      if (!res.access_token || !res.refresh_token || !res.expires_in)
+        throw new Error("Slack's refresh answer had no token");
+      const tokens = {
+        botToken: res.access_token,
+        botRefreshToken: res.refresh_token,
+        botTokenExpiresAt: new Date(this.clock().getTime() + res.expires_in * 1000),
+      };
       await storeRefreshedTokens(db, cipher, installation, tokens);
-      log.info(`workspace ${installation.slackTeamId}: bot token refreshed (expires ${tokens.botTokenExpiresAt.toISOString()})`);
+      log.info(
+        `workspace ${installation.slackTeamId}: bot token refreshed (expires ${tokens.botTokenExpiresAt.toISOString()})`,
+      );
       return authorization({ ...installation, ...tokens });
     } catch (err) {
       await releaseRefreshClaim(db, installation).catch(() => undefined);
       // The error code only: Slack's answer to a refresh carries tokens.
-      log.error(`workspace ${installation.slackTeamId}: refreshing the bot token failed (${slackErrorCode(err) ?? (err as Error).message})`);
+      log.error(
+        `workspace ${installation.slackTeamId}: refreshing the bot token failed (${slackErrorCode(err) ?? (err as Error).message})`,
+      );
       if (installation.botTokenExpiresAt!.getTime() > this.clock().getTime()) return authorization(installation);
       throw new Error(`the bot token of workspace ${installation.slackTeamId} expired and could not be refreshed`);
     }
   }
 }
 
-function authorization(i: Pick<BotInstallation, "botToken" | "botId" | "botUserId" | "slackTeamId" | "enterpriseId" | "workspaceId">): BotAuthorization {
+function authorization(
+  i: Pick<BotInstallation, "botToken" | "botId" | "botUserId" | "slackTeamId" | "enterpriseId" | "workspaceId">,
+): BotAuthorization {
   return {
     workspaceId: i.workspaceId,
     botToken: i.botToken,

@@ -56,7 +56,13 @@ export function slackErrorCode(err: unknown): string | undefined {
 }
 
 /** Codes with which Slack refuses a workspace's bot token: revoked, uninstalled, deactivated. */
-const TOKEN_REFUSED = new Set(["token_revoked", "invalid_auth", "account_inactive", "not_authed", "team_access_not_granted"]);
+const TOKEN_REFUSED = new Set([
+  "token_revoked",
+  "invalid_auth",
+  "account_inactive",
+  "not_authed",
+  "team_access_not_granted",
+]);
 
 /** The code, when Slack refused the bot token itself (nothing the bot can retry or fix). */
 export function tokenRefusedCode(err: unknown): string | undefined {
@@ -68,6 +74,8 @@ export function tokenRefusedCode(err: unknown): string | undefined {
  * The client jobs send with: no retries of its own and 429s thrown, because the outbox retries,
  * reconciles and paces itself (a client-side retry of a post Slack already accepted would post it twice).
  */
-export function createJobsSlackClient(opts: Omit<SlackClientOptions, "retries" | "rejectRateLimitedCalls">): SlackClient {
+export function createJobsSlackClient(
+  opts: Omit<SlackClientOptions, "retries" | "rejectRateLimitedCalls">,
+): SlackClient {
   return createSlackClient({ ...opts, retries: 0, rejectRateLimitedCalls: true });
 }

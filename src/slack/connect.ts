@@ -18,14 +18,28 @@ export type SlackConnection =
   | { mode: "oauth"; clients: SlackClients; tokens: BotTokens; cipher: TokenCipher };
 
 /** With one bot token, every request is authorized as the token's workspace, as auth.test named it at start. */
-export type HomeAuthorization = { botToken: string; botUserId: string; botId?: string; teamId: string; enterpriseId?: string };
+export type HomeAuthorization = {
+  botToken: string;
+  botUserId: string;
+  botId?: string;
+  teamId: string;
+  enterpriseId?: string;
+};
 
 export async function connectSlack(config: Config, db: Db, log: Logger, metrics?: Metrics): Promise<SlackConnection> {
   const pacing = { perSecond: config.slack.postsPerSecond, perChannelPerSecond: config.slack.postsPerChannelPerSecond };
   const { oauth, apiUrl } = config.slack;
   if (oauth) {
     const cipher = new TokenCipher(oauth.tokenKeys.current, oauth.tokenKeys.previous);
-    const tokens = new BotTokens({ db, cipher, clientId: oauth.clientId, clientSecret: oauth.clientSecret, apiUrl, log: log.child("tokens"), metrics });
+    const tokens = new BotTokens({
+      db,
+      cipher,
+      clientId: oauth.clientId,
+      clientSecret: oauth.clientSecret,
+      apiUrl,
+      log: log.child("tokens"),
+      metrics,
+    });
     return { mode: "oauth", clients: installedWorkspaces(tokens, { apiUrl, log, pacing, metrics }), tokens, cipher };
   }
   const slack = createJobsSlackClient({ token: config.slack.botToken!, apiUrl, logger: log.child("web-api"), metrics });
@@ -42,7 +56,11 @@ export async function connectSlack(config: Config, db: Db, log: Logger, metrics?
 }
 
 /** The workspace the bot token belongs to; a refused token is a configuration error, an unreachable Slack says where it looked. */
-async function homeWorkspace(db: Db, slack: ReturnType<typeof createJobsSlackClient>, apiUrl: string | undefined): Promise<{ home: Workspace; auth: AuthTestResponse }> {
+async function homeWorkspace(
+  db: Db,
+  slack: ReturnType<typeof createJobsSlackClient>,
+  apiUrl: string | undefined,
+): Promise<{ home: Workspace; auth: AuthTestResponse }> {
   let auth;
   try {
     auth = await slack.auth.test();
@@ -53,6 +71,7 @@ async function homeWorkspace(db: Db, slack: ReturnType<typeof createJobsSlackCli
   }
   // Slack accepts the token: whatever was uninstalled before is installed again.
   const workspace = await ensureWorkspace(db, auth.team_id!, auth.team);
-  if (workspace.uninstalledAt) return { home: await db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } }), auth };
+  if (workspace.uninstalledAt)
+    return { home: await db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } }), auth };
   return { home: workspace, auth };
 }

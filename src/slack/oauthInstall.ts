@@ -45,7 +45,9 @@ export function installationStore({ db, cipher, log }: Deps): InstallationStore 
         botRefreshToken: bot.refreshToken,
         botTokenExpiresAt: bot.expiresAt === undefined ? undefined : new Date(bot.expiresAt * 1000),
       });
-      log.info(`installed in workspace ${installation.team.name ?? ""} (${installation.team.id}) by ${installation.user.id}`);
+      log.info(
+        `installed in workspace ${installation.team.name ?? ""} (${installation.team.id}) by ${installation.user.id}`,
+      );
     },
     fetchInstallation: async (query) => {
       const found = query.teamId ? await findInstallation(db, cipher, query.teamId) : null;
@@ -84,13 +86,26 @@ export function oauthRoutes(oauth: OAuthConfig, apiUrl: string | undefined, deps
     clientOptions: webClientOptions({ apiUrl, logger: deps.log.child("web-api"), metrics: deps.metrics }),
     logger: deps.log.child("oauth"),
     renderHtmlForInstallPath: (url) =>
-      html("Add okr-bot to Slack", `<a id="add-to-slack" href="${escapeHtml(url)}">Add okr-bot to Slack</a>: weekly check-ins, digests and retros for your team's OKRs.`),
+      html(
+        "Add okr-bot to Slack",
+        `<a id="add-to-slack" href="${escapeHtml(url)}">Add okr-bot to Slack</a>: weekly check-ins, digests and retros for your team's OKRs.`,
+      ),
   });
   const callback = {
     success: (installation: Installation, _options: unknown, _req: IncomingMessage, res: ServerResponse) =>
-      page(res, 200, "okr-bot is installed", `okr-bot is now in ${escapeHtml(installation.team?.name ?? installation.team?.id ?? "your workspace")}. In Slack, invite it to your team's channel and type <code>/okr help</code>.`),
+      page(
+        res,
+        200,
+        "okr-bot is installed",
+        `okr-bot is now in ${escapeHtml(installation.team?.name ?? installation.team?.id ?? "your workspace")}. In Slack, invite it to your team's channel and type <code>/okr help</code>.`,
+      ),
     failure: (error: Error, _options: unknown, _req: IncomingMessage, res: ServerResponse) =>
-      page(res, 400, "okr-bot was not installed", `The install did not finish: ${escapeHtml(error.message)}. <a href="${INSTALL_PATH}">Try again</a>.`),
+      page(
+        res,
+        400,
+        "okr-bot was not installed",
+        `The install did not finish: ${escapeHtml(error.message)}. <a href="${INSTALL_PATH}">Try again</a>.`,
+      ),
   };
   return [
     { path: INSTALL_PATH, method: ["GET"], handler: (req, res) => void installer.handleInstallPath(req, res) },

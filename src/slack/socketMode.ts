@@ -21,13 +21,24 @@ export const SOCKET_BACKOFF: Backoff = { firstMs: 1_000, capMs: 8_000 };
 export const SOCKET_GRACE_MS = 30_000;
 
 /** Errors from apps.connections.open that no retry will fix: at start they are a configuration error. */
-const UNRECOVERABLE = new Set(["not_authed", "invalid_auth", "account_inactive", "user_removed_from_team", "team_disabled", "not_allowed_token_type"]);
+const UNRECOVERABLE = new Set([
+  "not_authed",
+  "invalid_auth",
+  "account_inactive",
+  "user_removed_from_team",
+  "team_disabled",
+  "not_allowed_token_type",
+]);
 
 /**
  * The wait after the `failures`-th failed attempt in a row: the doubling ceiling, capped, with the
  * wait drawn in its upper half so that many bots cut off together do not come back in step.
  */
-export function backoffMs(failures: number, backoff: Backoff = SOCKET_BACKOFF, random: () => number = Math.random): number {
+export function backoffMs(
+  failures: number,
+  backoff: Backoff = SOCKET_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(backoff.capMs, backoff.firstMs * 2 ** Math.max(0, failures - 1));
   return ceiling / 2 + (random() * ceiling) / 2;
 }
@@ -72,7 +83,12 @@ export class SocketReceiver implements Receiver {
       // One attempt per call: the waiting between attempts is ours. Bolt would otherwise hand the socket
       // client the app's Web API settings, which decide when it stops trying.
       installerOptions: {
-        clientOptions: { ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}), timeout: 10_000, retryConfig: { retries: 0 }, ...(opts.metrics ? { fetch: countingFetch(opts.metrics) } : {}) },
+        clientOptions: {
+          ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+          timeout: 10_000,
+          retryConfig: { retries: 0 },
+          ...(opts.metrics ? { fetch: countingFetch(opts.metrics) } : {}),
+        },
       },
     });
     const client = this.bolt.client;
@@ -158,14 +174,18 @@ export class SocketReceiver implements Receiver {
         if (this.stopped) return;
         const code = slackErrorCode(err);
         if (atStart && code && UNRECOVERABLE.has(code)) {
-          throw new ConfigError([`Slack refused SLACK_APP_TOKEN (${code}): check the app-level token (Basic Information → App-Level Tokens, scope connections:write)`]);
+          throw new ConfigError([
+            `Slack refused SLACK_APP_TOKEN (${code}): check the app-level token (Basic Information → App-Level Tokens, scope connections:write)`,
+          ]);
         }
         failure = describe(err);
       }
       failures += 1;
       this.lastError = failure;
       const wait = backoffMs(failures, this.backoff);
-      this.log.warn(`Socket Mode: could not connect to Slack (${failure}); attempt ${failures} failed, trying again in ${(wait / 1000).toFixed(1)} s`);
+      this.log.warn(
+        `Socket Mode: could not connect to Slack (${failure}); attempt ${failures} failed, trying again in ${(wait / 1000).toFixed(1)} s`,
+      );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wake = () => {
@@ -198,9 +218,11 @@ function withQuietReconnects(log: Logger): Logger {
   const whole = /^(Received a message on the WebSocket|Calling ack\(\)|Unable to parse an incoming WebSocket message)/;
   return {
     ...log,
-    error: (...args: unknown[]) => (typeof args[0] === "string" && transient.test(args[0]) ? log.debug(...args) : log.error(...args)),
+    error: (...args: unknown[]) =>
+      typeof args[0] === "string" && transient.test(args[0]) ? log.debug(...args) : log.error(...args),
     debug: (...args: unknown[]) => {
-      if (typeof args[0] === "string" && whole.test(args[0])) log.debug(`${args[0].split(":")[0]} (not logged: it carries what people typed)`);
+      if (typeof args[0] === "string" && whole.test(args[0]))
+        log.debug(`${args[0].split(":")[0]} (not logged: it carries what people typed)`);
       else log.debug(...args);
     },
   };

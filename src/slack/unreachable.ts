@@ -29,7 +29,14 @@ export function slackFailureReason(err: unknown): string {
  * "could not reach Slack at <url> to <purpose> (<reason>); <advice>", or undefined when `err` is
  * something else (which the caller rethrows).
  */
-export function slackUnreachable(err: unknown, apiUrl: string | undefined, purpose: string, advice: string): SlackUnreachableError | undefined {
+export function slackUnreachable(
+  err: unknown,
+  apiUrl: string | undefined,
+  purpose: string,
+  advice: string,
+): SlackUnreachableError | undefined {
   if (!isSlackUnreachable(err)) return undefined;
-  return new SlackUnreachableError(`could not reach Slack at ${apiUrl ?? DEFAULT_SLACK_API_URL} to ${purpose} (${slackFailureReason(err)}); ${advice}`);
+  return new SlackUnreachableError(
+    `could not reach Slack at ${apiUrl ?? DEFAULT_SLACK_API_URL} to ${purpose} (${slackFailureReason(err)}); ${advice}`,
+  );
 }

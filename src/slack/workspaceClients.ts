@@ -21,7 +21,10 @@ export function singleWorkspace(slack: SlackClient, pacer: Pacer, slackTeamId: s
 }
 
 /** Multi-workspace mode: each installed workspace's current token (refreshed when due). */
-export function installedWorkspaces(tokens: BotTokens, opts: { apiUrl?: string; log: Logger; pacing: PacerOptions; metrics?: Metrics }): SlackClients {
+export function installedWorkspaces(
+  tokens: BotTokens,
+  opts: { apiUrl?: string; log: Logger; pacing: PacerOptions; metrics?: Metrics },
+): SlackClients {
   const clients = new Map<number, WorkspaceSlack>();
   return {
     forWorkspace: async (workspace) => {
@@ -34,7 +37,12 @@ export function installedWorkspaces(tokens: BotTokens, opts: { apiUrl?: string; 
       }
       const known = clients.get(workspace.id);
       if (known?.slack.token === botToken) return known;
-      const slack = createJobsSlackClient({ token: botToken, apiUrl: opts.apiUrl, logger: opts.log.child("web-api"), metrics: opts.metrics });
+      const slack = createJobsSlackClient({
+        token: botToken,
+        apiUrl: opts.apiUrl,
+        logger: opts.log.child("web-api"),
+        metrics: opts.metrics,
+      });
       // A refreshed token gets a new client; the workspace keeps its pacer.
       const fresh = { slack, pacer: known?.pacer ?? new Pacer(opts.pacing) };
       clients.set(workspace.id, fresh);

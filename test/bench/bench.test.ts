@@ -12,13 +12,27 @@ it("measures every figure and writes them with their units and the machine", asy
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "okr-bench-")), "results.json");
   const postgresUrl = process.env.TEST_POSTGRES_URL;
   const cli = path.join(__dirname, "..", "..", "dist", "cli", "main.js"); // npm test builds first
-  const figures = await runBench({ quick: true, out, cli, ...(postgresUrl ? { postgresUrl } : {}), log: () => undefined });
+  const figures = await runBench({
+    quick: true,
+    out,
+    cli,
+    ...(postgresUrl ? { postgresUrl } : {}),
+    log: () => undefined,
+  });
   const written = JSON.parse(fs.readFileSync(out, "utf8"));
   expect(written.mode).toBe("quick");
   expect(written.machine.cores).toBeGreaterThan(0);
   expect(written.figures).toEqual(figures);
   const names = figures.map((f) => f.name);
-  for (const expected of [/^fan-out .*time \/ lower bound$/, /5% 429 \+ 1% 5xx: duplicates$/, /^peak RSS/, /^ack latency p99 \(.*sqlite\)$/, /^throughput/, /^digest SQL statements, 200 KRs/, /^start → healthy \/healthz, SQLite, new database$/]) {
+  for (const expected of [
+    /^fan-out .*time \/ lower bound$/,
+    /5% 429 \+ 1% 5xx: duplicates$/,
+    /^peak RSS/,
+    /^ack latency p99 \(.*sqlite\)$/,
+    /^throughput/,
+    /^digest SQL statements, 200 KRs/,
+    /^start → healthy \/healthz, SQLite, new database$/,
+  ]) {
     expect(names.some((n) => expected.test(n))).toBe(true);
   }
   if (postgresUrl) expect(names.some((n) => /postgresql\)$/.test(n))).toBe(true);

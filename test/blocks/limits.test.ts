@@ -11,7 +11,13 @@ import { retroParent, retroReply } from "../../src/blocks/retro";
 import { buildDigest } from "../../src/domain/digest";
 import { buildRetro } from "../../src/domain/retro";
 import { parseCycleKey } from "../../src/domain/time";
-import { blocksTextLength, findPings, LIMITS, validateBlocks as validateBlockList, validateView } from "../../src/sandbox";
+import {
+  blocksTextLength,
+  findPings,
+  LIMITS,
+  validateBlocks as validateBlockList,
+  validateView,
+} from "../../src/sandbox";
 import { objectives, statuses } from "../helpers/okrFactory";
 
 const cycle = parseCycleKey("2026-Q4", "UTC");
@@ -33,10 +39,23 @@ describe.each([
   [60, "short"],
   [120, "short"],
 ] as const)("with %i key results with %s texts", (n, texts) => {
-  const krs = texts === "long" ? statuses(n) : statuses(n).map((kr) => ({ ...kr, title: `KR ${kr.id}`, measuredBy: null, unit: null, latest: null, thisWeek: null }));
+  const krs =
+    texts === "long"
+      ? statuses(n)
+      : statuses(n).map((kr) => ({
+          ...kr,
+          title: `KR ${kr.id}`,
+          measuredBy: null,
+          unit: null,
+          latest: null,
+          thisWeek: null,
+        }));
 
   it("the check-in prompt, reminder and modal are valid, and ping nobody", () => {
-    for (const m of [checkinPrompt({ week: "2026-W48", keyResults: krs }), checkinReminder({ week: "2026-W48", pending: krs })]) {
+    for (const m of [
+      checkinPrompt({ week: "2026-W48", keyResults: krs }),
+      checkinReminder({ week: "2026-W48", pending: krs }),
+    ]) {
       expect(validateBlocks(m.blocks, "message")).toEqual([]);
       expect(findPings(m)).toEqual([]);
     }
@@ -44,23 +63,52 @@ describe.each([
   });
 
   it("the retro DM and its reminder are valid, and ping nobody", () => {
-    const items = krs.map((kr, i) => ({ keyResultId: kr.id, title: kr.title, score: (i % 11) / 10, answered: i % 2 === 0 }));
+    const items = krs.map((kr, i) => ({
+      keyResultId: kr.id,
+      title: kr.title,
+      score: (i % 11) / 10,
+      answered: i % 2 === 0,
+    }));
     for (const reminder of [false, true]) {
-      const m = retroRequestMessage({ cycleKey: "2026-Q4", teamName: "Platform <!here>", channelId: "C0PLATFORM", endsOn: "2026-12-31", items }, { reminder });
+      const m = retroRequestMessage(
+        { cycleKey: "2026-Q4", teamName: "Platform <!here>", channelId: "C0PLATFORM", endsOn: "2026-12-31", items },
+        { reminder },
+      );
       expect(validateBlocks(m.blocks, "message")).toEqual([]);
       expect(findPings(m)).toEqual([]);
     }
   });
 
   it("the Home tab and /okr answers are valid", () => {
-    const team = { name: "Platform <!here>", objectives: krs.map((kr) => ({ title: kr.title, progress: kr.progress, keyResults: 3 })) };
-    const managed = [{ team: "Platform", missing: krs.map((kr) => `U0M${kr.id}`) }, { team: "Data", missing: [] }];
+    const team = {
+      name: "Platform <!here>",
+      objectives: krs.map((kr) => ({ title: kr.title, progress: kr.progress, keyResults: 3 })),
+    };
+    const managed = [
+      { team: "Platform", missing: krs.map((kr) => `U0M${kr.id}`) },
+      { team: "Data", missing: [] },
+    ];
     // Each key result serves a line of objectives twelve levels up, with long titles.
-    const serves = Array.from({ length: 12 }, (_, i) => ({ team: `Team ${i} <!here>`, title: `${"Grow revenue & trust ".repeat(20)}${i}` }));
-    const home = homeView({ cycleKey: "2026-Q4", week: "2026-W48", keyResults: krs.map((kr) => ({ ...kr, serves })), team, managed });
+    const serves = Array.from({ length: 12 }, (_, i) => ({
+      team: `Team ${i} <!here>`,
+      title: `${"Grow revenue & trust ".repeat(20)}${i}`,
+    }));
+    const home = homeView({
+      cycleKey: "2026-Q4",
+      week: "2026-W48",
+      keyResults: krs.map((kr) => ({ ...kr, serves })),
+      team,
+      managed,
+    });
     expect(validateView(home, "home")).toEqual([]);
     expect(findPings({ text: "", blocks: home.blocks })).toEqual([]); // plain_text headers do not ping
-    const list = okrList({ title: "Yours", cycleKey: "2026-Q4", week: "2026-W48", objectives: [{ title: "O", ownerSlackId: null, keyResults: krs }], empty: "none" });
+    const list = okrList({
+      title: "Yours",
+      cycleKey: "2026-Q4",
+      week: "2026-W48",
+      objectives: [{ title: "O", ownerSlackId: null, keyResults: krs }],
+      empty: "none",
+    });
     expect(validateBlocks(list.blocks, "message")).toEqual([]);
   });
 });
@@ -74,7 +122,14 @@ describe.each([
   const objectiveFacts = objectives(objectiveCount, krsEach);
 
   it("gets a digest split into messages Slack accepts, with every key result in it", () => {
-    const digest = buildDigest({ teamName: "Big", cycle, week: "2026-W48", now: NOW, timeZone: "UTC", objectives: objectiveFacts });
+    const digest = buildDigest({
+      teamName: "Big",
+      cycle,
+      week: "2026-W48",
+      now: NOW,
+      timeZone: "UTC",
+      objectives: objectiveFacts,
+    });
     const messages = digestMessages(digest);
     for (const m of messages) {
       expect(validateBlocks(m.blocks, "message")).toEqual([]);
@@ -87,8 +142,21 @@ describe.each([
   });
 
   it("gets the notes thread and an attention list Slack accepts", () => {
-    const many = objectiveFacts.map((o) => ({ ...o, keyResults: o.keyResults.map((kr) => ({ ...kr, checkIns: kr.checkIns.map((c) => ({ ...c, confidence: "off_track" as const })) })) }));
-    const digest = buildDigest({ teamName: "Big", cycle, week: "2026-W48", now: NOW, timeZone: "UTC", objectives: many });
+    const many = objectiveFacts.map((o) => ({
+      ...o,
+      keyResults: o.keyResults.map((kr) => ({
+        ...kr,
+        checkIns: kr.checkIns.map((c) => ({ ...c, confidence: "off_track" as const })),
+      })),
+    }));
+    const digest = buildDigest({
+      teamName: "Big",
+      cycle,
+      week: "2026-W48",
+      now: NOW,
+      timeZone: "UTC",
+      objectives: many,
+    });
     expect(digest.attention.length).toBe(objectiveCount * krsEach);
     for (const m of [...digestMessages(digest), ...digestNotesMessages(digest)]) {
       expect(validateBlocks(m.blocks, "message")).toEqual([]);
@@ -98,8 +166,18 @@ describe.each([
 
   it("gets a retro whose parent and replies Slack accepts, even with long answers", () => {
     const long = "<!here> & <".repeat(350);
-    const answers = new Map(objectiveFacts.flatMap((o) => o.keyResults).map((kr) => [kr.id, { score: null, worked: long, didnt: long, learned: long, carryForward: true }]));
-    const retro = buildRetro({ teamName: "Big", cycleKey: "2026-Q4", finalWeek: "2026-W52", objectives: objectiveFacts, answers });
+    const answers = new Map(
+      objectiveFacts
+        .flatMap((o) => o.keyResults)
+        .map((kr) => [kr.id, { score: null, worked: long, didnt: long, learned: long, carryForward: true }]),
+    );
+    const retro = buildRetro({
+      teamName: "Big",
+      cycleKey: "2026-Q4",
+      finalWeek: "2026-W52",
+      objectives: objectiveFacts,
+      answers,
+    });
     expect(validateBlocks(retroParent(retro).blocks, "message")).toEqual([]);
     for (const item of retro.items) {
       const reply = retroReply(item);
@@ -111,23 +189,87 @@ describe.each([
 
 describe("the OKR writing and retro forms", () => {
   const long = "<!channel> & <http://x|y> ".repeat(20);
-  const kr = { title: long.slice(0, 150), ownerSlackId: null, coOwnerSlackIds: ["U0A", "U0B"], baseline: "x", target: "y", unit: long.slice(0, 20), measuredBy: long.slice(0, 300) };
+  const kr = {
+    title: long.slice(0, 150),
+    ownerSlackId: null,
+    coOwnerSlackIds: ["U0A", "U0B"],
+    baseline: "x",
+    target: "y",
+    unit: long.slice(0, 20),
+    measuredBy: long.slice(0, 300),
+  };
 
   it("the new-objective modal with every slot and every hint is valid", () => {
-    const draft = { title: long.slice(0, 150), why: long, ownerSlackId: null, keyResults: Array.from({ length: MAX_KEY_RESULT_SLOTS }, () => ({ ...kr, title: "Ship feature X with test coverage", baseline: "1", target: "2" })) };
+    const draft = {
+      title: long.slice(0, 150),
+      why: long,
+      ownerSlackId: null,
+      keyResults: Array.from({ length: MAX_KEY_RESULT_SLOTS }, () => ({
+        ...kr,
+        title: "Ship feature X with test coverage",
+        baseline: "1",
+        target: "2",
+      })),
+    };
     const warnings = checkObjectiveDraft(draft, 6).warnings;
     expect(warnings.length).toBeGreaterThan(MAX_KEY_RESULT_SLOTS);
     const teams = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, name: `Team ${i} ${long}`.slice(0, 80) }));
-    expect(validateView(objectiveModal({ teams, teamId: 1, cycleKey: "2026-Q4", draft, warnings, acknowledged: "x" }), "modal")).toEqual([]);
+    expect(
+      validateView(
+        objectiveModal({ teams, teamId: 1, cycleKey: "2026-Q4", draft, warnings, acknowledged: "x" }),
+        "modal",
+      ),
+    ).toEqual([]);
   });
 
   it("the edit, retro and proposal surfaces are valid and ping nobody", () => {
     const warnings = checkKeyResultDraft({ ...kr, title: "Ship feature X", baseline: "1", target: "2" }).warnings;
-    expect(validateView(keyResultModal({ keyResultId: 123456, objectiveTitle: long, draft: kr, warnings }), "modal")).toEqual([]);
-    const answers = { score: 0.7, worked: long.repeat(3).slice(0, 1500), didnt: null, learned: null, carryForward: true };
-    expect(validateView(retroModal({ keyResultId: 1, title: long, objectiveTitle: long, finalValue: 5, unit: long.slice(0, 20), baseline: 8, target: 2, computedScore: 0.5, answers }), "modal")).toEqual([]);
-    const proposal = proposalMessage({ keyResultId: 1, title: long, objectiveTitle: long, teamName: long, proposerSlackId: "U0P", baseline: 1, target: 2, unit: long.slice(0, 20), measuredBy: long });
-    const carry = carryForwardMessage({ keyResultId: 1, title: long, fromCycle: "2026-Q4", toCycle: "2027-Q1", baseline: 1, target: 2, unit: long.slice(0, 20) });
+    expect(
+      validateView(keyResultModal({ keyResultId: 123456, objectiveTitle: long, draft: kr, warnings }), "modal"),
+    ).toEqual([]);
+    const answers = {
+      score: 0.7,
+      worked: long.repeat(3).slice(0, 1500),
+      didnt: null,
+      learned: null,
+      carryForward: true,
+    };
+    expect(
+      validateView(
+        retroModal({
+          keyResultId: 1,
+          title: long,
+          objectiveTitle: long,
+          finalValue: 5,
+          unit: long.slice(0, 20),
+          baseline: 8,
+          target: 2,
+          computedScore: 0.5,
+          answers,
+        }),
+        "modal",
+      ),
+    ).toEqual([]);
+    const proposal = proposalMessage({
+      keyResultId: 1,
+      title: long,
+      objectiveTitle: long,
+      teamName: long,
+      proposerSlackId: "U0P",
+      baseline: 1,
+      target: 2,
+      unit: long.slice(0, 20),
+      measuredBy: long,
+    });
+    const carry = carryForwardMessage({
+      keyResultId: 1,
+      title: long,
+      fromCycle: "2026-Q4",
+      toCycle: "2027-Q1",
+      baseline: 1,
+      target: 2,
+      unit: long.slice(0, 20),
+    });
     for (const m of [proposal, carry]) {
       expect(validateBlocks(m.blocks, "message")).toEqual([]);
       expect(findPings(m)).toEqual([]);

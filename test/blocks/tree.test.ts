@@ -11,7 +11,11 @@ import { objectives } from "../helpers/okrFactory";
 const LONG = "Make our platform reliable enough that customers trust us & never <think> twice ".repeat(3);
 
 function tree(teamCount: number, objectivesEach: number, chain: boolean) {
-  const teams: TreeTeam[] = Array.from({ length: teamCount }, (_, i) => ({ id: i + 1, name: `Team ${i + 1} ${"x".repeat(60)}`, parentId: i === 0 ? null : chain ? i : 1 }));
+  const teams: TreeTeam[] = Array.from({ length: teamCount }, (_, i) => ({
+    id: i + 1,
+    name: `Team ${i + 1} ${"x".repeat(60)}`,
+    parentId: i === 0 ? null : chain ? i : 1,
+  }));
   const objectives: TreeObjectiveInput[] = teams.flatMap((t) =>
     Array.from({ length: objectivesEach }, (_, o) => ({
       id: t.id * 10_000 + o,
@@ -44,14 +48,25 @@ describe.each([
 describe("the leadership digest", () => {
   const cycle = parseCycleKey("2026-Q4", "UTC");
   const digest = (name: string, count: number) =>
-    buildDigest({ teamName: `${name} ${"<!here> & ".repeat(10)}`, cycle, week: "2026-W48", now: new Date("2026-11-27T16:00:00Z"), timeZone: "UTC", objectives: objectives(count, 2) });
+    buildDigest({
+      teamName: `${name} ${"<!here> & ".repeat(10)}`,
+      cycle,
+      week: "2026-W48",
+      now: new Date("2026-11-27T16:00:00Z"),
+      timeZone: "UTC",
+      objectives: objectives(count, 2),
+    });
 
   it.each([
     [0, 0],
     [3, 2],
     [8, 60],
   ])("with %i child teams of %i objectives each is split into valid messages that ping nobody", (children, each) => {
-    const d = buildLeadershipDigest({ team: digest("Company", 5), rollups: new Map(), children: Array.from({ length: children }, (_, i) => digest(`Team ${i}`, each)) });
+    const d = buildLeadershipDigest({
+      team: digest("Company", 5),
+      rollups: new Map(),
+      children: Array.from({ length: children }, (_, i) => digest(`Team ${i}`, each)),
+    });
     const messages = leadershipMessages(d);
     for (const m of messages) {
       expect(validateBlocks(m.blocks, "message")).toEqual([]);

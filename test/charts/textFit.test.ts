@@ -9,7 +9,8 @@ const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 function renderedWidth(text: string, size: number, bold: boolean): number {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="100" font-family="${FONT}"><text x="0" y="50" font-size="${size}"${bold ? ' font-weight="bold"' : ""}>${xml(text)}</text></svg>`;
   const box = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).getBBox();
-  if (!box) throw new Error(`resvg found no font to lay out ${JSON.stringify(text)}: install DejaVu Sans (fonts-dejavu-core)`);
+  if (!box)
+    throw new Error(`resvg found no font to lay out ${JSON.stringify(text)}: install DejaVu Sans (fonts-dejavu-core)`);
   return box.x + box.width;
 }
 
@@ -24,15 +25,20 @@ const texts = [
 ];
 
 describe("fitText", () => {
-  it.each(texts.flatMap((t) => [[t, 22, true], [t, 15, false]] as const))(
-    "%s at %dpx (bold %s) fits the room resvg gives it",
-    (text, size, bold) => {
-      const room = 600;
-      const fitted = fitText(text, size, room);
-      expect(fitted.length).toBeGreaterThan(0);
-      expect(renderedWidth(fitted, size, bold)).toBeLessThanOrEqual(room);
-    },
-  );
+  it.each(
+    texts.flatMap(
+      (t) =>
+        [
+          [t, 22, true],
+          [t, 15, false],
+        ] as const,
+    ),
+  )("%s at %dpx (bold %s) fits the room resvg gives it", (text, size, bold) => {
+    const room = 600;
+    const fitted = fitText(text, size, room);
+    expect(fitted.length).toBeGreaterThan(0);
+    expect(renderedWidth(fitted, size, bold)).toBeLessThanOrEqual(room);
+  });
 
   it("keeps a text that fits and is not wasteful with one that does not", () => {
     expect(fitText("Reliable checkout", 22, 600)).toBe("Reliable checkout");
@@ -61,7 +67,10 @@ describe("progress chart layout", () => {
   });
 
   it.each(texts)("draws the title %s within the image", (title) => {
-    const drawn = /font-weight="bold" fill="#222">([^<]*)</.exec(chart(title))![1]!.replace(/&amp;/g, "&").replace(/&lt;/g, "<");
+    const drawn = /font-weight="bold" fill="#222">([^<]*)</
+      .exec(chart(title))![1]!
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<");
     expect(20 + renderedWidth(drawn, 22, true)).toBeLessThanOrEqual(CHART_SIZE.width - 20);
   });
 });

@@ -12,14 +12,22 @@ function schemaAsSql(provider: Provider, scratch: TestDatabase): string {
     process.execPath,
     [
       path.join(root, "node_modules/prisma/build/index.js"),
-      "migrate", "diff", "--from-empty",
-      "--to-schema-datamodel", path.join(root, "prisma", provider, "schema.prisma"),
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      path.join(root, "prisma", provider, "schema.prisma"),
       "--script",
     ],
     {
       cwd: root,
       // The CLI opens the database through its driver adapter even for a schema-only diff: give it a scratch one.
-      env: { ...process.env, PRISMA_PROVIDER: provider, PRISMA_SQLITE_URL: scratch.config.url, PRISMA_POSTGRESQL_URL: scratch.config.url },
+      env: {
+        ...process.env,
+        PRISMA_PROVIDER: provider,
+        PRISMA_SQLITE_URL: scratch.config.url,
+        PRISMA_POSTGRESQL_URL: scratch.config.url,
+      },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -31,7 +39,13 @@ async function catalog(db: TestDatabase): Promise<unknown> {
     const Sqlite = (await import("better-sqlite3")).default;
     const conn = new Sqlite(db.config.file, { readonly: true });
     try {
-      const tables = (conn.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('_prisma_migrations','sqlite_sequence') ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      const tables = (
+        conn
+          .prepare(
+            `SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('_prisma_migrations','sqlite_sequence') ORDER BY name`,
+          )
+          .all() as { name: string }[]
+      ).map((t) => t.name);
       return tables.map((t) => ({
         table: t,
         // Column order differs after ALTER TABLE ADD COLUMN and does not matter: compare by name.
@@ -53,13 +67,22 @@ async function catalog(db: TestDatabase): Promise<unknown> {
   await client.connect();
   try {
     // Names qualified with the test's own schema differ between the two databases; strip them.
-    const unqualify = (v: unknown) => (typeof v === "string" ? v.replaceAll(`"${schema}".`, "").replaceAll(`${schema}.`, "") : v);
+    const unqualify = (v: unknown) =>
+      typeof v === "string" ? v.replaceAll(`"${schema}".`, "").replaceAll(`${schema}.`, "") : v;
     const q = async (sql: string) =>
-      (await client.query(sql, [schema])).rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, unqualify(v)])));
+      (await client.query(sql, [schema])).rows.map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, unqualify(v)])),
+      );
     return {
-      columns: await q(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name <> '_prisma_migrations' ORDER BY table_name, column_name`),
-      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename <> '_prisma_migrations' ORDER BY indexname`),
-      constraints: await q(`SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND c.conrelid::regclass::text NOT LIKE '%_prisma_migrations' ORDER BY c.conname`),
+      columns: await q(
+        `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name <> '_prisma_migrations' ORDER BY table_name, column_name`,
+      ),
+      indexes: await q(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename <> '_prisma_migrations' ORDER BY indexname`,
+      ),
+      constraints: await q(
+        `SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND c.conrelid::regclass::text NOT LIKE '%_prisma_migrations' ORDER BY c.conname`,
+      ),
     };
   } finally {
     await client.end();
@@ -139,14 +162,20 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
     await withDatabase(provider, async (db) => {
       const [first] = readMigrations(provider);
       await migrate(db.config, [first!]);
-      await expect(migrate(db.config, [{ ...first!, checksum: "0".repeat(64) }])).rejects.toThrow(/modified after it was applied/);
+      await expect(migrate(db.config, [{ ...first!, checksum: "0".repeat(64) }])).rejects.toThrow(
+        /modified after it was applied/,
+      );
     });
   });
 
   it("roll back a failing migration completely", async () => {
     await withDatabase(provider, async (db) => {
       const [first] = readMigrations(provider);
-      const broken: Migration = { name: "29990101000000_broken", sql: `CREATE TABLE "Ok" ("id" INTEGER);\nTHIS IS NOT SQL;`, checksum: "x" };
+      const broken: Migration = {
+        name: "29990101000000_broken",
+        sql: `CREATE TABLE "Ok" ("id" INTEGER);\nTHIS IS NOT SQL;`,
+        checksum: "x",
+      };
       const failure = await migrate(db.config, [first!, broken]).then(
         () => "resolved",
         (e: unknown) => String(e),

@@ -1,5 +1,13 @@
 import { ancestorsOf, parentCycle, parentsFirst, servedLine } from "../../src/domain/alignment";
-import { alignableObjectives, buildTree, eligibleParents, leastConfident, objectiveFigures, topTeam, type TreeObjectiveInput } from "../../src/domain/tree";
+import {
+  alignableObjectives,
+  buildTree,
+  eligibleParents,
+  leastConfident,
+  objectiveFigures,
+  topTeam,
+  type TreeObjectiveInput,
+} from "../../src/domain/tree";
 
 const parents = new Map<string, string | null>([
   ["Company", null],
@@ -50,7 +58,12 @@ describe("the team tree", () => {
   it("finds the top of a team's tree, even through a loop", () => {
     expect(topTeam(3, teams)).toBe(1);
     expect(topTeam(5, teams)).toBe(5);
-    expect([1, 2]).toContain(topTeam(1, [{ id: 1, name: "A", parentId: 2 }, { id: 2, name: "B", parentId: 1 }])); // ends, in the loop
+    expect([1, 2]).toContain(
+      topTeam(1, [
+        { id: 1, name: "A", parentId: 2 },
+        { id: 2, name: "B", parentId: 1 },
+      ]),
+    ); // ends, in the loop
   });
 
   it("offers the objectives of the teams above, grouped by team, none of its own or a sibling's", () => {
@@ -69,7 +82,13 @@ describe("the team tree", () => {
 });
 
 describe("objective figures across the tree", () => {
-  const o = (id: number, teamId: number, alignsToId: number | null, progress: Array<number | null>, archived = false): TreeObjectiveInput => ({
+  const o = (
+    id: number,
+    teamId: number,
+    alignsToId: number | null,
+    progress: Array<number | null>,
+    archived = false,
+  ): TreeObjectiveInput => ({
     id,
     teamId,
     title: `O${id}`,
@@ -83,9 +102,20 @@ describe("objective figures across the tree", () => {
     const figures = objectiveFigures(objectives);
     expect(figures.get(1)).toEqual({ own: 0.2, rollup: 0.4 });
     expect(figures.get(2)).toEqual({ own: 0.4, rollup: 0.9 });
-    const tree = buildTree(1, [{ id: 1, name: "C", parentId: null }, { id: 2, name: "E", parentId: 1 }, { id: 3, name: "P", parentId: 2 }], objectives)!;
+    const tree = buildTree(
+      1,
+      [
+        { id: 1, name: "C", parentId: null },
+        { id: 2, name: "E", parentId: 1 },
+        { id: 3, name: "P", parentId: 2 },
+      ],
+      objectives,
+    )!;
     expect(tree.objectives[0]).toMatchObject({ aligned: 1, keyResults: 1 });
-    expect(tree.children[0]!.objectives.map((x) => [x.id, x.archived, x.keyResults])).toEqual([[2, false, 1], [3, true, 0]]);
+    expect(tree.children[0]!.objectives.map((x) => [x.id, x.archived, x.keyResults])).toEqual([
+      [2, false, 1],
+      [3, true, 0],
+    ]);
   });
 
   it("survives an alignment loop the database should never hold", () => {

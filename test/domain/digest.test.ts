@@ -18,7 +18,12 @@ const kr = (over: Partial<KeyResultFacts> = {}): KeyResultFacts => ({
   checkIns: [],
   ...over,
 });
-const checkIn = (week: string, value: number, confidence: "on_track" | "at_risk" | "off_track" = "on_track") => ({ week, value, confidence, note: null });
+const checkIn = (week: string, value: number, confidence: "on_track" | "at_risk" | "off_track" = "on_track") => ({
+  week,
+  value,
+  confidence,
+  note: null,
+});
 
 describe("weeklyProgress and sparkline", () => {
   it("carries the last value forward week by week, in the key result's direction", () => {
@@ -47,29 +52,52 @@ describe("silentPeriods", () => {
 
 describe("attentionItems", () => {
   const at = (week: string, facts: KeyResultFacts, elapsed: number, excused: string[] = []) =>
-    attentionItems({ keyResults: [keyResultStatus(facts, week)], elapsed, period: week, firstWeekOfCycle: "2026-W40", cadence: "weekly", excused: new Set(excused) });
+    attentionItems({
+      keyResults: [keyResultStatus(facts, week)],
+      elapsed,
+      period: week,
+      firstWeekOfCycle: "2026-W40",
+      cadence: "weekly",
+      excused: new Set(excused),
+    });
 
   it("flags 'on track' well behind the pace, and 'off track' on pace", () => {
     expect(at("2026-W47", kr({ checkIns: [checkIn("2026-W47", 9)] }), 0.55).map((i) => [i.kind, i.detail])).toEqual([
       ["confident_but_behind", "says on track, but 10% done at 55% of the quarter"],
     ]);
     expect(at("2026-W47", kr({ checkIns: [checkIn("2026-W47", 4)] }), 0.55)).toEqual([]); // 60% at 55%
-    expect(at("2026-W47", kr({ checkIns: [checkIn("2026-W47", 4, "off_track")] }), 0.55).map((i) => i.kind)).toEqual(["worried_but_ahead"]);
-    expect(at("2026-W47", kr({ checkIns: [checkIn("2026-W47", 9, "off_track")] }), 0.55).map((i) => i.kind)).toEqual(["off_track"]);
+    expect(at("2026-W47", kr({ checkIns: [checkIn("2026-W47", 4, "off_track")] }), 0.55).map((i) => i.kind)).toEqual([
+      "worried_but_ahead",
+    ]);
+    expect(at("2026-W47", kr({ checkIns: [checkIn("2026-W47", 9, "off_track")] }), 0.55).map((i) => i.kind)).toEqual([
+      "off_track",
+    ]);
     // Too early in the quarter to judge the pace.
     expect(at("2026-W40", kr({ checkIns: [checkIn("2026-W40", 10)] }), 0.05)).toEqual([]);
   });
 
   it("flags two or more periods without a check-in, unless the owner is away or skipped", () => {
-    expect(at("2026-W48", kr({ checkIns: [checkIn("2026-W45", 5)] }), 0.6).map((i) => [i.kind, i.detail])).toEqual([["silent", "no check-in for 2 weeks (last: 2026-W45)"]]);
+    expect(at("2026-W48", kr({ checkIns: [checkIn("2026-W45", 5)] }), 0.6).map((i) => [i.kind, i.detail])).toEqual([
+      ["silent", "no check-in for 2 weeks (last: 2026-W45)"],
+    ]);
     expect(at("2026-W48", kr({ checkIns: [checkIn("2026-W45", 5)] }), 0.6, ["U0ALICE"])).toEqual([]);
     expect(at("2026-W48", kr({ checkIns: [checkIn("2026-W46", 5)] }), 0.6)).toEqual([]);
   });
 
   it("flags baseline or target moved during the cycle, and ignores key results not accepted yet", () => {
-    const moved = kr({ checkIns: [checkIn("2026-W48", 5)], edits: [{ field: "target", before: 0, after: 4, at: new Date("2026-11-20T10:00:00Z"), editorSlackId: "U0BOB" }] });
+    const moved = kr({
+      checkIns: [checkIn("2026-W48", 5)],
+      edits: [{ field: "target", before: 0, after: 4, at: new Date("2026-11-20T10:00:00Z"), editorSlackId: "U0BOB" }],
+    });
     expect(at("2026-W48", moved, 0.6)).toEqual([
-      { kind: "goalposts_moved", keyResultId: 1, title: "Reduce P1 incidents", ownerSlackId: "U0ALICE", detail: "target moved 0 → 4 on 2026-11-20", editorSlackId: "U0BOB" },
+      {
+        kind: "goalposts_moved",
+        keyResultId: 1,
+        title: "Reduce P1 incidents",
+        ownerSlackId: "U0ALICE",
+        detail: "target moved 0 → 4 on 2026-11-20",
+        editorSlackId: "U0BOB",
+      },
     ]);
     expect(at("2026-W48", { ...moved, pending: true }, 0.6)).toEqual([]);
   });
@@ -88,7 +116,10 @@ describe("buildDigest", () => {
           id: 1,
           title: "Reliable",
           ownerSlackId: null,
-          keyResults: [kr({ id: 1, checkIns: [checkIn("2026-W48", 9)] }), kr({ id: 2, title: "Cut MTTR", checkIns: [checkIn("2026-W48", 9, "off_track")] })],
+          keyResults: [
+            kr({ id: 1, checkIns: [checkIn("2026-W48", 9)] }),
+            kr({ id: 2, title: "Cut MTTR", checkIns: [checkIn("2026-W48", 9, "off_track")] }),
+          ],
         },
       ],
     });
@@ -102,7 +133,10 @@ describe("buildDigest", () => {
 });
 
 describe("a key result whose owner skipped or is away", () => {
-  const digestWith = (opts: { skipped?: readonly string[]; away?: ReadonlyMap<string, { year: number; month: number; day: number } | null> }) =>
+  const digestWith = (opts: {
+    skipped?: readonly string[];
+    away?: ReadonlyMap<string, { year: number; month: number; day: number } | null>;
+  }) =>
     buildDigest({
       teamName: "Platform",
       cycle,
@@ -128,9 +162,19 @@ describe("a key result whose owner skipped or is away", () => {
 
   it.each([
     ["skipped", { skipped: ["U0ALICE"] }, { kind: "skipped" }, "skipped this week"],
-    ["away with a last day", { away: new Map([["U0ALICE", { year: 2026, month: 12, day: 16 }]]) }, { kind: "away", lastDay: { year: 2026, month: 12, day: 16 } }, "away until 16 Dec"],
+    [
+      "away with a last day",
+      { away: new Map([["U0ALICE", { year: 2026, month: 12, day: 16 }]]) },
+      { kind: "away", lastDay: { year: 2026, month: 12, day: 16 } },
+      "away until 16 Dec",
+    ],
     ["away without a known end", { away: new Map([["U0ALICE", null]]) }, { kind: "away", lastDay: null }, "away"],
-    ["away and skipped: away wins", { skipped: ["U0ALICE"], away: new Map([["U0ALICE", null]]) }, { kind: "away", lastDay: null }, "away"],
+    [
+      "away and skipped: away wins",
+      { skipped: ["U0ALICE"], away: new Map([["U0ALICE", null]]) },
+      { kind: "away", lastDay: null },
+      "away",
+    ],
     ["neither", {}, null, "no check-in this week"],
   ] as const)("%s", (_name, opts, absence, text) => {
     const alice = digestWith(opts).objectives[0]!.keyResults[0]!;
@@ -149,13 +193,37 @@ describe("a key result whose owner skipped or is away", () => {
 });
 
 describe("lastAwayDay", () => {
-  const facts = (over: Partial<{ awayUntil: Date | null; slackAway: boolean; slackAwayUntil: Date | null }>) => ({ awayUntil: null, slackAway: false, slackAwayUntil: null, ...over });
+  const facts = (over: Partial<{ awayUntil: Date | null; slackAway: boolean; slackAwayUntil: Date | null }>) => ({
+    awayUntil: null,
+    slackAway: false,
+    slackAwayUntil: null,
+    ...over,
+  });
   const now = new Date("2026-12-02T12:00:00Z");
   it.each([
-    ["`/okr away 2026-12-16` in Berlin", facts({ awayUntil: new Date("2026-12-16T23:00:00Z") }), "Europe/Berlin", { year: 2026, month: 12, day: 16 }],
-    ["a vacation status with an expiry", facts({ slackAway: true, slackAwayUntil: new Date("2026-12-10T00:00:00Z") }), "UTC", { year: 2026, month: 12, day: 9 }],
+    [
+      "`/okr away 2026-12-16` in Berlin",
+      facts({ awayUntil: new Date("2026-12-16T23:00:00Z") }),
+      "Europe/Berlin",
+      { year: 2026, month: 12, day: 16 },
+    ],
+    [
+      "a vacation status with an expiry",
+      facts({ slackAway: true, slackAwayUntil: new Date("2026-12-10T00:00:00Z") }),
+      "UTC",
+      { year: 2026, month: 12, day: 9 },
+    ],
     ["a vacation status without an expiry", facts({ slackAway: true }), "UTC", null],
-    ["the later of both", facts({ awayUntil: new Date("2026-12-05T00:00:00Z"), slackAway: true, slackAwayUntil: new Date("2026-12-20T00:00:00Z") }), "UTC", { year: 2026, month: 12, day: 19 }],
+    [
+      "the later of both",
+      facts({
+        awayUntil: new Date("2026-12-05T00:00:00Z"),
+        slackAway: true,
+        slackAwayUntil: new Date("2026-12-20T00:00:00Z"),
+      }),
+      "UTC",
+      { year: 2026, month: 12, day: 19 },
+    ],
     ["an absence already over", facts({ awayUntil: new Date("2026-12-01T00:00:00Z") }), "UTC", null],
   ] as const)("%s", (_name, person, tz, expected) => {
     expect(lastAwayDay(person, now, tz)).toEqual(expected);

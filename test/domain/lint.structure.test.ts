@@ -24,8 +24,19 @@ describe("the guide's good OKR", () => {
           title: "Make our platform reliable enough that customers trust us",
           owner: "U1",
           keyResults: [
-            { title: "Reduce P1 incidents from 8/quarter to 2/quarter", baseline: 8, target: 2, measuredBy: "PagerDuty P1 count" },
-            { title: "Improve checkout success rate from 94% to 98%", baseline: 94, target: 98, unit: "%", measuredBy: "Payments dashboard" },
+            {
+              title: "Reduce P1 incidents from 8/quarter to 2/quarter",
+              baseline: 8,
+              target: 2,
+              measuredBy: "PagerDuty P1 count",
+            },
+            {
+              title: "Improve checkout success rate from 94% to 98%",
+              baseline: 94,
+              target: 98,
+              unit: "%",
+              measuredBy: "Payments dashboard",
+            },
             {
               title: "Reduce mean time to recovery (MTTR) from 2 hours to 30 minutes",
               baseline: 120,
@@ -99,7 +110,11 @@ describe("fields of a key result", () => {
   it.each<[string, Partial<LintKeyResult>, Array<[Finding["severity"], string]>]>([
     // Measure first: the first check-in sets the baseline.
     ["baseline null", { baseline: null }, [["hint", "missing_baseline objectives[0].key_results[2].baseline"]]],
-    ["baseline undefined", { baseline: undefined }, [["hint", "missing_baseline objectives[0].key_results[2].baseline"]]],
+    [
+      "baseline undefined",
+      { baseline: undefined },
+      [["hint", "missing_baseline objectives[0].key_results[2].baseline"]],
+    ],
     ["target null", { target: null }, [["warning", "missing_target objectives[0].key_results[2].target"]]],
     [
       "both missing",
@@ -111,11 +126,31 @@ describe("fields of a key result", () => {
     ],
     ["baseline NaN", { baseline: NaN }, [["error", "not_a_number objectives[0].key_results[2].baseline"]]],
     ["target Infinity", { target: Infinity }, [["error", "not_a_number objectives[0].key_results[2].target"]]],
-    ["target a string that is none of the target shapes", { target: "two" }, [["error", "not_a_number objectives[0].key_results[2].target"]]],
-    ["baseline equals target", { baseline: 5, target: 5 }, [["error", "baseline_equals_target objectives[0].key_results[2].target"]]],
-    ["zero baseline and target", { baseline: 0, target: 0 }, [["error", "baseline_equals_target objectives[0].key_results[2].target"]]],
-    ["measuredBy null", { measuredBy: null }, [["warning", "missing_measured_by objectives[0].key_results[2].measured_by"]]],
-    ["measuredBy blank", { measuredBy: "   " }, [["warning", "missing_measured_by objectives[0].key_results[2].measured_by"]]],
+    [
+      "target a string that is none of the target shapes",
+      { target: "two" },
+      [["error", "not_a_number objectives[0].key_results[2].target"]],
+    ],
+    [
+      "baseline equals target",
+      { baseline: 5, target: 5 },
+      [["error", "baseline_equals_target objectives[0].key_results[2].target"]],
+    ],
+    [
+      "zero baseline and target",
+      { baseline: 0, target: 0 },
+      [["error", "baseline_equals_target objectives[0].key_results[2].target"]],
+    ],
+    [
+      "measuredBy null",
+      { measuredBy: null },
+      [["warning", "missing_measured_by objectives[0].key_results[2].measured_by"]],
+    ],
+    [
+      "measuredBy blank",
+      { measuredBy: "   " },
+      [["warning", "missing_measured_by objectives[0].key_results[2].measured_by"]],
+    ],
     ["key result owner missing (inherits the objective's)", { owner: null }, []],
     ["unit missing", { unit: null }, []],
   ])("%s", (_name, overrides, expected) => {
@@ -154,7 +189,12 @@ describe("paths and order", () => {
 
 describe("hasErrors", () => {
   const warning: Finding = { severity: "warning", code: "missing_owner", path: "objectives[0].owner", message: "" };
-  const error: Finding = { severity: "error", code: "not_a_number", path: "objectives[0].key_results[0].target", message: "" };
+  const error: Finding = {
+    severity: "error",
+    code: "not_a_number",
+    path: "objectives[0].key_results[0].target",
+    message: "",
+  };
   it.each<[Finding[], boolean]>([
     [[], false],
     [[warning], false],

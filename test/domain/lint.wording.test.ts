@@ -3,9 +3,9 @@ import { lintOkrs, type Finding, type LintKeyResult } from "../../src/domain";
 // A key result complete in every field, so only the title's wording can produce findings.
 const kr = (title: string): LintKeyResult => ({ title, owner: "U1", baseline: 10, target: 5, measuredBy: "Dashboard" });
 const wordingFindings = (title: string): Finding[] =>
-  lintOkrs({ objectives: [{ title: "Objective", owner: "U1", keyResults: [kr(title), kr("Other KR 1"), kr("Other KR 2")] }] }).filter(
-    (f) => f.path === "objectives[0].key_results[0].title",
-  );
+  lintOkrs({
+    objectives: [{ title: "Objective", owner: "U1", keyResults: [kr(title), kr("Other KR 1"), kr("Other KR 2")] }],
+  }).filter((f) => f.path === "objectives[0].key_results[0].title");
 
 describe("good key results from the guides raise nothing", () => {
   it.each([
@@ -51,7 +51,10 @@ describe("output verbs", () => {
     ["Deploy Feature X", "Feature X increases metric Y by Z% within 30 days of launch"],
     ["Complete Feature X", "Feature X increases metric Y by Z% within 30 days of launch"],
     ["Launch the new onboarding flow", "New onboarding flow increases metric Y by Z% within 30 days of launch"],
-    ["Build a self-serve billing portal before June", "Self-serve billing portal increases metric Y by Z% within 30 days of launch"],
+    [
+      "Build a self-serve billing portal before June",
+      "Self-serve billing portal increases metric Y by Z% within 30 days of launch",
+    ],
     ["Implement SSO", "SSO increases metric Y by Z% within 30 days of launch"],
     ["Release the iOS app in Q3", "iOS app increases metric Y by Z% within 30 days of launch"],
     ["Roll out dark mode to all users", "Dark mode to all users increases metric Y by Z% within 30 days of launch"],
@@ -79,17 +82,41 @@ describe("output verbs", () => {
 
 describe("vanity metrics", () => {
   it.each([
-    ["Increase test coverage to 80%", "test coverage", "Reduce escaped bugs (bugs found in production) from 12/month to 4/month"],
-    ["Increase automated test coverage from 60% to 85%", "test coverage", "Reduce escaped bugs (bugs found in production) from 12/month to 4/month"],
-    ["Code coverage above 90%", "test coverage", "Reduce escaped bugs (bugs found in production) from 12/month to 4/month"],
+    [
+      "Increase test coverage to 80%",
+      "test coverage",
+      "Reduce escaped bugs (bugs found in production) from 12/month to 4/month",
+    ],
+    [
+      "Increase automated test coverage from 60% to 85%",
+      "test coverage",
+      "Reduce escaped bugs (bugs found in production) from 12/month to 4/month",
+    ],
+    [
+      "Code coverage above 90%",
+      "test coverage",
+      "Reduce escaped bugs (bugs found in production) from 12/month to 4/month",
+    ],
     ["Deploy 3x more frequently", "number of deploys", "Reduce time from merge to production from 48 hours to 4 hours"],
-    ["Increase deployment frequency to daily", "number of deploys", "Reduce time from merge to production from 48 hours to 4 hours"],
-    ["Double the number of deployments", "number of deploys", "Reduce time from merge to production from 48 hours to 4 hours"],
+    [
+      "Increase deployment frequency to daily",
+      "number of deploys",
+      "Reduce time from merge to production from 48 hours to 4 hours",
+    ],
+    [
+      "Double the number of deployments",
+      "number of deploys",
+      "Reduce time from merge to production from 48 hours to 4 hours",
+    ],
     ["20 deploys per week", "number of deploys", "Reduce time from merge to production from 48 hours to 4 hours"],
     ["Reduce tech debt backlog by 50%", "tech debt backlog", "Reduce build time from 25 minutes to 8 minutes"],
     ["Reduce tech debt by 30%", "tech debt backlog", "Reduce build time from 25 minutes to 8 minutes"],
     ["Pay down technical debt", "tech debt backlog", "Reduce build time from 25 minutes to 8 minutes"],
-    ["Reduce linting errors by 50%", "linting errors", "Reduce escaped bugs (bugs found in production) from 12/month to 4/month"],
+    [
+      "Reduce linting errors by 50%",
+      "linting errors",
+      "Reduce escaped bugs (bugs found in production) from 12/month to 4/month",
+    ],
     ["Close 200 Jira tickets", "tickets closed", "Reduce average bug fix time from 5 days to 1 day"],
     ["Tickets closed per sprint from 30 to 45", "tickets closed", "Reduce average bug fix time from 5 days to 1 day"],
     ["Increase sprint velocity by 20%", "story points / velocity", "Reduce lead time from 14 days to 3 days"],
@@ -102,7 +129,11 @@ describe("vanity metrics", () => {
     const findings = wordingFindings(title);
     expect(findings).toHaveLength(1);
     const [finding] = findings;
-    expect(finding).toMatchObject({ severity: "warning", code: "vanity_metric", path: "objectives[0].key_results[0].title" });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      code: "vanity_metric",
+      path: "objectives[0].key_results[0].title",
+    });
     expect(finding?.message).toContain(`"${name}"`);
     if (alternative) expect(finding?.suggestion).toBe(`Use an ungameable outcome instead, e.g. "${alternative}".`);
     else expect(finding?.suggestion).toMatch(/Measure the outcome/);
@@ -114,8 +145,14 @@ describe("vanity metrics", () => {
   });
 
   it("quotes how the guide says the metric gets gamed", () => {
-    expect(wordingFindings("Increase test coverage to 80%")[0]?.message).toContain("writing trivial tests that cover code but test nothing");
-    expect(wordingFindings("Deploy 3x more frequently")[0]?.message).toContain("splitting deploys into smaller, meaningless releases");
-    expect(wordingFindings("Reduce tech debt backlog by 50%")[0]?.message).toContain("closing tickets, reclassifying, or just deleting items");
+    expect(wordingFindings("Increase test coverage to 80%")[0]?.message).toContain(
+      "writing trivial tests that cover code but test nothing",
+    );
+    expect(wordingFindings("Deploy 3x more frequently")[0]?.message).toContain(
+      "splitting deploys into smaller, meaningless releases",
+    );
+    expect(wordingFindings("Reduce tech debt backlog by 50%")[0]?.message).toContain(
+      "closing tickets, reclassifying, or just deleting items",
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { checkKeyResultDraft, checkObjectiveDraft, warningsFingerprint, type KeyResultDraft, type ObjectiveDraft } from "../../src/domain/okrDraft";
+import {
+  checkKeyResultDraft,
+  checkObjectiveDraft,
+  warningsFingerprint,
+  type KeyResultDraft,
+  type ObjectiveDraft,
+} from "../../src/domain/okrDraft";
 
 const kr = (over: Partial<KeyResultDraft> = {}): KeyResultDraft => ({
   title: "Reduce P1 incidents",
@@ -9,9 +15,26 @@ const kr = (over: Partial<KeyResultDraft> = {}): KeyResultDraft => ({
   measuredBy: "Incident tracker",
   ...over,
 });
-const empty = (): KeyResultDraft => ({ title: "", ownerSlackId: null, baseline: "", target: "", unit: "", measuredBy: "" });
-const objective = (keyResults: KeyResultDraft[], over: Partial<ObjectiveDraft> = {}): ObjectiveDraft => ({ title: "Make the platform reliable", why: "", ownerSlackId: "U0LEAD", keyResults, ...over });
-const three = () => [kr(), kr({ title: "Reduce P2 incidents", baseline: "30", target: "10" }), kr({ title: "Improve checkout success rate", baseline: "94%", target: "98%" })];
+const empty = (): KeyResultDraft => ({
+  title: "",
+  ownerSlackId: null,
+  baseline: "",
+  target: "",
+  unit: "",
+  measuredBy: "",
+});
+const objective = (keyResults: KeyResultDraft[], over: Partial<ObjectiveDraft> = {}): ObjectiveDraft => ({
+  title: "Make the platform reliable",
+  why: "",
+  ownerSlackId: "U0LEAD",
+  keyResults,
+  ...over,
+});
+const three = () => [
+  kr(),
+  kr({ title: "Reduce P2 incidents", baseline: "30", target: "10" }),
+  kr({ title: "Improve checkout success rate", baseline: "94%", target: "98%" }),
+];
 
 describe("checkObjectiveDraft", () => {
   it("accepts a good objective, ignoring empty slots, and derives each direction", () => {
@@ -27,7 +50,12 @@ describe("checkObjectiveDraft", () => {
 
   it("blocks a number that isn't one, baseline = target, a missing title and duplicate titles", () => {
     const check = checkObjectiveDraft(
-      objective([kr({ baseline: "eight" }), kr({ title: "Cut lead time", baseline: "5", target: "5.0" }), { ...empty(), measuredBy: "x" }, kr({ title: "reduce p1 incidents " })]),
+      objective([
+        kr({ baseline: "eight" }),
+        kr({ title: "Cut lead time", baseline: "5", target: "5.0" }),
+        { ...empty(), measuredBy: "x" },
+        kr({ title: "reduce p1 incidents " }),
+      ]),
     );
     expect(check.value).toBeNull();
     expect(check.errors.map((e) => [e.slot, e.field, e.code])).toEqual([
@@ -51,8 +79,23 @@ describe("checkObjectiveDraft", () => {
       ]),
     );
     expect(check.errors.map((e) => [e.slot, e.field, e.code])).toEqual([[4, "target", "not_a_number"]]);
-    const fixed = checkObjectiveDraft(objective([kr({ title: "Keep autoscaling response time under a minute", baseline: "", target: "< 60" }), kr({ title: "Reduce P99 latency of payments", baseline: "120", target: "-30%" }), kr({ title: "Increase NPS", baseline: "", target: "+5" })]));
-    expect(fixed.value!.keyResults.map((k) => [k.baseline, k.target, k.direction, k.comparator, k.targetText, k.baselineFromCheckIn])).toEqual([
+    const fixed = checkObjectiveDraft(
+      objective([
+        kr({ title: "Keep autoscaling response time under a minute", baseline: "", target: "< 60" }),
+        kr({ title: "Reduce P99 latency of payments", baseline: "120", target: "-30%" }),
+        kr({ title: "Increase NPS", baseline: "", target: "+5" }),
+      ]),
+    );
+    expect(
+      fixed.value!.keyResults.map((k) => [
+        k.baseline,
+        k.target,
+        k.direction,
+        k.comparator,
+        k.targetText,
+        k.baselineFromCheckIn,
+      ]),
+    ).toEqual([
       [0, 60, "decrease", "<", "< 60", true],
       [120, 84, "decrease", null, "-30%", false],
       [0, 0, "increase", null, "+5", true],
@@ -60,12 +103,17 @@ describe("checkObjectiveDraft", () => {
   });
 
   it("needs at least one key result", () => {
-    expect(checkObjectiveDraft(objective([empty(), empty()])).errors.map((e) => e.code)).toEqual(["too_few_key_results"]);
+    expect(checkObjectiveDraft(objective([empty(), empty()])).errors.map((e) => e.code)).toEqual([
+      "too_few_key_results",
+    ]);
   });
 
   it("warns, with the guide's better alternative, about outputs, vanity metrics, too few or too many key results and missing measures", () => {
     const check = checkObjectiveDraft(
-      objective([kr({ title: "Ship feature X" }), kr({ title: "Increase test coverage to 80%", baseline: "60", target: "80", measuredBy: "" })]),
+      objective([
+        kr({ title: "Ship feature X" }),
+        kr({ title: "Increase test coverage to 80%", baseline: "60", target: "80", measuredBy: "" }),
+      ]),
     );
     expect(check.errors).toEqual([]);
     const found = check.warnings.map((w) => [w.slot, w.field, w.code]);
@@ -79,13 +127,19 @@ describe("checkObjectiveDraft", () => {
     );
     expect(check.warnings.find((w) => w.code === "output_verb")!.suggestion).toMatch(/Feature X .*increases/i);
     expect(check.warnings.find((w) => w.code === "vanity_metric")!.suggestion).toMatch(/escaped/i);
-    const many = checkObjectiveDraft(objective(Array.from({ length: 6 }, (_, i) => kr({ title: `Reduce P${i} incidents` }))));
+    const many = checkObjectiveDraft(
+      objective(Array.from({ length: 6 }, (_, i) => kr({ title: `Reduce P${i} incidents` }))),
+    );
     expect(many.warnings.map((w) => w.code)).toEqual(["too_many_key_results"]);
   });
 
   it("warns about a key result nobody owns only when the objective has no owner either", () => {
-    expect(checkObjectiveDraft(objective([...three(), kr({ title: "Cut MTTR", ownerSlackId: null })])).warnings).toEqual([]);
-    const orphan = checkObjectiveDraft(objective([kr({ ownerSlackId: null }), ...three().slice(1)], { ownerSlackId: null }));
+    expect(
+      checkObjectiveDraft(objective([...three(), kr({ title: "Cut MTTR", ownerSlackId: null })])).warnings,
+    ).toEqual([]);
+    const orphan = checkObjectiveDraft(
+      objective([kr({ ownerSlackId: null }), ...three().slice(1)], { ownerSlackId: null }),
+    );
     expect(orphan.warnings.map((w) => [w.slot, w.field, w.code])).toEqual([
       [null, "owner", "missing_owner"],
       [0, "owner", "missing_owner"],
@@ -101,13 +155,17 @@ describe("checkKeyResultDraft", () => {
   it("checks one key result's numbers and wording, not its objective's size", () => {
     expect(checkKeyResultDraft(kr())).toMatchObject({ errors: [], warnings: [] });
     expect(checkKeyResultDraft(kr({ target: "8" })).errors.map((e) => e.code)).toEqual(["baseline_equals_target"]);
-    expect(checkKeyResultDraft(kr({ title: "Launch the new dashboard", ownerSlackId: null })).warnings.map((w) => w.code)).toEqual(["output_verb", "missing_owner"]);
+    expect(
+      checkKeyResultDraft(kr({ title: "Launch the new dashboard", ownerSlackId: null })).warnings.map((w) => w.code),
+    ).toEqual(["output_verb", "missing_owner"]);
   });
 });
 
 describe("warningsFingerprint", () => {
   it("is the same for the same warnings in any order, and differs when one is added", () => {
-    const a = checkObjectiveDraft(objective([kr({ title: "Ship feature X" }), kr({ title: "Increase test coverage", baseline: "1", target: "2" })])).warnings;
+    const a = checkObjectiveDraft(
+      objective([kr({ title: "Ship feature X" }), kr({ title: "Increase test coverage", baseline: "1", target: "2" })]),
+    ).warnings;
     expect(warningsFingerprint([...a].reverse())).toBe(warningsFingerprint(a));
     expect(warningsFingerprint(a.slice(1))).not.toBe(warningsFingerprint(a));
   });

@@ -42,15 +42,45 @@ describe("the OKR file format", () => {
   });
 
   it.each([
-    ["a target that is not a number", VALID.replace("target: 2", "target: two"), "teams[0].objectives[0].key_results[0].target", 15, /should be a number/],
-    ["a target of no known shape", VALID.replace("target: 2", 'target: "about 2"'), "teams[0].objectives[0].key_results[0].target", 15, /threshold .* or a change from the baseline/],
-    ["a missing target", VALID.replace("            target: 2\n", ""), "teams[0].objectives[0].key_results[0].target", 12, /is required/],
+    [
+      "a target that is not a number",
+      VALID.replace("target: 2", "target: two"),
+      "teams[0].objectives[0].key_results[0].target",
+      15,
+      /should be a number/,
+    ],
+    [
+      "a target of no known shape",
+      VALID.replace("target: 2", 'target: "about 2"'),
+      "teams[0].objectives[0].key_results[0].target",
+      15,
+      /threshold .* or a change from the baseline/,
+    ],
+    [
+      "a missing target",
+      VALID.replace("            target: 2\n", ""),
+      "teams[0].objectives[0].key_results[0].target",
+      12,
+      /is required/,
+    ],
     ["a channel given by name", VALID.replace("C0PLATFORM", "#platform"), "teams[0].channel", 4, /Slack channel id/],
     ["an unknown weekday", VALID.replace("day: monday", "day: moonday"), "teams[0].checkin.day", 6, /weekday/],
     ["an unquoted or bad time", VALID.replace('"09:00"', '"9am"'), "teams[0].checkin.time", 6, /24-hour time/],
     ["a bad cycle", VALID.replace("2026-Q4", "2026-Q5"), "cycle", 1, /quarter such as/],
-    ["a misspelt field", VALID.replace("measured_by:", "mesured_by:"), "teams[0].objectives[0].key_results[0]", 12, /mesured_by/],
-    ["a duplicate key result", VALID + VALID.slice(VALID.indexOf("          - title: Reduce P1")), "teams[0].objectives[0].key_results[1].title", 18, /appears twice/],
+    [
+      "a misspelt field",
+      VALID.replace("measured_by:", "mesured_by:"),
+      "teams[0].objectives[0].key_results[0]",
+      12,
+      /mesured_by/,
+    ],
+    [
+      "a duplicate key result",
+      VALID + VALID.slice(VALID.indexOf("          - title: Reduce P1")),
+      "teams[0].objectives[0].key_results[1].title",
+      18,
+      /appears twice/,
+    ],
   ])("names the path and line of %s", (_what, source, path, line, message) => {
     const [first] = problems(source);
     expect(first).toMatchObject({ path, line });
@@ -58,8 +88,15 @@ describe("the OKR file format", () => {
   });
 
   it("takes a key result without a baseline (measure first), a threshold and a relative target", () => {
-    for (const [target, expected] of [["'< 60'", "< 60"], ['"-30%"', "-30%"], ['"+5"', "+5"], ["85", 85]] as const) {
-      const parsed = parseOkrFile(VALID.replace("            baseline: 8\n", "").replace("target: 2", `target: ${target}`));
+    for (const [target, expected] of [
+      ["'< 60'", "< 60"],
+      ['"-30%"', "-30%"],
+      ['"+5"', "+5"],
+      ["85", 85],
+    ] as const) {
+      const parsed = parseOkrFile(
+        VALID.replace("            baseline: 8\n", "").replace("target: 2", `target: ${target}`),
+      );
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
       const kr = parsed.file.teams[0]!.objectives[0]!.key_results[0]!;
       expect([kr.baseline, kr.target]).toEqual([undefined, expected]);
@@ -89,7 +126,14 @@ describe("the OKR file format", () => {
     const alias = parseOkrFile("*!");
     expect(alias.ok).toBe(false);
     if (!alias.ok) expect(alias.problems[0]!.message).toContain("not a usable YAML document");
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
     const refused = parseOkrFile(bomb);
     expect(refused.ok).toBe(false);
   });

@@ -60,10 +60,16 @@ describe("away", () => {
 
   it("is away until the date given, or while a vacation status lasts", () => {
     const now = new Date("2026-11-23T12:00:00Z");
-    expect(isAway({ awayUntil: new Date("2026-11-25T00:00:00Z"), slackAway: false, slackAwayUntil: null }, now)).toBe(true);
-    expect(isAway({ awayUntil: new Date("2026-11-23T00:00:00Z"), slackAway: false, slackAwayUntil: null }, now)).toBe(false);
+    expect(isAway({ awayUntil: new Date("2026-11-25T00:00:00Z"), slackAway: false, slackAwayUntil: null }, now)).toBe(
+      true,
+    );
+    expect(isAway({ awayUntil: new Date("2026-11-23T00:00:00Z"), slackAway: false, slackAwayUntil: null }, now)).toBe(
+      false,
+    );
     expect(isAway({ awayUntil: null, slackAway: true, slackAwayUntil: null }, now)).toBe(true);
-    expect(isAway({ awayUntil: null, slackAway: true, slackAwayUntil: new Date("2026-11-23T11:00:00Z") }, now)).toBe(false);
+    expect(isAway({ awayUntil: null, slackAway: true, slackAwayUntil: new Date("2026-11-23T11:00:00Z") }, now)).toBe(
+      false,
+    );
   });
 
   it("reads /okr away dates as through the end of that local day", () => {

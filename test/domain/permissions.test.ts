@@ -27,9 +27,15 @@ describe("decide", () => {
   });
 
   it("lets a workspace admin do everything, and explains refusals", () => {
-    for (const action of ["check_in", "archive_key_result", "team_settings"] as const) expect(decide(person("U0ADMIN", true), action, roles).allowed).toBe(true);
-    expect(decide(person("U0ADMIN", true), "accept_key_result", roles)).toEqual({ allowed: false, reason: "Only the key result's owner can accept it." });
+    for (const action of ["check_in", "archive_key_result", "team_settings"] as const)
+      expect(decide(person("U0ADMIN", true), action, roles).allowed).toBe(true);
+    expect(decide(person("U0ADMIN", true), "accept_key_result", roles)).toEqual({
+      allowed: false,
+      reason: "Only the key result's owner can accept it.",
+    });
     const refused = decide(person("U0STRANGER"), "archive_key_result", roles);
-    expect(refused.allowed || refused.reason).toMatch(/owner, a co-owner, one of the team's managers or a workspace admin/);
+    expect(refused.allowed || refused.reason).toMatch(
+      /owner, a co-owner, one of the team's managers or a workspace admin/,
+    );
   });
 });

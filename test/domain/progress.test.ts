@@ -1,4 +1,11 @@
-import { changeInDirection, deriveDirection, formatNumber, formatPercent, progress, type Direction } from "../../src/domain";
+import {
+  changeInDirection,
+  deriveDirection,
+  formatNumber,
+  formatPercent,
+  progress,
+  type Direction,
+} from "../../src/domain";
 
 describe("deriveDirection", () => {
   it.each([

@@ -23,10 +23,31 @@ const record: CycleRecord = {
               direction: "decrease",
               finalValue: 5,
               progress: 0.5,
-              retro: { score: 0.6, scoreFrom: "owner", worked: 'Runbooks, "on-call"', didnt: "=HYPERLINK(\"http://evil\")", learned: "line one\nline two", carryForward: true },
+              retro: {
+                score: 0.6,
+                scoreFrom: "owner",
+                worked: 'Runbooks, "on-call"',
+                didnt: '=HYPERLINK("http://evil")',
+                learned: "line one\nline two",
+                carryForward: true,
+              },
               checkIns: [
-                { week: "2026-W47", value: 6, confidence: "at_risk", note: null, evidenceUrl: null, author: "alice (U0ALICE)" },
-                { week: "2026-W48", value: 5, confidence: "on_track", note: "| pipes | and `ticks`", evidenceUrl: "https://x.example/1", author: "alice (U0ALICE)" },
+                {
+                  week: "2026-W47",
+                  value: 6,
+                  confidence: "at_risk",
+                  note: null,
+                  evidenceUrl: null,
+                  author: "alice (U0ALICE)",
+                },
+                {
+                  week: "2026-W48",
+                  value: 5,
+                  confidence: "on_track",
+                  note: "| pipes | and `ticks`",
+                  evidenceUrl: "https://x.example/1",
+                  author: "alice (U0ALICE)",
+                },
               ],
             },
             {
@@ -66,7 +87,9 @@ describe("formatRecord", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"line one\nline two"');
     expect(csv).toContain("2026-W48,5,on_track,| pipes | and `ticks`,https://x.example/1,alice (U0ALICE)");
-    expect(csv.trimEnd().split("\r\n").at(-1)).toBe("2026-Q4,Platform,Reliable | fast,8,Cut MTTR,,100,30,,,100,0,0,progress,,,,,,,,,,,,set,,");
+    expect(csv.trimEnd().split("\r\n").at(-1)).toBe(
+      "2026-Q4,Platform,Reliable | fast,8,Cut MTTR,,100,30,,,100,0,0,progress,,,,,,,,,,,,set,,",
+    );
   });
 
   it("writes Markdown whose user text cannot break the layout", () => {
@@ -103,12 +126,51 @@ describe("formatRecord", () => {
                   finalValue: 50,
                   progress: 0.5,
                   checkIns: [
-                    { week: "2026-W41", value: 70, confidence: "on_track", note: null, evidenceUrl: null, author: null, met: false },
-                    { week: "2026-W42", value: 50, confidence: "on_track", note: null, evidenceUrl: null, author: null, met: true },
+                    {
+                      week: "2026-W41",
+                      value: 70,
+                      confidence: "on_track",
+                      note: null,
+                      evidenceUrl: null,
+                      author: null,
+                      met: false,
+                    },
+                    {
+                      week: "2026-W42",
+                      value: 50,
+                      confidence: "on_track",
+                      note: null,
+                      evidenceUrl: null,
+                      author: null,
+                      met: true,
+                    },
                   ],
                 },
-                { ...base, id: 10, title: "P99 latency", baseline: 0, target: 0, targetAsWritten: "-30%", baselineFrom: "first_check_in", weeksMet: null, progress: null, checkIns: [] },
-                { ...base, id: 11, title: "NPS", baseline: 30, target: 35, targetAsWritten: "+5", baselineFrom: "set", weeksMet: null, finalValue: 33, progress: 0.6, checkIns: [] },
+                {
+                  ...base,
+                  id: 10,
+                  title: "P99 latency",
+                  baseline: 0,
+                  target: 0,
+                  targetAsWritten: "-30%",
+                  baselineFrom: "first_check_in",
+                  weeksMet: null,
+                  progress: null,
+                  checkIns: [],
+                },
+                {
+                  ...base,
+                  id: 11,
+                  title: "NPS",
+                  baseline: 30,
+                  target: 35,
+                  targetAsWritten: "+5",
+                  baselineFrom: "set",
+                  weeksMet: null,
+                  finalValue: 33,
+                  progress: 0.6,
+                  checkIns: [],
+                },
               ],
             },
           ],

@@ -1,8 +1,23 @@
 import { progress } from "../../src/domain/progress";
-import { objectiveProgress, rollUp, weightedMean, weightProblem, weightsDiffer, type AlignedObjective } from "../../src/domain/rollup";
+import {
+  objectiveProgress,
+  rollUp,
+  weightedMean,
+  weightProblem,
+  weightsDiffer,
+  type AlignedObjective,
+} from "../../src/domain/rollup";
 
-const kr = (p: number | null, weight?: number, archived?: boolean) => ({ progress: p, ...(weight !== undefined ? { weight } : {}), ...(archived ? { archived } : {}) });
-const objective = (keyResults: AlignedObjective["keyResults"], children: AlignedObjective[] = [], extra: Partial<AlignedObjective> = {}): AlignedObjective => ({
+const kr = (p: number | null, weight?: number, archived?: boolean) => ({
+  progress: p,
+  ...(weight !== undefined ? { weight } : {}),
+  ...(archived ? { archived } : {}),
+});
+const objective = (
+  keyResults: AlignedObjective["keyResults"],
+  children: AlignedObjective[] = [],
+  extra: Partial<AlignedObjective> = {},
+): AlignedObjective => ({
   keyResults,
   children,
   ...extra,
@@ -59,11 +74,31 @@ describe("an objective's progress", () => {
 describe("a parent objective's roll-up", () => {
   it.each<[string, AlignedObjective, number | null, number | null]>([
     ["no aligned objectives: only its own figure", objective([kr(0.5)]), 0.5, null],
-    ["children by their own key results, equal weights", objective([kr(0.1)], [objective([kr(0.2)]), objective([kr(0.6)])]), 0.1, 0.4],
-    ["children weighted by their weights", objective([], [objective([kr(1)], [], { weight: 3 }), objective([kr(0)])]), null, 0.75],
-    ["archived children left out", objective([kr(0)], [objective([kr(1)]), objective([kr(0)], [], { archived: true })]), 0, 1],
+    [
+      "children by their own key results, equal weights",
+      objective([kr(0.1)], [objective([kr(0.2)]), objective([kr(0.6)])]),
+      0.1,
+      0.4,
+    ],
+    [
+      "children weighted by their weights",
+      objective([], [objective([kr(1)], [], { weight: 3 }), objective([kr(0)])]),
+      null,
+      0.75,
+    ],
+    [
+      "archived children left out",
+      objective([kr(0)], [objective([kr(1)]), objective([kr(0)], [], { archived: true })]),
+      0,
+      1,
+    ],
     ["only archived children", objective([kr(0.3)], [objective([kr(1)], [], { archived: true })]), 0.3, null],
-    ["children with nothing to score left out", objective([], [objective([]), objective([kr(null)]), objective([kr(0.8)])]), null, 0.8],
+    [
+      "children with nothing to score left out",
+      objective([], [objective([]), objective([kr(null)]), objective([kr(0.8)])]),
+      null,
+      0.8,
+    ],
     [
       "a child without key results of its own counts by its own roll-up",
       objective([], [objective([], [objective([kr(1)]), objective([kr(0.5)])]), objective([kr(0.25)])]),
@@ -84,7 +119,10 @@ describe("a parent objective's roll-up", () => {
     ],
   ])("%s", (_what, tree, own, rollup) => {
     const got = rollUp(tree);
-    for (const [g, e] of [[got.own, own], [got.rollup, rollup]] as const) {
+    for (const [g, e] of [
+      [got.own, own],
+      [got.rollup, rollup],
+    ] as const) {
       if (e === null) expect(g).toBeNull();
       else expect(g).toBeCloseTo(e, 10);
     }

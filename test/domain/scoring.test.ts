@@ -1,4 +1,11 @@
-import { averageScore, bandDistribution, readScores, scoreBand, scoreFromProgress, type BandKey } from "../../src/domain";
+import {
+  averageScore,
+  bandDistribution,
+  readScores,
+  scoreBand,
+  scoreFromProgress,
+  type BandKey,
+} from "../../src/domain";
 
 describe("scoreFromProgress", () => {
   it.each([
@@ -83,7 +90,11 @@ describe("readScores", () => {
     ["no scores", [], [/no key results have been scored/i]],
     ["all 1.0: too easy", [1, 1, 1], [/too easy/i, /more ambitious/i]],
     ["average 0.7–0.9: sweet spot", [0.7, 0.8, 0.9], [/average 0\.8/i, /sweet spot/i, /ambitious but achievable/i]],
-    ["mostly 0.0–0.3: investigate", [0.1, 0.2, 0.7], [/investigate why/i, /too ambitious/i, /wrong key results/i, /not worked on/i]],
+    [
+      "mostly 0.0–0.3: investigate",
+      [0.1, 0.2, 0.7],
+      [/investigate why/i, /too ambitious/i, /wrong key results/i, /not worked on/i],
+    ],
     ["mostly 0.4–0.6: stretch goals", [0.5, 0.4, 0.6], [/expected for stretch goals/i]],
     ["sweet spot with a failure", [0.8, 0.9, 0.8, 0.2], [/sweet spot/i, /1 key result scored 0\.3 or below/i]],
     ["nearly all perfect", [1, 1, 0.9], [/too easy/i]],

@@ -27,11 +27,35 @@ describe("dueInstant at 09:00 local across the 2026 DST transitions", () => {
 describe("dueInstant for wall times that DST skips or repeats", () => {
   it.each([
     ["exists just before the US gap", "America/New_York", "2026-03-05T12:00:00Z", "01:30", "2026-03-08T06:30:00.000Z"],
-    ["US gap start → transition (03:00 EDT)", "America/New_York", "2026-03-05T12:00:00Z", "02:00", "2026-03-08T07:00:00.000Z"],
-    ["US gap → transition (03:00 EDT)", "America/New_York", "2026-03-05T12:00:00Z", "02:30", "2026-03-08T07:00:00.000Z"],
+    [
+      "US gap start → transition (03:00 EDT)",
+      "America/New_York",
+      "2026-03-05T12:00:00Z",
+      "02:00",
+      "2026-03-08T07:00:00.000Z",
+    ],
+    [
+      "US gap → transition (03:00 EDT)",
+      "America/New_York",
+      "2026-03-05T12:00:00Z",
+      "02:30",
+      "2026-03-08T07:00:00.000Z",
+    ],
     ["just after the US gap", "America/New_York", "2026-03-05T12:00:00Z", "03:00", "2026-03-08T07:00:00.000Z"],
-    ["US repeated hour → earlier (EDT)", "America/New_York", "2026-10-29T12:00:00Z", "01:30", "2026-11-01T05:30:00.000Z"],
-    ["US repeated hour start → earlier (EDT)", "America/New_York", "2026-10-29T12:00:00Z", "01:00", "2026-11-01T05:00:00.000Z"],
+    [
+      "US repeated hour → earlier (EDT)",
+      "America/New_York",
+      "2026-10-29T12:00:00Z",
+      "01:30",
+      "2026-11-01T05:30:00.000Z",
+    ],
+    [
+      "US repeated hour start → earlier (EDT)",
+      "America/New_York",
+      "2026-10-29T12:00:00Z",
+      "01:00",
+      "2026-11-01T05:00:00.000Z",
+    ],
     ["after the US repeated hour", "America/New_York", "2026-10-29T12:00:00Z", "02:00", "2026-11-01T07:00:00.000Z"],
     ["EU gap → transition (02:00 BST)", "Europe/London", "2026-03-26T12:00:00Z", "01:30", "2026-03-29T01:00:00.000Z"],
     ["EU repeated hour → earlier (BST)", "Europe/London", "2026-10-22T12:00:00Z", "01:30", "2026-10-25T00:30:00.000Z"],
@@ -73,7 +97,11 @@ describe("dueInstant gives one instant per week at the local wall time", () => {
     const { hours, minutes } = parseTime(time);
     for (const ms of sorted) {
       const local = new TZDate(ms, tz);
-      expect([local.getDay() === 0 ? 7 : local.getDay(), local.getHours(), local.getMinutes()]).toEqual([day, hours, minutes]);
+      expect([local.getDay() === 0 ? 7 : local.getDay(), local.getHours(), local.getMinutes()]).toEqual([
+        day,
+        hours,
+        minutes,
+      ]);
     }
     for (let i = 1; i < sorted.length; i++) {
       const gapHours = ((sorted[i] as number) - (sorted[i - 1] as number)) / 3_600_000;
@@ -105,7 +133,10 @@ describe("parseTime", () => {
     expect(parseTime(time)).toEqual({ hours, minutes });
   });
 
-  it.each(["9:00", "24:00", "12:60", "0900", "09:00:00", " 09:00", "09:00 ", "", "ab:cd", "-1:00"])("%p throws", (time) => {
-    expect(() => parseTime(time)).toThrow(`Invalid time "${time}"`);
-  });
+  it.each(["9:00", "24:00", "12:60", "0900", "09:00:00", " 09:00", "09:00 ", "", "ab:cd", "-1:00"])(
+    "%p throws",
+    (time) => {
+      expect(() => parseTime(time)).toThrow(`Invalid time "${time}"`);
+    },
+  );
 });

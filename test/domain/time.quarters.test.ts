@@ -29,18 +29,23 @@ describe("quarterOf", () => {
 });
 
 describe("parseCycleKey / isCycleKey", () => {
-  it.each(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2030-Q1"])("%p parses to the same cycle quarterOf gives", (key) => {
-    const cycle = parseCycleKey(key, "Europe/London");
-    expect(isCycleKey(key)).toBe(true);
-    expect(cycle.key).toBe(key);
-    expect(quarterOf(cycle.startsAt, "Europe/London")).toEqual(cycle);
-  });
+  it.each(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2030-Q1"])(
+    "%p parses to the same cycle quarterOf gives",
+    (key) => {
+      const cycle = parseCycleKey(key, "Europe/London");
+      expect(isCycleKey(key)).toBe(true);
+      expect(cycle.key).toBe(key);
+      expect(quarterOf(cycle.startsAt, "Europe/London")).toEqual(cycle);
+    },
+  );
 
   it.each(["2026-Q5", "2026-Q0", "2026Q4", "2026-q4", "Q4-2026", "26-Q4", "2026-Q4 ", " 2026-Q4", "2026-W47", ""])(
     "%p is rejected",
     (key) => {
       expect(isCycleKey(key)).toBe(false);
-      expect(() => parseCycleKey(key, "UTC")).toThrow(`Invalid cycle key "${key}"; expected a quarter such as "2026-Q4"`);
+      expect(() => parseCycleKey(key, "UTC")).toThrow(
+        `Invalid cycle key "${key}"; expected a quarter such as "2026-Q4"`,
+      );
     },
   );
 

@@ -47,10 +47,13 @@ describe("previousWeekKey / nextWeekKey", () => {
     expect(nextWeekKey(previous)).toBe(week);
   });
 
-  it.each(["2027-W53", "2026-W00", "2026-W54", "2026W47", "26-W01", "2026-W7", "2026-w07", ""])("%p is rejected", (key) => {
-    expect(() => previousWeekKey(key)).toThrow(/Invalid week key/);
-    expect(isWeekKey(key)).toBe(false);
-  });
+  it.each(["2027-W53", "2026-W00", "2026-W54", "2026W47", "26-W01", "2026-W7", "2026-w07", ""])(
+    "%p is rejected",
+    (key) => {
+      expect(() => previousWeekKey(key)).toThrow(/Invalid week key/);
+      expect(isWeekKey(key)).toBe(false);
+    },
+  );
 
   it.each(["2026-W53", "2020-W53", "2026-W01", "2027-W52"])("%p is a week key", (key) => {
     expect(isWeekKey(key)).toBe(true);
@@ -67,7 +70,13 @@ describe("weekKeysBetween", () => {
     ["2026-Q4", "2026-10-01T00:00:00Z", "2027-01-01T00:00:00Z", "UTC", range(40, 53, 2026)],
     ["2027-Q1", "2027-01-01T00:00:00Z", "2027-04-01T00:00:00Z", "UTC", ["2026-W53", ...range(1, 13, 2027)]],
     ["one week, end exclusive", "2026-03-02T05:00:00Z", "2026-03-09T04:00:00Z", "America/New_York", ["2026-W10"]],
-    ["one instant past the week", "2026-03-02T05:00:00Z", "2026-03-09T04:00:00.001Z", "America/New_York", ["2026-W10", "2026-W11"]],
+    [
+      "one instant past the week",
+      "2026-03-02T05:00:00Z",
+      "2026-03-09T04:00:00.001Z",
+      "America/New_York",
+      ["2026-W10", "2026-W11"],
+    ],
     ["within a week", "2026-11-17T00:00:00Z", "2026-11-18T00:00:00Z", "UTC", ["2026-W47"]],
     ["empty when end equals start", "2026-11-17T00:00:00Z", "2026-11-17T00:00:00Z", "UTC", []],
     ["empty when end is before start", "2026-11-18T00:00:00Z", "2026-11-17T00:00:00Z", "UTC", []],

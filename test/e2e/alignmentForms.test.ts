@@ -33,7 +33,12 @@ teams:
     channel: C0SALES
 `;
 
-const KR = { kr_title_0: "Cut P1 incidents", kr_baseline_0: "8", kr_target_0: "2", kr_measured_by_0: "Incident tracker" };
+const KR = {
+  kr_title_0: "Cut P1 incidents",
+  kr_baseline_0: "8",
+  kr_target_0: "2",
+  kr_measured_by_0: "Incident tracker",
+};
 
 describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
   let s: TestStack;
@@ -41,7 +46,8 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
   const teamId = async (name: string) => (await db().team.findFirstOrThrow({ where: { name } })).id;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0CEO", "U0CTO", "U0LEAD", "U0BOB"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    for (const id of ["U0CEO", "U0CTO", "U0LEAD", "U0BOB"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
     await s.importYaml(OKRS);
   });
   afterEach(async () => s.close());
@@ -49,40 +55,72 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
   async function openModal(user: string, text: string): Promise<SandboxView> {
     const before = new Set(s.sandbox.views().map((v) => v.id));
     expect((await s.requester.command({ user, text })).status).toBe(200);
-    return waitFor(() => s.sandbox.openViews(user).find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")), { timeoutMs: 5000 });
+    return waitFor(
+      () =>
+        s.sandbox.openViews(user).find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")),
+      { timeoutMs: 5000 },
+    );
   }
   const optionsOf = (view: SandboxView, blockId: string) => {
-    const block = (view.view.blocks as Array<{ block_id?: string; element?: { options?: Array<{ text: { text: string } }>; option_groups?: Array<{ label: { text: string }; options: Array<{ text: { text: string } }> }> } }>).find((b) => b.block_id === blockId);
+    const block = (
+      view.view.blocks as Array<{
+        block_id?: string;
+        element?: {
+          options?: Array<{ text: { text: string } }>;
+          option_groups?: Array<{ label: { text: string }; options: Array<{ text: { text: string } }> }>;
+        };
+      }>
+    ).find((b) => b.block_id === blockId);
     if (!block) return null;
     const e = block.element!;
-    return e.option_groups ? e.option_groups.map((g) => `${g.label.text}: ${g.options.map((o) => o.text.text).join(", ")}`) : e.options!.map((o) => o.text.text);
+    return e.option_groups
+      ? e.option_groups.map((g) => `${g.label.text}: ${g.options.map((o) => o.text.text).join(", ")}`)
+      : e.options!.map((o) => o.text.text);
   };
 
   it("/okr team create puts the new team under a parent; settings offer no team below it and save a move", async () => {
     const form = await openModal("U0BOB", "team create Search");
     expect(form.callbackId).toBe(IDS.views.teamCreate);
     expect(optionsOf(form, IDS.teamSettings.parent)).toEqual(["Company", "Engineering", "Platform", "Sales"]);
-    const created = await s.requester.viewSubmission({ user: "U0BOB", view: { id: form.id }, values: { team_channel: "C0SEARCH", [IDS.teamSettings.parent]: String(await teamId("Engineering")) } });
+    const created = await s.requester.viewSubmission({
+      user: "U0BOB",
+      view: { id: form.id },
+      values: { team_channel: "C0SEARCH", [IDS.teamSettings.parent]: String(await teamId("Engineering")) },
+    });
     expect(created.outcome.action).toBe("updated");
-    expect((await db().team.findFirstOrThrow({ where: { name: "Search" }, include: { parent: true } })).parent?.name).toBe("Engineering");
+    expect(
+      (await db().team.findFirstOrThrow({ where: { name: "Search" }, include: { parent: true } })).parent?.name,
+    ).toBe("Engineering");
 
     // Engineering may not go under itself or a team below it (Platform, Search).
     const settings = await openModal("U0CTO", "team settings Engineering");
     expect(optionsOf(settings, IDS.teamSettings.parent)).toEqual(["Company", "Sales"]);
     expect(JSON.stringify(settings.view)).toContain('"initial_option":{"text":{"type":"plain_text","text":"Company"');
-    const moved = await s.requester.viewSubmission({ user: "U0CTO", view: { id: settings.id }, values: { [IDS.teamSettings.parent]: String(await teamId("Sales")) } });
+    const moved = await s.requester.viewSubmission({
+      user: "U0CTO",
+      view: { id: settings.id },
+      values: { [IDS.teamSettings.parent]: String(await teamId("Sales")) },
+    });
     expect(moved.outcome.action).toBe("closed");
-    expect((await db().team.findFirstOrThrow({ where: { name: "Engineering" }, include: { parent: true } })).parent?.name).toBe("Sales");
+    expect(
+      (await db().team.findFirstOrThrow({ where: { name: "Engineering" }, include: { parent: true } })).parent?.name,
+    ).toBe("Sales");
 
     // A forged or stale choice that would make a cycle is refused on the field, and nothing changes.
     const again = await openModal("U0CTO", "team settings Engineering");
     const forged = await s.requester.viewSubmission({
       user: "U0CTO",
       view: { id: again.id },
-      values: { [IDS.teamSettings.parent]: { selected_option: { text: { type: "plain_text", text: "Platform" }, value: String(await teamId("Platform")) } } },
+      values: {
+        [IDS.teamSettings.parent]: {
+          selected_option: { text: { type: "plain_text", text: "Platform" }, value: String(await teamId("Platform")) },
+        },
+      },
     });
     expect(JSON.parse(forged.body).errors[IDS.teamSettings.parent]).toContain("cannot be the parent");
-    expect((await db().team.findFirstOrThrow({ where: { name: "Engineering" }, include: { parent: true } })).parent?.name).toBe("Sales");
+    expect(
+      (await db().team.findFirstOrThrow({ where: { name: "Engineering" }, include: { parent: true } })).parent?.name,
+    ).toBe("Sales");
 
     // Company is at the top with every team below it: no parent to offer.
     expect(optionsOf(await openModal("U0CEO", "team settings Company"), IDS.teamSettings.parent)).toBeNull();
@@ -90,57 +128,120 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
 
   it("/okr new offers the objectives of the teams above, saves the alignment, and refuses one that is not above", async () => {
     const form = await openModal("U0LEAD", "new Platform");
-    expect(optionsOf(form, IDS.objectiveForm.alignsTo)).toEqual(["Company: Grow revenue", "Engineering: Be reliable enough for enterprise"]);
+    expect(optionsOf(form, IDS.objectiveForm.alignsTo)).toEqual([
+      "Company: Grow revenue",
+      "Engineering: Be reliable enough for enterprise",
+    ]);
     const reliable = await db().objective.findFirstOrThrow({ where: { title: "Be reliable enough for enterprise" } });
     const saved = await s.requester.viewSubmission({
       user: "U0LEAD",
       view: { id: form.id },
-      values: { objective_title: "Fewer incidents, faster recovery", objective_owner: "U0LEAD", kr_owner_0: "U0LEAD", ...KR, [IDS.objectiveForm.alignsTo]: String(reliable.id) },
+      values: {
+        objective_title: "Fewer incidents, faster recovery",
+        objective_owner: "U0LEAD",
+        kr_owner_0: "U0LEAD",
+        ...KR,
+        [IDS.objectiveForm.alignsTo]: String(reliable.id),
+      },
     });
     expect(saved.outcome.action).not.toBe("errors");
     const hinted = s.sandbox.view(form.id)!;
     if (hinted.callbackId === IDS.views.newObjective) {
       // The guides' hints were shown once: save anyway keeps the choice.
-      expect(JSON.stringify(hinted.view)).toContain('"initial_option":{"text":{"type":"plain_text","text":"Be reliable enough for enterprise"');
+      expect(JSON.stringify(hinted.view)).toContain(
+        '"initial_option":{"text":{"type":"plain_text","text":"Be reliable enough for enterprise"',
+      );
       await s.requester.viewSubmission({ user: "U0LEAD", view: { id: form.id } });
     }
-    const created = await db().objective.findFirstOrThrow({ where: { title: "Fewer incidents, faster recovery" }, include: { alignsTo: true } });
+    const created = await db().objective.findFirstOrThrow({
+      where: { title: "Fewer incidents, faster recovery" },
+      include: { alignsTo: true },
+    });
     expect(created.alignsTo?.title).toBe("Be reliable enough for enterprise");
 
     // Sales is not above Platform: a forged choice of its objective is refused on the field.
-    const sales = await db().objective.create({ data: { teamId: await teamId("Sales"), cycleId: created.cycleId, title: "Win deals" } });
+    const sales = await db().objective.create({
+      data: { teamId: await teamId("Sales"), cycleId: created.cycleId, title: "Win deals" },
+    });
     const other = await openModal("U0LEAD", "new Platform");
     const refused = await s.requester.viewSubmission({
       user: "U0LEAD",
       view: { id: other.id },
-      values: { objective_title: "Another one", kr_owner_0: "U0LEAD", ...KR, [IDS.objectiveForm.alignsTo]: { selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) } } },
+      values: {
+        objective_title: "Another one",
+        kr_owner_0: "U0LEAD",
+        ...KR,
+        [IDS.objectiveForm.alignsTo]: {
+          selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) },
+        },
+      },
     });
     const body = JSON.parse(refused.body || "{}");
-    const final = body.errors ? body : JSON.parse((await s.requester.viewSubmission({ user: "U0LEAD", view: { id: other.id }, values: { [IDS.objectiveForm.alignsTo]: { selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) } } } })).body || "{}");
+    const final = body.errors
+      ? body
+      : JSON.parse(
+          (
+            await s.requester.viewSubmission({
+              user: "U0LEAD",
+              view: { id: other.id },
+              values: {
+                [IDS.objectiveForm.alignsTo]: {
+                  selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) },
+                },
+              },
+            })
+          ).body || "{}",
+        );
     expect(final.errors[IDS.objectiveForm.alignsTo]).toContain("a team above this one");
     expect(await db().objective.count({ where: { title: "Another one" } })).toBe(0);
   });
 
   it("/okr edit lets the team's managers change what the key result's objective serves; its owner does not see the choice", async () => {
-    const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Hit 99.95% availability" }, include: { objective: true } });
+    const kr = await db().keyResult.findFirstOrThrow({
+      where: { title: "Hit 99.95% availability" },
+      include: { objective: true },
+    });
     const company = await teamId("Company");
-    const hire = await db().objective.create({ data: { teamId: company, cycleId: kr.objective.cycleId, title: "Hire well" } });
-    await db().keyResult.update({ where: { id: kr.id }, data: { ownerId: (await db().person.upsert({ where: { workspaceId_slackUserId: { workspaceId: s.workspaceId, slackUserId: "U0BOB" } }, create: { workspaceId: s.workspaceId, slackUserId: "U0BOB" }, update: {} })).id } });
+    const hire = await db().objective.create({
+      data: { teamId: company, cycleId: kr.objective.cycleId, title: "Hire well" },
+    });
+    await db().keyResult.update({
+      where: { id: kr.id },
+      data: {
+        ownerId: (
+          await db().person.upsert({
+            where: { workspaceId_slackUserId: { workspaceId: s.workspaceId, slackUserId: "U0BOB" } },
+            create: { workspaceId: s.workspaceId, slackUserId: "U0BOB" },
+            update: {},
+          })
+        ).id,
+      },
+    });
 
     expect(optionsOf(await openModal("U0BOB", `edit ${kr.id}`), IDS.objectiveForm.alignsTo)).toBeNull();
     const form = await openModal("U0CTO", `edit ${kr.id}`);
     expect(optionsOf(form, IDS.objectiveForm.alignsTo)).toEqual(["Company: Grow revenue, Hire well"]);
     expect(JSON.stringify(form.view)).toContain('"initial_option":{"text":{"type":"plain_text","text":"Grow revenue"');
-    const saved = await s.requester.viewSubmission({ user: "U0CTO", view: { id: form.id }, values: { [IDS.objectiveForm.alignsTo]: String(hire.id) } });
+    const saved = await s.requester.viewSubmission({
+      user: "U0CTO",
+      view: { id: form.id },
+      values: { [IDS.objectiveForm.alignsTo]: String(hire.id) },
+    });
     expect(saved.outcome.action).toBe("closed");
     expect((await db().objective.findUniqueOrThrow({ where: { id: kr.objectiveId } })).alignsToId).toBe(hire.id);
 
-    const sales = await db().objective.create({ data: { teamId: await teamId("Sales"), cycleId: kr.objective.cycleId, title: "Win deals" } });
+    const sales = await db().objective.create({
+      data: { teamId: await teamId("Sales"), cycleId: kr.objective.cycleId, title: "Win deals" },
+    });
     const again = await openModal("U0CTO", `edit ${kr.id}`);
     const forged = await s.requester.viewSubmission({
       user: "U0CTO",
       view: { id: again.id },
-      values: { [IDS.objectiveForm.alignsTo]: { selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) } } },
+      values: {
+        [IDS.objectiveForm.alignsTo]: {
+          selected_option: { text: { type: "plain_text", text: "Win deals" }, value: String(sales.id) },
+        },
+      },
     });
     expect(JSON.parse(forged.body).errors[IDS.objectiveForm.alignsTo]).toContain("a team above this one");
     expect((await db().objective.findUniqueOrThrow({ where: { id: kr.objectiveId } })).alignsToId).toBe(hire.id);

@@ -22,7 +22,8 @@ describe.each(PROVIDERS)("a big team on %s", (provider) => {
     expect(rest.length).toBeGreaterThan(0);
     expect(rest.every((m) => m.threadTs === parent!.ts)).toBe(true);
     const all = JSON.stringify(s.sandbox.messages("C0BIG").map((m) => m.blocks));
-    for (let o = 1; o <= 40; o++) for (let k = 1; k <= 3; k++) expect(all).toContain(`Reduce incidents of kind ${o}.${k}*`);
+    for (let o = 1; o <= 40; o++)
+      for (let k = 1; k <= 3; k++) expect(all).toContain(`Reduce incidents of kind ${o}.${k}*`);
 
     // Running again posts nothing, not even a continuation part.
     const count = s.sandbox.messages("C0BIG").length;
@@ -53,6 +54,8 @@ describe.each(PROVIDERS)("a big team on %s", (provider) => {
     expect(ask.text).toBe("Retro time for 2026-Q4: 60 key results");
     s.clock.now = new Date("2027-01-01T10:00:00Z");
     expect(await s.runJob("retro")).toMatchObject({ threads: 1, replies: 120, failed: 0 });
-    expect(s.sandbox.callsTo("chat.postMessage").every((c) => c.status === 200 && (c.response as { ok: boolean }).ok)).toBe(true);
+    expect(
+      s.sandbox.callsTo("chat.postMessage").every((c) => c.status === 200 && (c.response as { ok: boolean }).ok),
+    ).toBe(true);
   });
 });

@@ -27,13 +27,15 @@ teams:
             measured_by: Payments dashboard
 `;
 
-const dms = (s: TestStack, user: string, startsWith: string) => s.sandbox.dmsTo(user).filter((m) => m.text.startsWith(startsWith));
+const dms = (s: TestStack, user: string, startsWith: string) =>
+  s.sandbox.dmsTo(user).filter((m) => m.text.startsWith(startsWith));
 
 describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-23T09:30:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
     await s.importYaml(OKRS);
   });
   afterEach(async () => s.close());
@@ -42,10 +44,12 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     s.clock.now = new Date(iso);
     return s.runJob(job);
   };
-  const value = (title: string, v: string, confidence = "on_track") => async (id: (t: string) => Promise<number>) => ({
-    [`${IDS.checkinBlocks.value}${await id(title)}`]: v,
-    [`${IDS.checkinBlocks.confidence}${await id(title)}`]: confidence,
-  });
+  const value =
+    (title: string, v: string, confidence = "on_track") =>
+    async (id: (t: string) => Promise<number>) => ({
+      [`${IDS.checkinBlocks.value}${await id(title)}`]: v,
+      [`${IDS.checkinBlocks.confidence}${await id(title)}`]: confidence,
+    });
 
   it("sends one gentle reminder a day after the prompt, never a second, and none to who answered", async () => {
     await at("2026-11-23T09:30:00Z", "checkins");
@@ -75,7 +79,11 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
   it("snoozes a prompt for a day: no reminder meanwhile, then one new prompt", async () => {
     await at("2026-11-23T09:30:00Z", "checkins");
     const prompt = dms(s, "U0BOB", "Weekly check-in")[0]!;
-    await s.requester.blockAction({ user: "U0BOB", actionId: IDS.actions.snooze, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    await s.requester.blockAction({
+      user: "U0BOB",
+      actionId: IDS.actions.snooze,
+      container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+    });
     await waitFor(() => s.sandbox.dmsTo("U0BOB").find((m) => m.text.startsWith("Snoozed ✓")), { timeoutMs: 5000 });
     await at("2026-11-23T20:00:00Z", "checkins");
     expect(dms(s, "U0BOB", "Weekly check-in")).toHaveLength(0); // the first prompt now reads "Snoozed ✓"
@@ -88,7 +96,11 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
   it("records 'Skip this week': no reminder, and the digest shows skipped, not missing", async () => {
     await at("2026-11-23T09:30:00Z", "checkins");
     const prompt = dms(s, "U0BOB", "Weekly check-in")[0]!;
-    await s.requester.blockAction({ user: "U0BOB", actionId: IDS.actions.skip, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    await s.requester.blockAction({
+      user: "U0BOB",
+      actionId: IDS.actions.skip,
+      container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+    });
     await waitFor(() => s.sandbox.dmsTo("U0BOB").find((m) => m.text.startsWith("Skipped ✓")), { timeoutMs: 5000 });
     await at("2026-11-24T10:00:00Z", "reminders");
     expect(dms(s, "U0BOB", "A gentle reminder")).toHaveLength(0);
@@ -106,7 +118,11 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     await at("2026-11-23T09:30:00Z", "checkins");
     const prompt = dms(s, "U0BOB", "Weekly check-in")[0]!;
     // Alice cannot click Bob's DM in Slack; a forged payload with her id acts on her own prompt only.
-    await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.skip, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    await s.requester.blockAction({
+      user: "U0ALICE",
+      actionId: IDS.actions.skip,
+      container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+    });
     const bob = await s.bot.database.db.checkinPrompt.findFirstOrThrow({ where: { person: { slackUserId: "U0BOB" } } });
     expect(bob.skipped).toBe(false);
   });
@@ -115,7 +131,9 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     s.clock.now = new Date("2026-11-22T12:00:00Z");
     await s.requester.command({ user: "U0BOB", text: "away 2026-11-29" });
     s.sandbox.updateUser("U0ALICE", { statusEmoji: ":palm_tree:", statusText: "Vacationing" });
-    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("away through 2026-11-29")), { timeoutMs: 5000 });
+    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("away through 2026-11-29")), {
+      timeoutMs: 5000,
+    });
     expect(await at("2026-11-23T09:30:00Z", "checkins")).toMatchObject({ sent: 0, away: 2 });
     await at("2026-11-24T10:00:00Z", "reminders");
     await at("2026-11-27T16:30:00Z", "digest");
@@ -134,7 +152,9 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     await at("2026-11-23T09:30:00Z", "checkins");
     s.clock.now = new Date("2026-11-23T12:00:00Z");
     await s.requester.command({ user: "U0BOB", text: "away 2026-12-13" });
-    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("away through")), { timeoutMs: 5000 });
+    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("away through")), {
+      timeoutMs: 5000,
+    });
     for (const day of ["2026-11-24", "2026-11-30", "2026-12-07"]) {
       await at(`${day}T10:00:00Z`, "checkins");
       await at(`${day}T12:00:00Z`, "reminders");
@@ -185,7 +205,11 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     const view = s.sandbox.openViews("U0ALICE").at(-1)!;
     expect(JSON.stringify(view.view)).toContain("Yes, 80 is right");
     const id = (await s.bot.database.db.keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } })).id;
-    const confirmed = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: view.id }, values: { [`${IDS.checkinBlocks.confirm}${id}`]: ["yes"] } });
+    const confirmed = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: view.id },
+      values: { [`${IDS.checkinBlocks.confirm}${id}`]: ["yes"] },
+    });
     expect(confirmed.outcome.action).toBe("closed");
     expect(await s.bot.database.db.checkIn.findFirstOrThrow()).toMatchObject({ value: 80 });
   });
@@ -195,15 +219,22 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     await s.checkIn("U0ALICE", value("Reduce P1 incidents", "7", "at_risk"));
     await s.checkIn("U0ALICE", value("Reduce P1 incidents", "6"), { via: "command" });
     const db = s.bot.database.db;
-    expect(await db.checkIn.findMany({ select: { value: true, confidence: true, week: true } })).toEqual([{ value: 6, confidence: "on_track", week: "2026-W48" }]);
-    expect(await db.checkInRevision.findMany({ select: { value: true, confidence: true } })).toEqual([{ value: 7, confidence: "at_risk" }]);
+    expect(await db.checkIn.findMany({ select: { value: true, confidence: true, week: true } })).toEqual([
+      { value: 6, confidence: "on_track", week: "2026-W48" },
+    ]);
+    expect(await db.checkInRevision.findMany({ select: { value: true, confidence: true } })).toEqual([
+      { value: 7, confidence: "at_risk" },
+    ]);
   });
 
   it("lets a co-owner check in, and no one else", async () => {
     s.clock.now = new Date("2026-11-23T10:00:00Z");
     const carol = await s.checkIn("U0CAROL", value("Improve checkout success rate", "95"), { via: "command" });
     expect(carol.outcome.action).toBe("closed");
-    expect(await s.bot.database.db.checkIn.findFirstOrThrow({ include: { author: true } })).toMatchObject({ value: 95, author: { slackUserId: "U0CAROL" } });
+    expect(await s.bot.database.db.checkIn.findFirstOrThrow({ include: { author: true } })).toMatchObject({
+      value: 95,
+      author: { slackUserId: "U0CAROL" },
+    });
     expect(await at("2026-11-23T10:05:00Z", "checkins")).toMatchObject({ sent: 1, answeredEarly: 1 }); // Bob's KR is done
   });
 
@@ -211,8 +242,14 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
     await at("2026-11-16T09:30:00Z", "checkins");
     const old = dms(s, "U0ALICE", "Weekly check-in")[0]!;
     s.clock.now = new Date("2026-11-24T10:00:00Z");
-    await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.openCheckin, container: { type: "message", channel_id: old.channel, message_ts: old.ts } });
-    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.privateMetadata.includes("2026-W")), { timeoutMs: 5000 });
+    await s.requester.blockAction({
+      user: "U0ALICE",
+      actionId: IDS.actions.openCheckin,
+      container: { type: "message", channel_id: old.channel, message_ts: old.ts },
+    });
+    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.privateMetadata.includes("2026-W")), {
+      timeoutMs: 5000,
+    });
     expect(JSON.parse(view.privateMetadata)).toEqual({ week: "2026-W48" });
   });
 

@@ -36,7 +36,8 @@ async function tickHourly(s: TestStack, from: string, to: string) {
   }
 }
 
-const prompts = (s: TestStack, user: string) => s.sandbox.dmsTo(user).filter((m) => m.text.startsWith("Weekly check-in"));
+const prompts = (s: TestStack, user: string) =>
+  s.sandbox.dmsTo(user).filter((m) => m.text.startsWith("Weekly check-in"));
 const localTime = (ts: string, tz: string) => {
   const d = new TZDate(Number(ts) * 1000, tz);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
@@ -57,7 +58,10 @@ describe.each(PROVIDERS)("prompt timing on %s", (provider) => {
     await s.importYaml(team("2026-Q1"));
     await s.importYaml(team("2026-Q4"));
     // Spring: the US changes on 8 March, the UK on 29 March. Fall: the UK on 25 October, the US on 1 November.
-    for (const [from, to] of [["2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"], ["2026-10-18T00:00:00Z", "2026-11-10T00:00:00Z"]] as const) {
+    for (const [from, to] of [
+      ["2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"],
+      ["2026-10-18T00:00:00Z", "2026-11-10T00:00:00Z"],
+    ] as const) {
       // Only Sundays to Tuesdays matter for a Monday prompt; skip the rest of each week to keep the test fast.
       for (let day = new Date(from).getTime(); day < new Date(to).getTime(); day += 7 * 24 * HOUR) {
         await tickHourly(s, new Date(day).toISOString(), new Date(day + 2 * 24 * HOUR).toISOString());
@@ -66,12 +70,26 @@ describe.each(PROVIDERS)("prompt timing on %s", (provider) => {
     const ny = prompts(s, "U0NY").map((m) => localTime(m.ts, "America/New_York"));
     const ldn = prompts(s, "U0LDN").map((m) => localTime(m.ts, "Europe/London"));
     expect(ny).toEqual([
-      "2026-03-02 09:00", "2026-03-09 09:00", "2026-03-16 09:00", "2026-03-23 09:00", "2026-03-30 09:00",
-      "2026-10-19 09:00", "2026-10-26 09:00", "2026-11-02 09:00", "2026-11-09 09:00",
+      "2026-03-02 09:00",
+      "2026-03-09 09:00",
+      "2026-03-16 09:00",
+      "2026-03-23 09:00",
+      "2026-03-30 09:00",
+      "2026-10-19 09:00",
+      "2026-10-26 09:00",
+      "2026-11-02 09:00",
+      "2026-11-09 09:00",
     ]);
     expect(ldn).toEqual([
-      "2026-03-02 09:00", "2026-03-09 09:00", "2026-03-16 09:00", "2026-03-23 09:00", "2026-03-30 09:00",
-      "2026-10-19 09:00", "2026-10-26 09:00", "2026-11-02 09:00", "2026-11-09 09:00",
+      "2026-03-02 09:00",
+      "2026-03-09 09:00",
+      "2026-03-16 09:00",
+      "2026-03-23 09:00",
+      "2026-03-30 09:00",
+      "2026-10-19 09:00",
+      "2026-10-26 09:00",
+      "2026-11-02 09:00",
+      "2026-11-09 09:00",
     ]);
   });
 
@@ -142,7 +160,14 @@ describe.each(PROVIDERS)("prompt timing on %s", (provider) => {
   it("does not prompt someone who already checked in this week (/okr checkin early on Monday)", async () => {
     await s.importYaml(team("2026-Q4"));
     s.clock.now = new Date("2026-11-23T07:00:00Z"); // Monday, 07:00 in London, before the prompt
-    const done = await s.checkIn("U0LDN", async (id) => ({ [`kr_value_${await id("Improve checkout success rate")}`]: "95", [`kr_confidence_${await id("Improve checkout success rate")}`]: "on_track" }), { via: "command" });
+    const done = await s.checkIn(
+      "U0LDN",
+      async (id) => ({
+        [`kr_value_${await id("Improve checkout success rate")}`]: "95",
+        [`kr_confidence_${await id("Improve checkout success rate")}`]: "on_track",
+      }),
+      { via: "command" },
+    );
     expect(done.outcome.action).toBe("closed");
     await tickHourly(s, "2026-11-23T08:00:00Z", "2026-11-23T20:00:00Z");
     expect(prompts(s, "U0LDN")).toHaveLength(0);

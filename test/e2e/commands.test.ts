@@ -33,7 +33,8 @@ describe.each(PROVIDERS)("/okr subcommands on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
     s.sandbox.addUser({ id: "U0ADMIN", name: "admin", tz: "UTC", isAdmin: true });
     await s.importYaml(OKRS);
   });
@@ -61,7 +62,9 @@ describe.each(PROVIDERS)("/okr subcommands on %s", (provider) => {
     expect(ambiguous).toContain("matches 2 key results");
     expect(ambiguous).toContain(`/okr show ${p1}`);
     expect(await ask("U0BOB", "show reduce p1 incidents")).toContain("Incident tracker");
-    expect(await ask("U0BOB", "show nothing-like-this")).toContain('No key result this cycle matches \\"nothing-like-this\\"');
+    expect(await ask("U0BOB", "show nothing-like-this")).toContain(
+      'No key result this cycle matches \\"nothing-like-this\\"',
+    );
   });
 
   it("shows someone else's key results with /okr @person", async () => {
@@ -109,18 +112,24 @@ describe.each(PROVIDERS)("/okr team settings on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0MANAGER", "U0OTHER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
-    await s.importYaml(OKRS + `  - name: Data
+    for (const id of ["U0ALICE", "U0MANAGER", "U0OTHER"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    await s.importYaml(
+      OKRS +
+        `  - name: Data
     channel: C0DATA
     managers: [U0OTHER]
     objectives: []
-`);
+`,
+    );
   });
   afterEach(async () => s.close());
 
   const openSettings = async (user: string, team: string) => {
     await s.requester.command({ user, text: `team settings ${team}` });
-    return waitFor(() => s.sandbox.openViews(user).find((v) => !JSON.stringify(v.view).includes("Loading")), { timeoutMs: 5000 });
+    return waitFor(() => s.sandbox.openViews(user).find((v) => !JSON.stringify(v.view).includes("Loading")), {
+      timeoutMs: 5000,
+    });
   };
 
   it("lets a manager change the channel, managers, day, time and cadence", async () => {
@@ -129,11 +138,27 @@ describe.each(PROVIDERS)("/okr team settings on %s", (provider) => {
     const res = await s.requester.viewSubmission({
       user: "U0MANAGER",
       view: { id: view.id },
-      values: { team_channel: "C0NEWCHAN", team_managers: ["U0MANAGER", "U0ALICE"], team_checkin_day: "3", team_checkin_time: "10:30", team_cadence: "biweekly", team_grace_minutes: "90" },
+      values: {
+        team_channel: "C0NEWCHAN",
+        team_managers: ["U0MANAGER", "U0ALICE"],
+        team_checkin_day: "3",
+        team_checkin_time: "10:30",
+        team_cadence: "biweekly",
+        team_grace_minutes: "90",
+      },
     });
     expect(res.outcome.action).toBe("closed");
-    const team = await s.bot.database.db.team.findFirstOrThrow({ where: { name: "Platform" }, include: { managers: { include: { person: true } } } });
-    expect(team).toMatchObject({ channelId: "C0NEWCHAN", checkinDay: 3, checkinTime: "10:30", cadence: "biweekly", graceMinutes: 90 });
+    const team = await s.bot.database.db.team.findFirstOrThrow({
+      where: { name: "Platform" },
+      include: { managers: { include: { person: true } } },
+    });
+    expect(team).toMatchObject({
+      channelId: "C0NEWCHAN",
+      checkinDay: 3,
+      checkinTime: "10:30",
+      cadence: "biweekly",
+      graceMinutes: 90,
+    });
     expect(team.managers.map((m) => m.person.slackUserId).sort()).toEqual(["U0ALICE", "U0MANAGER"]);
   });
 
@@ -149,6 +174,8 @@ describe.each(PROVIDERS)("/okr team settings on %s", (provider) => {
       values: { team_channel: "C0HIJACK" },
     });
     expect(forged.outcome.action).toBe("errors");
-    expect(await s.bot.database.db.team.findFirstOrThrow({ where: { name: "Platform" } })).toMatchObject({ channelId: "C0PLATFORM" });
+    expect(await s.bot.database.db.team.findFirstOrThrow({ where: { name: "Platform" } })).toMatchObject({
+      channelId: "C0PLATFORM",
+    });
   });
 });

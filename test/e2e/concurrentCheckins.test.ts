@@ -18,18 +18,33 @@ describe("50 concurrent check-ins on sqlite", () => {
 
   it("stores all of them, each acknowledged, with no lock error anywhere", async () => {
     const users = Array.from({ length: PEOPLE }, (_, i) => ownerId(i));
-    const krs = new Map((await s.bot.database.db.keyResult.findMany({ include: { owner: true } })).map((kr) => [kr.owner!.slackUserId, kr.id]));
+    const krs = new Map(
+      (await s.bot.database.db.keyResult.findMany({ include: { owner: true } })).map((kr) => [
+        kr.owner!.slackUserId,
+        kr.id,
+      ]),
+    );
     const views = new Map<string, string>();
     for (const user of users) {
       await s.requester.command({ user, text: "checkin" });
-      views.set(user, (await waitFor(() => s.sandbox.openViews(user).find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 })).id);
+      views.set(
+        user,
+        (
+          await waitFor(() => s.sandbox.openViews(user).find((v) => v.callbackId === IDS.views.checkin), {
+            timeoutMs: 5000,
+          })
+        ).id,
+      );
     }
     const results = await Promise.all(
       users.map((user) =>
         s.requester.viewSubmission({
           user,
           view: { id: views.get(user)! },
-          values: { [`${IDS.checkinBlocks.value}${krs.get(user)}`]: "5", [`${IDS.checkinBlocks.confidence}${krs.get(user)}`]: "on_track" },
+          values: {
+            [`${IDS.checkinBlocks.value}${krs.get(user)}`]: "5",
+            [`${IDS.checkinBlocks.confidence}${krs.get(user)}`]: "on_track",
+          },
         }),
       ),
     );

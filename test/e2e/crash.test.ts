@@ -36,11 +36,17 @@ function spawnCli(s: TestStack, args: string[], env: Record<string, string> = {}
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<{ code: number | null; ms: number }>((resolve) => child.on("exit", (code) => resolve({ code, ms: Date.now() - started })));
+  const exited = new Promise<{ code: number | null; ms: number }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, ms: Date.now() - started })),
+  );
   return { child, output: () => output, exited };
 }
 
-async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -56,7 +62,9 @@ function expectOneDmEach(s: TestStack) {
 
 /** Rows the outbox has asked Slack to post and not settled: sends in flight. */
 const inFlight = (s: TestStack, holderIds?: string[]) =>
-  s.bot.database.db.slackMessage.count({ where: { status: "pending", attemptedAt: { not: null }, ...(holderIds ? { holderId: { in: holderIds } } : {}) } });
+  s.bot.database.db.slackMessage.count({
+    where: { status: "pending", attemptedAt: { not: null }, ...(holderIds ? { holderId: { in: holderIds } } : {}) },
+  });
 const sent = (s: TestStack) => s.bot.database.db.slackMessage.count({ where: { status: "sent" } });
 
 async function killMidFanOut(s: TestStack, run: Run) {
@@ -117,11 +125,19 @@ onPostgres("two replicas on PostgreSQL, one killed mid fan-out", () => {
     const now = new Date();
     s = await startTestStack("postgresql", now);
     for (const id of [...OWNERS, "U0LEAD"]) s.sandbox.addUser({ id, name: id.toLowerCase(), tz: "UTC" });
-    await s.importYaml(okrFileYaml({ objectivesEach: 10, krsEach: 3, owners: OWNERS }).replace("cycle: 2026-Q4", `cycle: ${quarterOf(now, "UTC").key}`));
-    await s.bot.database.db.team.updateMany({ data: { checkinDay: ((now.getUTCDay() + 6) % 7) + 1, checkinTime: "00:00", timezone: "UTC" } });
+    await s.importYaml(
+      okrFileYaml({ objectivesEach: 10, krsEach: 3, owners: OWNERS }).replace(
+        "cycle: 2026-Q4",
+        `cycle: ${quarterOf(now, "UTC").key}`,
+      ),
+    );
+    await s.bot.database.db.team.updateMany({
+      data: { checkinDay: ((now.getUTCDay() + 6) % 7) + 1, checkinTime: "00:00", timezone: "UTC" },
+    });
   });
   afterEach(async () => {
-    for (const r of replicas.splice(0)) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
+    for (const r of replicas.splice(0))
+      if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
     await s.close();
   });
 
@@ -147,7 +163,11 @@ onPostgres("two replicas on PostgreSQL, one killed mid fan-out", () => {
     await victim.exited;
     s.sandbox.clearFaults();
 
-    await until(async () => (await db.slackMessage.count({ where: { status: "sent" } })) === OWNERS.length, "every prompt sent", CLAIM_LEASE_MS / 2);
+    await until(
+      async () => (await db.slackMessage.count({ where: { status: "sent" } })) === OWNERS.length,
+      "every prompt sent",
+      CLAIM_LEASE_MS / 2,
+    );
     expect(Date.now() - killedAt).toBeLessThan(CLAIM_LEASE_MS / 4);
     expectOneDmEach(s);
     expect(await db.claimHolder.count({ where: { id: victimHolder } })).toBe(0);

@@ -27,7 +27,9 @@ it("retries a database that cannot be reached at start, then says which one, wit
   );
   const err = await started.catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConfigError);
-  expect((err as Error).message).toContain("The database at 127.0.0.1:1/okr could not be reached after 3 attempts (ECONNREFUSED)");
+  expect((err as Error).message).toContain(
+    "The database at 127.0.0.1:1/okr could not be reached after 3 attempts (ECONNREFUSED)",
+  );
   expect(logs.filter((l) => l.includes("is not reachable (ECONNREFUSED); trying again"))).toHaveLength(2);
   expect([(err as Error).message, ...logs].join("\n")).not.toContain("hunter2");
 });
@@ -59,16 +61,25 @@ onPostgres("the database lost mid-run (PostgreSQL)", () => {
 
   it("tells people to try again, stores nothing, and the jobs catch up when it is back", async () => {
     await s.requester.command({ user: "U0ALICE", text: "checkin" });
-    const form = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+    const form = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), {
+      timeoutMs: 5000,
+    });
     const kr = await s.bot.database.db.keyResult.findFirstOrThrow();
     const checkinForm = form;
 
     await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
     await s.requester.command({ user: "U0ALICE", text: "" });
-    const told = await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("nothing was changed")), { timeoutMs: 5000 });
+    const told = await waitFor(
+      () => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("nothing was changed")),
+      { timeoutMs: 5000 },
+    );
     expect(told.effect).toBe("ephemeral");
     expect(JSON.stringify(told.body)).toContain(TRY_AGAIN.slice(0, 40));
-    const submitted = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: checkinForm.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
+    const submitted = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: checkinForm.id },
+      values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" },
+    });
     expect(submitted.outcome.action).toBe("errors");
     expect(submitted.body).toContain("Not saved: something went wrong on my side");
     await expect(s.runJob("checkins")).rejects.toThrow();
@@ -77,7 +88,11 @@ onPostgres("the database lost mid-run (PostgreSQL)", () => {
 
     await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`);
     // The form is still open with what was typed: submitting again stores it.
-    const again = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: checkinForm.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
+    const again = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: checkinForm.id },
+      values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" },
+    });
     expect(again.outcome.action).toBe("closed");
     expect(await s.bot.database.db.checkIn.count()).toBe(1);
     s.clock.now = new Date("2026-12-07T09:30:00Z");
@@ -85,15 +100,25 @@ onPostgres("the database lost mid-run (PostgreSQL)", () => {
 
     // Any other form submitted while the database is gone stays open with "not saved".
     await s.requester.command({ user: "U0ALICE", text: `edit ${kr.id}` });
-    const edit = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.editKeyResult), { timeoutMs: 5000 });
+    const edit = await waitFor(
+      () => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.editKeyResult),
+      { timeoutMs: 5000 },
+    );
     await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
-    const notSaved = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: edit.id }, values: { kr_target_0: "1" } });
+    const notSaved = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: edit.id },
+      values: { kr_target_0: "1" },
+    });
     expect(notSaved.outcome.action).toBe("errors");
     expect(notSaved.body).toContain("Not saved: something went wrong on my side");
     s.sandbox.closeView(edit.id);
     // And a form opened while it is gone says to try again instead of loading forever.
     await s.requester.command({ user: "U0ALICE", text: `edit ${kr.id}` });
-    await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => JSON.stringify(v.view).includes("nothing was changed")), { timeoutMs: 5000 });
+    await waitFor(
+      () => s.sandbox.openViews("U0ALICE").find((v) => JSON.stringify(v.view).includes("nothing was changed")),
+      { timeoutMs: 5000 },
+    );
   });
 });
 
@@ -110,19 +135,27 @@ onPostgres("the database lost mid-run with OAuth installations (PostgreSQL)", ()
       bot.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
       const requester = bot.requester();
       await requester.command({ user: "U0ALICE", text: "checkin" });
-      const form = await waitFor(() => bot.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+      const form = await waitFor(
+        () => bot.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin),
+        { timeoutMs: 5000 },
+      );
       const kr = await bot.db.keyResult.findFirstOrThrow();
 
       await sql(`ALTER SCHEMA "${schema}" RENAME TO "${schema}_gone"`);
       const command = await requester.command({ user: "U0ALICE", text: "" });
       expect(command.json).toMatchObject({ response_type: "ephemeral", text: TRY_AGAIN });
-      const values = { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" };
+      const values = {
+        [`${IDS.checkinBlocks.value}${kr.id}`]: "5",
+        [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track",
+      };
       const submitted = await requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values });
       expect(submitted.outcome.action).toBe("errors");
       expect(submitted.body).toContain(NOT_SAVED);
 
       await sql(`ALTER SCHEMA "${schema}_gone" RENAME TO "${schema}"`);
-      expect((await requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values })).outcome.action).toBe("closed");
+      expect((await requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values })).outcome.action).toBe(
+        "closed",
+      );
       expect(await bot.db.checkIn.count()).toBe(1);
       expect(bot.logs.filter((l) => /\n\s+at /.test(l) && / ERROR /.test(l))).toEqual([]);
     } finally {

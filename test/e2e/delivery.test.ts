@@ -50,7 +50,9 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
     const started = Date.now();
     const help = await s.requester.command({ user: "U0OWNER01", text: "checkin" });
     expect(help.status).toBe(200);
-    await waitFor(() => s.sandbox.openViews("U0OWNER01").find((v) => v.callbackId === "checkin_submit"), { timeoutMs: 2000 });
+    await waitFor(() => s.sandbox.openViews("U0OWNER01").find((v) => v.callbackId === "checkin_submit"), {
+      timeoutMs: 2000,
+    });
     expect(Date.now() - started).toBeLessThan(1500); // not held back by the 3 s Retry-After
     expect(await fanOut).toMatchObject({ sent: 60 });
   });
@@ -61,7 +63,9 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
     s.sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503, times: 15 });
     // A send that keeps failing is given back for the next run, which looks before it resends
     // (and may find it posted: Slack accepted it, the answer was lost).
-    const unsettled = async () => OWNERS.some((o) => s.sandbox.dmsTo(o).length === 0) || (await s.bot.database.db.slackMessage.count({ where: { status: "pending" } })) > 0;
+    const unsettled = async () =>
+      OWNERS.some((o) => s.sandbox.dmsTo(o).length === 0) ||
+      (await s.bot.database.db.slackMessage.count({ where: { status: "pending" } })) > 0;
     for (let run = 0; run < 5 && (await unsettled()); run++) await s.runJob("checkins");
     expectOneDmEach(s);
     expect(await s.runJob("checkins")).toMatchObject({ sent: 0, alreadySent: 60 });
@@ -75,12 +79,17 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
     expect(failed.recipient).toBe("U0OWNER07");
     expect(failed.error).toMatch(/^(account_inactive|channel_not_found|user_not_found)$/);
     await s.runJob("checkins");
-    expect(s.sandbox.callsTo("chat.postMessage").filter((c) => (c.args as { channel?: string }).channel === "U0OWNER07")).toHaveLength(1);
+    expect(
+      s.sandbox.callsTo("chat.postMessage").filter((c) => (c.args as { channel?: string }).channel === "U0OWNER07"),
+    ).toHaveLength(1);
   });
 
   it("carries on with everyone else when one owner's prompt throws", async () => {
     // A time zone that cannot be used (as if the database held garbage for this one person).
-    await s.bot.database.db.person.updateMany({ where: { slackUserId: "U0OWNER05" }, data: { tz: "Mars/Olympus_Mons", tzFetchedAt: MONDAY } });
+    await s.bot.database.db.person.updateMany({
+      where: { slackUserId: "U0OWNER05" },
+      data: { tz: "Mars/Olympus_Mons", tzFetchedAt: MONDAY },
+    });
     expect(await s.runJob("checkins")).toMatchObject({ sent: 59, failed: 0, left: 1 });
     expect(s.logs.some((l) => l.includes("check-in prompt for U0OWNER05 failed"))).toBe(true);
   });
@@ -88,7 +97,13 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
   it("two replicas running the same jobs at the same moment send one DM per owner, one digest, one retro", async () => {
     const second = await startBot(
       {
-        slack: { botToken: s.sandbox.token, signingSecret: "other", apiUrl: s.sandbox.apiUrl, postsPerSecond: 1000, postsPerChannelPerSecond: 1000 },
+        slack: {
+          botToken: s.sandbox.token,
+          signingSecret: "other",
+          apiUrl: s.sandbox.apiUrl,
+          postsPerSecond: 1000,
+          postsPerChannelPerSecond: 1000,
+        },
         port: 0,
         database: s.testDb.config,
         logLevel: "error",
@@ -100,7 +115,12 @@ describe.each(PROVIDERS)("delivery on %s", (provider) => {
       const both = (name: "checkins" | "digest" | "retro") =>
         Promise.all([
           s.runJob(name),
-          runJob(name, { db: second.database.db, slack: second.clients, now: s.clock.now, log: createLogger("error", "r2", () => undefined) }),
+          runJob(name, {
+            db: second.database.db,
+            slack: second.clients,
+            now: s.clock.now,
+            log: createLogger("error", "r2", () => undefined),
+          }),
         ]);
       await both("checkins");
       expectOneDmEach(s);

@@ -49,14 +49,21 @@ teams:
 describe.each(PROVIDERS)("the digest on %s", (provider) => {
   let s: TestStack;
   const db = () => s.bot.database.db;
-  const checkIn = async (title: string, week: string, value: number, confidence: string, note: string | null = null) => {
+  const checkIn = async (
+    title: string,
+    week: string,
+    value: number,
+    confidence: string,
+    note: string | null = null,
+  ) => {
     const kr = await db().keyResult.findFirstOrThrow({ where: { title }, include: { owner: true } });
     await db().checkIn.create({ data: { keyResultId: kr.id, authorId: kr.ownerId!, week, value, confidence, note } });
   };
 
   async function setUp(chartEveryWeeks = 1) {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0DAVE", "U0ERIN", "U0LEAD", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0DAVE", "U0ERIN", "U0LEAD", "U0MANAGER"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
     await s.importYaml(okrs(chartEveryWeeks));
     await checkIn("Reduce P1 incidents", "2026-W44", 8, "on_track");
     await checkIn("Reduce P1 incidents", "2026-W48", 9, "on_track", "Quiet week"); // 10% done at 63%: "on track"?
@@ -67,11 +74,22 @@ describe.each(PROVIDERS)("the digest on %s", (provider) => {
     // The manager moves a target mid-cycle.
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Raise deploy frequency" } });
     await s.requester.command({ user: "U0MANAGER", text: `edit ${kr.id}` });
-    const form = await waitFor(() => s.sandbox.openViews("U0MANAGER").find((v) => v.callbackId === IDS.views.editKeyResult), { timeoutMs: 5000 });
+    const form = await waitFor(
+      () => s.sandbox.openViews("U0MANAGER").find((v) => v.callbackId === IDS.views.editKeyResult),
+      { timeoutMs: 5000 },
+    );
     // "Deploy frequency" gets the guides' vanity-metric hint first; the second submit saves anyway.
-    const hinted = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: { kr_target_0: "22" } });
+    const hinted = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { kr_target_0: "22" },
+    });
     expect(hinted.outcome.action).toBe("updated");
-    const saved = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: { kr_target_0: "22" } });
+    const saved = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { kr_target_0: "22" },
+    });
     expect(saved.outcome.action).toBe("closed");
     s.clock.now = new Date("2026-11-27T16:30:00Z");
   }
@@ -81,7 +99,9 @@ describe.each(PROVIDERS)("the digest on %s", (provider) => {
     await setUp();
     expect(await s.runJob("digest")).toMatchObject({ posted: 1, failed: 0 });
     const [main] = s.sandbox.messages("C0PLATFORM").filter((m) => !m.threadTs || m.threadTs === m.ts);
-    const section = (main!.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text ?? "").find((t) => t.startsWith("*Needs attention"))!;
+    const section = (main!.blocks as Array<{ text?: { text: string } }>)
+      .map((b) => b.text?.text ?? "")
+      .find((t) => t.startsWith("*Needs attention"))!;
     expect(section.split("\n")).toEqual([
       "*Needs attention (5)*",
       ":red_circle: *Cut MTTR* · <@U0BOB> — off track: 10% done at 63% of the quarter",
@@ -96,7 +116,10 @@ describe.each(PROVIDERS)("the digest on %s", (provider) => {
 
     // /okr digest shows the same digest, only to the caller.
     await s.requester.command({ user: "U0LEAD", text: "digest Platform" });
-    const preview = await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("Needs attention")), { timeoutMs: 5000 });
+    const preview = await waitFor(
+      () => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("Needs attention")),
+      { timeoutMs: 5000 },
+    );
     expect(preview.effect).toBe("ephemeral");
     // Slack gives posted blocks a block_id; apart from that they are the same.
     const withoutIds = (blocks: unknown) => JSON.stringify(blocks).replace(/,"block_id":"[^"]*"/g, "");
@@ -128,10 +151,14 @@ describe.each(PROVIDERS)("the digest on %s", (provider) => {
       expect(colours.size).toBeGreaterThan(20);
       // The title is drawn (fonts found): dark pixels in the band above the plot, where only text goes.
       let ink = 0;
-      for (let y = 8; y < 62; y++) for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4]! < 128) ink += 1;
+      for (let y = 8; y < 62; y++)
+        for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4]! < 128) ink += 1;
       expect(ink).toBeGreaterThan(500);
     }
-    expect(files.map((f) => f.title)).toEqual(["Platform · Make our platform reliable · 2026-Q4", "Platform · Ship faster · 2026-Q4"]);
+    expect(files.map((f) => f.title)).toEqual([
+      "Platform · Make our platform reliable · 2026-Q4",
+      "Platform · Ship faster · 2026-Q4",
+    ]);
     const shared = s.sandbox.thread("C0PLATFORM", main!.ts).filter((m) => m.files);
     expect(shared).toHaveLength(2);
   });

@@ -31,7 +31,13 @@ describe("GET /healthz", () => {
     await sandbox.start();
     const app = createApp({
       config: {
-        slack: { botToken: sandbox.token, signingSecret: "s", apiUrl: sandbox.apiUrl, postsPerSecond: 1, postsPerChannelPerSecond: 1 },
+        slack: {
+          botToken: sandbox.token,
+          signingSecret: "s",
+          apiUrl: sandbox.apiUrl,
+          postsPerSecond: 1,
+          postsPerChannelPerSecond: 1,
+        },
         port: 0,
         database: { provider: "sqlite", url: "file:x", file: "x" },
         logLevel: "error",

@@ -18,7 +18,12 @@ function parseAll(lines: string[]): Line[] {
   const bad = lines.filter((l) => {
     try {
       const o = JSON.parse(l) as Partial<Line>;
-      return !(ISO.test(o.time ?? "") && ["debug", "info", "warn", "error"].includes(o.level ?? "") && o.name?.startsWith("okr-bot") && typeof o.msg === "string");
+      return !(
+        ISO.test(o.time ?? "") &&
+        ["debug", "info", "warn", "error"].includes(o.level ?? "") &&
+        o.name?.startsWith("okr-bot") &&
+        typeof o.msg === "string"
+      );
     } catch {
       return true;
     }
@@ -37,29 +42,39 @@ function expectNoSecret(lines: string[], secrets: Record<string, string | undefi
 }
 
 describe("JSON logs of a week", () => {
-  it.each([["HTTP", false] as const, ["Socket Mode", true] as const])("over %s: every line is JSON, Bolt's and the Web API client's too, and none holds a secret", async (_mode, socketMode) => {
-    const s = await startTestStack("sqlite", MONDAY, { socketMode, logging: { format: "json", level: "debug" } });
-    try {
-      await setUpWeek(s);
-      // A lost answer to the first prompt: the outbox says so (with the job and workspace) and posts it after looking.
-      s.sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503 });
-      await runWeek(s);
-    } finally {
-      await s.close();
-    }
-    const lines = parseAll(s.logs);
-    const names = new Set(lines.map((l) => l.name));
-    for (const name of ["okr-bot", "okr-bot:bolt", "okr-bot:web-api"]) expect(names).toContain(name);
-    // Bolt's own client opened the check-in modals; the jobs' client posted the prompts.
-    expect(lines.some((l) => l.name === "okr-bot:bolt" && l.msg.includes("apiCall('views.open')"))).toBe(true);
-    expect(lines.some((l) => l.name === "okr-bot:web-api" && l.msg.includes("chat.postMessage"))).toBe(true);
-    // okr-bot's own lines carry what they are about as fields.
-    expect(lines.find((l) => l.msg.includes("attempt 1 failed"))).toMatchObject({ level: "warn", name: "okr-bot", job: "checkins", workspace: s.sandbox.teamId });
-    expectNoSecret(s.logs, {
-      "the bot token": s.config.slack.botToken,
-      ...(socketMode ? { "the app token": s.config.slack.appToken } : { "the signing secret": s.config.slack.signingSecret }),
-    });
-  });
+  it.each([["HTTP", false] as const, ["Socket Mode", true] as const])(
+    "over %s: every line is JSON, Bolt's and the Web API client's too, and none holds a secret",
+    async (_mode, socketMode) => {
+      const s = await startTestStack("sqlite", MONDAY, { socketMode, logging: { format: "json", level: "debug" } });
+      try {
+        await setUpWeek(s);
+        // A lost answer to the first prompt: the outbox says so (with the job and workspace) and posts it after looking.
+        s.sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503 });
+        await runWeek(s);
+      } finally {
+        await s.close();
+      }
+      const lines = parseAll(s.logs);
+      const names = new Set(lines.map((l) => l.name));
+      for (const name of ["okr-bot", "okr-bot:bolt", "okr-bot:web-api"]) expect(names).toContain(name);
+      // Bolt's own client opened the check-in modals; the jobs' client posted the prompts.
+      expect(lines.some((l) => l.name === "okr-bot:bolt" && l.msg.includes("apiCall('views.open')"))).toBe(true);
+      expect(lines.some((l) => l.name === "okr-bot:web-api" && l.msg.includes("chat.postMessage"))).toBe(true);
+      // okr-bot's own lines carry what they are about as fields.
+      expect(lines.find((l) => l.msg.includes("attempt 1 failed"))).toMatchObject({
+        level: "warn",
+        name: "okr-bot",
+        job: "checkins",
+        workspace: s.sandbox.teamId,
+      });
+      expectNoSecret(s.logs, {
+        "the bot token": s.config.slack.botToken,
+        ...(socketMode
+          ? { "the app token": s.config.slack.appToken }
+          : { "the signing secret": s.config.slack.signingSecret }),
+      });
+    },
+  );
 
   it("installed through OAuth: no client secret, state secret, encryption key or installed token", async () => {
     const sandbox = new SlackSandbox({ oauth: OAUTH_APP });

@@ -47,7 +47,8 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
   let s: TestStack;
   let report: ImportReport;
   const db = () => s.bot.database.db;
-  const kr = (title: string, cycle = "2026-Q4") => db().keyResult.findFirstOrThrow({ where: { title, objective: { cycle: { key: cycle } } } });
+  const kr = (title: string, cycle = "2026-Q4") =>
+    db().keyResult.findFirstOrThrow({ where: { title, objective: { cycle: { key: cycle } } } });
   const values = (entries: Record<string, string>) => async (id: (t: string) => Promise<number>) => {
     const out: Record<string, string> = {};
     for (const [title, value] of Object.entries(entries)) {
@@ -70,17 +71,39 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
 
   beforeAll(async () => {
     s = await startTestStack(provider, new Date("2026-10-05T08:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
     report = await importOkrs(db(), s.workspaceId, OKRS, s.clock.now);
   });
   afterAll(async () => s.close());
 
   it("imports them: the threshold and the relative target stored as numbers, the text kept, no warnings", async () => {
     expect(report.warnings.filter((w) => w.severity !== "hint")).toEqual([]);
-    expect(report.warnings.map((w) => `${w.code} ${w.path}`)).toEqual(["missing_baseline teams[0].objectives[0].key_results[1].baseline"]);
-    expect(await kr(AUTOSCALING)).toMatchObject({ target: 60, comparator: "<", targetText: "< 60", direction: "decrease", baselineFromCheckIn: true });
-    expect(await kr(P99)).toMatchObject({ target: 0, comparator: null, targetText: "-30%", direction: "decrease", baselineFromCheckIn: true });
-    expect(await kr(NPS)).toMatchObject({ baseline: 30, target: 35, comparator: null, targetText: "+5", direction: "increase", baselineFromCheckIn: false });
+    expect(report.warnings.map((w) => `${w.code} ${w.path}`)).toEqual([
+      "missing_baseline teams[0].objectives[0].key_results[1].baseline",
+    ]);
+    expect(await kr(AUTOSCALING)).toMatchObject({
+      target: 60,
+      comparator: "<",
+      targetText: "< 60",
+      direction: "decrease",
+      baselineFromCheckIn: true,
+    });
+    expect(await kr(P99)).toMatchObject({
+      target: 0,
+      comparator: null,
+      targetText: "-30%",
+      direction: "decrease",
+      baselineFromCheckIn: true,
+    });
+    expect(await kr(NPS)).toMatchObject({
+      baseline: 30,
+      target: 35,
+      comparator: null,
+      targetText: "+5",
+      direction: "increase",
+      baselineFromCheckIn: false,
+    });
   });
 
   it("shows — and the baseline to come before the first check-in", async () => {
@@ -97,7 +120,9 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
     expect((await s.checkIn("U0BOB", values({ [P99]: "400" }), { via: "command" })).outcome.action).toBe("closed");
     expect(await kr(P99)).toMatchObject({ baseline: 400, target: 280, baselineFromCheckIn: true });
     const received = s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Checked in ✓"))!;
-    expect(JSON.stringify(received.blocks)).toContain("*Achieve autoscaling response time &lt; 60s*: 70 s · *not met* (target &lt; 60)");
+    expect(JSON.stringify(received.blocks)).toContain(
+      "*Achieve autoscaling response time &lt; 60s*: 70 s · *not met* (target &lt; 60)",
+    );
     expect(await kr(AUTOSCALING)).toMatchObject({ baseline: 70, target: 60, comparator: "<" });
     const digest = await digestAt("2026-10-09T16:30:00Z");
     expect(digest).toContain("target &lt; 60 · *not met* · 0 of 1 week met");
@@ -113,7 +138,8 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
     // /okr show lists each check-in of a threshold as met or not.
     const before = s.sandbox.responses().length;
     const res = await s.requester.command({ user: "U0LEAD", text: `show ${(await kr(AUTOSCALING)).id}` });
-    const shown = res.body || JSON.stringify((await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 })).body);
+    const shown =
+      res.body || JSON.stringify((await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 })).body);
     expect(shown).toContain("2026-W42: 50 · met ·");
     expect(shown).toContain("2026-W41: 70 · *not met* ·");
 
@@ -124,31 +150,79 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
       const before = new Set(s.sandbox.views().map((v) => v.id));
       const id = String((await kr(title)).id);
       // One button per key result, all with the same action id: the block tells them apart.
-      const blockId = (dm.blocks as Array<{ block_id?: string }>).find((b) => JSON.stringify(b).includes(`"value":"${id}"`))!.block_id;
-      await s.requester.blockAction({ user, actionId: IDS.actions.openRetro, value: id, blockId, container: { type: "message", channel_id: dm.channel, message_ts: dm.ts } });
-      return waitFor(() => s.sandbox.openViews(user).find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")), { timeoutMs: 5000 });
+      const blockId = (dm.blocks as Array<{ block_id?: string }>).find((b) =>
+        JSON.stringify(b).includes(`"value":"${id}"`),
+      )!.block_id;
+      await s.requester.blockAction({
+        user,
+        actionId: IDS.actions.openRetro,
+        value: id,
+        blockId,
+        container: { type: "message", channel_id: dm.channel, message_ts: dm.ts },
+      });
+      return waitFor(
+        () =>
+          s.sandbox
+            .openViews(user)
+            .find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")),
+        { timeoutMs: 5000 },
+      );
     };
-    for (const [user, title, score] of [["U0ALICE", AUTOSCALING, "0.5"], ["U0BOB", P99, "0.5"], ["U0ALICE", NPS, "0.6"]] as const) {
+    for (const [user, title, score] of [
+      ["U0ALICE", AUTOSCALING, "0.5"],
+      ["U0BOB", P99, "0.5"],
+      ["U0ALICE", NPS, "0.6"],
+    ] as const) {
       const modal = await retroOf(user, title);
       expect(JSON.stringify(modal.view)).toContain(`"initial_value":"${score}"`);
-      if (title === AUTOSCALING) expect(JSON.stringify(modal.view)).toContain("a score of *0.5* from the share of check-ins that met the target");
-      await s.requester.viewSubmission({ user, view: { id: modal.id }, values: { retro_score: score, retro_carry_forward: "yes" } });
+      if (title === AUTOSCALING)
+        expect(JSON.stringify(modal.view)).toContain(
+          "a score of *0.5* from the share of check-ins that met the target",
+        );
+      await s.requester.viewSubmission({
+        user,
+        view: { id: modal.id },
+        values: { retro_score: score, retro_carry_forward: "yes" },
+      });
     }
   });
 
   it("carries each shape forward: the same threshold, the same relative change from the final value", async () => {
-    await waitFor(async () => (await db().keyResult.count({ where: { objective: { cycle: { key: "2027-Q1" } } } })) === 3, { timeoutMs: 5000 });
-    expect(await kr(AUTOSCALING, "2027-Q1")).toMatchObject({ baseline: 50, target: 60, comparator: "<", targetText: "< 60", baselineFromCheckIn: false });
-    expect(await kr(P99, "2027-Q1")).toMatchObject({ baseline: 340, target: 238, targetText: "-30%", direction: "decrease", baselineFromCheckIn: false });
+    await waitFor(
+      async () => (await db().keyResult.count({ where: { objective: { cycle: { key: "2027-Q1" } } } })) === 3,
+      { timeoutMs: 5000 },
+    );
+    expect(await kr(AUTOSCALING, "2027-Q1")).toMatchObject({
+      baseline: 50,
+      target: 60,
+      comparator: "<",
+      targetText: "< 60",
+      baselineFromCheckIn: false,
+    });
+    expect(await kr(P99, "2027-Q1")).toMatchObject({
+      baseline: 340,
+      target: 238,
+      targetText: "-30%",
+      direction: "decrease",
+      baselineFromCheckIn: false,
+    });
     expect(await kr(NPS, "2027-Q1")).toMatchObject({ baseline: 33, target: 38, targetText: "+5" });
-    const confirm = await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Carried forward") && m.text.includes("autoscaling")), { timeoutMs: 5000 });
+    const confirm = await waitFor(
+      () =>
+        s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Carried forward") && m.text.includes("autoscaling")),
+      { timeoutMs: 5000 },
+    );
     expect(JSON.stringify(confirm.blocks)).toContain("the same threshold, target &lt; 60 s");
   });
 
   it("exports the three shapes as written, and importing the export changes nothing", async () => {
     const yaml = await exportOkrsYaml(db(), s.workspaceId, "2026-Q4");
     const written = parse(yaml).teams[0].objectives[0].key_results as Array<{ baseline?: number; target: unknown }>;
-    expect(written.map((k) => [k.baseline, k.target])).toEqual([[undefined, "< 60"], [undefined, "-30%"], [30, "+5"]]);
+    expect(written.map((k) => [k.baseline, k.target])).toEqual([
+      [undefined, "< 60"],
+      [undefined, "-30%"],
+      [30, "+5"],
+    ]);
     const again = await importOkrs(db(), s.workspaceId, yaml, s.clock.now);
     // The cycle's record (okr-bot export --format md|csv|json) says the same.
     const record = (await cycleRecord(db(), s.workspaceId, "2026-Q4", s.clock.now))!;
@@ -156,7 +230,11 @@ describe.each(PROVIDERS)("threshold, measure-first and relative key results on %
     expect(md).toContain("- target \\< 60 s, met 1 of 2 weeks");
     expect(md).toContain("- 400 (baseline set by the first check-in) → 280 ms (-30%)");
     expect(formatRecord(record, "csv")).toContain(",< 60,first_check_in,1/2,true");
-    expect(JSON.parse(formatRecord(record, "json")).teams[0].objectives[0].keyResults[1]).toMatchObject({ targetAsWritten: "-30%", baselineFrom: "first_check_in", progress: 0.5 });
+    expect(JSON.parse(formatRecord(record, "json")).teams[0].objectives[0].keyResults[1]).toMatchObject({
+      targetAsWritten: "-30%",
+      baselineFrom: "first_check_in",
+      progress: 0.5,
+    });
     expect(again.keyResults).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(await kr(P99)).toMatchObject({ baseline: 400, target: 280 });
   });

@@ -10,7 +10,8 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
   const db = () => s.bot.database.db;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0BOARD", "U0PLATFORM1", "U0PLATFORM2"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+    for (const id of ["U0BOARD", "U0PLATFORM1", "U0PLATFORM2"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
     await s.importYaml(okrTreeYaml(companyTreeSpec(14)));
   });
   afterEach(async () => s.close());
@@ -60,9 +61,13 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     // Engineering has teams below, so it gets one too; the leaf teams do not.
     expect(s.sandbox.messages("C0ENGINEERING").some((m) => m.text.includes("leadership digest"))).toBe(true);
     expect(s.sandbox.messages("C0PLATFORM").some((m) => m.text.includes("leadership digest"))).toBe(false);
-    expect(s.sandbox.messages("C0PLATFORM").find((m) => m.text.includes("OKR digest"))!.text).toContain("Platform OKR digest");
+    expect(s.sandbox.messages("C0PLATFORM").find((m) => m.text.includes("OKR digest"))!.text).toContain(
+      "Platform OKR digest",
+    );
     // Platform's owners did not check in: counted per team in Engineering's.
-    expect(textOf(s.sandbox.messages("C0ENGINEERING").find((m) => m.text.includes("leadership digest"))!)).toContain("*Platform* · 0/3 key results checked in · 2 owners not checked in yet");
+    expect(textOf(s.sandbox.messages("C0ENGINEERING").find((m) => m.text.includes("leadership digest"))!)).toContain(
+      "*Platform* · 0/3 key results checked in · 2 owners not checked in yet",
+    );
   });
 
   it("archiving an objective's last key result leaves the objectives aligned to it unaligned, said once in their team's next digest", async () => {
@@ -70,7 +75,9 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Engineering result 1" } });
     expect(await ask("U0ENGINEERING2", `archive ${kr.id}`)).toContain("Archived");
     const platform = await db().objective.findMany({ where: { team: { name: "Platform" } } });
-    expect(platform.map((o) => [o.alignsToId, o.unalignedFrom])).toEqual(platform.map(() => [null, "Engineering: Engineering objective 1"]));
+    expect(platform.map((o) => [o.alignsToId, o.unalignedFrom])).toEqual(
+      platform.map(() => [null, "Engineering: Engineering objective 1"]),
+    );
     s.clock.now = new Date("2026-11-27T17:00:00Z");
     await s.runJob("digest");
     const note = "No longer aligned: Engineering: Engineering objective 1 was archived";
@@ -93,14 +100,21 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     expect(runs[0]!.followerDms + runs[1]!.followerDms).toBe(3);
     await s.runJob("digest");
     const board = s.sandbox.dmsTo("U0BOARD");
-    expect(board.map((m) => m.text).sort()).toEqual(["Company leadership digest for 2026-W48", expect.stringMatching(/^Platform OKR digest for 2026-W48/)].sort());
+    expect(board.map((m) => m.text).sort()).toEqual(
+      ["Company leadership digest for 2026-W48", expect.stringMatching(/^Platform OKR digest for 2026-W48/)].sort(),
+    );
     expect(s.sandbox.dmsTo("U0PLATFORM1").filter((m) => m.text.startsWith("Platform OKR digest"))).toHaveLength(1);
 
     // Next week: one more each; unfollowing stops it.
     await ask("U0BOARD", "unfollow Platform");
     s.clock.now = new Date("2026-12-04T17:00:00Z");
     await Promise.all([s.runJob("digest"), s.runJob("digest")]);
-    expect(s.sandbox.dmsTo("U0BOARD").map((m) => m.text).filter((t) => t.includes("2026-W49"))).toEqual(["Company leadership digest for 2026-W49"]);
+    expect(
+      s.sandbox
+        .dmsTo("U0BOARD")
+        .map((m) => m.text)
+        .filter((t) => t.includes("2026-W49")),
+    ).toEqual(["Company leadership digest for 2026-W49"]);
     const outbox = await db().slackMessage.findMany({ where: { key: { startsWith: "follow:" } } });
     expect(outbox.every((m) => m.status === "sent")).toBe(true);
     expect(outbox).toHaveLength(5); // W48: board × 2, platform1; W49: board, platform1

@@ -48,7 +48,8 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
   const db = () => s.bot.database.db;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER", "U0OTHER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER", "U0OTHER"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
     s.sandbox.addUser({ id: "U0ADMIN", name: "admin", tz: "UTC", isAdmin: true });
     await s.importYaml(OKRS);
   });
@@ -61,7 +62,8 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     expect(res.status).toBe(200);
     expect(res.durationMs).toBeLessThan(3000);
     return waitFor(
-      () => s.sandbox.openViews(user).find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")),
+      () =>
+        s.sandbox.openViews(user).find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")),
       { timeoutMs: 5000 },
     );
   }
@@ -80,7 +82,10 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
       container: { type: "view", view_id: form.id },
       values: { objective_title: "Make checkout fast", kr_title_0: "Reduce checkout p75 latency" },
     });
-    const four = await waitFor(() => (viewText(s.sandbox.view(form.id)).includes("kr_title_3") ? s.sandbox.view(form.id) : undefined), { timeoutMs: 5000 });
+    const four = await waitFor(
+      () => (viewText(s.sandbox.view(form.id)).includes("kr_title_3") ? s.sandbox.view(form.id) : undefined),
+      { timeoutMs: 5000 },
+    );
     expect(viewText(four)).toContain('"initial_value":"Make checkout fast"');
     expect(viewText(four)).toContain('"initial_value":"Reduce checkout p75 latency"');
 
@@ -120,21 +125,46 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     const saved = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: warned });
     expect(saved.outcome.action).toBe("updated");
     expect(viewText(s.sandbox.view(form.id))).toContain("Saved *Make checkout fast* with 4 key results");
-    const objective = await db().objective.findFirstOrThrow({ where: { title: "Make checkout fast" }, include: { keyResults: { include: { owner: true, proposedBy: true }, orderBy: { position: "asc" } } } });
-    expect(objective.keyResults.map((kr) => [kr.title, kr.owner?.slackUserId, kr.proposedBy?.slackUserId, kr.pendingSince !== null, kr.direction])).toEqual([
+    const objective = await db().objective.findFirstOrThrow({
+      where: { title: "Make checkout fast" },
+      include: { keyResults: { include: { owner: true, proposedBy: true }, orderBy: { position: "asc" } } },
+    });
+    expect(
+      objective.keyResults.map((kr) => [
+        kr.title,
+        kr.owner?.slackUserId,
+        kr.proposedBy?.slackUserId,
+        kr.pendingSince !== null,
+        kr.direction,
+      ]),
+    ).toEqual([
       ["Reduce checkout p75 latency", "U0ALICE", "U0MANAGER", true, "decrease"],
       ["Cut escaped bugs per month", "U0MANAGER", "U0MANAGER", false, "decrease"],
       ["Ship the new checkout page", "U0MANAGER", "U0MANAGER", false, "increase"],
       ["Increase test coverage to 80%", "U0MANAGER", "U0MANAGER", false, "increase"],
     ]);
-    const asks = await waitFor(() => s.sandbox.dmsTo("U0ALICE").filter((m) => m.text.startsWith("A key result was proposed")).at(0), { timeoutMs: 5000 });
+    const asks = await waitFor(
+      () =>
+        s.sandbox
+          .dmsTo("U0ALICE")
+          .filter((m) => m.text.startsWith("A key result was proposed"))
+          .at(0),
+      { timeoutMs: 5000 },
+    );
     expect(JSON.stringify(asks.blocks)).toContain("<@U0MANAGER> proposes a key result for you to own");
   });
 
   it("a proposed key result gets no prompts and shows in the digest until its owner accepts it; nobody else can accept it", async () => {
     const form = await openModal("U0MANAGER", "new Platform");
-    await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: { objective_title: "Make checkout fast", ...GOOD } });
-    const ask = await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("A key result was proposed")), { timeoutMs: 5000 });
+    await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { objective_title: "Make checkout fast", ...GOOD },
+    });
+    const ask = await waitFor(
+      () => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("A key result was proposed")),
+      { timeoutMs: 5000 },
+    );
     const proposed = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce checkout p75 latency" } });
 
     s.clock.now = new Date("2026-11-27T17:00:00Z");
@@ -145,8 +175,18 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     expect(digest).toContain("Not checked in yet (2):* <@U0ALICE>, <@U0MANAGER>"); // Alice for her accepted P1 KR
 
     // Bob forges a click on Alice's button: refused, and nothing changes.
-    await s.requester.blockAction({ user: "U0BOB", actionId: IDS.actions.acceptKeyResult, container: { type: "message", channel_id: ask.channel, message_ts: ask.ts } });
-    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("Only the key result's owner can accept it.")), { timeoutMs: 5000 });
+    await s.requester.blockAction({
+      user: "U0BOB",
+      actionId: IDS.actions.acceptKeyResult,
+      container: { type: "message", channel_id: ask.channel, message_ts: ask.ts },
+    });
+    await waitFor(
+      () =>
+        s.sandbox
+          .responses()
+          .find((r) => JSON.stringify(r.body).includes("Only the key result's owner can accept it.")),
+      { timeoutMs: 5000 },
+    );
     expect((await db().keyResult.findUniqueOrThrow({ where: { id: proposed.id } })).pendingSince).not.toBeNull();
 
     s.clock.now = new Date("2026-11-30T09:30:00Z");
@@ -154,22 +194,39 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     const firstPrompt = s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Weekly check-in"))!;
     expect(JSON.stringify(firstPrompt.blocks)).not.toContain("checkout p75");
 
-    await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.acceptKeyResult, container: { type: "message", channel_id: ask.channel, message_ts: ask.ts } });
-    await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.ts === ask.ts && m.text.startsWith("Accepted ✓")), { timeoutMs: 5000 });
+    await s.requester.blockAction({
+      user: "U0ALICE",
+      actionId: IDS.actions.acceptKeyResult,
+      container: { type: "message", channel_id: ask.channel, message_ts: ask.ts },
+    });
+    await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.ts === ask.ts && m.text.startsWith("Accepted ✓")), {
+      timeoutMs: 5000,
+    });
     expect((await db().keyResult.findUniqueOrThrow({ where: { id: proposed.id } })).pendingSince).toBeNull();
     const inForm = await openModal("U0ALICE", "checkin");
     expect(viewText(inForm)).toContain("Reduce checkout p75 latency");
   });
 
   it("/okr new is refused, with the reason, to someone who manages no team, and a forged team id is refused on save", async () => {
-    expect(viewText(await openModal("U0BOB", "new"))).toContain("Only a team's managers or a workspace admin can write its objectives.");
-    expect(viewText(await openModal("U0OTHER", "new Platform"))).toContain("Only a team's managers or a workspace admin");
+    expect(viewText(await openModal("U0BOB", "new"))).toContain(
+      "Only a team's managers or a workspace admin can write its objectives.",
+    );
+    expect(viewText(await openModal("U0OTHER", "new Platform"))).toContain(
+      "Only a team's managers or a workspace admin",
+    );
 
     const own = await openModal("U0OTHER", "new Data");
     const forged = await s.requester.viewSubmission({
       user: "U0OTHER",
       view: { id: own.id },
-      values: { objective_team: { type: "static_select", selected_option: { text: { type: "plain_text", text: "Platform" }, value: String(await platformId()) } }, objective_title: "Hijack", ...GOOD },
+      values: {
+        objective_team: {
+          type: "static_select",
+          selected_option: { text: { type: "plain_text", text: "Platform" }, value: String(await platformId()) },
+        },
+        objective_title: "Hijack",
+        ...GOOD,
+      },
     });
     expect(forged.outcome.action).toBe("errors");
     expect(JSON.parse(forged.body).errors.objective_team).toContain("Only the team's managers or a workspace admin");
@@ -177,7 +234,11 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
 
     // A workspace admin may write for any team.
     const admin = await openModal("U0ADMIN", "new Platform");
-    const saved = await s.requester.viewSubmission({ user: "U0ADMIN", view: { id: admin.id }, values: { objective_title: "Admin objective", ...GOOD } });
+    const saved = await s.requester.viewSubmission({
+      user: "U0ADMIN",
+      view: { id: admin.id },
+      values: { objective_title: "Admin objective", ...GOOD },
+    });
     expect(saved.outcome.action).toBe("updated");
     expect(await db().objective.count({ where: { title: "Admin objective" } })).toBe(1);
   });
@@ -185,16 +246,31 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
   it("/okr edit: the owner changes the target (recorded as an edit), a stranger is refused, and a forged id is refused on save", async () => {
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
     const refused = await openModal("U0BOB", `edit ${kr.id}`);
-    expect(viewText(refused)).toContain("Only the key result's owner, a co-owner, one of the team's managers or a workspace admin can change it.");
+    expect(viewText(refused)).toContain(
+      "Only the key result's owner, a co-owner, one of the team's managers or a workspace admin can change it.",
+    );
 
     const form = await openModal("U0ALICE", "edit p1 incidents");
     expect(form.callbackId).toBe(IDS.views.editKeyResult);
     expect(viewText(form)).toContain('"initial_value":"8"');
-    const bad = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values: { kr_target_0: "8" } });
-    expect(JSON.parse(bad.body).errors).toEqual({ kr_target_0: "Baseline and target are both 8, so there is nothing to move." });
-    const saved = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: form.id }, values: { kr_target_0: "1", kr_co_owners_0: ["U0BOB"] } });
+    const bad = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: form.id },
+      values: { kr_target_0: "8" },
+    });
+    expect(JSON.parse(bad.body).errors).toEqual({
+      kr_target_0: "Baseline and target are both 8, so there is nothing to move.",
+    });
+    const saved = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: form.id },
+      values: { kr_target_0: "1", kr_co_owners_0: ["U0BOB"] },
+    });
     expect(saved.outcome.action).toBe("closed");
-    const after = await db().keyResult.findUniqueOrThrow({ where: { id: kr.id }, include: { edits: true, coOwners: { include: { person: true } } } });
+    const after = await db().keyResult.findUniqueOrThrow({
+      where: { id: kr.id },
+      include: { edits: true, coOwners: { include: { person: true } } },
+    });
     expect(after.target).toBe(1);
     expect(after.coOwners.map((c) => c.person.slackUserId)).toEqual(["U0BOB"]);
     expect(after.edits.map((e) => [e.field, e.before, e.after]).sort()).toEqual([
@@ -203,10 +279,22 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     ]);
 
     // Bob, now a co-owner of P1, opens its edit form and forges another team's key result id into it.
-    const objective = await db().objective.create({ data: { teamId: (await db().team.findFirstOrThrow({ where: { name: "Data" } })).id, cycleId: (await db().cycle.findFirstOrThrow()).id, title: "Data objective" } });
-    const other = await db().keyResult.create({ data: { objectiveId: objective.id, title: "Other KR", baseline: 1, target: 2, direction: "increase" } });
+    const objective = await db().objective.create({
+      data: {
+        teamId: (await db().team.findFirstOrThrow({ where: { name: "Data" } })).id,
+        cycleId: (await db().cycle.findFirstOrThrow()).id,
+        title: "Data objective",
+      },
+    });
+    const other = await db().keyResult.create({
+      data: { objectiveId: objective.id, title: "Other KR", baseline: 1, target: 2, direction: "increase" },
+    });
     const bobs = await openModal("U0BOB", `edit ${kr.id}`);
-    const forged = await s.requester.viewSubmission({ user: "U0BOB", view: { id: bobs.id, private_metadata: JSON.stringify({ keyResultId: other.id }) }, values: { kr_title_0: "Hijacked" } });
+    const forged = await s.requester.viewSubmission({
+      user: "U0BOB",
+      view: { id: bobs.id, private_metadata: JSON.stringify({ keyResultId: other.id }) },
+      values: { kr_title_0: "Hijacked" },
+    });
     expect(forged.outcome.action).toBe("errors");
     expect(JSON.parse(forged.body).errors.kr_title_0).toContain("can change it");
     expect((await db().keyResult.findUniqueOrThrow({ where: { id: other.id } })).title).toBe("Other KR");
@@ -228,52 +316,114 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
       kr_baseline_2: "",
       kr_target_2: "+5",
     };
-    const first = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: { objective_title: "Scale without slowing down", ...shapes } });
+    const first = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { objective_title: "Scale without slowing down", ...shapes },
+    });
     // A baseline the first check-in will set is a hint, not a warning: saved at once.
     expect(first.outcome.action).toBe("updated");
     expect(viewText(s.sandbox.view(form.id))).toContain("Saved *Scale without slowing down* with 3 key results");
     const kr = (title: string) => db().keyResult.findFirstOrThrow({ where: { title } });
-    expect(await kr("Keep autoscaling response time under a minute")).toMatchObject({ baseline: 0, target: 60, comparator: "<", targetText: "< 60", direction: "decrease", baselineFromCheckIn: true });
-    expect(await kr("Reduce P99 latency of payments")).toMatchObject({ baseline: 120, target: 84, comparator: null, targetText: "-30%", direction: "decrease", baselineFromCheckIn: false });
-    expect(await kr("Increase NPS")).toMatchObject({ baseline: 0, target: 0, targetText: "+5", direction: "increase", baselineFromCheckIn: true });
+    expect(await kr("Keep autoscaling response time under a minute")).toMatchObject({
+      baseline: 0,
+      target: 60,
+      comparator: "<",
+      targetText: "< 60",
+      direction: "decrease",
+      baselineFromCheckIn: true,
+    });
+    expect(await kr("Reduce P99 latency of payments")).toMatchObject({
+      baseline: 120,
+      target: 84,
+      comparator: null,
+      targetText: "-30%",
+      direction: "decrease",
+      baselineFromCheckIn: false,
+    });
+    expect(await kr("Increase NPS")).toMatchObject({
+      baseline: 0,
+      target: 0,
+      targetText: "+5",
+      direction: "increase",
+      baselineFromCheckIn: true,
+    });
 
     // Alice is asked to accept the threshold written for her, described as one.
-    const asks = await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("A key result was proposed")), { timeoutMs: 5000 });
+    const asks = await waitFor(
+      () => s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("A key result was proposed")),
+      { timeoutMs: 5000 },
+    );
     expect(JSON.stringify(asks.blocks)).toContain("a threshold to hold: &lt; 60 s");
 
     // The edit modal shows them as written; a blank baseline stays blank and is no edit.
     const edit = await openModal("U0MANAGER", `edit ${(await kr("Increase NPS")).id}`);
     expect(viewText(edit)).toContain('"initial_value":"+5"');
     expect(viewText(edit)).not.toContain('"initial_value":"0"');
-    const saved = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: edit.id }, values: { kr_target_0: ">= 40" } });
+    const saved = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: edit.id },
+      values: { kr_target_0: ">= 40" },
+    });
     expect(saved.outcome.action).toBe("closed");
     const after = await db().keyResult.findFirstOrThrow({ where: { title: "Increase NPS" }, include: { edits: true } });
-    expect(after).toMatchObject({ target: 40, comparator: ">=", targetText: ">= 40", direction: "increase", baselineFromCheckIn: true });
+    expect(after).toMatchObject({
+      target: 40,
+      comparator: ">=",
+      targetText: ">= 40",
+      direction: "increase",
+      baselineFromCheckIn: true,
+    });
     expect(after.edits.map((e) => [e.field, e.before, e.after])).toEqual([["target", "+5", ">= 40"]]);
   });
 
   it("/okr edit giving the key result to someone else makes it a proposal they accept", async () => {
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
     const form = await openModal("U0MANAGER", `edit ${kr.id}`);
-    const saved = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values: { kr_owner_0: "U0BOB" } });
+    const saved = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { kr_owner_0: "U0BOB" },
+    });
     expect(saved.outcome.action).toBe("closed");
-    expect(await db().keyResult.findUniqueOrThrow({ where: { id: kr.id } })).toMatchObject({ pendingSince: expect.any(Date) });
-    await waitFor(() => s.sandbox.dmsTo("U0BOB").find((m) => m.text.includes("Reduce P1 incidents")), { timeoutMs: 5000 });
+    expect(await db().keyResult.findUniqueOrThrow({ where: { id: kr.id } })).toMatchObject({
+      pendingSince: expect.any(Date),
+    });
+    await waitFor(() => s.sandbox.dmsTo("U0BOB").find((m) => m.text.includes("Reduce P1 incidents")), {
+      timeoutMs: 5000,
+    });
     expect(s.sandbox.dmsTo("U0BOB")).toHaveLength(1);
   });
 
   it("/okr team create: anyone starts a team they manage; a taken name is refused", async () => {
     const form = await openModal("U0BOB", "team create Data Science");
     expect(form.callbackId).toBe(IDS.views.teamCreate);
-    const created = await s.requester.viewSubmission({ user: "U0BOB", view: { id: form.id }, values: { team_channel: "C0DATASCI" } });
+    const created = await s.requester.viewSubmission({
+      user: "U0BOB",
+      view: { id: form.id },
+      values: { team_channel: "C0DATASCI" },
+    });
     expect(created.outcome.action).toBe("updated");
     expect(viewText(s.sandbox.view(form.id))).toContain("/okr new Data Science");
-    const team = await db().team.findFirstOrThrow({ where: { name: "Data Science" }, include: { managers: { include: { person: true } } } });
-    expect(team).toMatchObject({ channelId: "C0DATASCI", checkinDay: 1, checkinTime: "09:00", cadence: "weekly", timezone: "Europe/London" });
+    const team = await db().team.findFirstOrThrow({
+      where: { name: "Data Science" },
+      include: { managers: { include: { person: true } } },
+    });
+    expect(team).toMatchObject({
+      channelId: "C0DATASCI",
+      checkinDay: 1,
+      checkinTime: "09:00",
+      cadence: "weekly",
+      timezone: "Europe/London",
+    });
     expect(team.managers.map((m) => m.person.slackUserId)).toEqual(["U0BOB"]);
 
     const again = await openModal("U0ALICE", "team create platform");
-    const taken = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: again.id }, values: { team_channel: "C0X" } });
+    const taken = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: again.id },
+      values: { team_channel: "C0X" },
+    });
     expect(JSON.parse(taken.body).errors).toEqual({ team_name: "A team with this name exists already." });
 
     // Bob manages his new team, so he may now write its objectives.

@@ -41,12 +41,17 @@ describe("Prometheus scraping METRICS_PORT through a week", () => {
 
     // Wait for a scrape after the week.
     await p.until("okr_bot_checkins_stored_total", (r) => value(r) === checkins);
-    const calls = await p.until('sum by (outcome) (okr_bot_slack_api_calls_total{method="chat.postMessage"})', (r) => value(r, { outcome: "ok" }) === okPosts);
+    const calls = await p.until(
+      'sum by (outcome) (okr_bot_slack_api_calls_total{method="chat.postMessage"})',
+      (r) => value(r, { outcome: "ok" }) === okPosts,
+    );
     expect(value(calls, { outcome: "rate_limited" })).toBe(1);
     expect(calls.reduce((n, c) => n + c.value, 0)).toBe(posts.length);
     expect(value(await p.query('okr_bot_slack_rate_limited_total{method="chat.postMessage"}'))).toBe(1);
     expect(value(await p.query('okr_bot_slack_api_retries_total{reason="rate_limited"}'))).toBe(1);
-    expect(value(await p.query('okr_bot_slack_api_calls_total{method="files.completeUploadExternal",outcome="ok"}'))).toBe(1);
+    expect(
+      value(await p.query('okr_bot_slack_api_calls_total{method="files.completeUploadExternal",outcome="ok"}')),
+    ).toBe(1);
 
     const acked = await p.query("okr_bot_requests_acked_total");
     expect(value(acked, { kind: "command" })).toBe(2); // /okr checkin, /okr help
@@ -55,7 +60,11 @@ describe("Prometheus scraping METRICS_PORT through a week", () => {
     const p99 = await p.query("histogram_quantile(0.99, rate(okr_bot_ack_duration_seconds_bucket[1m]))");
     for (const kind of ["command", "view_submission", "block_actions"]) {
       const seconds = value(p99, { kind });
-      expect({ kind, finite: Number.isFinite(seconds), positive: seconds! > 0 }).toEqual({ kind, finite: true, positive: true });
+      expect({ kind, finite: Number.isFinite(seconds), positive: seconds! > 0 }).toEqual({
+        kind,
+        finite: true,
+        positive: true,
+      });
     }
 
     await p.until('okr_bot_outbox_messages{state="sent"}', (r) => value(r) === sent);
@@ -75,31 +84,41 @@ describe("Prometheus scraping METRICS_PORT through a week", () => {
     expect(value(await p.query("nodejs_eventloop_lag_seconds"))).toBeGreaterThanOrEqual(0);
 
     // Every scrape was accepted.
-    const targets = (await (await fetch(`${p.url}/api/v1/targets`)).json()) as { data: { activeTargets: Array<{ health: string; lastError: string }> } };
-    expect(targets.data.activeTargets.map((t) => ({ health: t.health, lastError: t.lastError }))).toEqual([{ health: "up", lastError: "" }]);
+    const targets = (await (await fetch(`${p.url}/api/v1/targets`)).json()) as {
+      data: { activeTargets: Array<{ health: string; lastError: string }> };
+    };
+    expect(targets.data.activeTargets.map((t) => ({ health: t.health, lastError: t.lastError }))).toEqual([
+      { health: "up", lastError: "" },
+    ]);
   });
 });
 
 describe("/metrics on the bot's port", () => {
-  it.each([["HTTP", false] as const, ["Socket Mode", true] as const])("over %s, each bot counting its own requests", async (_mode, socketMode) => {
-    const [a, b] = await Promise.all([startTestStack("sqlite", MONDAY, { socketMode }), startTestStack("sqlite", MONDAY, { socketMode })]);
-    try {
-      await a!.requester.command({ user: "U0ALICE", text: "help" });
-      const scrape = async (stack: TestStack) => {
-        const res = await fetch(`http://127.0.0.1:${stack.bot.port}/metrics`);
-        expect(res.status).toBe(200);
-        expect(res.headers.get("content-type")).toContain("text/plain; version=0.0.4");
-        return res.text();
-      };
-      const [textA, textB] = [await scrape(a!), await scrape(b!)];
-      expect(textA).toContain('okr_bot_requests_acked_total{kind="command"} 1\n');
-      expect(textB).toContain('okr_bot_requests_acked_total{kind="command"} 0\n');
-      for (const text of [textA, textB]) {
-        expect(text).toContain("okr_bot_database_up 1\n");
-        expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+  it.each([["HTTP", false] as const, ["Socket Mode", true] as const])(
+    "over %s, each bot counting its own requests",
+    async (_mode, socketMode) => {
+      const [a, b] = await Promise.all([
+        startTestStack("sqlite", MONDAY, { socketMode }),
+        startTestStack("sqlite", MONDAY, { socketMode }),
+      ]);
+      try {
+        await a!.requester.command({ user: "U0ALICE", text: "help" });
+        const scrape = async (stack: TestStack) => {
+          const res = await fetch(`http://127.0.0.1:${stack.bot.port}/metrics`);
+          expect(res.status).toBe(200);
+          expect(res.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+          return res.text();
+        };
+        const [textA, textB] = [await scrape(a!), await scrape(b!)];
+        expect(textA).toContain('okr_bot_requests_acked_total{kind="command"} 1\n');
+        expect(textB).toContain('okr_bot_requests_acked_total{kind="command"} 0\n');
+        for (const text of [textA, textB]) {
+          expect(text).toContain("okr_bot_database_up 1\n");
+          expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+        }
+      } finally {
+        await Promise.all([a!.close(), b!.close()]);
       }
-    } finally {
-      await Promise.all([a!.close(), b!.close()]);
-    }
-  });
+    },
+  );
 });

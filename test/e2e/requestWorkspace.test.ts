@@ -17,12 +17,16 @@ const PERSON = "U0PARTNER";
 const KR_TITLE = "Reduce P1 incidents";
 
 const YAML = ONE_KEY_RESULT_YAML.replace("U0ALICE", PERSON);
-const start = (mode: typeof BOT_MODES[number][1], provider: Provider) => mode(provider, { now: MONDAY_0930, yaml: YAML, enterpriseId: GRID });
+const start = (mode: (typeof BOT_MODES)[number][1], provider: Provider) =>
+  mode(provider, { now: MONDAY_0930, yaml: YAML, enterpriseId: GRID });
 
 const SHAPES: Array<[string, RequestShape]> = [
   ["Slack Connect: the person's team is another organisation's", { userTeamId: "T0PARTNER" }],
   ["Enterprise Grid, a workspace-level payload", {}],
-  ["Enterprise Grid, an org-level payload (team: null) from another workspace of the organisation", { orgLevel: true, userTeamId: "T0GRIDOTHER" }],
+  [
+    "Enterprise Grid, an org-level payload (team: null) from another workspace of the organisation",
+    { orgLevel: true, userTeamId: "T0GRIDOTHER" },
+  ],
 ];
 
 const errorLines = (logs: string[]) => logs.filter((l) => / ERROR /.test(l));
@@ -37,46 +41,83 @@ describe.each(PROVIDERS)("on %s", (provider) => {
     });
     afterEach(async () => h.stop());
 
-    it.each(SHAPES)("%s: the check-in is stored in the installation's workspace, Home and /okr show the person's key result, no workspace is created", async (_shape, shape) => {
-      const workspacesBefore = await h.db.workspace.findMany({ orderBy: { id: "asc" } });
-      expect(workspacesBefore.map((w) => w.slackTeamId)).toEqual([h.sandbox.teamId]);
-      await h.runCheckins();
-      const prompt = h.sandbox.dmsTo(PERSON).at(-1)!;
-      expect(prompt).toBeDefined();
-      const requester = h.requester(shape);
+    it.each(SHAPES)(
+      "%s: the check-in is stored in the installation's workspace, Home and /okr show the person's key result, no workspace is created",
+      async (_shape, shape) => {
+        const workspacesBefore = await h.db.workspace.findMany({ orderBy: { id: "asc" } });
+        expect(workspacesBefore.map((w) => w.slackTeamId)).toEqual([h.sandbox.teamId]);
+        await h.runCheckins();
+        const prompt = h.sandbox.dmsTo(PERSON).at(-1)!;
+        expect(prompt).toBeDefined();
+        const requester = h.requester(shape);
 
-      const clicked = await requester.blockAction({ user: PERSON, actionId: IDS.actions.openCheckin, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
-      expect(clicked.status).toBe(200);
-      const view = await waitFor(() => h.sandbox.openViews(PERSON).findLast((v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value)), {
-        timeoutMs: 5000,
-        message: "the check-in modal with the person's key result",
-      });
-      const kr = await h.db.keyResult.findFirstOrThrow({ where: { title: KR_TITLE } });
-      const submitted = await requester.viewSubmission({ user: PERSON, view: { id: view.id }, values: { [`${IDS.checkinBlocks.value}${kr.id}`]: "5", [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track" } });
-      expect(submitted.status).toBe(200);
-      expect(submitted.outcome.action).toBe("closed");
-      const stored = await h.db.checkIn.findMany({ include: { keyResult: { include: { objective: { include: { team: { include: { workspace: true } } } } } } } });
-      expect(stored.map((c) => [c.keyResult.objective.team.workspace.slackTeamId, c.value])).toEqual([[h.sandbox.teamId, 5]]);
+        const clicked = await requester.blockAction({
+          user: PERSON,
+          actionId: IDS.actions.openCheckin,
+          container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+        });
+        expect(clicked.status).toBe(200);
+        const view = await waitFor(
+          () =>
+            h.sandbox
+              .openViews(PERSON)
+              .findLast(
+                (v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value),
+              ),
+          {
+            timeoutMs: 5000,
+            message: "the check-in modal with the person's key result",
+          },
+        );
+        const kr = await h.db.keyResult.findFirstOrThrow({ where: { title: KR_TITLE } });
+        const submitted = await requester.viewSubmission({
+          user: PERSON,
+          view: { id: view.id },
+          values: {
+            [`${IDS.checkinBlocks.value}${kr.id}`]: "5",
+            [`${IDS.checkinBlocks.confidence}${kr.id}`]: "on_track",
+          },
+        });
+        expect(submitted.status).toBe(200);
+        expect(submitted.outcome.action).toBe("closed");
+        const stored = await h.db.checkIn.findMany({
+          include: { keyResult: { include: { objective: { include: { team: { include: { workspace: true } } } } } } },
+        });
+        expect(stored.map((c) => [c.keyResult.objective.team.workspace.slackTeamId, c.value])).toEqual([
+          [h.sandbox.teamId, 5],
+        ]);
 
-      const homeBefore = h.sandbox.callsTo("views.publish").length;
-      expect((await requester.appHomeOpened({ user: PERSON })).status).toBe(200);
-      await waitFor(() => h.sandbox.callsTo("views.publish").length > homeBefore, { timeoutMs: 5000, message: "the Home tab published" });
-      expect(JSON.stringify(h.sandbox.home(PERSON)!.view)).toContain(KR_TITLE);
+        const homeBefore = h.sandbox.callsTo("views.publish").length;
+        expect((await requester.appHomeOpened({ user: PERSON })).status).toBe(200);
+        await waitFor(() => h.sandbox.callsTo("views.publish").length > homeBefore, {
+          timeoutMs: 5000,
+          message: "the Home tab published",
+        });
+        expect(JSON.stringify(h.sandbox.home(PERSON)!.view)).toContain(KR_TITLE);
 
-      const mine = await requester.command({ user: PERSON, text: "" });
-      expect(mine.status).toBe(200);
-      const answer = await waitFor(() => h.sandbox.responses().find((r) => r.url === mine.responseUrl), { timeoutMs: 5000, message: "the answer to /okr" });
-      expect(JSON.stringify(answer.body)).toContain(KR_TITLE);
+        const mine = await requester.command({ user: PERSON, text: "" });
+        expect(mine.status).toBe(200);
+        const answer = await waitFor(() => h.sandbox.responses().find((r) => r.url === mine.responseUrl), {
+          timeoutMs: 5000,
+          message: "the answer to /okr",
+        });
+        expect(JSON.stringify(answer.body)).toContain(KR_TITLE);
 
-      expect(await h.db.workspace.findMany({ orderBy: { id: "asc" } })).toEqual(workspacesBefore);
-      expect(errorLines(h.logs)).toEqual([]);
-    });
+        expect(await h.db.workspace.findMany({ orderBy: { id: "asc" } })).toEqual(workspacesBefore);
+        expect(errorLines(h.logs)).toEqual([]);
+      },
+    );
 
     it("the token revoked: a slash command is told why, other requests are acknowledged and dropped with one warning, no stack trace", async () => {
       h.sandbox.uninstall(h.sandbox.teamId);
       const requester = h.requester();
-      expect((await requester.event({ event: { type: "tokens_revoked", tokens: { bot: [h.sandbox.botUserId] } } })).status).toBe(200);
-      await waitFor(async () => (await h.db.workspace.findFirstOrThrow()).uninstalledAt !== null, { timeoutMs: 5000, message: "the workspace marked uninstalled" });
+      expect(
+        (await requester.event({ event: { type: "tokens_revoked", tokens: { bot: [h.sandbox.botUserId] } } })).status,
+      ).toBe(200);
+      await waitFor(async () => (await h.db.workspace.findFirstOrThrow()).uninstalledAt !== null, {
+        timeoutMs: 5000,
+        message: "the workspace marked uninstalled",
+      });
 
       const command = await requester.command({ user: PERSON, text: "" });
       expect(command).toMatchObject({ status: 200, json: { response_type: "ephemeral", text: NOT_INSTALLED } });
@@ -85,7 +126,10 @@ describe.each(PROVIDERS)("on %s", (provider) => {
       expect(home.status).toBe(200);
       const click = await requester.blockAction({ user: PERSON, actionId: IDS.actions.openCheckin });
       expect(click.status).toBe(200);
-      await waitFor(() => h.logs.filter((l) => l.includes("dropped")).length >= 3, { timeoutMs: 5000, message: "three warnings" });
+      await waitFor(() => h.logs.filter((l) => l.includes("dropped")).length >= 3, {
+        timeoutMs: 5000,
+        message: "three warnings",
+      });
       const dropped = h.logs.filter((l) => l.includes("dropped"));
       expect(dropped.map((l) => / WARN  /.test(l))).toEqual([true, true, true]);
       expect(dropped[0]).toContain(`dropped slash command /okr for workspace ${h.sandbox.teamId}`);
@@ -99,7 +143,10 @@ describe.each(PROVIDERS)("on %s", (provider) => {
       const requester = h.requester();
       expect((await requester.command({ user: PERSON, text: "checkin" })).status).toBe(200);
       expect((await requester.appHomeOpened({ user: PERSON })).status).toBe(200);
-      await waitFor(() => h.logs.filter((l) => l.includes("Slack refused the workspace's bot token (token_revoked)")).length >= 2, { timeoutMs: 5000, message: "two warnings" });
+      await waitFor(
+        () => h.logs.filter((l) => l.includes("Slack refused the workspace's bot token (token_revoked)")).length >= 2,
+        { timeoutMs: 5000, message: "two warnings" },
+      );
       expect(h.logs.filter((l) => l.includes("Slack refused")).every((l) => / WARN  /.test(l))).toBe(true);
       expect(errorLines(h.logs)).toEqual([]);
       expect(stackLines(h.logs)).toEqual([]);
@@ -124,10 +171,15 @@ describe.each(PROVIDERS)("on %s", (provider) => {
       expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
       expect(results.map((r) => r.durationMs < 3000)).toEqual([true, true, true]);
       expect(results[0]!.json).toEqual({ response_type: "ephemeral", text: NOT_INSTALLED });
-      await waitFor(() => h.logs.filter((l) => l.includes("dropped")).length >= 3, { timeoutMs: 5000, message: "three warnings" });
+      await waitFor(() => h.logs.filter((l) => l.includes("dropped")).length >= 3, {
+        timeoutMs: 5000,
+        message: "three warnings",
+      });
       const dropped = h.logs.filter((l) => l.includes("dropped"));
       expect(dropped).toHaveLength(3);
-      expect(dropped.every((l) => / WARN  /.test(l) && l.includes("T0ELSEWHERE: okr-bot is not installed there"))).toBe(true);
+      expect(dropped.every((l) => / WARN  /.test(l) && l.includes("T0ELSEWHERE: okr-bot is not installed there"))).toBe(
+        true,
+      );
       expect(errorLines(h.logs)).toEqual([]);
       expect(stackLines(h.logs)).toEqual([]);
       expect((await h.db.workspace.findMany()).map((w) => w.slackTeamId)).toEqual([h.sandbox.teamId]);

@@ -43,21 +43,39 @@ teams:
 `;
 
 /** This week's values (2026-W48), and one from the week before. */
-const VALUES: Record<string, number> = { Revenue: 50, Markets: 8, Availability: 99.5, Regions: 1, Deals: 15, "P1 incidents": 5 };
+const VALUES: Record<string, number> = {
+  Revenue: 50,
+  Markets: 8,
+  Availability: 99.5,
+  Regions: 1,
+  Deals: 15,
+  "P1 incidents": 5,
+};
 
 describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) => {
   let s: TestStack;
   const db = () => s.bot.database.db;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0CEO", "U0ENG", "U0SALES", "U0PLAT"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+    for (const id of ["U0CEO", "U0ENG", "U0SALES", "U0PLAT"])
+      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
     await s.importYaml(OKRS);
     for (const [title, value] of Object.entries(VALUES)) {
       const kr = await db().keyResult.findFirstOrThrow({ where: { title } });
-      await db().checkIn.create({ data: { keyResultId: kr.id, authorId: kr.ownerId!, week: "2026-W48", value, confidence: "on_track" } });
+      await db().checkIn.create({
+        data: { keyResultId: kr.id, authorId: kr.ownerId!, week: "2026-W48", value, confidence: "on_track" },
+      });
     }
     const availability = await db().keyResult.findFirstOrThrow({ where: { title: "Availability" } });
-    await db().checkIn.create({ data: { keyResultId: availability.id, authorId: availability.ownerId!, week: "2026-W47", value: 99.2, confidence: "at_risk" } });
+    await db().checkIn.create({
+      data: {
+        keyResultId: availability.id,
+        authorId: availability.ownerId!,
+        week: "2026-W47",
+        value: 99.2,
+        confidence: "at_risk",
+      },
+    });
     s.clock.now = new Date("2026-11-27T17:00:00Z");
   });
   afterEach(async () => s.close());
@@ -65,13 +83,25 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
   /** The domain's figures, from the key results as stored and this week's values. */
   async function expected() {
     const objectives = await db().objective.findMany({ include: { keyResults: true } });
-    const own = (title: string, at: (kr: { title: string; baseline: number }) => number = (kr) => VALUES[kr.title]!) => {
+    const own = (
+      title: string,
+      at: (kr: { title: string; baseline: number }) => number = (kr) => VALUES[kr.title]!,
+    ) => {
       const o = objectives.find((x) => x.title === title)!;
-      return o.keyResults.map((kr) => ({ progress: progress({ baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease" }, at(kr)), weight: kr.weight }));
+      return o.keyResults.map((kr) => ({
+        progress: progress(
+          { baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease" },
+          at(kr),
+        ),
+        weight: kr.weight,
+      }));
     };
     const platform = { keyResults: own("Fewer incidents"), children: [] };
     const engineering = { keyResults: own("Be reliable"), children: [platform] };
-    const company = { keyResults: own("Grow revenue"), children: [engineering, { keyResults: own("Win deals"), children: [] }] };
+    const company = {
+      keyResults: own("Grow revenue"),
+      children: [engineering, { keyResults: own("Win deals"), children: [] }],
+    };
     const lastWeek = objectiveProgress(own("Be reliable", (kr) => (kr.title === "Availability" ? 99.2 : kr.baseline)))!;
     return {
       company: rollUp(company),
@@ -85,27 +115,48 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
   it("in the digest, the leadership digest, /okr tree and the App Home", async () => {
     const want = await expected();
     // The figures are not trivial: weights and alignment change them.
-    expect([pct(want.company.own), pct(want.company.rollup), pct(want.engineering.own), pct(want.engineering.rollup), want.engineeringChange]).toEqual(["60%", "59%", "44%", "50%", 29]);
+    expect([
+      pct(want.company.own),
+      pct(want.company.rollup),
+      pct(want.engineering.own),
+      pct(want.engineering.rollup),
+      want.engineeringChange,
+    ]).toEqual(["60%", "59%", "44%", "50%", 29]);
 
     await s.runJob("digest");
-    const posted = (channel: string, kind: string) => JSON.stringify(s.sandbox.messages(channel).find((m) => m.text.includes(kind))!.blocks);
+    const posted = (channel: string, kind: string) =>
+      JSON.stringify(s.sandbox.messages(channel).find((m) => m.text.includes(kind))!.blocks);
     // The team digests.
-    expect(posted("C0COMPANY", "OKR digest")).toContain(`*Grow revenue*\\n${"▰".repeat(6)}${"▱".repeat(4)} ${pct(want.company.own)} · aligned: ${pct(want.company.rollup)}`);
-    expect(posted("C0ENG", "OKR digest")).toContain(`${pct(want.engineering.own)} · aligned: ${pct(want.engineering.rollup)}`);
+    expect(posted("C0COMPANY", "OKR digest")).toContain(
+      `*Grow revenue*\\n${"▰".repeat(6)}${"▱".repeat(4)} ${pct(want.company.own)} · aligned: ${pct(want.company.rollup)}`,
+    );
+    expect(posted("C0ENG", "OKR digest")).toContain(
+      `${pct(want.engineering.own)} · aligned: ${pct(want.engineering.rollup)}`,
+    );
     expect(posted("C0COMPANY", "OKR digest")).toContain("weight 2");
     // The leadership digest: its own objective, then the children's lines with the change since last week.
     const leadership = posted("C0COMPANY", "leadership digest");
     // Nothing was checked in before this week, so the change is the whole progress.
-    expect(leadership).toContain(`${pct(want.company.own)} · +${Math.round(want.company.own! * 100)} pts this week · :large_green_circle: · Grow revenue · aligned: ${pct(want.company.rollup)}`);
-    expect(leadership).toContain(`${pct(want.engineering.own)} · +${want.engineeringChange} pts this week · :large_green_circle: · Be reliable`);
-    expect(leadership).toContain(`${pct(want.sales.own)} · +${Math.round(want.sales.own! * 100)} pts this week · :large_green_circle: · Win deals`);
+    expect(leadership).toContain(
+      `${pct(want.company.own)} · +${Math.round(want.company.own! * 100)} pts this week · :large_green_circle: · Grow revenue · aligned: ${pct(want.company.rollup)}`,
+    );
+    expect(leadership).toContain(
+      `${pct(want.engineering.own)} · +${want.engineeringChange} pts this week · :large_green_circle: · Be reliable`,
+    );
+    expect(leadership).toContain(
+      `${pct(want.sales.own)} · +${Math.round(want.sales.own! * 100)} pts this week · :large_green_circle: · Win deals`,
+    );
 
     // /okr tree.
     const before = s.sandbox.responses().length;
     await s.requester.command({ user: "U0PLAT", text: "tree" });
     const tree = JSON.stringify((await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 })).body);
-    expect(tree).toContain(`${pct(want.company.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Grow revenue* · aligned 2 objectives: ${pct(want.company.rollup)}`);
-    expect(tree).toContain(`${pct(want.engineering.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Be reliable* · aligned 1 objective: ${pct(want.engineering.rollup)}`);
+    expect(tree).toContain(
+      `${pct(want.company.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Grow revenue* · aligned 2 objectives: ${pct(want.company.rollup)}`,
+    );
+    expect(tree).toContain(
+      `${pct(want.engineering.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Be reliable* · aligned 1 objective: ${pct(want.engineering.rollup)}`,
+    );
 
     // The App Home of an Engineering owner: the team's objective, and the line their key results serve.
     await s.requester.appHomeOpened({ user: "U0ENG" });

@@ -27,7 +27,8 @@ describe.each(PROVIDERS)("request checks on %s", (provider) => {
   });
   afterEach(async () => s.close());
 
-  const awayUntil = async () => (await s.bot.database.db.person.findFirst({ where: { slackUserId: "U0ALICE" } }))?.awayUntil ?? null;
+  const awayUntil = async () =>
+    (await s.bot.database.db.person.findFirst({ where: { slackUserId: "U0ALICE" } }))?.awayUntil ?? null;
   const now = () => Math.floor(Date.now() / 1000);
 
   it("refuses a wrong signature, a timestamp 6 minutes old or 10 minutes ahead, and stores nothing", async () => {
@@ -65,7 +66,17 @@ describe.each(PROVIDERS)("request checks on %s", (provider) => {
   it("answers hostile /okr text over HTTP without crashing, echoing it inert, and stores nothing from it", async () => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 200 }),
-      fc.constantFrom("<!channel>", "show <!here>", "team <@U0BOB|bob> & <http://evil|x>", "away 2026-02-30", "edit 999999999999", "archive #0", "new <!everyone>", "digest \u0000", "@here"),
+      fc.constantFrom(
+        "<!channel>",
+        "show <!here>",
+        "team <@U0BOB|bob> & <http://evil|x>",
+        "away 2026-02-30",
+        "edit 999999999999",
+        "archive #0",
+        "new <!everyone>",
+        "digest \u0000",
+        "@here",
+      ),
     );
     await fc.assert(
       fc.asyncProperty(hostile, async (text) => {
@@ -74,7 +85,8 @@ describe.each(PROVIDERS)("request checks on %s", (provider) => {
         expect(res.status).toBe(200);
         if (res.body) expect(findPings({ text: res.body })).toEqual([]);
         await new Promise((r) => setTimeout(r, 20));
-        for (const r of s.sandbox.responses().slice(before)) expect(findPings({ text: JSON.stringify(r.body) })).toEqual([]);
+        for (const r of s.sandbox.responses().slice(before))
+          expect(findPings({ text: JSON.stringify(r.body) })).toEqual([]);
       }),
       { numRuns: 40 },
     );

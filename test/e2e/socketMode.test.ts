@@ -27,7 +27,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startSocketStack(provider: (typeof PROVIDERS)[number]): Promise<TestStack> {
   const s = await startTestStack(provider, new Date("2026-11-23T09:30:00Z"), { socketMode: true });
-  for (const id of ["U0ALICE", "U0MANAGER"]) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+  for (const id of ["U0ALICE", "U0MANAGER"])
+    s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
   await s.importYaml(OKRS);
   return s;
 }
@@ -41,7 +42,9 @@ async function health(s: TestStack): Promise<{ status: number; body: Record<stri
 /** A raw HTTP request with a target no URL parser accepts; the status line of the answer. */
 function rawRequest(port: number, target: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(port, "127.0.0.1", () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+    );
     let answer = "";
     socket.on("data", (d) => (answer += d.toString()));
     socket.on("end", () => resolve(answer.split("\r\n")[0] ?? ""));
@@ -73,9 +76,15 @@ describe.each(PROVIDERS)("Socket Mode on %s", (provider) => {
     expect(sm.connections).toBe(1);
     expect(sm.opens).toEqual([expect.objectContaining({ outcome: "url", status: 200 })]);
     await askHelp(s);
-    expect(sm.envelopes.at(-1)).toMatchObject({ type: "slash_commands", acceptsResponsePayload: true, ack: { payload: { response_type: "ephemeral" } } });
+    expect(sm.envelopes.at(-1)).toMatchObject({
+      type: "slash_commands",
+      acceptsResponsePayload: true,
+      ack: { payload: { response_type: "ephemeral" } },
+    });
     // Nothing listens for signed HTTP requests in Socket Mode: the port serves /healthz only.
-    expect((await fetch(`http://127.0.0.1:${s.bot.port}/slack/events`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${s.bot.port}/slack/events`, { method: "POST", body: "{}" })).status).toBe(
+      404,
+    );
     expect(await health(s)).toEqual({ status: 200, body: { status: "ok", database: "up", socket: "connected" } });
     expect(sm.protocolErrors).toEqual([]);
     // With PORT=0 the log names the port the system picked.
@@ -96,47 +105,90 @@ describe.each(PROVIDERS)("Socket Mode on %s", (provider) => {
   it("opens the check-in modal from the DM button, answers a bad value with field errors in the ack, stores a good one and updates the DM", async () => {
     expect(await s.runJob("checkins")).toMatchObject({ sent: 1 });
     const prompt = s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Weekly check-in"))!;
-    const click = await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.openCheckin, container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts } });
+    const click = await s.requester.blockAction({
+      user: "U0ALICE",
+      actionId: IDS.actions.openCheckin,
+      container: { type: "message", channel_id: prompt.channel, message_ts: prompt.ts },
+    });
     expect(click.status).toBe(200);
     expect(click.durationMs).toBeLessThan(3000);
-    expect(s.sandbox.socketMode.envelopes.at(-1)).toMatchObject({ type: "interactive", payload: { type: "block_actions" } });
-    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value)), { timeoutMs: 5000 });
+    expect(s.sandbox.socketMode.envelopes.at(-1)).toMatchObject({
+      type: "interactive",
+      payload: { type: "block_actions" },
+    });
+    const view = await waitFor(
+      () =>
+        s.sandbox
+          .openViews("U0ALICE")
+          .find((v) => v.callbackId === IDS.views.checkin && JSON.stringify(v.view).includes(IDS.checkinBlocks.value)),
+      { timeoutMs: 5000 },
+    );
 
     const db = s.bot.database.db;
     const kr = await db.keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
     const field = (kind: keyof typeof IDS.checkinBlocks) => `${IDS.checkinBlocks[kind]}${kr.id}`;
-    const bad = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: view.id }, values: { [field("value")]: "five-ish", [field("confidence")]: "on_track" } });
+    const bad = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: view.id },
+      values: { [field("value")]: "five-ish", [field("confidence")]: "on_track" },
+    });
     expect(bad.status).toBe(200);
-    expect(bad.json).toEqual({ response_action: "errors", errors: { [field("value")]: "Enter a number, e.g. 42 or 97.5." } });
+    expect(bad.json).toEqual({
+      response_action: "errors",
+      errors: { [field("value")]: "Enter a number, e.g. 42 or 97.5." },
+    });
     expect(bad.outcome.action).toBe("errors");
-    expect(s.sandbox.socketMode.envelopes.at(-1)).toMatchObject({ type: "interactive", acceptsResponsePayload: true, ack: { payload: { response_action: "errors" } } });
+    expect(s.sandbox.socketMode.envelopes.at(-1)).toMatchObject({
+      type: "interactive",
+      acceptsResponsePayload: true,
+      ack: { payload: { response_action: "errors" } },
+    });
     expect(await db.checkIn.count()).toBe(0);
 
-    const good = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: view.id }, values: { [field("value")]: "5", [field("confidence")]: "on_track" } });
+    const good = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: view.id },
+      values: { [field("value")]: "5", [field("confidence")]: "on_track" },
+    });
     expect(good.status).toBe(200);
     expect(good.outcome.action).toBe("closed");
-    expect((await db.checkIn.findMany()).map((c) => [c.keyResultId, c.value, c.confidence])).toEqual([[kr.id, 5, "on_track"]]);
-    await waitFor(() => s.sandbox.dmsTo("U0ALICE").find((m) => m.ts === prompt.ts && m.text.startsWith("Checked in ✓")), { timeoutMs: 5000, message: "the prompt DM says Checked in" });
+    expect((await db.checkIn.findMany()).map((c) => [c.keyResultId, c.value, c.confidence])).toEqual([
+      [kr.id, 5, "on_track"],
+    ]);
+    await waitFor(
+      () => s.sandbox.dmsTo("U0ALICE").find((m) => m.ts === prompt.ts && m.text.startsWith("Checked in ✓")),
+      { timeoutMs: 5000, message: "the prompt DM says Checked in" },
+    );
     expect(s.sandbox.socketMode.protocolErrors).toEqual([]);
   });
 
   it("publishes the App Home when the app_home_opened event arrives as an events_api envelope", async () => {
     const res = await s.requester.appHomeOpened({ user: "U0ALICE" });
     expect(res.status).toBe(200);
-    expect(s.sandbox.socketMode.envelopes.at(-1)).toMatchObject({ type: "events_api", acceptsResponsePayload: false, payload: { type: "event_callback", event: { type: "app_home_opened" } } });
+    expect(s.sandbox.socketMode.envelopes.at(-1)).toMatchObject({
+      type: "events_api",
+      acceptsResponsePayload: false,
+      payload: { type: "event_callback", event: { type: "app_home_opened" } },
+    });
     const home = await waitFor(() => s.sandbox.home("U0ALICE"), { timeoutMs: 5000 });
     expect(JSON.stringify(home.view)).toContain("Reduce P1 incidents");
   });
 
-  it.each(["warning", "refresh_requested"] as const)("reconnects when Slack sends disconnect (%s) and still answers", async (reason) => {
-    const sm = s.sandbox.socketMode;
-    const opened = sm.linksOpened;
-    sm.disconnect(reason);
-    await waitFor(() => sm.linksOpened > opened && sm.connections === 1, { timeoutMs: 10_000, message: "a new link" });
-    expect(sm.opens.filter((o) => o.outcome === "url")).toHaveLength(2);
-    await askHelp(s);
-    expect((await health(s)).body.socket).toBe("connected");
-  });
+  it.each(["warning", "refresh_requested"] as const)(
+    "reconnects when Slack sends disconnect (%s) and still answers",
+    async (reason) => {
+      const sm = s.sandbox.socketMode;
+      const opened = sm.linksOpened;
+      sm.disconnect(reason);
+      await waitFor(() => sm.linksOpened > opened && sm.connections === 1, {
+        timeoutMs: 10_000,
+        message: "a new link",
+      });
+      expect(sm.opens.filter((o) => o.outcome === "url")).toHaveLength(2);
+      await askHelp(s);
+      expect((await health(s)).body.socket).toBe("connected");
+    },
+  );
 
   it("reconnects after the link is dropped without a close frame", async () => {
     const sm = s.sandbox.socketMode;

@@ -14,7 +14,10 @@ describe.each(PROVIDERS)("/okr tree on %s", (provider) => {
   }
 
   /** The blocks of what the command answered (the sandbox refuses what Slack would refuse). */
-  async function ask(user: string, text: string): Promise<Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }>> {
+  async function ask(
+    user: string,
+    text: string,
+  ): Promise<Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }>> {
     const before = s.sandbox.responses().length;
     const res = await s.requester.command({ user, text });
     expect(res.status).toBe(200);
@@ -22,11 +25,14 @@ describe.each(PROVIDERS)("/okr tree on %s", (provider) => {
     expect(response.effect).toBe("ephemeral");
     return (response.body as { blocks: [] }).blocks;
   }
-  const textOf = (blocks: Awaited<ReturnType<typeof ask>>) => blocks.map((b) => b.text?.text ?? (b.elements ?? []).map((e) => e.text).join(" ")).join("\n");
+  const textOf = (blocks: Awaited<ReturnType<typeof ask>>) =>
+    blocks.map((b) => b.text?.text ?? (b.elements ?? []).map((e) => e.text).join(" ")).join("\n");
 
   async function checkIn(title: string, value: number, confidence: string) {
     const kr = await s.bot.database.db.keyResult.findFirstOrThrow({ where: { title }, include: { owner: true } });
-    await s.bot.database.db.checkIn.create({ data: { keyResultId: kr.id, authorId: kr.ownerId!, week: "2026-W48", value, confidence } });
+    await s.bot.database.db.checkIn.create({
+      data: { keyResultId: kr.id, authorId: kr.ownerId!, week: "2026-W48", value, confidence },
+    });
   }
 
   it("shows every level of a small tree: progress, confidence, owner, key results and the aligned roll-up", async () => {
@@ -35,8 +41,11 @@ describe.each(PROVIDERS)("/okr tree on %s", (provider) => {
     await checkIn("Search result 1", 80, "on_track");
     const text = textOf(await ask("U0PLATFORM1", "tree"));
     expect(text).toContain("OKR tree: Company");
-    for (const team of ["Company", "Engineering", "Sales", "Platform", "Search", "Payments", "Support"]) expect(text).toContain(`*${team}*`);
-    expect(text).toMatch(/▰▰▰▰▱▱▱▱▱▱ 40% · :large_yellow_circle: · <@U0PLATFORMLEAD> · 1 KR · \*Platform objective 1\*/);
+    for (const team of ["Company", "Engineering", "Sales", "Platform", "Search", "Payments", "Support"])
+      expect(text).toContain(`*${team}*`);
+    expect(text).toMatch(
+      /▰▰▰▰▱▱▱▱▱▱ 40% · :large_yellow_circle: · <@U0PLATFORMLEAD> · 1 KR · \*Platform objective 1\*/,
+    );
     // Engineering objective 1 is served by Platform's and Search's six objectives (40%, 80% and four at 0%).
     expect(text).toMatch(/\*Engineering objective 1\* · aligned 6 objectives: 20%/);
     expect(text).not.toContain("folded");
@@ -66,7 +75,9 @@ describe.each(PROVIDERS)("/okr tree on %s", (provider) => {
     await s.requester.appHomeOpened({ user: "U0PLATFORM1" });
     const home = await waitFor(() => s.sandbox.home("U0PLATFORM1"), { timeoutMs: 10_000 });
     const text = JSON.stringify(home.view);
-    expect(text).toContain("_→ Platform: Platform objective 2 → Engineering: Engineering objective 1 → Company: Company objective 1_");
+    expect(text).toContain(
+      "_→ Platform: Platform objective 2 → Engineering: Engineering objective 1 → Company: Company objective 1_",
+    );
   });
 
   it("says which teams exist when the team is unknown", async () => {
@@ -74,6 +85,8 @@ describe.each(PROVIDERS)("/okr tree on %s", (provider) => {
     const before = s.sandbox.responses().length;
     await s.requester.command({ user: "U0PLATFORM1", text: "tree Nope" });
     const answer = await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 10_000 });
-    expect((answer.body as { text: string }).text).toBe('There is no team called "Nope". Teams: `Company`, `Engineering`, `Payments`, `Platform`, `Sales`, `Search`, `Support`.');
+    expect((answer.body as { text: string }).text).toBe(
+      'There is no team called "Nope". Teams: `Company`, `Engineering`, `Payments`, `Platform`, `Sales`, `Search`, `Support`.',
+    );
   });
 });

@@ -6,7 +6,6 @@ import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
 import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
 
-
 describe.each(PROVIDERS)("uninstall and revoked tokens on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
@@ -27,7 +26,18 @@ describe.each(PROVIDERS)("uninstall and revoked tokens on %s", (provider) => {
     expect(s.logs.join("\n")).toContain("its jobs stop");
 
     const again = await startBot(
-      { slack: { botToken: s.sandbox.token, signingSecret: "x", apiUrl: s.sandbox.apiUrl, postsPerSecond: 1000, postsPerChannelPerSecond: 1000 }, port: 0, database: s.testDb.config, logLevel: "error" },
+      {
+        slack: {
+          botToken: s.sandbox.token,
+          signingSecret: "x",
+          apiUrl: s.sandbox.apiUrl,
+          postsPerSecond: 1000,
+          postsPerChannelPerSecond: 1000,
+        },
+        port: 0,
+        database: s.testDb.config,
+        logLevel: "error",
+      },
       createLogger("error", "restart", () => undefined),
       { scheduler: false },
     );

@@ -79,7 +79,9 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     });
     expect(click.status).toBe(200);
     expect(click.durationMs).toBeLessThan(3000);
-    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((v) => v.callbackId === IDS.views.checkin), {
+      timeoutMs: 5000,
+    });
 
     const db = s.bot.database.db;
     const p1 = await db.keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
@@ -89,10 +91,18 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     const bad = await s.requester.viewSubmission({
       user: "U0ALICE",
       view: { id: view.id },
-      values: { [v("value", p1.id)]: "five-ish", [v("confidence", p1.id)]: "on_track", [v("value", mttr.id)]: "100", [v("confidence", mttr.id)]: "at_risk" },
+      values: {
+        [v("value", p1.id)]: "five-ish",
+        [v("confidence", p1.id)]: "on_track",
+        [v("value", mttr.id)]: "100",
+        [v("confidence", mttr.id)]: "at_risk",
+      },
     });
     expect(bad.outcome.action).toBe("errors");
-    expect(JSON.parse(bad.body)).toEqual({ response_action: "errors", errors: { [v("value", p1.id)]: "Enter a number, e.g. 42 or 97.5." } });
+    expect(JSON.parse(bad.body)).toEqual({
+      response_action: "errors",
+      errors: { [v("value", p1.id)]: "Enter a number, e.g. 42 or 97.5." },
+    });
     expect(await db.checkIn.count()).toBe(0);
 
     const good = await s.requester.viewSubmission({
@@ -113,7 +123,11 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
       [mttr.id, "2026-W48", 100, "at_risk", null],
     ]);
     // The DM now says it was received.
-    await waitFor(() => prompts("U0ALICE").length === 0 && s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Checked in ✓")), { timeoutMs: 5000 });
+    await waitFor(
+      () =>
+        prompts("U0ALICE").length === 0 && s.sandbox.dmsTo("U0ALICE").find((m) => m.text.startsWith("Checked in ✓")),
+      { timeoutMs: 5000 },
+    );
   });
 
   it("refuses a submission for a key result the user does not own", async () => {
@@ -121,10 +135,14 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     const bobs = await db.keyResult.findFirstOrThrow({ where: { title: "Improve checkout success rate" } });
     const before = await db.checkIn.count();
     await s.requester.command({ user: "U0ALICE", text: "checkin" });
-    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((m) => m.callbackId === IDS.views.checkin), { timeoutMs: 5000 });
+    const view = await waitFor(() => s.sandbox.openViews("U0ALICE").find((m) => m.callbackId === IDS.views.checkin), {
+      timeoutMs: 5000,
+    });
     const forged = {
       [`${IDS.checkinBlocks.value}${bobs.id}`]: { value: { type: "plain_text_input", value: "99" } },
-      [`${IDS.checkinBlocks.confidence}${bobs.id}`]: { confidence: { type: "static_select", selected_option: { value: "on_track" } } },
+      [`${IDS.checkinBlocks.confidence}${bobs.id}`]: {
+        confidence: { type: "static_select", selected_option: { value: "on_track" } },
+      },
     };
     const res = await s.requester.viewSubmission({ user: "U0ALICE", view: { id: view.id, state: { values: forged } } });
     expect(JSON.parse(res.body).response_action).toBe("errors");
@@ -147,7 +165,9 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     expect(text).not.toContain("evil.example");
     const notes = s.sandbox.thread("C0PLATFORM", posts[0]!.ts).filter((m) => m.ts !== posts[0]!.ts && !m.files); // the chart is there too
     expect(notes).toHaveLength(1);
-    expect(JSON.stringify(notes[0]!.blocks)).toContain("&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOB&gt; see &lt;http://evil.example|Q3 report&gt; &amp; more");
+    expect(JSON.stringify(notes[0]!.blocks)).toContain(
+      "&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOB&gt; see &lt;http://evil.example|Q3 report&gt; &amp; more",
+    );
     expect(findPings(notes[0]!)).toEqual([]);
     expect(findPings(posts[0]!)).toEqual([]);
   });
@@ -162,7 +182,9 @@ describe.each(PROVIDERS)("the weekly loop on %s", (provider) => {
     await s.requester.command({ user: "U0ALICE", text: "" });
     await s.requester.command({ user: "U0BOB", text: "team platform" });
     await s.requester.command({ user: "U0BOB", text: "team Nope" });
-    const responses = await waitFor(() => (s.sandbox.responses().length >= 3 ? s.sandbox.responses() : null), { timeoutMs: 5000 });
+    const responses = await waitFor(() => (s.sandbox.responses().length >= 3 ? s.sandbox.responses() : null), {
+      timeoutMs: 5000,
+    });
     const bodies = responses.map((r) => JSON.stringify(r.body));
     expect(responses.every((r) => r.effect === "ephemeral")).toBe(true);
     expect(bodies.find((b) => b.includes("Your key results"))).toContain("Reduce mean time to recovery");

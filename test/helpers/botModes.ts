@@ -30,7 +30,11 @@ export type BotOptions = { now: Date; yaml: string; enterpriseId?: string };
 
 export async function singleTokenBot(provider: Provider, opts: BotOptions, socketMode = false): Promise<BotUnderTest> {
   // Debug, as the OAuth bot logs: what is logged at debug is seen too.
-  const stack = await startTestStack(provider, opts.now, { logLevel: "debug", socketMode, ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
+  const stack = await startTestStack(provider, opts.now, {
+    logLevel: "debug",
+    socketMode,
+    ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}),
+  });
   await stack.importYaml(opts.yaml);
   const url = `http://127.0.0.1:${stack.bot.port}/slack/events`;
   return {
@@ -50,7 +54,10 @@ export async function singleTokenBot(provider: Provider, opts: BotOptions, socke
 }
 
 export async function oauthBot(provider: Provider, opts: BotOptions): Promise<BotUnderTest> {
-  const sandbox = new SlackSandbox({ oauth: OAUTH_APP, ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}) });
+  const sandbox = new SlackSandbox({
+    oauth: OAUTH_APP,
+    ...(opts.enterpriseId ? { enterpriseId: opts.enterpriseId } : {}),
+  });
   await sandbox.start();
   const testDb = await createTestDatabase(provider);
   const okr = await startOAuthBot(sandbox, testDb.config);
@@ -67,7 +74,8 @@ export async function oauthBot(provider: Provider, opts: BotOptions): Promise<Bo
     databaseUrl: testDb.config.url,
     logs: okr.logs,
     port: okr.bot.port,
-    requester: (shape = {}, ws = sandbox) => new SlackRequester({ url, signingSecret: okr.signingSecret, sandbox: ws, ...shape }),
+    requester: (shape = {}, ws = sandbox) =>
+      new SlackRequester({ url, signingSecret: okr.signingSecret, sandbox: ws, ...shape }),
     runCheckins: () => okr.runJob("checkins", opts.now),
     stop: async () => {
       await okr.bot.stop();
@@ -83,4 +91,7 @@ export const BOT_MODES = [
 ] as const;
 
 /** The token modes, and a bot token over Socket Mode (OAuth installations are served over HTTP only). */
-export const TRANSPORT_MODES = [...BOT_MODES, ["one bot token over Socket Mode", (provider: Provider, opts: BotOptions) => singleTokenBot(provider, opts, true)]] as const;
+export const TRANSPORT_MODES = [
+  ...BOT_MODES,
+  ["one bot token over Socket Mode", (provider: Provider, opts: BotOptions) => singleTokenBot(provider, opts, true)],
+] as const;

@@ -46,7 +46,9 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
 }
 
 /** A migrated, open database; `cleanup` closes and drops it. */
-export async function openTestDatabase(provider: Provider): Promise<Database & { config: DatabaseConfig; cleanup(): Promise<void> }> {
+export async function openTestDatabase(
+  provider: Provider,
+): Promise<Database & { config: DatabaseConfig; cleanup(): Promise<void> }> {
   const testDb = await createTestDatabase(provider);
   await migrate(testDb.config);
   const database = openDatabase(testDb.config);

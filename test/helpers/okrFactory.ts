@@ -13,7 +13,9 @@ export function keyResultFacts(id: number, overrides: Partial<KeyResultFacts> = 
     baseline: 8,
     target: 2,
     unit: "incidents/quarter",
-    measuredBy: "P1 count in the incident tracker, reviewed weekly by the on-call lead & the SRE team".repeat(3).slice(0, 300),
+    measuredBy: "P1 count in the incident tracker, reviewed weekly by the on-call lead & the SRE team"
+      .repeat(3)
+      .slice(0, 300),
     direction: "decrease",
     checkIns: [
       { week: "2026-W47", value: 6, confidence: "at_risk", note: "n".repeat(2000) },
@@ -37,11 +39,26 @@ export function statuses(count: number, week = "2026-W48"): KeyResultStatus[] {
 }
 
 /** An OKR file with `teams` teams of `objectivesEach` objectives × `krsEach` key results. */
-export function okrFileYaml(opts: { objectivesEach: number; krsEach: number; channel?: string; owners?: string[] }): string {
+export function okrFileYaml(opts: {
+  objectivesEach: number;
+  krsEach: number;
+  channel?: string;
+  owners?: string[];
+}): string {
   const owners = opts.owners ?? ["U0ALICE"];
-  const lines = ["cycle: 2026-Q4", "teams:", "  - name: Big", `    channel: ${opts.channel ?? "C0BIG"}`, "    objectives:"];
+  const lines = [
+    "cycle: 2026-Q4",
+    "teams:",
+    "  - name: Big",
+    `    channel: ${opts.channel ?? "C0BIG"}`,
+    "    objectives:",
+  ];
   for (let o = 0; o < opts.objectivesEach; o++) {
-    lines.push(`      - title: Objective number ${o + 1} makes customers trust us & stay`, "        owner: U0LEAD", "        key_results:");
+    lines.push(
+      `      - title: Objective number ${o + 1} makes customers trust us & stay`,
+      "        owner: U0LEAD",
+      "        key_results:",
+    );
     for (let k = 0; k < opts.krsEach; k++) {
       lines.push(
         `          - title: Reduce incidents of kind ${o + 1}.${k + 1}`,
@@ -96,10 +113,20 @@ export function companyTreeSpec(total: number): TreeTeamSpec[] {
 export function okrTreeYaml(spec: readonly TreeTeamSpec[]): string {
   const lines = ["cycle: 2026-Q4", "teams:"];
   for (const team of spec) {
-    lines.push(`  - name: ${team.name}`, ...(team.parent ? [`    parent: ${team.parent}`] : []), `    channel: C0${team.name.toUpperCase()}`, "    objectives:");
+    lines.push(
+      `  - name: ${team.name}`,
+      ...(team.parent ? [`    parent: ${team.parent}`] : []),
+      `    channel: C0${team.name.toUpperCase()}`,
+      "    objectives:",
+    );
     for (let o = 1; o <= team.objectives; o++) {
       lines.push(`      - title: ${team.name} objective ${o}`, `        owner: U0${team.name.toUpperCase()}LEAD`);
-      if (team.parent) lines.push("        aligns_to:", `          team: ${team.parent}`, `          objective: ${team.parent} objective 1`);
+      if (team.parent)
+        lines.push(
+          "        aligns_to:",
+          `          team: ${team.parent}`,
+          `          objective: ${team.parent} objective 1`,
+        );
       lines.push(
         "        key_results:",
         `          - title: ${team.name} result ${o}`,

@@ -20,7 +20,11 @@ export type Prometheus = {
 };
 
 /** Polls an async check until it gives a value, or throws after `timeoutMs`. */
-async function poll<T>(check: () => Promise<T | undefined | null | false>, timeoutMs: number, what: string): Promise<T> {
+async function poll<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -41,7 +45,9 @@ export async function freePort(): Promise<number> {
 /** Starts Prometheus scraping `target` (host:port) every second, with its storage in a temp directory. */
 export async function startPrometheus(target: string): Promise<Prometheus> {
   if (!fs.existsSync(PROMETHEUS_BIN)) {
-    throw new Error(`Prometheus is not installed (${PROMETHEUS_BIN} is missing): install Debian's package with \`apt-get install -y prometheus\`; this test scrapes /metrics with it`);
+    throw new Error(
+      `Prometheus is not installed (${PROMETHEUS_BIN} is missing): install Debian's package with \`apt-get install -y prometheus\`; this test scrapes /metrics with it`,
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okr-prometheus-"));
   const config = path.join(dir, "prometheus.yml");
@@ -63,10 +69,19 @@ export async function startPrometheus(target: string): Promise<Prometheus> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(PROMETHEUS_BIN, [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  const child: ChildProcess = spawn(
+    PROMETHEUS_BIN,
+    [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${path.join(dir, "data")}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let gone = false;
   void exited.then(() => (gone = true));
@@ -83,9 +98,14 @@ export async function startPrometheus(target: string): Promise<Prometheus> {
   };
   const query = async (promql: string): Promise<Sample[]> => {
     const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: promql })}`);
-    const body = (await res.json()) as { status: string; error?: string; data?: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+    const body = (await res.json()) as {
+      status: string;
+      error?: string;
+      data?: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+    };
     if (body.status !== "success") throw new Error(`Prometheus refused ${promql}: ${body.error}`);
-    if (body.data?.resultType !== "vector") throw new Error(`${promql}: expected a vector, got ${body.data?.resultType}`);
+    if (body.data?.resultType !== "vector")
+      throw new Error(`${promql}: expected a vector, got ${body.data?.resultType}`);
     return body.data.result.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
   };
   try {

@@ -40,7 +40,10 @@ export function loadFixtures(dir = FIXTURES_DIR): SlackRequestFixture[] {
     .readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ""), ...(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Omit<SlackRequestFixture, "name">) }));
+    .map((f) => ({
+      name: f.replace(/\.json$/, ""),
+      ...(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Omit<SlackRequestFixture, "name">),
+    }));
 }
 
 /** A value, or a function called at each occurrence (for single-use ids: trigger_id, response_url). */
@@ -62,9 +65,14 @@ export function renderBody(body: Json, vars: TemplateVars): Json {
 /** Deliveries over signed HTTP, as Slack's Events API and interactivity requests arrive. */
 export function httpTransport(requester: SlackRequester): Transport {
   return async ({ kind, body, retry }) => {
-    const headers: Record<string, string> = retry ? { "x-slack-retry-num": String(retry.num), "x-slack-retry-reason": retry.reason } : {};
+    const headers: Record<string, string> = retry
+      ? { "x-slack-retry-num": String(retry.num), "x-slack-retry-reason": retry.reason }
+      : {};
     if (kind === "event") return requester.send(JSON.stringify(body), "application/json", { headers });
-    const fields = kind === "command" ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) : { payload: JSON.stringify(body) };
+    const fields =
+      kind === "command"
+        ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)]))
+        : { payload: JSON.stringify(body) };
     return requester.send(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", { headers });
   };
 }
@@ -74,7 +82,11 @@ const ENVELOPE_TYPES = { command: "slash_commands", interactive: "interactive", 
 /** The same requests as envelopes on the bot's Socket Mode connection (a retry is `retry_attempt`/`retry_reason`). */
 export function socketModeTransport(requester: SlackRequester): Transport {
   return ({ kind, body, retry }) =>
-    requester.deliver(ENVELOPE_TYPES[kind], kind === "command" ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) : body, retry ? { retryNum: retry.num, retryReason: retry.reason } : {});
+    requester.deliver(
+      ENVELOPE_TYPES[kind],
+      kind === "command" ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) : body,
+      retry ? { retryNum: retry.num, retryReason: retry.reason } : {},
+    );
 }
 
 /** The deliveries a fixture stands for (two for a redelivered event, with the same event_id). */

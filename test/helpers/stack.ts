@@ -5,7 +5,13 @@ import { importOkrs } from "../../src/services/importOkrs";
 import { createLogger } from "../../src/logger";
 import { createTestDatabase, type Provider, type TestDatabase } from "./databases";
 
-export type TestStack = LocalStack & { testDb: TestDatabase; workspaceId: number; logs: string[]; importYaml(yaml: string): Promise<void>; close(): Promise<void> };
+export type TestStack = LocalStack & {
+  testDb: TestDatabase;
+  workspaceId: number;
+  logs: string[];
+  importYaml(yaml: string): Promise<void>;
+  close(): Promise<void>;
+};
 
 export type TestStackOptions = {
   socketMode?: boolean;
@@ -26,7 +32,9 @@ export async function startTestStack(provider: Provider, now: Date, opts: TestSt
   const stack = await startLocalStack({
     database: testDb.config,
     now,
-    ...(logging ? { logging: { ...logging, sink: (l: string) => logs.push(l) } } : { log: createLogger(logLevel ?? "info", "okr-bot", (l) => logs.push(l)) }),
+    ...(logging
+      ? { logging: { ...logging, sink: (l: string) => logs.push(l) } }
+      : { log: createLogger(logLevel ?? "info", "okr-bot", (l) => logs.push(l)) }),
     ...rest,
   });
   const workspace = await ensureWorkspace(stack.bot.database.db, stack.sandbox.teamId);

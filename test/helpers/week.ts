@@ -48,11 +48,15 @@ export async function runWeek(s: LocalStack): Promise<{ checkins: number }> {
   await s.runJob("checkins");
   const alice = await s.checkIn("U0ALICE", value("Reduce P1 incidents", "7"));
   const bob = await s.checkIn("U0BOB", value("Improve checkout success rate", "95"), { via: "command" });
-  for (const done of [alice, bob]) if (done.outcome.action !== "closed") throw new Error(`a check-in was not saved: ${done.body}`);
+  for (const done of [alice, bob])
+    if (done.outcome.action !== "closed") throw new Error(`a check-in was not saved: ${done.body}`);
   const help = await s.requester.command({ user: "U0MANAGER", text: "help" });
   // The answer comes in the ack or through the response URL.
   if (!help.body.includes("/okr checkin")) {
-    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("/okr checkin")), { timeoutMs: 5000, message: "the /okr help answer" });
+    await waitFor(() => s.sandbox.responses().find((r) => JSON.stringify(r.body).includes("/okr checkin")), {
+      timeoutMs: 5000,
+      message: "the /okr help answer",
+    });
   }
   s.clock.now = FRIDAY;
   const digest = (await s.runJob("digest")) as { posted?: number };

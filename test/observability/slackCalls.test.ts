@@ -11,7 +11,9 @@ const quiet = createLogger("error", "test", () => undefined);
 
 async function counted(metrics: Metrics, name: string): Promise<Record<string, number>> {
   const metric = (await metrics.registry.getSingleMetric(name)!.get()).values;
-  return Object.fromEntries(metric.filter((v) => !("le" in v.labels)).map((v) => [Object.values(v.labels).join(" "), v.value]));
+  return Object.fromEntries(
+    metric.filter((v) => !("le" in v.labels)).map((v) => [Object.values(v.labels).join(" "), v.value]),
+  );
 }
 
 describe("counting Slack calls", () => {
@@ -27,9 +29,13 @@ describe("counting Slack calls", () => {
     await slack.users.info({ user: "UALICE" });
     await expect(slack.users.info({ user: "UNOBODY" })).rejects.toThrow("user_not_found");
     sandbox.injectFault({ method: "chat.postMessage", kind: "ratelimited", retryAfter: 3 });
-    await expect(slack.chat.postMessage({ channel: "UALICE", text: "hi" })).rejects.toMatchObject({ code: "slack_webapi_rate_limited_error" });
+    await expect(slack.chat.postMessage({ channel: "UALICE", text: "hi" })).rejects.toMatchObject({
+      code: "slack_webapi_rate_limited_error",
+    });
     sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 503 });
-    await expect(slack.chat.postMessage({ channel: "UALICE", text: "hi" })).rejects.toMatchObject({ code: "slack_webapi_http_error" });
+    await expect(slack.chat.postMessage({ channel: "UALICE", text: "hi" })).rejects.toMatchObject({
+      code: "slack_webapi_http_error",
+    });
     expect(await counted(metrics, "okr_bot_slack_api_calls_total")).toEqual({
       "users.info ok": 1,
       "users.info user_not_found": 1,
@@ -43,10 +49,16 @@ describe("counting Slack calls", () => {
 
   it("and the retries of a client with a retry policy (Bolt's)", async () => {
     const metrics = new Metrics();
-    const slack = new WebClient(sandbox.token, webClientOptions({ apiUrl: sandbox.apiUrl, logger: quiet, metrics, retries: 2 }));
+    const slack = new WebClient(
+      sandbox.token,
+      webClientOptions({ apiUrl: sandbox.apiUrl, logger: quiet, metrics, retries: 2 }),
+    );
     sandbox.injectFault({ method: "views.publish", kind: "http", status: 500, times: 2 });
     await slack.views.publish({ user_id: "UALICE", view: { type: "home", blocks: [] } });
-    expect(await counted(metrics, "okr_bot_slack_api_calls_total")).toEqual({ "views.publish http_500": 2, "views.publish ok": 1 });
+    expect(await counted(metrics, "okr_bot_slack_api_calls_total")).toEqual({
+      "views.publish http_500": 2,
+      "views.publish ok": 1,
+    });
     expect(await counted(metrics, "okr_bot_slack_api_retries_total")).toEqual({ http_error: 2 });
   });
 

@@ -48,7 +48,11 @@ describe("Block Kit limits through the Web API", () => {
     const res = await fetch(`${sandbox.apiUrl}chat.postMessage`, {
       method: "POST",
       headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ channel: "C1", text: "t", blocks: JSON.stringify([section("x".repeat(3001))]) }).toString(),
+      body: new URLSearchParams({
+        channel: "C1",
+        text: "t",
+        blocks: JSON.stringify([section("x".repeat(3001))]),
+      }).toString(),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -60,13 +64,25 @@ describe("Block Kit limits through the Web API", () => {
 
   test("total text over 12,000 characters → msg_blocks_too_long", async () => {
     const blocks = (n: number) => Array.from({ length: n }, () => section("x".repeat(3000)));
-    await expect(client.chat.postMessage({ channel: "C1", text: "t", blocks: blocks(4) })).resolves.toMatchObject({ ok: true });
-    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "t", blocks: blocks(5) }))).error).toBe("msg_blocks_too_long");
+    await expect(client.chat.postMessage({ channel: "C1", text: "t", blocks: blocks(4) })).resolves.toMatchObject({
+      ok: true,
+    });
+    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "t", blocks: blocks(5) }))).error).toBe(
+      "msg_blocks_too_long",
+    );
   });
 
   test("input blocks are rejected in messages", async () => {
-    const blocks = [{ type: "input", label: { type: "plain_text", text: "Note" }, element: { type: "plain_text_input", action_id: "n" } }];
-    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "t", blocks: blocks as never[] }))).error).toBe("invalid_blocks");
+    const blocks = [
+      {
+        type: "input",
+        label: { type: "plain_text", text: "Note" },
+        element: { type: "plain_text_input", action_id: "n" },
+      },
+    ];
+    expect(
+      (await slackError(client.chat.postMessage({ channel: "C1", text: "t", blocks: blocks as never[] }))).error,
+    ).toBe("invalid_blocks");
   });
 
   test("invalid blocks JSON → invalid_blocks_format", async () => {
@@ -91,7 +107,9 @@ describe("Block Kit limits through the Web API", () => {
     expect(error).toBe("invalid_arguments");
     expect(messages.join()).toContain(`[json-pointer:${pointer}]`);
     // the trigger was not consumed by the rejected call
-    await expect(client.views.open({ trigger_id: trigger, view: modal([section("ok")]) })).resolves.toMatchObject({ ok: true });
+    await expect(client.views.open({ trigger_id: trigger, view: modal([section("ok")]) })).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   test("modal title, submit and close at 24 characters are fine", async () => {
@@ -103,6 +121,8 @@ describe("Block Kit limits through the Web API", () => {
       private_metadata: "m".repeat(3000),
       callback_id: "c".repeat(255),
     };
-    await expect(client.views.open({ trigger_id: sandbox.issueTriggerId("UALICE"), view })).resolves.toMatchObject({ ok: true });
+    await expect(client.views.open({ trigger_id: sandbox.issueTriggerId("UALICE"), view })).resolves.toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -23,7 +23,12 @@ const filledView = {
   submit: { type: "plain_text" as const, text: "Save" },
   blocks: [
     { type: "header", text: { type: "plain_text", text: "KR 3: Ship the bot" } },
-    { type: "input", block_id: "note", label: { type: "plain_text", text: "Note" }, element: { type: "plain_text_input", action_id: "text" } },
+    {
+      type: "input",
+      block_id: "note",
+      label: { type: "plain_text", text: "Note" },
+      element: { type: "plain_text_input", action_id: "text" },
+    },
   ],
 };
 
@@ -54,7 +59,10 @@ beforeAll(async () => {
       text: `Saved: ${note}`,
       blocks: [
         { type: "section", text: { type: "mrkdwn", text: `Saved your check-in: _${note}_` } },
-        { type: "actions", elements: [{ type: "button", action_id: "undo", text: { type: "plain_text", text: "Undo" }, value: "kr:3" }] },
+        {
+          type: "actions",
+          elements: [{ type: "button", action_id: "undo", text: { type: "plain_text", text: "Undo" }, value: "kr:3" }],
+        },
       ],
     });
   });
@@ -63,7 +71,10 @@ beforeAll(async () => {
     await respond({ replace_original: true, text: "Check-in undone" });
   });
   app.event("app_home_opened", async ({ event, client }) => {
-    await client.views.publish({ user_id: event.user, view: { type: "home", blocks: [{ type: "header", text: { type: "plain_text", text: "Your OKRs" } }] } });
+    await client.views.publish({
+      user_id: event.user,
+      view: { type: "home", blocks: [{ type: "header", text: { type: "plain_text", text: "Your OKRs" } }] },
+    });
   });
   app.message(async ({ message, say }) => {
     if ("text" in message && message.text === "help") await say("Try /okr");
@@ -96,13 +107,21 @@ describe("real Bolt app against the sandbox", () => {
     expect(rejected.outcome).toEqual({ action: "errors" });
     expect(sandbox.view(modal.id)?.errors).toEqual({ note: "Tell us a bit more" });
 
-    const accepted = await requester.viewSubmission({ user: "UALICE", view: { id: modal.id }, values: { note: "Shipped the beta" } });
+    const accepted = await requester.viewSubmission({
+      user: "UALICE",
+      view: { id: modal.id },
+      values: { note: "Shipped the beta" },
+    });
     expect(accepted.outcome).toEqual({ action: "closed" });
     expect(sandbox.openViews("UALICE")).toEqual([]);
     const dm = await waitFor(() => sandbox.dmsTo("UALICE")[0]);
     expect(dm.text).toBe("Saved: Shipped the beta");
 
-    await requester.blockAction({ user: "UALICE", actionId: "undo", container: { type: "message", channel_id: dm.conversationId, message_ts: dm.ts } });
+    await requester.blockAction({
+      user: "UALICE",
+      actionId: "undo",
+      container: { type: "message", channel_id: dm.conversationId, message_ts: dm.ts },
+    });
     await waitFor(() => sandbox.dmsTo("UALICE")[0]?.text === "Check-in undone");
     expect(sandbox.responses()).toEqual([expect.objectContaining({ effect: "replace_original", status: 200 })]);
 
@@ -115,7 +134,9 @@ describe("real Bolt app against the sandbox", () => {
     const res = await requester.appHomeOpened({ user: "UBOB" });
     expect(res.status).toBe(200);
     const home = await waitFor(() => sandbox.home("UBOB"));
-    expect(home.view.blocks).toEqual([expect.objectContaining({ type: "header", text: { type: "plain_text", text: "Your OKRs" } })]);
+    expect(home.view.blocks).toEqual([
+      expect.objectContaining({ type: "header", text: { type: "plain_text", text: "Your OKRs" } }),
+    ]);
 
     await requester.userMessage({ user: "UBOB", channel: sandbox.dmChannelId("UBOB"), text: "help" });
     await waitFor(() => sandbox.dmsTo("UBOB").find((m) => m.text === "Try /okr"));
@@ -123,7 +144,10 @@ describe("real Bolt app against the sandbox", () => {
 
   test("Bolt rejects bad signatures and answers url_verification", async () => {
     expect((await requester.command({ user: "UALICE", text: "x" }, { signingSecret: "wrong" })).status).toBe(401);
-    expect((await requester.command({ user: "UALICE", text: "x" }, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
+    expect(
+      (await requester.command({ user: "UALICE", text: "x" }, { timestamp: Math.floor(Date.now() / 1000) - 3600 }))
+        .status,
+    ).toBe(401);
     const challenge = await requester.urlVerification("abc123");
     expect(challenge.json).toEqual({ challenge: "abc123" });
   });

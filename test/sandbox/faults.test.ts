@@ -91,7 +91,9 @@ describe("injected faults", () => {
 
   test("accept_then_drop: Slack performs the call but the response is lost", async () => {
     sandbox.injectFault({ method: "chat.postMessage", kind: "accept_then_drop" });
-    await expect(client.chat.postMessage({ channel: "UBOB", text: "digest" })).rejects.toMatchObject({ code: ErrorCode.RequestError });
+    await expect(client.chat.postMessage({ channel: "UBOB", text: "digest" })).rejects.toMatchObject({
+      code: ErrorCode.RequestError,
+    });
     expect(sandbox.dmsTo("UBOB").map((m) => m.text)).toEqual(["digest"]);
     expect(sandbox.calls[0]).toMatchObject({ status: 0, fault: "accept_then_drop" });
 
@@ -109,7 +111,9 @@ describe("injected faults", () => {
 
     sandbox.injectFault({ method: "chat.postMessage", kind: "delay", ms: 300 });
     const impatient = webClient(sandbox, { timeout: 50 });
-    await expect(impatient.chat.postMessage({ channel: "C1", text: "slow" })).rejects.toMatchObject({ code: ErrorCode.RequestError });
+    await expect(impatient.chat.postMessage({ channel: "C1", text: "slow" })).rejects.toMatchObject({
+      code: ErrorCode.RequestError,
+    });
     // Slack still performs the late call
     while (sandbox.callsTo("chat.postMessage").length === 0) await new Promise((r) => setTimeout(r, 20));
     expect(sandbox.messages("C1").map((m) => m.text)).toEqual(["slow"]);
@@ -120,7 +124,9 @@ describe("injected faults", () => {
     const other = new SlackSandbox();
     await other.start();
     other.injectFault({ method: "auth.test", kind: "delay", ms: 60_000 });
-    const pending = webClient(other).auth.test().catch((e: unknown) => e);
+    const pending = webClient(other)
+      .auth.test()
+      .catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
     await other.stop();

@@ -26,11 +26,27 @@ describe("file upload (files.uploadV2 flow)", () => {
     });
     expect(res.ok).toBe(true);
     const [file] = sandbox.files();
-    expect(file).toMatchObject({ filename: "retro.csv", title: "Retro export", length: csv.length, uploaded: true, completed: true, channel: "C1", threadTs: parent.ts });
+    expect(file).toMatchObject({
+      filename: "retro.csv",
+      title: "Retro export",
+      length: csv.length,
+      uploaded: true,
+      completed: true,
+      channel: "C1",
+      threadTs: parent.ts,
+    });
     expect(file?.bytes?.equals(csv)).toBe(true);
     const share = sandbox.thread("C1", parent.ts ?? "")[1];
-    expect(share).toMatchObject({ text: "Here is the export", threadTs: parent.ts, files: [{ id: file?.id, name: "retro.csv", title: "Retro export" }] });
-    expect(sandbox.calls.map((c) => c.method)).toEqual(["chat.postMessage", "files.getUploadURLExternal", "files.completeUploadExternal"]);
+    expect(share).toMatchObject({
+      text: "Here is the export",
+      threadTs: parent.ts,
+      files: [{ id: file?.id, name: "retro.csv", title: "Retro export" }],
+    });
+    expect(sandbox.calls.map((c) => c.method)).toEqual([
+      "chat.postMessage",
+      "files.getUploadURLExternal",
+      "files.completeUploadExternal",
+    ]);
   });
 
   test("several files in one DM message, from strings", async () => {
@@ -52,13 +68,19 @@ describe("file upload (files.uploadV2 flow)", () => {
   test("raw bytes to the upload URL; completing an unknown or un-uploaded file fails", async () => {
     const got = await client.files.getUploadURLExternal({ filename: "x.bin", length: 3 });
     expect(got.upload_url?.startsWith(sandbox.url)).toBe(true);
-    expect((await slackError(client.files.completeUploadExternal({ files: [{ id: got.file_id ?? "" }] }))).error).toBe("file_not_found");
+    expect((await slackError(client.files.completeUploadExternal({ files: [{ id: got.file_id ?? "" }] }))).error).toBe(
+      "file_not_found",
+    );
     const up = await fetch(got.upload_url ?? "", { method: "POST", body: new Uint8Array([1, 2, 3]) });
     expect(up.status).toBe(200);
     await client.files.completeUploadExternal({ files: [{ id: got.file_id ?? "", title: "bin" }] });
     expect(sandbox.files()[0]?.bytes).toEqual(Buffer.from([1, 2, 3]));
     expect(sandbox.messages()).toEqual([]); // no channel: uploaded privately
-    expect((await slackError(client.files.completeUploadExternal({ files: [{ id: "FNOPE" }] }))).error).toBe("file_not_found");
-    expect((await slackError(client.apiCall("files.getUploadURLExternal", { filename: "x" }))).error).toBe("invalid_arguments");
+    expect((await slackError(client.files.completeUploadExternal({ files: [{ id: "FNOPE" }] }))).error).toBe(
+      "file_not_found",
+    );
+    expect((await slackError(client.apiCall("files.getUploadURLExternal", { filename: "x" }))).error).toBe(
+      "invalid_arguments",
+    );
   });
 });

@@ -14,7 +14,11 @@ export interface LimitCase {
 }
 
 const s = (n: number, ch = "x"): string => ch.repeat(n);
-export const section = (text: string, extra: Record<string, unknown> = {}) => ({ type: "section", text: { type: "mrkdwn", text }, ...extra });
+export const section = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: "section",
+  text: { type: "mrkdwn", text },
+  ...extra,
+});
 export const button = (text: string, extra: Record<string, unknown> = {}) => ({
   type: "button",
   text: { type: "plain_text", text },
@@ -71,7 +75,15 @@ export const LIMIT_CASES: LimitCase[] = [
     name: "section field text",
     surface: "message",
     limit: 2000,
-    build: (n) => [{ type: "section", fields: [{ type: "mrkdwn", text: "a" }, { type: "mrkdwn", text: s(n) }] }],
+    build: (n) => [
+      {
+        type: "section",
+        fields: [
+          { type: "mrkdwn", text: "a" },
+          { type: "mrkdwn", text: s(n) },
+        ],
+      },
+    ],
     expect: "must be less than 2001 characters [json-pointer:/blocks/0/fields/1/text]",
   },
   {

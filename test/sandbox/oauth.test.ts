@@ -11,14 +11,24 @@ afterEach(() => sandbox.stop());
 
 /** Follows the authorize page as a browser would; returns the code Slack sends back. */
 async function approve(query: Record<string, string>): Promise<URL> {
-  const params = new URLSearchParams({ client_id: app.clientId, scope: "chat:write", redirect_uri: "http://bot.test/slack/oauth_redirect", state: "st", ...query });
+  const params = new URLSearchParams({
+    client_id: app.clientId,
+    scope: "chat:write",
+    redirect_uri: "http://bot.test/slack/oauth_redirect",
+    state: "st",
+    ...query,
+  });
   const res = await fetch(`${sandbox.authorizeUrl}?${params}`, { redirect: "manual" });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location")!);
 }
 
 function exchange(args: Record<string, string>) {
-  return webClient(sandbox, {}, undefined as unknown as string).oauth.v2.access({ client_id: app.clientId, client_secret: app.clientSecret, ...args });
+  return webClient(sandbox, {}, undefined as unknown as string).oauth.v2.access({
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    ...args,
+  });
 }
 
 describe("several workspaces", () => {
@@ -50,7 +60,13 @@ describe("OAuth v2", () => {
     expect(back.searchParams.get("state")).toBe("st");
     const code = back.searchParams.get("code")!;
     const res = await exchange({ code, redirect_uri: "http://bot.test/slack/oauth_redirect" });
-    expect(res).toMatchObject({ ok: true, token_type: "bot", team: { id: "T0OTHER", name: "Other" }, authed_user: { id: "UBOB" }, scope: "chat:write" });
+    expect(res).toMatchObject({
+      ok: true,
+      token_type: "bot",
+      team: { id: "T0OTHER", name: "Other" },
+      authed_user: { id: "UBOB" },
+      scope: "chat:write",
+    });
     expect((await webClient(sandbox, {}, res.access_token!).auth.test()).team_id).toBe("T0OTHER");
     expect((await slackError(exchange({ code }))).error).toBe("invalid_code");
   });
@@ -70,7 +86,9 @@ describe("OAuth v2", () => {
     expect(first.access_token).toMatch(/^xoxe\.xoxb-/);
     const second = await exchange({ grant_type: "refresh_token", refresh_token: first.refresh_token! });
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    expect((await slackError(exchange({ grant_type: "refresh_token", refresh_token: first.refresh_token! }))).error).toBe("invalid_refresh_token");
+    expect(
+      (await slackError(exchange({ grant_type: "refresh_token", refresh_token: first.refresh_token! }))).error,
+    ).toBe("invalid_refresh_token");
     sandbox.expireTokens(0);
     expect((await slackError(webClient(sandbox, {}, second.access_token!).auth.test())).error).toBe("token_expired");
   });

@@ -101,7 +101,12 @@ describe("SlackRequester", () => {
       response_url: res.responseUrl,
     });
     // the trigger works once with views.open
-    await expect(client.views.open({ trigger_id: res.triggerId, view: { type: "modal", title: { type: "plain_text", text: "Hi" }, blocks: [] } })).resolves.toMatchObject({
+    await expect(
+      client.views.open({
+        trigger_id: res.triggerId,
+        view: { type: "modal", title: { type: "plain_text", text: "Hi" }, blocks: [] },
+      }),
+    ).resolves.toMatchObject({
       ok: true,
     });
     expect(sandbox.openViews("UALICE").length).toBe(1);
@@ -129,7 +134,13 @@ describe("SlackRequester", () => {
           type: "actions",
           block_id: "kr-1",
           elements: [
-            { type: "button", action_id: "checkin_open", text: { type: "plain_text", text: "Check in" }, value: "kr:1", style: "primary" },
+            {
+              type: "button",
+              action_id: "checkin_open",
+              text: { type: "plain_text", text: "Check in" },
+              value: "kr:1",
+              style: "primary",
+            },
             {
               type: "static_select",
               action_id: "confidence",
@@ -158,23 +169,35 @@ describe("SlackRequester", () => {
       message: { ts: posted.ts, text: "Weekly check-in" },
       trigger_id: res.triggerId,
       response_url: res.responseUrl,
-      actions: [{ type: "button", action_id: "checkin_open", block_id: "kr-1", value: "kr:1", text: { text: "Check in" } }],
+      actions: [
+        { type: "button", action_id: "checkin_open", block_id: "kr-1", value: "kr:1", text: { text: "Check in" } },
+      ],
     });
     expect((p.actions as Array<{ action_ts: string }>)[0]?.action_ts).toMatch(/^\d+\.\d+$/);
 
     await requester().blockAction({ user: "UBOB", actionId: "confidence", value: "low", container });
     expect(lastPayload().actions).toEqual([
-      expect.objectContaining({ type: "static_select", action_id: "confidence", selected_option: { text: { type: "plain_text", text: "Low" }, value: "low" } }),
+      expect.objectContaining({
+        type: "static_select",
+        action_id: "confidence",
+        selected_option: { text: { type: "plain_text", text: "Low" }, value: "low" },
+      }),
     ]);
-    await expect(requester().blockAction({ user: "UBOB", actionId: "nope", container })).rejects.toThrow(/no element with action_id/);
-    await expect(requester().blockAction({ user: "UBOB", actionId: "checkin_open", value: "kr:2", container })).rejects.toThrow(/carries value/);
+    await expect(requester().blockAction({ user: "UBOB", actionId: "nope", container })).rejects.toThrow(
+      /no element with action_id/,
+    );
+    await expect(
+      requester().blockAction({ user: "UBOB", actionId: "checkin_open", value: "kr:2", container }),
+    ).rejects.toThrow(/carries value/);
   });
 
   test("response_url: ephemeral, replace_original, in_channel, delete_original, 5 uses", async () => {
     const posted = await client.chat.postMessage({
       channel: "C1",
       text: "Vote",
-      blocks: [{ type: "actions", elements: [{ type: "button", action_id: "go", text: { type: "plain_text", text: "Go" } }] }],
+      blocks: [
+        { type: "actions", elements: [{ type: "button", action_id: "go", text: { type: "plain_text", text: "Go" } }] },
+      ],
     });
     const { responseUrl } = await requester().blockAction({
       user: "UBOB",
@@ -182,11 +205,18 @@ describe("SlackRequester", () => {
       container: { type: "message", channel_id: "C1", message_ts: posted.ts ?? "" },
     });
     const post = (body: unknown) =>
-      fetch(responseUrl ?? "", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(responseUrl ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await post({ text: "Only you can see this" })).status).toBe(200);
     expect((await post({ replace_original: true, text: "Thanks for voting" })).status).toBe(200);
     expect((await post({ response_type: "in_channel", text: "Bob voted" })).status).toBe(200);
-    const bad = await post({ text: "x", blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }] });
+    const bad = await post({
+      text: "x",
+      blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }],
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: "invalid_blocks" });
     expect((await post({ delete_original: true })).status).toBe(200);
@@ -222,7 +252,12 @@ describe("SlackRequester", () => {
         title: { type: "plain_text", text: "Check-in" },
         submit: { type: "plain_text", text: "Save" },
         blocks: [
-          { type: "input", block_id: "progress", label: { type: "plain_text", text: "Progress" }, element: { type: "number_input", is_decimal_allowed: false, action_id: "value" } },
+          {
+            type: "input",
+            block_id: "progress",
+            label: { type: "plain_text", text: "Progress" },
+            element: { type: "number_input", is_decimal_allowed: false, action_id: "value" },
+          },
           {
             type: "input",
             block_id: "confidence",
@@ -236,13 +271,23 @@ describe("SlackRequester", () => {
               ],
             },
           },
-          { type: "input", block_id: "note", optional: true, label: { type: "plain_text", text: "Note" }, element: { type: "plain_text_input", action_id: "text", multiline: true } },
+          {
+            type: "input",
+            block_id: "note",
+            optional: true,
+            label: { type: "plain_text", text: "Note" },
+            element: { type: "plain_text_input", action_id: "text", multiline: true },
+          },
         ],
       },
     });
     const viewId = opened.view?.id ?? "";
     reply = { status: 200, body: JSON.stringify({ response_action: "errors", errors: { note: "Please add a note" } }) };
-    const res = await requester().viewSubmission({ user: "UALICE", view: { id: viewId }, values: { progress: "40", confidence: "risk" } });
+    const res = await requester().viewSubmission({
+      user: "UALICE",
+      view: { id: viewId },
+      values: { progress: "40", confidence: "risk" },
+    });
     expect(res.outcome).toEqual({ action: "errors" });
     expect(sandbox.view(viewId)?.errors).toEqual({ note: "Please add a note" });
     const p = lastPayload();
@@ -257,7 +302,9 @@ describe("SlackRequester", () => {
         state: {
           values: {
             progress: { value: { type: "number_input", value: "40" } },
-            confidence: { pick: { type: "static_select", selected_option: { value: "risk", text: { text: "At risk" } } } },
+            confidence: {
+              pick: { type: "static_select", selected_option: { value: "risk", text: { text: "At risk" } } },
+            },
             note: { text: { type: "plain_text_input", value: null } },
           },
         },
@@ -266,20 +313,47 @@ describe("SlackRequester", () => {
 
     // errors must name input block_ids of the view, or the Slack client shows a failure
     reply = { status: 200, body: JSON.stringify({ response_action: "errors", errors: { nope: "x" } }) };
-    expect((await requester().viewSubmission({ user: "UALICE", view: { id: viewId }, values: { progress: "1", confidence: "on" } })).outcome.action).toBe("failed");
+    expect(
+      (
+        await requester().viewSubmission({
+          user: "UALICE",
+          view: { id: viewId },
+          values: { progress: "1", confidence: "on" },
+        })
+      ).outcome.action,
+    ).toBe("failed");
 
-    await expect(requester().viewSubmission({ user: "UALICE", view: { id: viewId }, values: { progress: "40" } })).rejects.toThrow(/required input "confidence"/);
-    await expect(requester().viewSubmission({ user: "UALICE", view: { id: viewId }, values: { progress: "1", confidence: "maybe" } })).rejects.toThrow(/not offered/);
+    await expect(
+      requester().viewSubmission({ user: "UALICE", view: { id: viewId }, values: { progress: "40" } }),
+    ).rejects.toThrow(/required input "confidence"/);
+    await expect(
+      requester().viewSubmission({
+        user: "UALICE",
+        view: { id: viewId },
+        values: { progress: "1", confidence: "maybe" },
+      }),
+    ).rejects.toThrow(/not offered/);
 
     reply = { status: 200, body: "" };
-    const ok = await requester().viewSubmission({ user: "UALICE", view: { id: viewId }, values: { progress: "50", confidence: "on", note: "shipped" } });
+    const ok = await requester().viewSubmission({
+      user: "UALICE",
+      view: { id: viewId },
+      values: { progress: "50", confidence: "on", note: "shipped" },
+    });
     expect(ok.outcome).toEqual({ action: "closed" });
     expect(sandbox.openViews("UALICE")).toEqual([]);
-    await expect(requester().viewSubmission({ user: "UALICE", view: { id: viewId } })).rejects.toThrow(/not the open top modal/);
+    await expect(requester().viewSubmission({ user: "UALICE", view: { id: viewId } })).rejects.toThrow(
+      /not the open top modal/,
+    );
   });
 
   test("events: JSON envelope, retry headers, app_home_opened, user messages", async () => {
-    const res = await requester().event({ event: { type: "app_mention", user: "UALICE", text: "<@U0SANDBOXBOT> hi", channel: "C1" }, eventId: "Ev123", retryNum: 2, retryReason: "http_timeout" });
+    const res = await requester().event({
+      event: { type: "app_mention", user: "UALICE", text: "<@U0SANDBOXBOT> hi", channel: "C1" },
+      eventId: "Ev123",
+      retryNum: 2,
+      retryReason: "http_timeout",
+    });
     expect(res.status).toBe(200);
     const r = received[0];
     if (!r) throw new Error("nothing received");
@@ -300,11 +374,15 @@ describe("SlackRequester", () => {
     });
 
     await requester().appHomeOpened({ user: "UBOB" });
-    expect(JSON.parse(received[1]?.raw ?? "{}")).toMatchObject({ event: { type: "app_home_opened", user: "UBOB", channel: sandbox.dmChannelId("UBOB"), tab: "home" } });
+    expect(JSON.parse(received[1]?.raw ?? "{}")).toMatchObject({
+      event: { type: "app_home_opened", user: "UBOB", channel: sandbox.dmChannelId("UBOB"), tab: "home" },
+    });
     expect(received[1]?.headers["x-slack-retry-num"]).toBeUndefined();
 
     await requester().userMessage({ user: "UBOB", channel: "UBOB", text: "done" });
-    expect(JSON.parse(received[2]?.raw ?? "{}")).toMatchObject({ event: { type: "message", channel_type: "im", channel: sandbox.dmChannelId("UBOB"), text: "done" } });
+    expect(JSON.parse(received[2]?.raw ?? "{}")).toMatchObject({
+      event: { type: "message", channel_type: "im", channel: sandbox.dmChannelId("UBOB"), text: "done" },
+    });
     expect(sandbox.dmsTo("UBOB").map((m) => [m.user, m.text])).toEqual([["UBOB", "done"]]);
   });
 
@@ -313,7 +391,9 @@ describe("SlackRequester", () => {
     await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
     try {
       const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/slack/events`;
-      const res = await new SlackRequester({ url, signingSecret: SECRET, sandbox, timeoutMs: 100 }).urlVerification("c");
+      const res = await new SlackRequester({ url, signingSecret: SECRET, sandbox, timeoutMs: 100 }).urlVerification(
+        "c",
+      );
       expect(res).toMatchObject({ status: 0, timedOut: true });
     } finally {
       slow.closeAllConnections();

@@ -20,7 +20,10 @@ afterEach(async () => {
 async function connectionsOpen(token: string | null = sandbox.socketMode.appToken): Promise<Response> {
   return fetch(`${sandbox.apiUrl}apps.connections.open`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: "",
   });
 }
@@ -41,13 +44,16 @@ async function connect(url?: string): Promise<App> {
 
 const requester = () => new SlackRequester({ socketMode: sandbox.socketMode, sandbox, timeoutMs: 2000 });
 
-const envelopeOf = (app: App, type: string) => waitFor(() => app.messages.find((m) => m.type === type), { message: `a ${type} envelope` });
+const envelopeOf = (app: App, type: string) =>
+  waitFor(() => app.messages.find((m) => m.type === type), { message: `a ${type} envelope` });
 
 describe("apps.connections.open", () => {
   it("hands out a WebSocket URL with a ticket for the app-level token only", async () => {
     const ok = (await (await connectionsOpen()).json()) as { ok: boolean; url: string };
     expect(ok.ok).toBe(true);
-    expect(ok.url).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/link/\\?ticket=[0-9a-f-]{36}&app_id=${sandbox.identity.appId}$`));
+    expect(ok.url).toMatch(
+      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/link/\\?ticket=[0-9a-f-]{36}&app_id=${sandbox.identity.appId}$`),
+    );
     expect(await (await connectionsOpen(sandbox.token)).json()).toEqual({ ok: false, error: "not_allowed_token_type" });
     expect(await (await connectionsOpen(null)).json()).toEqual({ ok: false, error: "not_authed" });
     expect(await (await connectionsOpen("xapp-1-A0OTHER-1-abc")).json()).toEqual({ ok: false, error: "invalid_auth" });
@@ -79,7 +85,12 @@ describe("a Socket Mode link", () => {
     expect(hello).toEqual({
       type: "hello",
       num_connections: 1,
-      debug_info: { host: expect.stringMatching(/^applink-/), started: expect.any(String), build_number: 1, approximate_connection_time: 18060 },
+      debug_info: {
+        host: expect.stringMatching(/^applink-/),
+        started: expect.any(String),
+        build_number: 1,
+        approximate_connection_time: 18060,
+      },
       connection_info: { app_id: sandbox.identity.appId },
     });
     const url = ((await (await connectionsOpen()).json()) as { url: string }).url;
@@ -93,7 +104,9 @@ describe("a Socket Mode link", () => {
     await connect(url);
     const again = new WebSocket(url);
     clients.push(again);
-    const status = await new Promise<number>((resolve) => again.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      again.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)),
+    );
     expect(status).toBe(401);
     expect(sandbox.socketMode.connections).toBe(1);
   });
@@ -107,8 +120,15 @@ describe("a Socket Mode link", () => {
     const app = await connect();
     const answer = requester().command({ user: "UALICE", text: "help" });
     const envelope = await envelopeOf(app, "slash_commands");
-    expect(envelope).toEqual({ envelope_id: expect.any(String), type: "slash_commands", accepts_response_payload: true, payload: expect.objectContaining({ command: "/okr", text: "help", user_id: "UALICE", team_id: sandbox.teamId }) });
-    app.ws.send(JSON.stringify({ envelope_id: envelope.envelope_id, payload: { response_type: "ephemeral", text: "hi" } }));
+    expect(envelope).toEqual({
+      envelope_id: expect.any(String),
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: expect.objectContaining({ command: "/okr", text: "help", user_id: "UALICE", team_id: sandbox.teamId }),
+    });
+    app.ws.send(
+      JSON.stringify({ envelope_id: envelope.envelope_id, payload: { response_type: "ephemeral", text: "hi" } }),
+    );
     const res = await answer;
     expect(res).toMatchObject({ status: 200, json: { response_type: "ephemeral", text: "hi" } });
     expect(JSON.parse(res.body)).toEqual({ response_type: "ephemeral", text: "hi" });
@@ -117,16 +137,28 @@ describe("a Socket Mode link", () => {
 
   it("delivers an event with its retry attempt; an ack without payload is an empty answer", async () => {
     const app = await connect();
-    const answer = requester().event({ event: { type: "app_home_opened", user: "UALICE", channel: "D0ALICE", tab: "home" }, retryNum: 1, retryReason: "timeout" });
+    const answer = requester().event({
+      event: { type: "app_home_opened", user: "UALICE", channel: "D0ALICE", tab: "home" },
+      retryNum: 1,
+      retryReason: "timeout",
+    });
     const envelope = await envelopeOf(app, "events_api");
-    expect(envelope).toMatchObject({ accepts_response_payload: false, retry_attempt: 1, retry_reason: "timeout", payload: { type: "event_callback", event: { type: "app_home_opened" } } });
+    expect(envelope).toMatchObject({
+      accepts_response_payload: false,
+      retry_attempt: 1,
+      retry_reason: "timeout",
+      payload: { type: "event_callback", event: { type: "app_home_opened" } },
+    });
     app.ws.send(JSON.stringify({ envelope_id: envelope.envelope_id }));
     expect(await answer).toMatchObject({ status: 200, body: "" });
   });
 
   it("reports an envelope nobody acknowledged as timed out, and a stray ack as a protocol error", async () => {
     const app = await connect();
-    const res = await new SlackRequester({ socketMode: sandbox.socketMode, sandbox, timeoutMs: 100 }).command({ user: "UALICE", text: "help" });
+    const res = await new SlackRequester({ socketMode: sandbox.socketMode, sandbox, timeoutMs: 100 }).command({
+      user: "UALICE",
+      text: "help",
+    });
     expect(res).toMatchObject({ status: 0, timedOut: true });
     app.ws.send(JSON.stringify({ envelope_id: "not-an-envelope" }));
     app.ws.send("not json");

@@ -24,7 +24,13 @@ export function webClient(sandbox: SlackSandbox, opts: WebClientOptions = {}, to
 export async function startSandbox(opts?: SlackSandboxOptions): Promise<SlackSandbox> {
   const sandbox = new SlackSandbox(opts);
   await sandbox.start();
-  sandbox.addUser({ id: "UALICE", name: "alice", tz: "Europe/Paris", statusEmoji: ":palm_tree:", statusText: "On holiday" });
+  sandbox.addUser({
+    id: "UALICE",
+    name: "alice",
+    tz: "Europe/Paris",
+    statusEmoji: ":palm_tree:",
+    statusText: "On holiday",
+  });
   sandbox.addUser({ id: "UBOB", name: "bob", tz: "America/New_York", isAdmin: true });
   sandbox.addUser({ id: "UGONE", name: "gone", deleted: true });
   return sandbox;

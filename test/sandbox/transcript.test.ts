@@ -5,7 +5,11 @@ describe("renderBlocksAsText", () => {
   test("headers, sections, fields, context, buttons and inputs read like Slack", () => {
     const text = renderBlocksAsText([
       { type: "header", text: { type: "plain_text", text: "Weekly digest" } },
-      { type: "section", text: { type: "mrkdwn", text: "*Ship the bot* — 70%" }, accessory: { type: "button", text: { type: "plain_text", text: "Open" }, action_id: "o" } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: "*Ship the bot* — 70%" },
+        accessory: { type: "button", text: { type: "plain_text", text: "Open" }, action_id: "o" },
+      },
       {
         type: "section",
         fields: [
@@ -16,16 +20,32 @@ describe("renderBlocksAsText", () => {
         ],
       },
       { type: "divider" },
-      { type: "context", elements: [{ type: "mrkdwn", text: "Updated 2 days ago" }, { type: "image", image_url: "https://x/y.png", alt_text: "avatar" }] },
+      {
+        type: "context",
+        elements: [
+          { type: "mrkdwn", text: "Updated 2 days ago" },
+          { type: "image", image_url: "https://x/y.png", alt_text: "avatar" },
+        ],
+      },
       {
         type: "actions",
         elements: [
           { type: "button", text: { type: "plain_text", text: "Check in" }, action_id: "a" },
-          { type: "static_select", action_id: "s", placeholder: { type: "plain_text", text: "Confidence" }, options: [] },
+          {
+            type: "static_select",
+            action_id: "s",
+            placeholder: { type: "plain_text", text: "Confidence" },
+            options: [],
+          },
           { type: "checkboxes", action_id: "c", options: [{ text: { type: "plain_text", text: "Done" }, value: "d" }] },
         ],
       },
-      { type: "input", label: { type: "plain_text", text: "Note" }, element: { type: "plain_text_input", action_id: "n" }, hint: { type: "plain_text", text: "Optional detail" } },
+      {
+        type: "input",
+        label: { type: "plain_text", text: "Note" },
+        element: { type: "plain_text_input", action_id: "n" },
+        hint: { type: "plain_text", text: "Optional detail" },
+      },
     ]);
     expect(text).toBe(
       [
@@ -47,7 +67,17 @@ describe("renderBlocksAsText", () => {
 
   test("long fields become bullets; no blocks falls back to text", () => {
     const long = "x".repeat(50);
-    expect(renderBlocksAsText([{ type: "section", fields: [{ type: "mrkdwn", text: long }, { type: "mrkdwn", text: "b" }] }])).toBe(`• ${long}\n• b`);
+    expect(
+      renderBlocksAsText([
+        {
+          type: "section",
+          fields: [
+            { type: "mrkdwn", text: long },
+            { type: "mrkdwn", text: "b" },
+          ],
+        },
+      ]),
+    ).toBe(`• ${long}\n• b`);
     expect(renderBlocksAsText(undefined, "plain fallback")).toBe("plain fallback");
     expect(renderBlocksAsText([], "plain fallback")).toBe("plain fallback");
   });
@@ -57,7 +87,15 @@ describe("findPings", () => {
   test("broadcast mentions in text or mrkdwn blocks (not plain_text); bare @here only with link_names", () => {
     expect(findPings({ text: "note: <!channel> hi" })).toEqual(["@channel"]);
     expect(findPings({ text: "safe &lt;!here&gt;" })).toEqual([]);
-    const fields = [{ type: "section", fields: [{ type: "mrkdwn", text: "<!here|here>" }, { type: "plain_text", text: "<!everyone>" }] }];
+    const fields = [
+      {
+        type: "section",
+        fields: [
+          { type: "mrkdwn", text: "<!here|here>" },
+          { type: "plain_text", text: "<!everyone>" },
+        ],
+      },
+    ];
     expect(findPings({ text: "", blocks: fields })).toEqual(["@here"]);
     expect(findPings({ text: "hey @everyone" })).toEqual([]);
     expect(findPings({ text: "hey @everyone", args: { link_names: true } })).toEqual(["@everyone"]);
@@ -75,14 +113,23 @@ describe("renderTranscript", () => {
     const client = webClient(sandbox);
     await client.chat.postMessage({ channel: "UALICE", text: "Time for your weekly check-in" });
     await client.chat.postEphemeral({ channel: "C1", user: "UALICE", text: "Only for you" });
-    await client.views.publish({ user_id: "UALICE", view: { type: "home", blocks: [{ type: "header", text: { type: "plain_text", text: "Your OKRs" } }] } });
+    await client.views.publish({
+      user_id: "UALICE",
+      view: { type: "home", blocks: [{ type: "header", text: { type: "plain_text", text: "Your OKRs" } }] },
+    });
     await client.views.open({
       trigger_id: sandbox.issueTriggerId("UALICE"),
       view: {
         type: "modal",
         title: { type: "plain_text", text: "Check-in" },
         submit: { type: "plain_text", text: "Save" },
-        blocks: [{ type: "input", label: { type: "plain_text", text: "Progress" }, element: { type: "plain_text_input", action_id: "p" } }],
+        blocks: [
+          {
+            type: "input",
+            label: { type: "plain_text", text: "Progress" },
+            element: { type: "plain_text_input", action_id: "p" },
+          },
+        ],
       },
     });
     const parent = await client.chat.postMessage({

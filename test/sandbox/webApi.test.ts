@@ -15,7 +15,13 @@ beforeEach(() => sandbox.reset());
 describe("auth and dispatch", () => {
   test("auth.test answers the bot identity", async () => {
     const res = await client.auth.test();
-    expect(res).toMatchObject({ ok: true, team_id: "T0SANDBOX", user_id: sandbox.botUserId, bot_id: "B0SANDBOX", team: "Sandbox" });
+    expect(res).toMatchObject({
+      ok: true,
+      team_id: "T0SANDBOX",
+      user_id: sandbox.botUserId,
+      bot_id: "B0SANDBOX",
+      team: "Sandbox",
+    });
     expect(res.url).toMatch(/^https:\/\/.+\.slack\.com\/$/);
     expect(sandbox.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/);
   });
@@ -36,7 +42,11 @@ describe("auth and dispatch", () => {
     const json = await fetch(`${sandbox.apiUrl}chat.postMessage`, {
       method: "POST",
       headers: { "content-type": "application/json; charset=utf-8", authorization: `Bearer ${sandbox.token}` },
-      body: JSON.stringify({ channel: "C1", text: "json", blocks: [{ type: "section", text: { type: "mrkdwn", text: "*hi*" } }] }),
+      body: JSON.stringify({
+        channel: "C1",
+        text: "json",
+        blocks: [{ type: "section", text: { type: "mrkdwn", text: "*hi*" } }],
+      }),
     });
     expect(await json.json()).toMatchObject({ ok: true, channel: "C1" });
     expect(sandbox.messages("C1")[0]?.blocks?.[0]).toMatchObject({ type: "section", text: { text: "*hi*" } });
@@ -70,7 +80,9 @@ describe("chat.*", () => {
 
   test("channel and content are required", async () => {
     expect((await slackError(client.chat.postMessage({ channel: "", text: "x" }))).error).toBe("channel_not_found");
-    expect((await slackError(client.chat.postMessage({ channel: "#general", text: "x" }))).error).toBe("channel_not_found");
+    expect((await slackError(client.chat.postMessage({ channel: "#general", text: "x" }))).error).toBe(
+      "channel_not_found",
+    );
     expect((await slackError(client.apiCall("chat.postMessage", { channel: "C1" }))).error).toBe("no_text");
     expect(sandbox.messages()).toEqual([]);
   });
@@ -86,11 +98,18 @@ describe("chat.*", () => {
     await client.chat.postMessage({ channel: dm ?? "", text: "again" });
     expect(sandbox.dmsTo("UALICE").map((m) => m.text)).toEqual(["hello", "again"]);
     expect(sandbox.messages(dm).length).toBe(2);
-    expect(sandbox.dmsTo("UALICE")[0]).toMatchObject({ channel: "UALICE", conversationId: dm, user: sandbox.botUserId, updates: 0 });
+    expect(sandbox.dmsTo("UALICE")[0]).toMatchObject({
+      channel: "UALICE",
+      conversationId: dm,
+      user: sandbox.botUserId,
+      updates: 0,
+    });
   });
 
   test("DMs to unknown or deactivated users fail", async () => {
-    expect((await slackError(client.chat.postMessage({ channel: "UNOBODY", text: "x" }))).error).toBe("channel_not_found");
+    expect((await slackError(client.chat.postMessage({ channel: "UNOBODY", text: "x" }))).error).toBe(
+      "channel_not_found",
+    );
     expect((await slackError(client.conversations.open({ users: "UNOBODY" }))).error).toBe("user_not_found");
     expect((await slackError(client.conversations.open({ users: "UGONE" }))).error).toBe("user_disabled");
   });
@@ -105,7 +124,9 @@ describe("chat.*", () => {
       ["reply", parent.ts],
       ["reply 2", parent.ts],
     ]);
-    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "x", thread_ts: "123.456" }))).error).toBe("thread_not_found");
+    expect((await slackError(client.chat.postMessage({ channel: "C1", text: "x", thread_ts: "123.456" }))).error).toBe(
+      "thread_not_found",
+    );
   });
 
   test("text past 40,000 characters is truncated", async () => {
@@ -117,7 +138,9 @@ describe("chat.*", () => {
     const dm = await client.chat.postMessage({ channel: "UBOB", text: "v1" });
     const ts = dm.ts ?? "";
     expect((await slackError(client.chat.update({ channel: "UBOB", ts, text: "v2" }))).error).toBe("channel_not_found");
-    expect((await slackError(client.chat.update({ channel: dm.channel ?? "", ts: "1.000001", text: "v2" }))).error).toBe("message_not_found");
+    expect(
+      (await slackError(client.chat.update({ channel: dm.channel ?? "", ts: "1.000001", text: "v2" }))).error,
+    ).toBe("message_not_found");
     const blocks = [{ type: "section", text: { type: "mrkdwn", text: "v2 *bold*" } }];
     const up = await client.chat.update({ channel: dm.channel ?? "", ts, text: "v2", blocks });
     expect(up).toMatchObject({ ok: true, channel: dm.channel, ts });
@@ -130,10 +153,17 @@ describe("chat.*", () => {
 
   test("update validates blocks and refuses other people's messages", async () => {
     const human = sandbox.addMessage({ channel: "C1", user: "UALICE", text: "mine" });
-    expect((await slackError(client.chat.update({ channel: "C1", ts: human.ts, text: "x" }))).error).toBe("cant_update_message");
+    expect((await slackError(client.chat.update({ channel: "C1", ts: human.ts, text: "x" }))).error).toBe(
+      "cant_update_message",
+    );
     const own = await client.chat.postMessage({ channel: "C1", text: "a" });
     const res = await slackError(
-      client.chat.update({ channel: "C1", ts: own.ts ?? "", text: "b", blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }] }),
+      client.chat.update({
+        channel: "C1",
+        ts: own.ts ?? "",
+        text: "b",
+        blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }],
+      }),
     );
     expect(res.error).toBe("invalid_blocks");
     expect(sandbox.messages("C1").find((m) => m.ts === own.ts)).toMatchObject({ text: "a", updates: 0 });
@@ -142,9 +172,13 @@ describe("chat.*", () => {
   test("postEphemeral and delete", async () => {
     const eph = await client.chat.postEphemeral({ channel: "C1", user: "UALICE", text: "only you" });
     expect(eph.message_ts).toMatch(/^\d+\.\d{6}$/);
-    expect(sandbox.ephemerals("UALICE")).toEqual([expect.objectContaining({ channel: "C1", user: "UALICE", text: "only you", via: "api" })]);
+    expect(sandbox.ephemerals("UALICE")).toEqual([
+      expect.objectContaining({ channel: "C1", user: "UALICE", text: "only you", via: "api" }),
+    ]);
     expect(sandbox.ephemerals("UBOB")).toEqual([]);
-    expect((await slackError(client.chat.postEphemeral({ channel: "C1", user: "UGONE", text: "x" }))).error).toBe("user_not_in_channel");
+    expect((await slackError(client.chat.postEphemeral({ channel: "C1", user: "UGONE", text: "x" }))).error).toBe(
+      "user_not_in_channel",
+    );
 
     const m = await client.chat.postMessage({ channel: "C1", text: "bye" });
     await client.chat.delete({ channel: "C1", ts: m.ts ?? "" });
@@ -168,7 +202,9 @@ describe("conversations.history / replies", () => {
       ["r1", sandbox.botUserId],
       ["human reply", "UBOB"],
     ]);
-    expect((await slackError(client.conversations.replies({ channel: "C9", ts: "1.000001" }))).error).toBe("thread_not_found");
+    expect((await slackError(client.conversations.replies({ channel: "C9", ts: "1.000001" }))).error).toBe(
+      "thread_not_found",
+    );
   });
 
   test("history paginates and honours oldest", async () => {
@@ -177,7 +213,11 @@ describe("conversations.history / replies", () => {
     const page1 = await client.conversations.history({ channel: "C8", limit: 2 });
     expect(page1.messages?.map((m) => m.text)).toEqual(["m4", "m3"]);
     expect(page1.has_more).toBe(true);
-    const page2 = await client.conversations.history({ channel: "C8", limit: 2, cursor: page1.response_metadata?.next_cursor ?? "" });
+    const page2 = await client.conversations.history({
+      channel: "C8",
+      limit: 2,
+      cursor: page1.response_metadata?.next_cursor ?? "",
+    });
     expect(page2.messages?.map((m) => m.text)).toEqual(["m2", "m1"]);
     const since = await client.conversations.history({ channel: "C8", oldest: ts[2] ?? "" });
     expect(since.messages?.map((m) => m.text)).toEqual(["m4", "m3"]);
@@ -202,7 +242,13 @@ describe("users.info", () => {
       tz: "Europe/Paris",
       is_admin: false,
       deleted: false,
-      profile: { status_emoji: ":palm_tree:", status_text: "On holiday", status_expiration: 0, display_name: "alice", real_name: "alice" },
+      profile: {
+        status_emoji: ":palm_tree:",
+        status_text: "On holiday",
+        status_expiration: 0,
+        display_name: "alice",
+        real_name: "alice",
+      },
     });
     expect([3600, 7200]).toContain(u?.tz_offset);
     expect(u?.tz_label).toMatch(/Central European/);

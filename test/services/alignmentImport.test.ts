@@ -127,7 +127,10 @@ describe.each(PROVIDERS)("the team tree and alignment in OKR files on %s", (prov
       "Search<Engineering",
       "Support<Sales",
     ]);
-    const fewer = await t.db.objective.findFirstOrThrow({ where: { title: "Fewer incidents" }, include: { alignsTo: true } });
+    const fewer = await t.db.objective.findFirstOrThrow({
+      where: { title: "Fewer incidents" },
+      include: { alignsTo: true },
+    });
     expect(fewer.alignsTo?.title).toBe("Be reliable enough for enterprise");
     const weights = await t.db.keyResult.findMany({ select: { title: true, weight: true }, orderBy: { title: "asc" } });
     expect(weights.filter((w) => w.weight !== 1)).toEqual([
@@ -141,7 +144,10 @@ describe.each(PROVIDERS)("the team tree and alignment in OKR files on %s", (prov
 
   it("moves a team and re-aligns an objective when the file says so", async () => {
     await importOkrs(t.db, workspaceId, TREE, NOW);
-    const moved = TREE.replace("  - name: Platform\n    parent: Engineering", "  - name: Platform\n    parent: Company").replace(
+    const moved = TREE.replace(
+      "  - name: Platform\n    parent: Engineering",
+      "  - name: Platform\n    parent: Company",
+    ).replace(
       "          team: Engineering\n          objective: Be reliable enough for enterprise",
       "          team: Company\n          objective: Grow revenue",
     );
@@ -163,20 +169,83 @@ teams:
         aligns_to: { team: Company, objective: Grow revenue }
 `;
     await importOkrs(t.db, workspaceId, alone, NOW);
-    const mobile = await t.db.objective.findFirstOrThrow({ where: { title: "Crash-free app" }, include: { alignsTo: true, team: { include: { parent: true } } } });
+    const mobile = await t.db.objective.findFirstOrThrow({
+      where: { title: "Crash-free app" },
+      include: { alignsTo: true, team: { include: { parent: true } } },
+    });
     expect([mobile.team.parent?.name, mobile.alignsTo?.title]).toEqual(["Engineering", "Grow revenue"]);
   });
 
   it.each([
-    ["a cycle in the team tree", TREE.replace("  - name: Company\n", "  - name: Company\n    parent: Platform\n"), "parent: Platform", "teams[0].parent", /cycle in the team tree: Company → Platform → Engineering → Company/],
-    ["a team that is its own parent", TREE.replace("    parent: Sales\n    channel: C0SUPPORT", "    parent: Support\n    channel: C0SUPPORT"), "parent: Support", "teams[6].parent", /its own parent/],
-    ["an unknown parent team", TREE.replace("parent: Sales\n    channel: C0PAY", "parent: Salse\n    channel: C0PAY"), "parent: Salse", "teams[2].parent", /no team is named "Salse"/],
-    ["an unknown team to align to", TREE.replace("team: Engineering\n", "team: Engineeering\n"), "team: Engineeering", "teams[3].objectives[0].aligns_to.team", /no team is named "Engineeering"/],
-    ["an unknown objective", TREE.replace("objective: Be reliable enough for enterprise", "objective: Be reliable"), "objective: Be reliable\n", "teams[3].objectives[0].aligns_to.objective", /"Engineering" has no objective "Be reliable" in 2026-Q4/],
-    ["a team that is not an ancestor", TREE.replace("          team: Company\n          objective: Grow revenue\n        key_results:\n          - title: Raise", "          team: Engineering\n          objective: Be reliable enough for enterprise\n        key_results:\n          - title: Raise"), "team: Engineering\n          objective: Be reliable enough for enterprise\n        key_results:\n          - title: Raise", "teams[2].objectives[0].aligns_to.team", /"Engineering" is not an ancestor of "Payments": its ancestors are "Sales", "Company"/],
-    ["a sibling team's objective", TREE.replace("          team: Engineering\n          objective: Be reliable enough for enterprise", "          team: Search\n          objective: Be reliable enough for enterprise"), "team: Search", "teams[3].objectives[0].aligns_to.team", /"Search" is not an ancestor/],
-    ["a key result weighing 0", TREE.replace("weight: 2", "weight: 0"), "weight: 0\n", "teams[0].objectives[0].key_results[0].weight", /greater than 0/],
-    ["a negative weight", TREE.replace("weight: 0.5", "weight: -1"), "weight: -1", "teams[2].objectives[0].key_results[0].weight", /greater than 0/],
+    [
+      "a cycle in the team tree",
+      TREE.replace("  - name: Company\n", "  - name: Company\n    parent: Platform\n"),
+      "parent: Platform",
+      "teams[0].parent",
+      /cycle in the team tree: Company → Platform → Engineering → Company/,
+    ],
+    [
+      "a team that is its own parent",
+      TREE.replace("    parent: Sales\n    channel: C0SUPPORT", "    parent: Support\n    channel: C0SUPPORT"),
+      "parent: Support",
+      "teams[6].parent",
+      /its own parent/,
+    ],
+    [
+      "an unknown parent team",
+      TREE.replace("parent: Sales\n    channel: C0PAY", "parent: Salse\n    channel: C0PAY"),
+      "parent: Salse",
+      "teams[2].parent",
+      /no team is named "Salse"/,
+    ],
+    [
+      "an unknown team to align to",
+      TREE.replace("team: Engineering\n", "team: Engineeering\n"),
+      "team: Engineeering",
+      "teams[3].objectives[0].aligns_to.team",
+      /no team is named "Engineeering"/,
+    ],
+    [
+      "an unknown objective",
+      TREE.replace("objective: Be reliable enough for enterprise", "objective: Be reliable"),
+      "objective: Be reliable\n",
+      "teams[3].objectives[0].aligns_to.objective",
+      /"Engineering" has no objective "Be reliable" in 2026-Q4/,
+    ],
+    [
+      "a team that is not an ancestor",
+      TREE.replace(
+        "          team: Company\n          objective: Grow revenue\n        key_results:\n          - title: Raise",
+        "          team: Engineering\n          objective: Be reliable enough for enterprise\n        key_results:\n          - title: Raise",
+      ),
+      "team: Engineering\n          objective: Be reliable enough for enterprise\n        key_results:\n          - title: Raise",
+      "teams[2].objectives[0].aligns_to.team",
+      /"Engineering" is not an ancestor of "Payments": its ancestors are "Sales", "Company"/,
+    ],
+    [
+      "a sibling team's objective",
+      TREE.replace(
+        "          team: Engineering\n          objective: Be reliable enough for enterprise",
+        "          team: Search\n          objective: Be reliable enough for enterprise",
+      ),
+      "team: Search",
+      "teams[3].objectives[0].aligns_to.team",
+      /"Search" is not an ancestor/,
+    ],
+    [
+      "a key result weighing 0",
+      TREE.replace("weight: 2", "weight: 0"),
+      "weight: 0\n",
+      "teams[0].objectives[0].key_results[0].weight",
+      /greater than 0/,
+    ],
+    [
+      "a negative weight",
+      TREE.replace("weight: 0.5", "weight: -1"),
+      "weight: -1",
+      "teams[2].objectives[0].key_results[0].weight",
+      /greater than 0/,
+    ],
   ])("refuses %s, saying where, and writes nothing", async (_what, source, at, path, message) => {
     expect(source).toContain(at);
     const problems = await refusal(source);
@@ -201,7 +270,8 @@ teams:
       {
         path: "teams[0].objectives[0].aligns_to.objective",
         line: 8,
-        message: '"Be reliable enough for enterprise" is an objective of 2026-Q3, not of 2026-Q4: an objective aligns within its own cycle',
+        message:
+          '"Be reliable enough for enterprise" is an objective of 2026-Q3, not of 2026-Q4: an objective aligns within its own cycle',
       },
     ]);
   });

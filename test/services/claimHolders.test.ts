@@ -27,7 +27,9 @@ describe.each(PROVIDERS)("claim holders on %s", (provider) => {
   afterEach(async () => t.cleanup());
 
   const claimed = (key: string, kind: string, holderId: string | null, attemptedAt: Date | null = null) =>
-    t.db.slackMessage.create({ data: { workspaceId, key, kind, channel: "C0TEAM", claimedAt: new Date(), attempts: 1, holderId, attemptedAt } });
+    t.db.slackMessage.create({
+      data: { workspaceId, key, kind, channel: "C0TEAM", claimedAt: new Date(), attempts: 1, holderId, attemptedAt },
+    });
 
   it("a holder heartbeats while it runs; stopping removes it and gives back what it still held", async () => {
     const registered = await registerHolder(t.db, log, { heartbeatMs: 20 });
@@ -39,7 +41,11 @@ describe.each(PROVIDERS)("claim holders on %s", (provider) => {
     await claimed("held", "checkin_prompt", registered.holder.id, new Date());
     await registered.stop();
     expect(await t.db.claimHolder.count()).toBe(0);
-    expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "held" } })).toMatchObject({ holderId: null, claimedAt: new Date(0), attemptedAt: null });
+    expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "held" } })).toMatchObject({
+      holderId: null,
+      claimedAt: new Date(0),
+      attemptedAt: null,
+    });
   });
 
   it("releases the claims of dead holders only, keeping when their posts were asked for", async () => {
@@ -59,9 +65,17 @@ describe.each(PROVIDERS)("claim holders on %s", (provider) => {
     await claimed("d", "retro_parent", "far-alive");
     const kinds = await releaseDeadHolders(t.db, observerFor({ id: "me", host, pid: process.pid }));
     expect([...kinds].sort()).toEqual(["checkin_prompt", "digest"]);
-    expect((await t.db.claimHolder.findMany({ orderBy: { id: "asc" } })).map((h) => h.id)).toEqual(["alive", "far-alive"]);
+    expect((await t.db.claimHolder.findMany({ orderBy: { id: "asc" } })).map((h) => h.id)).toEqual([
+      "alive",
+      "far-alive",
+    ]);
     const rows = await t.db.slackMessage.findMany({ orderBy: { key: "asc" } });
-    expect(rows.map((r) => [r.key, r.holderId])).toEqual([["a", null], ["b", null], ["c", "alive"], ["d", "far-alive"]]);
+    expect(rows.map((r) => [r.key, r.holderId])).toEqual([
+      ["a", null],
+      ["b", null],
+      ["c", "alive"],
+      ["d", "far-alive"],
+    ]);
     expect(rows[0]!.attemptedAt).toEqual(attempted);
     expect(await releaseDeadHolders(t.db, observerFor({ id: "me", host, pid: process.pid }))).toEqual(new Set());
   });
@@ -71,11 +85,19 @@ describe.each(PROVIDERS)("claim holders on %s", (provider) => {
     await claimed("a", "checkin_prompt", "killed");
     await claimed("b", "digest_chart", "killed");
     const ran: JobName[] = [];
-    const deps = { db: t.db, slack: {}, log, holder: { id: "me", host, pid: process.pid } } as unknown as Omit<JobDeps, "now">;
-    const runner = createJobRunner(deps, log, () => new Date(), async (name) => {
-      ran.push(name);
-      return {};
-    });
+    const deps = { db: t.db, slack: {}, log, holder: { id: "me", host, pid: process.pid } } as unknown as Omit<
+      JobDeps,
+      "now"
+    >;
+    const runner = createJobRunner(
+      deps,
+      log,
+      () => new Date(),
+      async (name) => {
+        ran.push(name);
+        return {};
+      },
+    );
     const lifeline = startLifeline(deps, runner, log, 60_000);
     await lifeline.stop(); // waits for the check made at start
     await runner.close();

@@ -50,21 +50,69 @@ const OUTCOMES: Record<string, Example[]> = {
   "Make data trustworthy and accessible": [
     { title: "Data pipeline freshness: all dashboards < 15 min stale", target: "< 15", unit: "min" },
     { title: "Reduce data quality incidents from 6/quarter to 1/quarter", baseline: 6, target: 1 },
-    { title: "Self-serve analytics adoption: 80% of data requests resolved without data team intervention (currently 40%)", baseline: 40, target: 80, unit: "%" },
+    {
+      title:
+        "Self-serve analytics adoption: 80% of data requests resolved without data team intervention (currently 40%)",
+      baseline: 40,
+      target: 80,
+      unit: "%",
+    },
   ],
-  "Make features pay off": [{ title: "Feature X increases activation by 10% within 30 days of launch", target: "+10%", unit: "%" }],
+  "Make features pay off": [
+    { title: "Feature X increases activation by 10% within 30 days of launch", target: "+10%", unit: "%" },
+  ],
 };
 
 /** The ones the second guide calls gameable or outputs, with what the linter must say. */
 const FLAGGED: Array<Example & { code: "vanity_metric" | "output_verb"; suggestion: RegExp }> = [
-  { title: "Increase test coverage to 80%", target: 80, unit: "%", code: "vanity_metric", suggestion: /Reduce escaped bugs \(bugs found in production\) from 12\/month to 4\/month/ },
-  { title: "Increase automated test coverage from 60% to 85%", baseline: 60, target: 85, code: "vanity_metric", suggestion: /escaped bugs/ },
+  {
+    title: "Increase test coverage to 80%",
+    target: 80,
+    unit: "%",
+    code: "vanity_metric",
+    suggestion: /Reduce escaped bugs \(bugs found in production\) from 12\/month to 4\/month/,
+  },
+  {
+    title: "Increase automated test coverage from 60% to 85%",
+    baseline: 60,
+    target: 85,
+    code: "vanity_metric",
+    suggestion: /escaped bugs/,
+  },
   { title: "Reduce linting errors by 50%", target: "-50%", code: "vanity_metric", suggestion: /escaped bugs/ },
-  { title: "Conduct 10 architecture reviews", baseline: 0, target: 10, code: "vanity_metric", suggestion: /outcome|incidents|escaped/i },
-  { title: "Deploy 3x more frequently", target: "+200%", code: "vanity_metric", suggestion: /Reduce time from merge to production from 48 hours to 4 hours/ },
-  { title: "Increase deployment frequency to daily", baseline: 1, target: 5, code: "vanity_metric", suggestion: /merge to production/ },
-  { title: "Reduce tech debt backlog by 50%", target: "-50%", code: "vanity_metric", suggestion: /Reduce build time from 25 minutes to 8 minutes/ },
-  { title: "Ship feature X by date Y", baseline: 0, target: 1, code: "output_verb", suggestion: /increases .* within 30 days of launch/ },
+  {
+    title: "Conduct 10 architecture reviews",
+    baseline: 0,
+    target: 10,
+    code: "vanity_metric",
+    suggestion: /outcome|incidents|escaped/i,
+  },
+  {
+    title: "Deploy 3x more frequently",
+    target: "+200%",
+    code: "vanity_metric",
+    suggestion: /Reduce time from merge to production from 48 hours to 4 hours/,
+  },
+  {
+    title: "Increase deployment frequency to daily",
+    baseline: 1,
+    target: 5,
+    code: "vanity_metric",
+    suggestion: /merge to production/,
+  },
+  {
+    title: "Reduce tech debt backlog by 50%",
+    target: "-50%",
+    code: "vanity_metric",
+    suggestion: /Reduce build time from 25 minutes to 8 minutes/,
+  },
+  {
+    title: "Ship feature X by date Y",
+    baseline: 0,
+    target: 1,
+    code: "output_verb",
+    suggestion: /increases .* within 30 days of launch/,
+  },
   { title: "Complete Feature X", baseline: 0, target: 1, code: "output_verb", suggestion: /Say what it should change/ },
   { title: "Deploy Feature X", baseline: 0, target: 1, code: "output_verb", suggestion: /Say what it should change/ },
 ];
@@ -72,13 +120,25 @@ const FLAGGED: Array<Example & { code: "vanity_metric" | "output_verb"; suggesti
 /** The OKR file, and each key result's path in it ("teams[0].objectives[1].key_results[2]"). */
 function yamlOf(objectives: Record<string, Example[]>): { source: string; paths: Map<string, string> } {
   const kr = (e: Example) =>
-    [`          - title: ${JSON.stringify(e.title)}`, e.baseline === undefined ? null : `            baseline: ${e.baseline}`, `            target: ${JSON.stringify(e.target)}`, e.unit ? `            unit: ${JSON.stringify(e.unit)}` : null, `            measured_by: Team dashboard`]
+    [
+      `          - title: ${JSON.stringify(e.title)}`,
+      e.baseline === undefined ? null : `            baseline: ${e.baseline}`,
+      `            target: ${JSON.stringify(e.target)}`,
+      e.unit ? `            unit: ${JSON.stringify(e.unit)}` : null,
+      `            measured_by: Team dashboard`,
+    ]
       .filter((l) => l !== null)
       .join("\n");
   // At most 5 objectives per team, as the guides ask.
   const entries = Object.entries(objectives);
   const teams = Array.from({ length: Math.ceil(entries.length / 5) }, (_, t) => entries.slice(t * 5, t * 5 + 5));
-  const paths = new Map(teams.flatMap((team, t) => team.flatMap(([, krs], o) => krs.map((e, k) => [e.title, `teams[${t}].objectives[${o}].key_results[${k}]`] as const))));
+  const paths = new Map(
+    teams.flatMap((team, t) =>
+      team.flatMap(([, krs], o) =>
+        krs.map((e, k) => [e.title, `teams[${t}].objectives[${o}].key_results[${k}]`] as const),
+      ),
+    ),
+  );
   const source = [
     "cycle: 2026-Q4",
     "teams:",
@@ -86,7 +146,12 @@ function yamlOf(objectives: Record<string, Example[]>): { source: string; paths:
       `  - name: Team ${t + 1}`,
       `    channel: C0TEAM${t + 1}`,
       "    objectives:",
-      ...team.flatMap(([title, krs]) => [`      - title: ${JSON.stringify(title)}`, "        owner: U0LEAD", "        key_results:", ...krs.map(kr)]),
+      ...team.flatMap(([title, krs]) => [
+        `      - title: ${JSON.stringify(title)}`,
+        "        owner: U0LEAD",
+        "        key_results:",
+        ...krs.map(kr),
+      ]),
     ]),
   ].join("\n");
   return { source, paths };
@@ -101,7 +166,8 @@ describe.each(PROVIDERS)("the guides' example key results on %s", (provider) => 
   });
   afterAll(async () => t.cleanup());
 
-  const findingsFor = (report: ImportReport, paths: Map<string, string>, title: string) => report.warnings.filter((w) => w.path.startsWith(`${paths.get(title)!}.`));
+  const findingsFor = (report: ImportReport, paths: Map<string, string>, title: string) =>
+    report.warnings.filter((w) => w.path.startsWith(`${paths.get(title)!}.`));
 
   it("imports every outcome without a warning; a missing baseline is only a hint", async () => {
     const { source, paths } = yamlOf(OUTCOMES);
@@ -112,13 +178,29 @@ describe.each(PROVIDERS)("the guides' example key results on %s", (provider) => 
     expect(report.warnings.filter((w) => w.severity !== "hint" && w.code !== "too_few_key_results")).toEqual([]);
     for (const e of all) {
       const codes = findingsFor(report, paths, e.title).map((f) => `${f.severity} ${f.code}`);
-      expect([e.title, codes]).toEqual([e.title, e.baseline === undefined && !/^[<>]/.test(String(e.target)) ? ["hint missing_baseline"] : []]);
+      expect([e.title, codes]).toEqual([
+        e.title,
+        e.baseline === undefined && !/^[<>]/.test(String(e.target)) ? ["hint missing_baseline"] : [],
+      ]);
     }
     const stored = await t.db.keyResult.findMany({ where: { objective: { team: { workspaceId } } } });
     const byTitle = new Map(stored.map((k) => [k.title, k]));
-    expect(byTitle.get("Achieve 99.95% uptime (from current 99.7%)")).toMatchObject({ baseline: 99.7, target: 99.95, comparator: ">=", direction: "increase" });
-    expect(byTitle.get("New features have < 2% error rate in first week post-launch")).toMatchObject({ target: 2, comparator: "<", baselineFromCheckIn: true });
-    expect(byTitle.get("Reduce P99 latency of payment processing by 30%")).toMatchObject({ targetText: "-30%", baselineFromCheckIn: true, direction: "decrease" });
+    expect(byTitle.get("Achieve 99.95% uptime (from current 99.7%)")).toMatchObject({
+      baseline: 99.7,
+      target: 99.95,
+      comparator: ">=",
+      direction: "increase",
+    });
+    expect(byTitle.get("New features have < 2% error rate in first week post-launch")).toMatchObject({
+      target: 2,
+      comparator: "<",
+      baselineFromCheckIn: true,
+    });
+    expect(byTitle.get("Reduce P99 latency of payment processing by 30%")).toMatchObject({
+      targetText: "-30%",
+      baselineFromCheckIn: true,
+      direction: "decrease",
+    });
   });
 
   it("flags each gameable metric and output with the second guide's alternative", async () => {

@@ -82,12 +82,27 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
         "teams[1].objectives[0].key_results too_few_key_results",
       ]),
     );
-    const p1 = await t.db.keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" }, include: { owner: true } });
-    expect(p1).toMatchObject({ baseline: 8, target: 2, direction: "decrease", directionSet: false, unit: "incidents/quarter" });
+    const p1 = await t.db.keyResult.findFirstOrThrow({
+      where: { title: "Reduce P1 incidents" },
+      include: { owner: true },
+    });
+    expect(p1).toMatchObject({
+      baseline: 8,
+      target: 2,
+      direction: "decrease",
+      directionSet: false,
+      unit: "incidents/quarter",
+    });
     expect(p1.owner?.slackUserId).toBe("U0ALICE");
-    const unowned = await t.db.keyResult.findFirstOrThrow({ where: { title: "Ship the new deploy pipeline" }, include: { owner: true } });
+    const unowned = await t.db.keyResult.findFirstOrThrow({
+      where: { title: "Ship the new deploy pipeline" },
+      include: { owner: true },
+    });
     expect(unowned.owner?.slackUserId).toBe("U0LEAD"); // inherited from its objective
-    const team = await t.db.team.findFirstOrThrow({ where: { name: "Platform" }, include: { managers: { include: { person: true } } } });
+    const team = await t.db.team.findFirstOrThrow({
+      where: { name: "Platform" },
+      include: { managers: { include: { person: true } } },
+    });
     expect(team).toMatchObject({
       channelId: "C0PLATFORM",
       checkinDay: 2,
@@ -100,7 +115,10 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
     });
     expect(team.managers.map((m) => m.person.slackUserId).sort()).toEqual(["U0LEAD", "U0MANAGER"]);
     const cycle = await t.db.cycle.findFirstOrThrow();
-    expect([cycle.startsAt.toISOString(), cycle.endsAt.toISOString()]).toEqual(["2026-10-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"]);
+    expect([cycle.startsAt.toISOString(), cycle.endsAt.toISOString()]).toEqual([
+      "2026-10-01T00:00:00.000Z",
+      "2027-01-01T00:00:00.000Z",
+    ]);
   });
 
   it("changes nothing when the same file is imported twice, and import → export → import is a no-op", async () => {
@@ -124,18 +142,29 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
 
   it("updates what changed and lists what the file no longer mentions without deleting it", async () => {
     await importOkrs(t.db, workspaceId, FILE, NOW);
-    const edited = FILE.replace("target: 98", "target: 99").replace(/          - title: Ship the new deploy pipeline[\s\S]*?direction: increase\n/, "");
+    const edited = FILE.replace("target: 98", "target: 99").replace(
+      /          - title: Ship the new deploy pipeline[\s\S]*?direction: increase\n/,
+      "",
+    );
     const report = await importOkrs(t.db, workspaceId, edited, NOW);
     expect(report.keyResults).toEqual({ created: 0, updated: 1, unchanged: 2 });
-    expect(report.notInFile).toEqual(["Platform › Make our platform reliable enough that customers trust us › Ship the new deploy pipeline"]);
+    expect(report.notInFile).toEqual([
+      "Platform › Make our platform reliable enough that customers trust us › Ship the new deploy pipeline",
+    ]);
     expect(await t.db.keyResult.count()).toBe(4);
   });
 
   it("writes nothing when the file has an error, and says where", async () => {
-    const broken = FILE.replace("target: 1\n            measured_by: Tracker", "target: one\n            measured_by: Tracker");
+    const broken = FILE.replace(
+      "target: 1\n            measured_by: Tracker",
+      "target: one\n            measured_by: Tracker",
+    );
     const error = await importOkrs(t.db, workspaceId, broken, NOW).catch((e) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).problems[0]).toMatchObject({ path: "teams[1].objectives[0].key_results[0].target", line: 40 });
+    expect((error as ImportError).problems[0]).toMatchObject({
+      path: "teams[1].objectives[0].key_results[0].target",
+      line: 40,
+    });
     expect(await counts(t.db)).toEqual({ teams: 0, managers: 0, people: 0, objectives: 0, keyResults: 0 });
   });
 

@@ -42,7 +42,12 @@ describe.each(PROVIDERS)("two workspaces in one database on %s", (provider) => {
     sandbox = new SlackSandbox();
     await sandbox.start();
     for (const id of ["U0ALICE", "U0MANAGER"]) sandbox.addUser({ id, name: id.toLowerCase(), tz: "UTC" });
-    deps = { db: t.db, slack: createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl }), now: NOW, log: createLogger("error", "test", () => undefined) };
+    deps = {
+      db: t.db,
+      slack: createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl }),
+      now: NOW,
+      log: createLogger("error", "test", () => undefined),
+    };
     a = (await ensureWorkspace(t.db, "T0AAAA")).id;
     b = (await ensureWorkspace(t.db, "T0BBBB")).id;
     await importOkrs(t.db, a, okrs("Workspace A objective"), NOW);
@@ -53,7 +58,8 @@ describe.each(PROVIDERS)("two workspaces in one database on %s", (provider) => {
     await sandbox.stop();
   });
 
-  const krOf = async (ws: number) => t.db.keyResult.findFirstOrThrow({ where: { objective: { team: { workspaceId: ws } } } });
+  const krOf = async (ws: number) =>
+    t.db.keyResult.findFirstOrThrow({ where: { objective: { team: { workspaceId: ws } } } });
   const teamOf = async (ws: number) => t.db.team.findFirstOrThrow({ where: { workspaceId: ws } });
 
   it("reads only its own: lookups, overviews, a person's key results, the export", async () => {
@@ -71,18 +77,44 @@ describe.each(PROVIDERS)("two workspaces in one database on %s", (provider) => {
     const theirs = await krOf(b);
     const theirTeam = await teamOf(b);
     expect(await openKeyResultEdit(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
-    const input = { title: "Hijacked", ownerSlackId: "U0ALICE", coOwnerSlackIds: [], baseline: 1, target: 2, unit: null, measuredBy: null, direction: "increase" as const, comparator: null, targetText: null, baselineFromCheckIn: false };
+    const input = {
+      title: "Hijacked",
+      ownerSlackId: "U0ALICE",
+      coOwnerSlackIds: [],
+      baseline: 1,
+      target: 2,
+      unit: null,
+      measuredBy: null,
+      direction: "increase" as const,
+      comparator: null,
+      targetText: null,
+      baselineFromCheckIn: false,
+    };
     expect(await saveKeyResultEdit(deps, a, "U0ALICE", theirs.id, input)).toEqual({ status: "gone" });
     expect(await acceptKeyResult(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
     expect(await retroForm(deps, a, "U0ALICE", theirs.id)).toEqual({ status: "gone" });
-    const settings = { channelId: "C0HIJACK", managers: ["U0MANAGER"], checkinDay: 3, checkinTime: "10:00", cadence: "weekly" as const, graceMinutes: null, parentId: null };
+    const settings = {
+      channelId: "C0HIJACK",
+      managers: ["U0MANAGER"],
+      checkinDay: 3,
+      checkinTime: "10:00",
+      cadence: "weekly" as const,
+      graceMinutes: null,
+      parentId: null,
+    };
     expect((await saveTeamSettings(deps, a, "U0MANAGER", theirTeam.id, settings)).allowed).toBe(false);
     // Nor may its team be put under the other workspace's.
     const ownTeam = await teamOf(a);
-    const underTheirs = await saveTeamSettings(deps, a, "U0MANAGER", ownTeam.id, { ...settings, channelId: ownTeam.channelId, parentId: theirTeam.id });
+    const underTheirs = await saveTeamSettings(deps, a, "U0MANAGER", ownTeam.id, {
+      ...settings,
+      channelId: ownTeam.channelId,
+      parentId: theirTeam.id,
+    });
     expect(underTheirs).toEqual({ allowed: false, reason: expect.stringContaining("cannot be the parent") });
     expect((await t.db.team.findUniqueOrThrow({ where: { id: ownTeam.id } })).parentId).toBeNull();
-    await expect(recordCheckins(deps, a, "U0ALICE", [{ keyResultId: theirs.id, value: 5, confidence: "on_track", note: null }])).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      recordCheckins(deps, a, "U0ALICE", [{ keyResultId: theirs.id, value: 5, confidence: "on_track", note: null }]),
+    ).rejects.toBeInstanceOf(NotAllowedError);
     const mine = await findKeyResult(t.db, a, NOW, "Reduce P1 incidents");
     if (mine.status !== "found") throw new Error("expected A's key result");
     expect((await archiveKeyResult(deps, a, "U0ALICE", mine.match)).allowed).toBe(true);

@@ -9,7 +9,10 @@ import { createJobsSlackClient, SLACK_REQUEST_TIMEOUT_MS } from "../../src/slack
 import { Pacer } from "../../src/slack/pacer";
 import { openTestDatabase, PROVIDERS } from "../helpers/databases";
 
-const content = { text: "hello", blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "hello" } }] };
+const content = {
+  text: "hello",
+  blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "hello" } }],
+};
 
 describe.each(PROVIDERS)("the outbox on %s", (provider) => {
   let t: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -24,9 +27,19 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     sandbox = new SlackSandbox();
     await sandbox.start();
     sandbox.addUser({ id: "U0ALICE", name: "alice" });
-    const slack = createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, logger: createLogger("error", "web-api", () => undefined) });
+    const slack = createJobsSlackClient({
+      token: sandbox.token,
+      apiUrl: sandbox.apiUrl,
+      logger: createLogger("error", "web-api", () => undefined),
+    });
     const pacer = new Pacer({ perSecond: 1000, perChannelPerSecond: 1000 });
-    deps = { db: t.db, slack, pacer, now: new Date("2026-11-23T09:00:00Z"), log: createLogger("error", "test", () => undefined) };
+    deps = {
+      db: t.db,
+      slack,
+      pacer,
+      now: new Date("2026-11-23T09:00:00Z"),
+      log: createLogger("error", "test", () => undefined),
+    };
     workspaceId = (await ensureWorkspace(t.db, sandbox.teamId)).id;
   });
   afterEach(async () => {
@@ -37,7 +50,17 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
   it("finds a post whose answer timed out instead of posting it again", async () => {
     const logs: string[] = [];
     const log = createLogger("warn", "test", (l) => logs.push(l));
-    const impatient = { ...deps, slack: createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl, timeoutMs: 200, logger: log.child("web-api") }), retryBaseMs: 250, log };
+    const impatient = {
+      ...deps,
+      slack: createJobsSlackClient({
+        token: sandbox.token,
+        apiUrl: sandbox.apiUrl,
+        timeoutMs: 200,
+        logger: log.child("web-api"),
+      }),
+      retryBaseMs: 250,
+      log,
+    };
     sandbox.injectFault({ method: "chat.postMessage", kind: "delay", ms: 500 });
     const outcome = await sendOnce(impatient, intent("slow"), () => content);
     expect(outcome.status).toBe("sent");
@@ -50,7 +73,10 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     const logs: string[] = [];
     const watched = { ...deps, log: createLogger("warn", "test", (l) => logs.push(l)) };
     sandbox.injectFault({ method: "chat.postMessage", kind: "error", error: "invalid_blocks" });
-    expect(await sendOnce(watched, intent("bad"), () => content)).toMatchObject({ status: "failed", error: "invalid_blocks" });
+    expect(await sendOnce(watched, intent("bad"), () => content)).toMatchObject({
+      status: "failed",
+      error: "invalid_blocks",
+    });
     expect(await sendOnce(watched, intent("good"), () => content)).toMatchObject({ status: "sent" });
     expect(logs.join("\n")).toContain("send bad to C0TEAM failed for good: invalid_blocks");
     expect(await sendOnce(watched, intent("bad"), () => content)).toMatchObject({ status: "failed" }); // not retried
@@ -68,7 +94,10 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
 
   it("records a permanent Slack error on the row and does not retry it", async () => {
     sandbox.injectFault({ method: "chat.postMessage", kind: "error", error: "channel_not_found" });
-    expect(await sendOnce(deps, intent("k2"), () => content)).toMatchObject({ status: "failed", error: "channel_not_found" });
+    expect(await sendOnce(deps, intent("k2"), () => content)).toMatchObject({
+      status: "failed",
+      error: "channel_not_found",
+    });
     expect(await sendOnce(deps, intent("k2"), () => content)).toMatchObject({ status: "failed" });
     expect(posts()).toHaveLength(1);
   });
@@ -100,14 +129,22 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
   it("takes over a row whose sender died, looks for its post first, and does not double it", async () => {
     // A sender claimed the row and posted, then died before recording the ts.
     await sendOnce(deps, intent("k6"), () => content);
-    await t.db.slackMessage.update({ where: { key: "k6" }, data: { status: "pending", ts: null, claimedAt: new Date(Date.now() - 60 * 60_000) } });
+    await t.db.slackMessage.update({
+      where: { key: "k6" },
+      data: { status: "pending", ts: null, claimedAt: new Date(Date.now() - 60 * 60_000) },
+    });
     expect((await sendOnce(deps, intent("k6"), () => content)).status).toBe("sent");
     expect(sandbox.messages("C0TEAM")).toHaveLength(1);
-    expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "k6" } })).toMatchObject({ status: "sent", ts: sandbox.messages("C0TEAM")[0]!.ts });
+    expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "k6" } })).toMatchObject({
+      status: "sent",
+      ts: sandbox.messages("C0TEAM")[0]!.ts,
+    });
   });
 
   it("leaves a row a live sender holds alone", async () => {
-    await t.db.slackMessage.create({ data: { workspaceId, key: "k7", kind: "digest", channel: "C0TEAM", claimedAt: new Date(), attempts: 1 } });
+    await t.db.slackMessage.create({
+      data: { workspaceId, key: "k7", kind: "digest", channel: "C0TEAM", claimedAt: new Date(), attempts: 1 },
+    });
     expect((await sendOnce(deps, intent("k7"), () => content)).status).toBe("in_flight");
     expect(posts()).toHaveLength(0);
   });
@@ -123,7 +160,18 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     const me = { id: "me", host, pid: process.pid };
     const heldBy = async (key: string, holder: { id: string; pid: number } | null, attemptedAt: Date | null = null) => {
       if (holder) await t.db.claimHolder.create({ data: { ...holder, host, heartbeatAt: new Date() } });
-      await t.db.slackMessage.create({ data: { workspaceId, key, kind: "digest", channel: "C0TEAM", claimedAt: new Date(), attempts: 1, holderId: holder?.id ?? "gone", attemptedAt } });
+      await t.db.slackMessage.create({
+        data: {
+          workspaceId,
+          key,
+          kind: "digest",
+          channel: "C0TEAM",
+          claimedAt: new Date(),
+          attempts: 1,
+          holderId: holder?.id ?? "gone",
+          attemptedAt,
+        },
+      });
     };
 
     it("leaves a claim of a live process alone", async () => {
@@ -137,17 +185,29 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
       await heldBy("stopped", null);
       for (const key of ["killed", "stopped"]) {
         expect((await sendOnce({ ...deps, holder: me }, intent(key), () => content)).status).toBe("sent");
-        expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key } })).toMatchObject({ status: "sent", holderId: "me", attempts: 2 });
+        expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key } })).toMatchObject({
+          status: "sent",
+          holderId: "me",
+          attempts: 2,
+        });
       }
       expect(sandbox.messages("C0TEAM")).toHaveLength(2);
     });
 
     it("waits for a post the dead process had in flight to land rather than posting it twice", async () => {
       // The dead process asked Slack to post 8.5 s ago (of a 10 s timeout); Slack posts it 0.5 s from now.
-      await heldBy("landing", { id: "dead", pid: await deadPid() }, new Date(Date.now() - SLACK_REQUEST_TIMEOUT_MS + 1_500));
+      await heldBy(
+        "landing",
+        { id: "dead", pid: await deadPid() },
+        new Date(Date.now() - SLACK_REQUEST_TIMEOUT_MS + 1_500),
+      );
       const other = createJobsSlackClient({ token: sandbox.token, apiUrl: sandbox.apiUrl });
       const late = new Promise((r) => setTimeout(r, 500)).then(() =>
-        other.chat.postMessage({ channel: "C0TEAM", text: "hello", metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: "landing" } } }),
+        other.chat.postMessage({
+          channel: "C0TEAM",
+          text: "hello",
+          metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: "landing" } },
+        }),
       );
       const outcome = await sendOnce({ ...deps, holder: me }, intent("landing"), () => content);
       await late;
@@ -163,7 +223,10 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
       const upload = (key: string) => uploadOnce({ ...deps, holder: me }, { ...intent(key), threadTs }, () => chart);
       await heldBy("recent-upload", { id: "dead-a", pid: await deadPid() }, new Date(Date.now() - 5_000));
       expect(await upload("recent-upload")).toBe("deferred");
-      expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "recent-upload" } })).toMatchObject({ status: "pending", holderId: null });
+      expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "recent-upload" } })).toMatchObject({
+        status: "pending",
+        holderId: null,
+      });
       expect(sandbox.callsTo("files.getUploadURLExternal")).toHaveLength(0);
       await heldBy("old-upload", { id: "dead-b", pid: await deadPid() }, new Date(Date.now() - 5 * 60_000));
       expect(await upload("old-upload")).toBe("sent");
@@ -173,10 +236,18 @@ describe.each(PROVIDERS)("the outbox on %s", (provider) => {
     it("a row given back by a live process is taken without waiting, and looked for first", async () => {
       sandbox.injectFault({ method: "chat.postMessage", kind: "http", status: 500, times: 1 });
       sandbox.injectFault({ method: "conversations.history", kind: "http", status: 500, times: 1 });
-      expect(await sendOnce({ ...deps, holder: me }, intent("back"), () => content)).toMatchObject({ status: "deferred" });
-      expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "back" } })).toMatchObject({ status: "pending", holderId: null, attemptedAt: null });
+      expect(await sendOnce({ ...deps, holder: me }, intent("back"), () => content)).toMatchObject({
+        status: "deferred",
+      });
+      expect(await t.db.slackMessage.findUniqueOrThrow({ where: { key: "back" } })).toMatchObject({
+        status: "pending",
+        holderId: null,
+        attemptedAt: null,
+      });
       const started = Date.now();
-      expect((await sendOnce({ ...deps, holder: { ...me, id: "next" } }, intent("back"), () => content)).status).toBe("sent");
+      expect((await sendOnce({ ...deps, holder: { ...me, id: "next" } }, intent("back"), () => content)).status).toBe(
+        "sent",
+      );
       expect(Date.now() - started).toBeLessThan(SLACK_REQUEST_TIMEOUT_MS);
       expect(sandbox.messages("C0TEAM")).toHaveLength(1);
     });

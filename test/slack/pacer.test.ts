@@ -33,7 +33,11 @@ describe("Pacer", () => {
 
   it("gives concurrent callers distinct slots", async () => {
     const slept: number[] = [];
-    const pacer = new Pacer({ perSecond: 10, perChannelPerSecond: 100 }, () => 0, async (ms) => void slept.push(ms));
+    const pacer = new Pacer(
+      { perSecond: 10, perChannelPerSecond: 100 },
+      () => 0,
+      async (ms) => void slept.push(ms),
+    );
     await Promise.all([pacer.wait("A"), pacer.wait("B"), pacer.wait("C")]);
     expect(slept).toEqual([100, 200]);
   });

@@ -22,10 +22,21 @@ describe("SocketReceiver", () => {
   });
   afterEach(async () => sandbox.stop());
 
-  const receiver = (appToken: string) => new SocketReceiver({ appToken, apiUrl: sandbox.apiUrl, port: 0, routes: [], log, logLevel: LogLevel.INFO, backoff: { firstMs: 50, capMs: 100 } });
+  const receiver = (appToken: string) =>
+    new SocketReceiver({
+      appToken,
+      apiUrl: sandbox.apiUrl,
+      port: 0,
+      routes: [],
+      log,
+      logLevel: LogLevel.INFO,
+      backoff: { firstMs: 50, capMs: 100 },
+    });
 
   it("refuses to start with an app-level token Slack does not accept", async () => {
-    await expect(receiver("xapp-1-A0OTHER-1-abc").start()).rejects.toThrow("Slack refused SLACK_APP_TOKEN (invalid_auth)");
+    await expect(receiver("xapp-1-A0OTHER-1-abc").start()).rejects.toThrow(
+      "Slack refused SLACK_APP_TOKEN (invalid_auth)",
+    );
     expect(sandbox.socketMode.opens).toHaveLength(1);
   });
 
@@ -42,6 +53,8 @@ describe("SocketReceiver", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sandbox.socketMode.opens).toHaveLength(attempts);
     expect(sandbox.socketMode.connections).toBe(0);
-    expect(lines.join("\n")).toMatch(/WARN .*could not connect to Slack \(HTTP 503\); attempt 1 failed, trying again in 0\.\d s/);
+    expect(lines.join("\n")).toMatch(
+      /WARN .*could not connect to Slack \(HTTP 503\); attempt 1 failed, trying again in 0\.\d s/,
+    );
   });
 });

@@ -48,7 +48,9 @@ describe("the demo in a browser", () => {
     await modal.getByRole("button", { name: "Save" }).click();
     await modal.waitFor({ state: "detached" });
     await feed.getByText("Checked in ✓").first().waitFor();
-    const row = await demo.stack.bot.database.db.checkIn.findFirstOrThrow({ where: { keyResult: { title: "Improve checkout success rate" } } });
+    const row = await demo.stack.bot.database.db.checkIn.findFirstOrThrow({
+      where: { keyResult: { title: "Improve checkout success rate" } },
+    });
     expect(row.value).toBe(95.1);
 
     // The clock: Friday's digest job posts in the team channel, the chart goes in its thread.
@@ -59,8 +61,12 @@ describe("the demo in a browser", () => {
     const chart = feed.locator("img.file-image").first();
     await chart.waitFor();
     // The test compiles without the DOM library: the page-side check is a string.
-    await page.waitForFunction('(() => { const img = document.querySelector("#feed img.file-image"); return img !== null && img.complete && img.naturalWidth > 0; })()');
-    expect(await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    await page.waitForFunction(
+      '(() => { const img = document.querySelector("#feed img.file-image"); return img !== null && img.complete && img.naturalWidth > 0; })()',
+    );
+    expect(await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(
+      100,
+    );
 
     // Opening Home sends app_home_opened; the bot publishes the tab.
     await page.getByRole("button", { name: "Home" }).click();
@@ -95,7 +101,9 @@ describe("the demo in a browser", () => {
     expect(await modal.getByRole("button", { name: "Save" }).count()).toBe(0);
     await page.keyboard.press("Escape");
     await modal.waitFor({ state: "detached" });
-    const entry = await demo.stack.bot.database.db.retroEntry.findFirstOrThrow({ where: { keyResult: { title: "Improve checkout success rate" } } });
+    const entry = await demo.stack.bot.database.db.retroEntry.findFirstOrThrow({
+      where: { keyResult: { title: "Improve checkout success rate" } },
+    });
     expect(entry).toMatchObject({ score: 0.7, carryForward: true });
 
     await page.getByRole("button", { name: "Quarter end" }).click();

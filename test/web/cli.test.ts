@@ -7,9 +7,14 @@ const CLI = path.join(__dirname, "..", "..", "dist", "cli", "main.js");
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "" }, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH ?? "" }, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -21,7 +26,8 @@ describe("the web demo's commands", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       const deadline = Date.now() + 20_000;
-      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(stdout) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0];
       expect(url).toBeDefined();
       const page = await (await fetch(url!)).text();
@@ -41,10 +47,14 @@ describe("the web demo's commands", () => {
     try {
       const demo = await run(["demo", "--web", "--port", String(port)]);
       expect(demo.code).toBe(1);
-      expect(demo.stderr.trim()).toBe(`port ${port} on 127.0.0.1 is in use: choose another with --port (0 for any free port)`);
+      expect(demo.stderr.trim()).toBe(
+        `port ${port} on 127.0.0.1 is in use: choose another with --port (0 for any free port)`,
+      );
       const sandbox = await run(["sandbox", "--web", "--web-port", String(port)]);
       expect(sandbox.code).toBe(1);
-      expect(sandbox.stderr.trim()).toBe(`port ${port} on 127.0.0.1 is in use: choose another with --port or --web-port (0 for any free port)`);
+      expect(sandbox.stderr.trim()).toBe(
+        `port ${port} on 127.0.0.1 is in use: choose another with --port or --web-port (0 for any free port)`,
+      );
     } finally {
       busy.close();
     }

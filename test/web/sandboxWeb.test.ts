@@ -22,7 +22,14 @@ describe("okr-bot sandbox --web", () => {
     standalone = await startStandaloneSandbox({ web: true });
     const env = standalone.botEnv;
     const config: Config = {
-      slack: { botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, signingSecret: undefined, apiUrl: env.SLACK_API_URL, postsPerSecond: 1000, postsPerChannelPerSecond: 1000 },
+      slack: {
+        botToken: env.SLACK_BOT_TOKEN,
+        appToken: env.SLACK_APP_TOKEN,
+        signingSecret: undefined,
+        apiUrl: env.SLACK_API_URL,
+        postsPerSecond: 1000,
+        postsPerChannelPerSecond: 1000,
+      },
       port: 0,
       database: databaseConfig(`file:${path.join(dir, "okr.db")}`),
       logLevel: "warn",
@@ -40,25 +47,51 @@ describe("okr-bot sandbox --web", () => {
     const page = standalone.pageUrl!;
     const html = await (await fetch(page)).text();
     expect(html).toContain('<label for="as">You are</label>');
-    await waitFor(() => standalone.sandbox.socketMode.connections > 0, { timeoutMs: 10_000, message: "the bot's Socket Mode connection" });
+    await waitFor(() => standalone.sandbox.socketMode.connections > 0, {
+      timeoutMs: 10_000,
+      message: "the bot's Socket Mode connection",
+    });
 
-    const sent = (await (await fetch(new URL("command", page), { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ as: "U0ALICE", at: "dm", text: "/okr help" }) })).json()) as { ok: boolean };
+    const sent = (await (
+      await fetch(new URL("command", page), {
+        method: "POST",
+        headers: JSON_TYPE,
+        body: JSON.stringify({ as: "U0ALICE", at: "dm", text: "/okr help" }),
+      })
+    ).json()) as { ok: boolean };
     expect(sent).toEqual({ ok: true });
     await waitFor(() => standalone.sandbox.ephemerals("U0ALICE").length > 0, { timeoutMs: 5000 });
-    const state = (await (await fetch(new URL("state?as=U0ALICE&at=dm", page))).json()) as { main: string; clock: unknown };
+    const state = (await (await fetch(new URL("state?as=U0ALICE&at=dm", page))).json()) as {
+      main: string;
+      clock: unknown;
+    };
     expect(state.main).toContain("Only visible to you");
     expect(state.main).toContain("/okr checkin");
     expect(state.clock).toBeNull();
 
-    const refused = (await (await fetch(new URL("command", page), { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ as: "U0ALICE", at: "dm", text: "hello" }) })).json()) as { ok: boolean; error: string };
+    const refused = (await (
+      await fetch(new URL("command", page), {
+        method: "POST",
+        headers: JSON_TYPE,
+        body: JSON.stringify({ as: "U0ALICE", at: "dm", text: "hello" }),
+      })
+    ).json()) as { ok: boolean; error: string };
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/slash commands/);
 
     // Another site open in the same browser cannot drive the bot: no JSON without a preflight, no other host name.
-    const form = await fetch(new URL("command", page), { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ as: "U0ALICE", text: "/okr help" }) });
+    const form = await fetch(new URL("command", page), {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ as: "U0ALICE", text: "/okr help" }),
+    });
     expect(form.status).toBe(415);
     const rebound = await new Promise<number>((resolve, reject) => {
-      http.get(new URL("state?as=U0ALICE", page), { headers: { host: "evil.example" } }, (res) => resolve(res.statusCode ?? 0)).on("error", reject);
+      http
+        .get(new URL("state?as=U0ALICE", page), { headers: { host: "evil.example" } }, (res) =>
+          resolve(res.statusCode ?? 0),
+        )
+        .on("error", reject);
     });
     expect(rebound).toBe(421);
   });

@@ -33,8 +33,12 @@ async function exportCommand(opts: { cycle?: string; format: string; workspace?:
     const workspace = await resolveWorkspace(db, workspaceFlag);
     const cycle = chosenCycle ?? quarterOf(new Date(), CYCLE_TIME_ZONE).key;
     if (!(await findCycle(db, workspace.id, cycle))) {
-      const known = (await db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })).map((c) => c.key);
-      throw new CliError(`There are no OKRs for ${cycle}${known.length ? ` (cycles with OKRs: ${known.join(", ")})` : ": import some first"}.`);
+      const known = (
+        await db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })
+      ).map((c) => c.key);
+      throw new CliError(
+        `There are no OKRs for ${cycle}${known.length ? ` (cycles with OKRs: ${known.join(", ")})` : ": import some first"}.`,
+      );
     }
     if (format === "yaml") process.stdout.write(await exportOkrsYaml(db, workspace.id, cycle));
     else process.stdout.write(formatRecord((await cycleRecord(db, workspace.id, cycle, new Date()))!, format));

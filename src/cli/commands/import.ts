@@ -13,7 +13,9 @@ export function addImportCommand(program: Command): void {
     .command("import")
     .usage("<file.yaml> [options]")
     .summary("import OKRs from a YAML file (all or nothing)")
-    .description("Import OKRs from a YAML file (the format is in README.md, \"OKRs as code\"). The whole file is checked first: any problem and nothing is written.")
+    .description(
+      'Import OKRs from a YAML file (the format is in README.md, "OKRs as code"). The whole file is checked first: any problem and nothing is written.',
+    )
     .argument("<file.yaml>", "the OKR file")
     .option(...WORKSPACE_OPTION)
     .action(action(importCommand));
@@ -36,7 +38,8 @@ async function importCommand(file: string, opts: { workspace?: string }): Promis
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
       console.error(`${file}: not imported, nothing was written.`);
-      for (const p of err.problems) console.error(`${file}${p.line ? `:${p.line}` : ""}: ${p.path ? `${p.path}: ` : ""}${p.message}`);
+      for (const p of err.problems)
+        console.error(`${file}${p.line ? `:${p.line}` : ""}: ${p.path ? `${p.path}: ` : ""}${p.message}`);
       return 1;
     }
   });

@@ -43,7 +43,11 @@ async function jobCommand(nameArg: string, opts: { now?: string; team?: string }
     const registered = await registerHolder(db, log);
     try {
       await releaseDeadHolders(db, observerFor(registered.holder));
-      const summary = await runJob(name, { db, slack: clients, now, log: log.child(`job:${name}`), holder: registered.holder }, { team: opts.team });
+      const summary = await runJob(
+        name,
+        { db, slack: clients, now, log: log.child(`job:${name}`), holder: registered.holder },
+        { team: opts.team },
+      );
       console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
       const left = leftForNextRun(summary);
       if (!left) return 0;

@@ -7,7 +7,9 @@ export function addMigrateCommand(program: Command): void {
   program
     .command("migrate")
     .summary("apply pending database migrations")
-    .description("Apply pending database migrations to DATABASE_URL (start does it too; use this for a direct connection before replicas start).")
+    .description(
+      "Apply pending database migrations to DATABASE_URL (start does it too; use this for a direct connection before replicas start).",
+    )
     .action(action(migrateCommand));
 }
 

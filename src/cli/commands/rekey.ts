@@ -22,7 +22,9 @@ async function rekeyCommand(): Promise<number> {
   return withDatabase(async ({ db }) => {
     const changed = await reencryptTokens(db, cipher);
     const total = await db.installation.count();
-    console.log(`Re-encrypted ${changed} of ${total} installations with the current key; ${total - changed} already used it.`);
+    console.log(
+      `Re-encrypted ${changed} of ${total} installations with the current key; ${total - changed} already used it.`,
+    );
     return 0;
   });
 }

@@ -20,7 +20,10 @@ export function addSandboxCommand(program: Command): void {
       action(async (opts: { web?: boolean; port?: string; webPort?: string; botUrl?: string }) => {
         const apiPort = port(opts.port);
         const webPort = port(opts.webPort);
-        if (opts.botUrl !== undefined && !/^https?:\/\/\S+$/.test(opts.botUrl)) throw new UsageError(`--bot-url should be an http(s) URL such as http://127.0.0.1:3000/slack/events, not "${opts.botUrl}"`);
+        if (opts.botUrl !== undefined && !/^https?:\/\/\S+$/.test(opts.botUrl))
+          throw new UsageError(
+            `--bot-url should be an http(s) URL such as http://127.0.0.1:3000/slack/events, not "${opts.botUrl}"`,
+          );
         const { runStandaloneSandbox } = await import("../../demo/sandboxWeb");
         return runStandaloneSandbox({
           out: (line) => process.stdout.write(line + "\n"),

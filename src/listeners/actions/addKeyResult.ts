@@ -18,6 +18,10 @@ export function registerAddKeyResult(app: App, deps: ListenerDeps) {
     if (teams.length === 0) return; // no longer a manager of any team: submitting will say so
     const draft = { ...form.draft, keyResults: [...form.draft.keyResults, EMPTY_KEY_RESULT] };
     // The hash makes Slack refuse this update if the form changed in between (e.g. a double click).
-    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: objectiveModal({ teams, teamId: form.teamId, cycleKey, draft, alignTo, alignsToId: form.alignsToId }) });
+    await client.views.update({
+      view_id: body.view.id,
+      hash: body.view.hash,
+      view: objectiveModal({ teams, teamId: form.teamId, cycleKey, draft, alignTo, alignsToId: form.alignsToId }),
+    });
   });
 }

@@ -11,12 +11,23 @@ import { TRY_AGAIN } from "../trouble";
  * Opens a loading modal before anything else (the trigger_id is valid for ~3 s), then fills it
  * with the current period's form — also when the button clicked belongs to an older prompt.
  */
-export async function openCheckinModal(deps: ListenerDeps, client: SlackClient, ws: number, userId: string, triggerId: string) {
+export async function openCheckinModal(
+  deps: ListenerDeps,
+  client: SlackClient,
+  ws: number,
+  userId: string,
+  triggerId: string,
+) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal("Weekly check-in") });
   let view;
   try {
     const form = await checkinForm(serviceDeps(deps, client), ws, userId);
-    view = form ? checkinModal(form) : messageModal("Weekly check-in", "You own no key results in the current cycle, so there is nothing to check in.");
+    view = form
+      ? checkinModal(form)
+      : messageModal(
+          "Weekly check-in",
+          "You own no key results in the current cycle, so there is nothing to check in.",
+        );
   } catch (err) {
     deps.log.error("opening the check-in form failed", err);
     view = messageModal("Weekly check-in", TRY_AGAIN);

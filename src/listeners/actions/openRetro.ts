@@ -13,11 +13,17 @@ export function registerOpenRetro(app: App, deps: ListenerDeps) {
     const opened = await client.views.open({ trigger_id: body.trigger_id, view: loadingModal("Retro") });
     const id = Number(action.value);
     const ws = workspaceOf(context);
-    const access = Number.isSafeInteger(id) && id > 0 ? await retroForm(serviceDeps(deps, client), ws, body.user.id, id) : ({ status: "gone" } as const);
+    const access =
+      Number.isSafeInteger(id) && id > 0
+        ? await retroForm(serviceDeps(deps, client), ws, body.user.id, id)
+        : ({ status: "gone" } as const);
     const view =
       access.status === "ok"
         ? retroModal(access.form)
-        : messageModal("Retro", access.status === "refused" ? access.reason : "This key result no longer exists, or was archived.");
+        : messageModal(
+            "Retro",
+            access.status === "refused" ? access.reason : "This key result no longer exists, or was archived.",
+          );
     await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
   });
 }

@@ -16,7 +16,13 @@ import { TRY_AGAIN } from "../trouble";
 /** What the forms need of a slash command, and the workspace it acts on (from Bolt's context). */
 export type CommandContext = { user_id: string; trigger_id: string; channel_id: string; ws: number };
 
-async function openThenFill(deps: ListenerDeps, client: SlackClient, triggerId: string, title: string, fill: () => Promise<ModalView>) {
+async function openThenFill(
+  deps: ListenerDeps,
+  client: SlackClient,
+  triggerId: string,
+  title: string,
+  fill: () => Promise<ModalView>,
+) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
   let view: ModalView;
   try {
@@ -28,7 +34,12 @@ async function openThenFill(deps: ListenerDeps, client: SlackClient, triggerId: 
   await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
 }
 
-export async function openNewObjective(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string | null) {
+export async function openNewObjective(
+  deps: ListenerDeps,
+  client: SlackClient,
+  command: CommandContext,
+  teamName: string | null,
+) {
   await openThenFill(deps, client, command.trigger_id, "New objective", async () => {
     const ws = command.ws;
     const { teams, allTeams, cycleKey, alignTo } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
@@ -36,7 +47,11 @@ export async function openNewObjective(deps: ListenerDeps, client: SlackClient, 
     if (wanted && !allTeams.some((t) => t.toLowerCase() === wanted)) {
       return messageModal("New objective", unknownTeam(teamName!, allTeams));
     }
-    const chosen = wanted ? teams.find((t) => t.name.toLowerCase() === wanted) : teams.length === 1 ? teams[0] : undefined;
+    const chosen = wanted
+      ? teams.find((t) => t.name.toLowerCase() === wanted)
+      : teams.length === 1
+        ? teams[0]
+        : undefined;
     if (teams.length === 0 || (wanted && !chosen)) {
       return messageModal(
         "New objective",
@@ -48,7 +63,12 @@ export async function openNewObjective(deps: ListenerDeps, client: SlackClient, 
       alignTo,
       teamId: chosen?.id ?? null,
       cycleKey,
-      draft: { title: "", why: "", ownerSlackId: command.user_id, keyResults: Array.from({ length: INITIAL_KEY_RESULT_SLOTS }, () => EMPTY_KEY_RESULT) },
+      draft: {
+        title: "",
+        why: "",
+        ownerSlackId: command.user_id,
+        keyResults: Array.from({ length: INITIAL_KEY_RESULT_SLOTS }, () => EMPTY_KEY_RESULT),
+      },
     });
   });
 }
@@ -59,29 +79,56 @@ export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient,
     const ws = command.ws;
     const found = await findKeyResult(deps.db, ws, services.now, ref);
     if (found.status === "no_cycle") return messageModal("Edit key result", "No OKR cycle is running right now.");
-    if (found.status === "none") return messageModal("Edit key result", `No key result this cycle matches "${esc(ref)}". \`/okr team <name>\` lists a team's.`);
-    if (found.status === "ambiguous") return messageModal("Edit key result", ambiguousKeyResults(ref, found.matches, "edit"));
+    if (found.status === "none")
+      return messageModal(
+        "Edit key result",
+        `No key result this cycle matches "${esc(ref)}". \`/okr team <name>\` lists a team's.`,
+      );
+    if (found.status === "ambiguous")
+      return messageModal("Edit key result", ambiguousKeyResults(ref, found.matches, "edit"));
     const access = await openKeyResultEdit(services, ws, command.user_id, found.match.status.id);
     if (access.status === "gone") return messageModal("Edit key result", "This key result no longer exists.");
-    if (access.status === "refused") return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
-    return keyResultModal({ keyResultId: access.keyResultId, objectiveTitle: access.objectiveTitle, draft: access.draft, alignTo: access.alignTo, alignsToId: access.alignsToId });
+    if (access.status === "refused")
+      return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
+    return keyResultModal({
+      keyResultId: access.keyResultId,
+      objectiveTitle: access.objectiveTitle,
+      draft: access.draft,
+      alignTo: access.alignTo,
+      alignsToId: access.alignsToId,
+    });
   });
 }
 
 export function unknownTeam(name: string, teams: string[]): string {
-  const known = teams.length ? `Teams: ${teams.map((t) => `\`${esc(t)}\``).join(", ")}.` : "No teams exist yet: start one with `/okr team create`.";
+  const known = teams.length
+    ? `Teams: ${teams.map((t) => `\`${esc(t)}\``).join(", ")}.`
+    : "No teams exist yet: start one with `/okr team create`.";
   return name ? `There is no team called "${esc(name)}". ${known}` : `Which team? ${known}`;
 }
 
 /** Team settings, or the reason they are refused. */
-export async function openTeamSettingsModal(deps: ListenerDeps, client: SlackClient, command: CommandContext, teamName: string) {
+export async function openTeamSettingsModal(
+  deps: ListenerDeps,
+  client: SlackClient,
+  command: CommandContext,
+  teamName: string,
+) {
   await openThenFill(deps, client, command.trigger_id, "Team settings", async () => {
     const access = await openTeamSettings(serviceDeps(deps, client), command.ws, command.user_id, teamName);
     if (access.status === "ok") {
       const parents = await parentChoices(serviceDeps(deps, client), command.ws, access.team.id);
-      return teamSettingsModal({ teamId: access.team.id, name: access.team.name, settings: settingsOf(access.team), parents });
+      return teamSettingsModal({
+        teamId: access.team.id,
+        name: access.team.name,
+        settings: settingsOf(access.team),
+        parents,
+      });
     }
-    return messageModal("Team settings", access.status === "refused" ? access.reason : unknownTeam(teamName, access.teams));
+    return messageModal(
+      "Team settings",
+      access.status === "refused" ? access.reason : unknownTeam(teamName, access.teams),
+    );
   });
 }
 
@@ -90,6 +137,11 @@ export async function openTeamCreate(deps: ListenerDeps, client: SlackClient, co
   const channel = /^[CG][A-Z0-9]+$/.test(command.channel_id) ? command.channel_id : null;
   await openThenFill(deps, client, command.trigger_id, "New team", async () => {
     const parents = await parentChoices(serviceDeps(deps, client), command.ws, null);
-    return teamSettingsModal({ teamId: null, name, settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [command.user_id] }, parents });
+    return teamSettingsModal({
+      teamId: null,
+      name,
+      settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [command.user_id] },
+      parents,
+    });
   });
 }

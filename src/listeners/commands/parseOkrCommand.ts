@@ -21,7 +21,22 @@ export type OkrCommand =
   | { name: "usage"; problem: string }
   | { name: "unknown"; input: string; suggestion: string | null };
 
-export const SUBCOMMANDS = ["help", "checkin", "team", "show", "new", "edit", "archive", "digest", "away", "back", "tree", "follow", "unfollow", "following"] as const;
+export const SUBCOMMANDS = [
+  "help",
+  "checkin",
+  "team",
+  "show",
+  "new",
+  "edit",
+  "archive",
+  "digest",
+  "away",
+  "back",
+  "tree",
+  "follow",
+  "unfollow",
+  "following",
+] as const;
 
 /** A user mention as Slack sends it in command text (with "Escape channels, users, and links" on). */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -44,30 +59,56 @@ export function parseOkrCommand(text: string): OkrCommand {
       if (create) return { name: "team_create", team: create[1] ?? "" };
       const settings = /^settings(?:\s+(.+))?$/i.exec(args);
       if (settings) {
-        return settings[1] ? { name: "team_settings", team: settings[1] } : { name: "usage", problem: "Which team? For example `/okr team settings Platform`." };
+        return settings[1]
+          ? { name: "team_settings", team: settings[1] }
+          : { name: "usage", problem: "Which team? For example `/okr team settings Platform`." };
       }
-      return args ? { name: "team", team: args } : { name: "usage", problem: "Which team? For example `/okr team Platform`." };
+      return args
+        ? { name: "team", team: args }
+        : { name: "usage", problem: "Which team? For example `/okr team Platform`." };
     }
     case "show":
-      return args ? { name: "show", ref: args } : { name: "usage", problem: "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`." };
+      return args
+        ? { name: "show", ref: args }
+        : {
+            name: "usage",
+            problem:
+              "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`.",
+          };
     case "new":
       return { name: "new", team: args || null };
     case "edit":
-      return args ? { name: "edit", ref: args } : { name: "usage", problem: "Which key result? For example `/okr edit 12` or `/okr edit checkout`." };
+      return args
+        ? { name: "edit", ref: args }
+        : { name: "usage", problem: "Which key result? For example `/okr edit 12` or `/okr edit checkout`." };
     case "archive":
-      return args ? { name: "archive", ref: args } : { name: "usage", problem: "Which key result? For example `/okr archive 12`." };
+      return args
+        ? { name: "archive", ref: args }
+        : { name: "usage", problem: "Which key result? For example `/okr archive 12`." };
     case "digest":
       return { name: "digest", team: args || null };
     case "tree":
       return { name: "tree", team: args || null };
     case "follow":
-      return args ? { name: "follow", team: args } : { name: "usage", problem: "Which team? For example `/okr follow Platform`: its digest comes to you as a DM each week." };
+      return args
+        ? { name: "follow", team: args }
+        : {
+            name: "usage",
+            problem: "Which team? For example `/okr follow Platform`: its digest comes to you as a DM each week.",
+          };
     case "unfollow":
-      return args ? { name: "unfollow", team: args } : { name: "usage", problem: "Which team? For example `/okr unfollow Platform`. `/okr following` lists the teams you follow." };
+      return args
+        ? { name: "unfollow", team: args }
+        : {
+            name: "usage",
+            problem: "Which team? For example `/okr unfollow Platform`. `/okr following` lists the teams you follow.",
+          };
     case "following":
       return { name: "following" };
     case "away":
-      return args ? { name: "away", until: args } : { name: "usage", problem: "Until when? For example `/okr away 2026-12-31` (the last day you are away)." };
+      return args
+        ? { name: "away", until: args }
+        : { name: "usage", problem: "Until when? For example `/okr away 2026-12-31` (the last day you are away)." };
     case "back":
       return { name: "back" };
     default:

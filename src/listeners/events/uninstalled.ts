@@ -11,7 +11,9 @@ export function registerUninstalled(app: App, deps: ListenerDeps) {
   const stop = async (teamId: string | undefined, why: string) => {
     if (!teamId) return;
     const at = deps.clock();
-    const [deleted, { count }] = await deps.db.$transaction(async (tx) => [await deleteInstallation(tx, teamId), await markUninstalled(tx, teamId, at)] as const);
+    const [deleted, { count }] = await deps.db.$transaction(
+      async (tx) => [await deleteInstallation(tx, teamId), await markUninstalled(tx, teamId, at)] as const,
+    );
     if (deleted + count > 0) deps.log.warn(`workspace ${teamId}: ${why}; its tokens are deleted and its jobs stop`);
   };
   app.event("app_uninstalled", async ({ body }) => stop(body.team_id, "the app was uninstalled"));

@@ -11,7 +11,8 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
   app.view(IDS.views.checkin, async ({ ack, body, view, client, context }) => {
     const submission = parseCheckinSubmission(view.state.values);
     if (!submission.ok) {
-      if (Object.keys(submission.errors).length > 0) return void (await ack({ response_action: "errors", errors: submission.errors }));
+      if (Object.keys(submission.errors).length > 0)
+        return void (await ack({ response_action: "errors", errors: submission.errors }));
       return void (await ack(formError(view, "This form is out of date: close it and open the check-in again.")));
     }
     const services = serviceDeps(deps, client);
@@ -19,7 +20,10 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
     let result;
     try {
       // Stored before the ack: when the modal closes, the check-in is saved.
-      result = await recordCheckins(services, ws, body.user.id, submission.entries, { confirmed: submission.confirmed, formPeriod: formPeriod(view.private_metadata) });
+      result = await recordCheckins(services, ws, body.user.id, submission.entries, {
+        confirmed: submission.confirmed,
+        formPeriod: formPeriod(view.private_metadata),
+      });
     } catch (err) {
       if (err instanceof NotAllowedError) return void (await ack(formError(view, err.message)));
       // Not stored (the transaction rolled back): say so in the form, which stays open with what they typed.

@@ -37,17 +37,22 @@ export function parseCheckinSubmission(values: unknown): CheckinSubmission {
     const rawValue = field(IDS.checkinBlocks.value, id, IDS.checkinInputs.value)?.value ?? "";
     const value = parseNumberInput(rawValue);
     if (value === null) {
-      errors[`${IDS.checkinBlocks.value}${id}`] = rawValue.trim() === "" ? "Enter the current value." : "Enter a number, e.g. 42 or 97.5.";
+      errors[`${IDS.checkinBlocks.value}${id}`] =
+        rawValue.trim() === "" ? "Enter the current value." : "Enter a number, e.g. 42 or 97.5.";
     }
-    const confidence = CONFIDENCES.find((c) => c === field(IDS.checkinBlocks.confidence, id, IDS.checkinInputs.confidence)?.selected_option?.value);
+    const confidence = CONFIDENCES.find(
+      (c) => c === field(IDS.checkinBlocks.confidence, id, IDS.checkinInputs.confidence)?.selected_option?.value,
+    );
     if (!confidence) errors[`${IDS.checkinBlocks.confidence}${id}`] = "Pick how confident you are.";
     const note = field(IDS.checkinBlocks.note, id, IDS.checkinInputs.note)?.value?.trim() || null;
     if (note && note.length > NOTE_MAX_LENGTH) {
-      errors[`${IDS.checkinBlocks.note}${id}`] = `Keep the note under ${NOTE_MAX_LENGTH} characters (it has ${note.length}).`;
+      errors[`${IDS.checkinBlocks.note}${id}`] =
+        `Keep the note under ${NOTE_MAX_LENGTH} characters (it has ${note.length}).`;
     }
     const rawEvidence = field(IDS.checkinBlocks.evidence, id, IDS.checkinInputs.evidence)?.value?.trim() || null;
     const evidenceUrl = rawEvidence ? parseEvidenceUrl(rawEvidence, EVIDENCE_MAX_LENGTH) : null;
-    if (rawEvidence && !evidenceUrl) errors[`${IDS.checkinBlocks.evidence}${id}`] = "Enter a link starting with https:// (or leave it empty).";
+    if (rawEvidence && !evidenceUrl)
+      errors[`${IDS.checkinBlocks.evidence}${id}`] = "Enter a link starting with https:// (or leave it empty).";
     const confirmation = field(IDS.checkinBlocks.confirm, id, IDS.checkinInputs.confirm)?.selected_options ?? [];
     if (confirmation.some((o) => o.value === "yes")) confirmed.add(id);
     drafts.set(id, { value: rawValue, confidence: confidence ?? null, note, evidenceUrl: rawEvidence });

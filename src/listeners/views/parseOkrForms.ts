@@ -6,7 +6,10 @@ import { MAX_KEY_RESULT_SLOTS, type KeyResultDraft, type ObjectiveDraft } from "
 
 const element = z.object({
   value: z.string().nullish(),
-  selected_user: z.string().regex(/^[UW][A-Z0-9]+$/).nullish(),
+  selected_user: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+$/)
+    .nullish(),
   selected_users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
 });
@@ -29,7 +32,9 @@ function keyResultDraft(state: State, slot: number): KeyResultDraft {
 }
 
 /** The objective form; null when the state is not that form's (a forged or outdated payload). */
-export function parseObjectiveForm(values: unknown): { teamId: number | null; alignsToId: number | null; draft: ObjectiveDraft } | null {
+export function parseObjectiveForm(
+  values: unknown,
+): { teamId: number | null; alignsToId: number | null; draft: ObjectiveDraft } | null {
   const parsed = stateValues.safeParse(values);
   if (!parsed.success) return null;
   const state = parsed.data;

@@ -34,19 +34,38 @@ export function registerRetroSubmit(app: App, deps: ListenerDeps) {
     submissionOrNotSaved(deps.log, "saving a retro answer", slackAck, f.score, async (ack) => {
       const draft = parseRetroForm(view.state.values);
       const metadata = readMetadata(view.private_metadata, metadataSchema);
-      if (!draft || !metadata) return void (await ack({ response_action: "errors", errors: { [f.score]: "This form is out of date: open it again from the retro DM." } }));
+      if (!draft || !metadata)
+        return void (await ack({
+          response_action: "errors",
+          errors: { [f.score]: "This form is out of date: open it again from the retro DM." },
+        }));
       const check = checkRetroDraft(draft);
       if (!check.value) {
-        const errors = Object.fromEntries(Object.entries(check.errors).map(([field, message]) => [f[field as keyof typeof check.errors], message]));
+        const errors = Object.fromEntries(
+          Object.entries(check.errors).map(([field, message]) => [f[field as keyof typeof check.errors], message]),
+        );
         return void (await ack({ response_action: "errors", errors }));
       }
       const services = serviceDeps(deps, client);
       const ws = workspaceOf(context);
       const result = await saveRetroAnswers(services, ws, body.user.id, metadata.keyResultId, check.value);
-      if (result.status === "refused") return void (await ack({ response_action: "errors", errors: { [f.score]: result.reason } }));
-      if (result.status === "gone") return void (await ack({ response_action: "errors", errors: { [f.score]: "This key result no longer exists, or was archived." } }));
-      const carried = result.carried ? ` It is drafted into ${esc(result.carried.toCycle)} as #${result.carried.keyResultId}: confirm its target in the DM I sent.` : "";
-      await ack({ response_action: "update", view: messageModal("Retro", `:white_check_mark: Saved, score *${check.value.score.toFixed(1)}*.${result.threadUpdated ? " The retro thread shows it." : ""}${carried}`) });
+      if (result.status === "refused")
+        return void (await ack({ response_action: "errors", errors: { [f.score]: result.reason } }));
+      if (result.status === "gone")
+        return void (await ack({
+          response_action: "errors",
+          errors: { [f.score]: "This key result no longer exists, or was archived." },
+        }));
+      const carried = result.carried
+        ? ` It is drafted into ${esc(result.carried.toCycle)} as #${result.carried.keyResultId}: confirm its target in the DM I sent.`
+        : "";
+      await ack({
+        response_action: "update",
+        view: messageModal(
+          "Retro",
+          `:white_check_mark: Saved, score *${check.value.score.toFixed(1)}*.${result.threadUpdated ? " The retro thread shows it." : ""}${carried}`,
+        ),
+      });
     }),
   );
 }

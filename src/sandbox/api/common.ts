@@ -120,13 +120,22 @@ export function resolveThreadTs(ctx: ApiContext, channel: string, threadTs: stri
 }
 
 /** Paginate with an opaque offset cursor. */
-export function paginate<T>(items: T[], args: Json, defaultLimit: number, maxLimit: number): { page: T[]; nextCursor: string } {
+export function paginate<T>(
+  items: T[],
+  args: Json,
+  defaultLimit: number,
+  maxLimit: number,
+): { page: T[]; nextCursor: string } {
   const limitRaw = Number(str(args, "limit") ?? defaultLimit);
   const limit = Math.min(Math.max(1, Number.isFinite(limitRaw) && limitRaw > 0 ? limitRaw : defaultLimit), maxLimit);
   const cursor = str(args, "cursor");
   let offset = 0;
   if (cursor !== undefined) {
-    const decoded = Number(Buffer.from(cursor, "base64").toString("utf8").replace(/^offset:/, ""));
+    const decoded = Number(
+      Buffer.from(cursor, "base64")
+        .toString("utf8")
+        .replace(/^offset:/, ""),
+    );
     if (!Number.isInteger(decoded) || decoded < 0) fail("invalid_cursor");
     offset = decoded;
   }

@@ -51,7 +51,13 @@ function checkExternalId(spec: Json, ctx: ApiContext, selfId?: string): string |
   return ext;
 }
 
-function createView(spec: Json, user: string, ctx: ApiContext, rootViewId?: string, previousViewId?: string): SandboxView {
+function createView(
+  spec: Json,
+  user: string,
+  ctx: ApiContext,
+  rootViewId?: string,
+  previousViewId?: string,
+): SandboxView {
   const id = ctx.state.nextId("V");
   const externalId = checkExternalId(spec, ctx);
   const base: Omit<SandboxView, "view"> = {
@@ -140,7 +146,8 @@ function findView(args: Json, ctx: ApiContext): SandboxView {
   const id = str(args, "view_id");
   const ext = str(args, "external_id");
   if (id === undefined && ext === undefined) fail("invalid_arguments", ["[ERROR] view_id or external_id is required"]);
-  const v = id !== undefined ? ctx.state.views.get(id) : [...ctx.state.views.values()].find((x) => x.externalId === ext);
+  const v =
+    id !== undefined ? ctx.state.views.get(id) : [...ctx.state.views.values()].find((x) => x.externalId === ext);
   if (!v || !v.open) fail("not_found");
   return v;
 }
@@ -191,7 +198,12 @@ export interface SubmissionOutcome {
  * Apply the bot's answer to a view_submission: empty body closes the submitted view,
  * `response_action` clear / update / push / errors act like Slack.
  */
-export function applySubmissionResponse(ctx: ApiContext, viewId: string, status: number, body: string): SubmissionOutcome {
+export function applySubmissionResponse(
+  ctx: ApiContext,
+  viewId: string,
+  status: number,
+  body: string,
+): SubmissionOutcome {
   const v = ctx.state.views.get(viewId);
   if (!v) return { action: "failed", error: `unknown view ${viewId}` };
   if (status !== 200) return { action: "failed", error: `HTTP ${status}` };
@@ -230,13 +242,19 @@ export function applySubmissionResponse(ctx: ApiContext, viewId: string, status:
           return { action: "failed", error: "response_action errors needs an errors object" };
         }
         // Slack shows the person its generic "trouble connecting" error: nothing says what is wrong.
-        if (Object.keys(errors).length === 0) return { action: "failed", error: "response_action errors with an empty errors object" };
+        if (Object.keys(errors).length === 0)
+          return { action: "failed", error: "response_action errors with an empty errors object" };
         const blocks = Array.isArray(v.view.blocks) ? (v.view.blocks as Json[]) : [];
         const inputIds = new Set(blocks.filter((b) => b.type === "input").map((b) => String(b.block_id)));
         const out: Record<string, string> = {};
         for (const [k, msg] of Object.entries(errors)) {
-          if (!inputIds.has(k)) return { action: "failed", error: `errors references ${JSON.stringify(k)}, which is not an input block_id of the view` };
-          if (typeof msg !== "string" || msg === "") return { action: "failed", error: `errors.${k} must be a non-empty string` };
+          if (!inputIds.has(k))
+            return {
+              action: "failed",
+              error: `errors references ${JSON.stringify(k)}, which is not an input block_id of the view`,
+            };
+          if (typeof msg !== "string" || msg === "")
+            return { action: "failed", error: `errors.${k} must be a non-empty string` };
           out[k] = msg;
         }
         v.errors = out;

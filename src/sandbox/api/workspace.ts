@@ -92,7 +92,10 @@ const conversationsOpen: ApiHandler = (args, ctx) => {
     const r = resolveConversation(ctx, channel);
     return { ok: true, channel: { id: r.conversationId } };
   }
-  const users = (str(args, "users") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const users = (str(args, "users") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (users.length === 0) fail("users_list_not_supplied");
   for (const id of users) {
     const u = ctx.state.users.get(id);
@@ -104,7 +107,11 @@ const conversationsOpen: ApiHandler = (args, ctx) => {
     const id = ctx.state.dmId(first);
     return { ok: true, channel: { id, ...(args.return_im ? { is_im: true, user: first } : {}) } };
   }
-  const hash = createHash("sha1").update([...users].sort().join(",")).digest("hex").slice(0, 8).toUpperCase();
+  const hash = createHash("sha1")
+    .update([...users].sort().join(","))
+    .digest("hex")
+    .slice(0, 8)
+    .toUpperCase();
   return { ok: true, channel: { id: `G${hash}` } };
 };
 
@@ -145,7 +152,9 @@ const conversationsReplies: ApiHandler = (args, ctx) => {
   const parent = ctx.state.findMessage(r.channel, ts);
   if (!parent) fail("thread_not_found");
   const rootTs = parent.threadTs ?? parent.ts;
-  const thread = ctx.state.messages.filter((m) => m.channel === r.channel && (m.ts === rootTs || m.threadTs === rootTs));
+  const thread = ctx.state.messages.filter(
+    (m) => m.channel === r.channel && (m.ts === rootTs || m.threadTs === rootTs),
+  );
   const { page, nextCursor } = paginate(thread, args, 1000, 1000);
   return {
     ok: true,

@@ -9,7 +9,12 @@ export type NameLookup = {
 };
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** Slack's own escaping in message text (`&amp;`, `&lt;`, `&gt;`) undone, for text that is then HTML-escaped. */
@@ -90,20 +95,23 @@ function linesToHtml(lines: string[], names: NameLookup): string {
     const quote = /^(&gt;|>) ?/.exec(line);
     if (quote) {
       const body: string[] = [];
-      while (i < lines.length && /^(&gt;|>) ?/.test(lines[i] ?? "")) body.push(inline((lines[i++] ?? "").replace(/^(&gt;|>) ?/, ""), names));
+      while (i < lines.length && /^(&gt;|>) ?/.test(lines[i] ?? ""))
+        body.push(inline((lines[i++] ?? "").replace(/^(&gt;|>) ?/, ""), names));
       out.push(`<blockquote>${body.join("<br>")}</blockquote>`);
       continue;
     }
     if (/^\s*[•◦▪-] /.test(line)) {
       const items: string[] = [];
-      while (i < lines.length && /^\s*[•◦▪-] /.test(lines[i] ?? "")) items.push(`<li>${inline((lines[i++] ?? "").replace(/^\s*[•◦▪-] /, ""), names)}</li>`);
+      while (i < lines.length && /^\s*[•◦▪-] /.test(lines[i] ?? ""))
+        items.push(`<li>${inline((lines[i++] ?? "").replace(/^\s*[•◦▪-] /, ""), names)}</li>`);
       out.push(`<ul>${items.join("")}</ul>`);
       continue;
     }
     const numbered = /^\s*\d+\. /.test(line);
     if (numbered) {
       const items: string[] = [];
-      while (i < lines.length && /^\s*\d+\. /.test(lines[i] ?? "")) items.push(`<li>${inline((lines[i++] ?? "").replace(/^\s*\d+\. /, ""), names)}</li>`);
+      while (i < lines.length && /^\s*\d+\. /.test(lines[i] ?? ""))
+        items.push(`<li>${inline((lines[i++] ?? "").replace(/^\s*\d+\. /, ""), names)}</li>`);
       out.push(`<ol>${items.join("")}</ol>`);
       continue;
     }

@@ -18,7 +18,17 @@ export type RenderContext = NameLookup & {
 };
 
 /** Block types the renderer draws (a builder emitting anything else fails test/web/render.test.ts). */
-export const KNOWN_BLOCK_TYPES = ["header", "section", "divider", "context", "actions", "input", "image", "rich_text", "markdown"] as const;
+export const KNOWN_BLOCK_TYPES = [
+  "header",
+  "section",
+  "divider",
+  "context",
+  "actions",
+  "input",
+  "image",
+  "rich_text",
+  "markdown",
+] as const;
 /** Element types the renderer draws, wherever they appear. */
 export const KNOWN_ELEMENT_TYPES = [
   "button",
@@ -56,14 +66,20 @@ function plain(t: unknown): string {
   return isObj(t) ? str(t.text) : "";
 }
 
-const attr = (name: string, value: unknown): string => (value === undefined || value === null || value === "" ? "" : ` ${name}="${escapeHtml(str(value))}"`);
+const attr = (name: string, value: unknown): string =>
+  value === undefined || value === null || value === "" ? "" : ` ${name}="${escapeHtml(str(value))}"`;
 
 /** The id of a form control, unique per block and action. */
 export function controlId(blockId: string, actionId: string): string {
   return `f-${`${blockId}--${actionId}`.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-type Place = { blockId: string; /** Inside an input block (a form field) rather than an actions block / accessory. */ field: boolean; label?: string; optional?: boolean };
+type Place = {
+  blockId: string /** Inside an input block (a form field) rather than an actions block / accessory. */;
+  field: boolean;
+  label?: string;
+  optional?: boolean;
+};
 
 function dataAttrs(el: Obj, place: Place): string {
   return `${attr("data-block-id", place.blockId)}${attr("data-action-id", el.action_id)}${attr("data-type", el.type)}${place.field ? " data-field" : ""}`;
@@ -79,18 +95,32 @@ function chosenValues(el: Obj): Set<string> {
   const chosen = new Set<string>();
   if (isObj(el.initial_option)) chosen.add(str(el.initial_option.value));
   for (const o of list(el.initial_options)) if (isObj(o)) chosen.add(str(o.value));
-  for (const k of ["initial_user", "initial_conversation", "initial_channel"]) if (typeof el[k] === "string") chosen.add(el[k] as string);
-  for (const k of ["initial_users", "initial_conversations", "initial_channels"]) for (const v of list(el[k])) chosen.add(str(v));
+  for (const k of ["initial_user", "initial_conversation", "initial_channel"])
+    if (typeof el[k] === "string") chosen.add(el[k] as string);
+  for (const k of ["initial_users", "initial_conversations", "initial_channels"])
+    for (const v of list(el[k])) chosen.add(str(v));
   return chosen;
 }
 
-function selectHtml(el: Obj, place: Place, choices: Array<{ value: string; label: string }>, multiple: boolean): string {
+function selectHtml(
+  el: Obj,
+  place: Place,
+  choices: Array<{ value: string; label: string }>,
+  multiple: boolean,
+): string {
   const chosen = chosenValues(el);
   const id = controlId(place.blockId, str(el.action_id));
   const placeholder = plain(el.placeholder) || "Select an option";
   const opts = [
-    ...(multiple ? [] : [`<option value=""${chosen.size === 0 ? " selected" : ""}${place.field && !place.optional ? " disabled" : ""}>${escapeHtml(placeholder)}</option>`]),
-    ...choices.map((c) => `<option value="${escapeHtml(c.value)}"${chosen.has(c.value) ? " selected" : ""}>${escapeHtml(c.label)}</option>`),
+    ...(multiple
+      ? []
+      : [
+          `<option value=""${chosen.size === 0 ? " selected" : ""}${place.field && !place.optional ? " disabled" : ""}>${escapeHtml(placeholder)}</option>`,
+        ]),
+    ...choices.map(
+      (c) =>
+        `<option value="${escapeHtml(c.value)}"${chosen.has(c.value) ? " selected" : ""}>${escapeHtml(c.label)}</option>`,
+    ),
   ];
   const label = place.field ? "" : ` aria-label="${escapeHtml(placeholder)}"`;
   return `<select id="${id}" class="select"${dataAttrs(el, place)}${multiple ? " multiple" : ""}${place.field && !place.optional ? " required" : ""}${label}>${opts.join("")}</select>`;
@@ -115,8 +145,18 @@ function textInputHtml(el: Obj, place: Place): string {
   if (el.type === "plain_text_input" && el.multiline === true) {
     return `<textarea ${common} rows="3">${escapeHtml(str(el.initial_value))}</textarea>`;
   }
-  const type = el.type === "url_text_input" ? "url" : el.type === "email_text_input" ? "email" : el.type === "number_input" ? "number" : "text";
-  const numberAttrs = el.type === "number_input" ? `${attr("min", el.min_value)}${attr("max", el.max_value)} step="${el.is_decimal_allowed === true ? "any" : "1"}"` : "";
+  const type =
+    el.type === "url_text_input"
+      ? "url"
+      : el.type === "email_text_input"
+        ? "email"
+        : el.type === "number_input"
+          ? "number"
+          : "text";
+  const numberAttrs =
+    el.type === "number_input"
+      ? `${attr("min", el.min_value)}${attr("max", el.max_value)} step="${el.is_decimal_allowed === true ? "any" : "1"}"`
+      : "";
   return `<input type="${type}" ${common}${numberAttrs}${attr("value", el.initial_value)}>`;
 }
 
@@ -133,17 +173,34 @@ export function elementHtml(el: unknown, place: Place, ctx: RenderContext): stri
     }
     case "static_select":
     case "multi_static_select":
-      return selectHtml(el, place, options(el).map((o) => ({ value: str(o.value), label: plain(o.text) })), el.type === "multi_static_select");
+      return selectHtml(
+        el,
+        place,
+        options(el).map((o) => ({ value: str(o.value), label: plain(o.text) })),
+        el.type === "multi_static_select",
+      );
     case "overflow": {
-      const opts = options(el).map((o) => `<option value="${escapeHtml(str(o.value))}">${escapeHtml(plain(o.text))}</option>`);
+      const opts = options(el).map(
+        (o) => `<option value="${escapeHtml(str(o.value))}">${escapeHtml(plain(o.text))}</option>`,
+      );
       return `<select class="select overflow" aria-label="More actions"${dataAttrs(el, place)}><option value="" selected disabled>⋯</option>${opts.join("")}</select>`;
     }
     case "users_select":
     case "multi_users_select":
-      return selectHtml(el, place, (ctx.people ?? []).map((p) => ({ value: p.id, label: p.name })), el.type === "multi_users_select");
+      return selectHtml(
+        el,
+        place,
+        (ctx.people ?? []).map((p) => ({ value: p.id, label: p.name })),
+        el.type === "multi_users_select",
+      );
     case "conversations_select":
     case "channels_select":
-      return selectHtml(el, place, (ctx.channels ?? []).map((c) => ({ value: c.id, label: `#${c.name}` })), false);
+      return selectHtml(
+        el,
+        place,
+        (ctx.channels ?? []).map((c) => ({ value: c.id, label: `#${c.name}` })),
+        false,
+      );
     case "checkboxes":
     case "radio_buttons":
       return choicesHtml(el, place, ctx);
@@ -151,7 +208,9 @@ export function elementHtml(el: unknown, place: Place, ctx: RenderContext): stri
     case "timepicker": {
       const id = controlId(place.blockId, str(el.action_id));
       const initial = el.type === "datepicker" ? el.initial_date : el.initial_time;
-      const label = place.field ? "" : ` aria-label="${escapeHtml(plain(el.placeholder) || (el.type === "datepicker" ? "Date" : "Time"))}"`;
+      const label = place.field
+        ? ""
+        : ` aria-label="${escapeHtml(plain(el.placeholder) || (el.type === "datepicker" ? "Date" : "Time"))}"`;
       return `<input type="${el.type === "datepicker" ? "date" : "time"}" id="${id}"${dataAttrs(el, place)}${attr("value", initial)}${place.field && !place.optional ? " required" : ""}${label}>`;
     }
     case "plain_text_input":
@@ -192,7 +251,9 @@ function richTextHtml(v: unknown, ctx: RenderContext): string {
     case "text":
       return wrap(escapeHtml(str(v.text)).replace(/\n/g, "<br>"));
     case "link":
-      return /^https?:/i.test(str(v.url)) ? `<a href="${escapeHtml(str(v.url))}" target="_blank" rel="noopener noreferrer">${escapeHtml(str(v.text) || str(v.url))}</a>` : escapeHtml(str(v.text));
+      return /^https?:/i.test(str(v.url))
+        ? `<a href="${escapeHtml(str(v.url))}" target="_blank" rel="noopener noreferrer">${escapeHtml(str(v.text) || str(v.url))}</a>`
+        : escapeHtml(str(v.text));
     case "user":
       return `<span class="mention">@${escapeHtml(ctx.user(str(v.user_id)))}</span>`;
     case "channel":
@@ -201,7 +262,9 @@ function richTextHtml(v: unknown, ctx: RenderContext): string {
       return mrkdwnToHtml(`:${str(v.name)}:`, ctx);
     case "rich_text_list": {
       const tag = v.style === "ordered" ? "ol" : "ul";
-      return `<${tag}>${list(v.elements).map((e) => `<li>${richTextHtml(e, ctx)}</li>`).join("")}</${tag}>`;
+      return `<${tag}>${list(v.elements)
+        .map((e) => `<li>${richTextHtml(e, ctx)}</li>`)
+        .join("")}</${tag}>`;
     }
     case "rich_text_preformatted":
       return `<pre>${richTextHtml(v.elements, ctx)}</pre>`;
@@ -238,20 +301,29 @@ function blockHtml(b: unknown, index: number, ctx: RenderContext): string {
       return `<h3 class="block header">${escapeHtml(plain(b.text))}</h3>`;
     case "section": {
       const text = b.text !== undefined ? `<div class="text">${textHtml(b.text, ctx)}</div>` : "";
-      const fields = Array.isArray(b.fields) ? `<div class="fields">${b.fields.map((f) => `<div class="field">${textHtml(f, ctx)}</div>`).join("")}</div>` : "";
-      const accessory = b.accessory !== undefined ? `<div class="accessory">${elementHtml(b.accessory, { blockId, field: false, label: plain(b.text) }, ctx)}</div>` : "";
+      const fields = Array.isArray(b.fields)
+        ? `<div class="fields">${b.fields.map((f) => `<div class="field">${textHtml(f, ctx)}</div>`).join("")}</div>`
+        : "";
+      const accessory =
+        b.accessory !== undefined
+          ? `<div class="accessory">${elementHtml(b.accessory, { blockId, field: false, label: plain(b.text) }, ctx)}</div>`
+          : "";
       return `<div class="block section"><div class="body">${text}${fields}</div>${accessory}</div>`;
     }
     case "divider":
       return `<hr class="block divider">`;
     case "context": {
       const parts = list(b.elements).map((e) =>
-        isObj(e) && e.type === "image" ? imageTag(str(e.image_url), plain(e.alt_text), "context-image") : `<span>${textHtml(e, ctx)}</span>`,
+        isObj(e) && e.type === "image"
+          ? imageTag(str(e.image_url), plain(e.alt_text), "context-image")
+          : `<span>${textHtml(e, ctx)}</span>`,
       );
       return `<div class="block context">${parts.join("")}</div>`;
     }
     case "actions":
-      return `<div class="block actions">${list(b.elements).map((e) => elementHtml(e, { blockId, field: false }, ctx)).join("")}</div>`;
+      return `<div class="block actions">${list(b.elements)
+        .map((e) => elementHtml(e, { blockId, field: false }, ctx))
+        .join("")}</div>`;
     case "input":
       return inputBlockHtml(b, blockId, ctx);
     case "image": {
@@ -275,10 +347,16 @@ export function renderBlocks(blocks: unknown, ctx: RenderContext): string {
 }
 
 /** A modal: title bar, blocks (with field errors), Close and Submit. */
-export function renderModal(view: { id: string; view: Obj; errors?: Record<string, string> }, ctx: RenderContext): string {
+export function renderModal(
+  view: { id: string; view: Obj; errors?: Record<string, string> },
+  ctx: RenderContext,
+): string {
   const v = view.view;
   const title = plain(v.title);
-  const submit = plain(v.submit) !== "" ? `<button type="submit" class="btn btn-primary">${escapeHtml(plain(v.submit))}</button>` : "";
+  const submit =
+    plain(v.submit) !== ""
+      ? `<button type="submit" class="btn btn-primary">${escapeHtml(plain(v.submit))}</button>`
+      : "";
   const close = `<button type="button" class="btn" data-close-view>${escapeHtml(plain(v.close) || "Close")}</button>`;
   const body = renderBlocks(v.blocks, { ...ctx, ...(view.errors ? { errors: view.errors } : {}) });
   return `<form class="modal" role="dialog" aria-modal="true" aria-labelledby="modal-title" data-view-id="${escapeHtml(view.id)}" novalidate><h2 id="modal-title">${escapeHtml(title)}</h2><div class="modal-body">${body}</div><div class="modal-buttons">${close}${submit}</div></form>`;

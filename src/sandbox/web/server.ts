@@ -41,7 +41,8 @@ export class SandboxWebServer {
   async start(port = 0): Promise<string> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => {
-        if (!res.headersSent && !res.destroyed) sendJson(res, 500, { ok: false, error: e instanceof Error ? e.message : String(e) });
+        if (!res.headersSent && !res.destroyed)
+          sendJson(res, 500, { ok: false, error: e instanceof Error ? e.message : String(e) });
       });
     });
     server.on("connection", (sock: Socket) => {
@@ -79,9 +80,15 @@ export class SandboxWebServer {
     // it by a DNS name (Host) nor send JSON without a preflight this server never answers.
     const host = req.headers.host ?? "";
     if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) return sendText(res, 421, "wrong host");
-    if (req.method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json")) return sendText(res, 415, "JSON only");
+    if (req.method === "POST" && !(req.headers["content-type"] ?? "").startsWith("application/json"))
+      return sendText(res, 415, "JSON only");
     if (req.method === "GET" && u.pathname === "/") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' http: https: data:" });
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "content-security-policy":
+          "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' http: https: data:",
+      });
       res.end(PAGE_HTML);
       return;
     }
@@ -125,12 +132,23 @@ export class SandboxWebServer {
           ...(value !== undefined && value !== null && value !== "" ? { value } : {}),
           ...(container?.type === "view"
             ? { container: { type: "view", view_id: s(container.viewId) }, ...(values ? { values } : {}) }
-            : { container: { type: "message", channel_id: s(container?.channel), message_ts: s(container?.ts), ...(container?.ephemeral === true ? { is_ephemeral: true } : {}) } }),
+            : {
+                container: {
+                  type: "message",
+                  channel_id: s(container?.channel),
+                  message_ts: s(container?.ts),
+                  ...(container?.ephemeral === true ? { is_ephemeral: true } : {}),
+                },
+              }),
         });
         return { status: result.status };
       }
       case "/submit": {
-        const result = await requester.viewSubmission({ user, view: { id: s(b.viewId) }, values: (b.values ?? {}) as SimpleValues });
+        const result = await requester.viewSubmission({
+          user,
+          view: { id: s(b.viewId) },
+          values: (b.values ?? {}) as SimpleValues,
+        });
         return { outcome: result.outcome.action };
       }
       case "/close":
@@ -168,8 +186,16 @@ export class SandboxWebServer {
   private sendFile(id: string, res: ServerResponse): void {
     const f = this.opts.sandbox.files().find((x) => x.id === id);
     if (!f?.bytes) return sendText(res, 404, "no such file");
-    const type = /\.png$/i.test(f.filename) ? "image/png" : /\.svg$/i.test(f.filename) ? "text/plain; charset=utf-8" : "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "content-length": String(f.bytes.length), "cache-control": "max-age=3600" });
+    const type = /\.png$/i.test(f.filename)
+      ? "image/png"
+      : /\.svg$/i.test(f.filename)
+        ? "text/plain; charset=utf-8"
+        : "application/octet-stream";
+    res.writeHead(200, {
+      "content-type": type,
+      "content-length": String(f.bytes.length),
+      "cache-control": "max-age=3600",
+    });
     res.end(f.bytes);
   }
 
