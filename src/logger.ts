@@ -1,7 +1,7 @@
 // A small leveled logger that also satisfies Bolt's Logger interface, in two formats: text lines
 // for people (the default) and one JSON object per line for log pipelines (LOG_FORMAT=json). Every
 // line passes through `redact`, so a token that ends up in an error message never reaches the logs.
-import { LogLevel as BoltLogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { LogLevel as BoltLogLevel, Logger as BoltLogger } from "@slack/bolt";
 import type { Config, LogFormat, LogLevel } from "./config";
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -38,7 +38,7 @@ export type LoggerOptions = {
   secrets?: string[];
 };
 
-const stderr: LogSink = (l) => process.stderr.write(l + "\n");
+const stderr: LogSink = (l) => process.stderr.write(`${l}\n`);
 
 /** The process's logger, as the configuration says: level, format, and its secrets masked. */
 export function loggerFor(config: Config, sink: LogSink = stderr): Logger {

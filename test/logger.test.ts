@@ -19,7 +19,7 @@ describe("text logs", () => {
       .info("job digest:", { sent: 2 }, fields({ durationMs: 12 }));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  \[okr-bot:jobs\] job digest: \{"sent":2\}$/,
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO {2}\[okr-bot:jobs\] job digest: \{"sent":2\}$/,
     );
   });
 
@@ -128,7 +128,7 @@ describe("the configured logger", () => {
     const lines: string[] = [];
     loggerFor(config, (l) => lines.push(l)).info("hello");
     loggerFor({ ...config, logFormat: "json" }, (l) => lines.push(l)).info("hello");
-    expect(lines[0]).toMatch(/ INFO  \[okr-bot\] hello$/);
+    expect(lines[0]).toMatch(/ INFO {2}\[okr-bot\] hello$/);
     expect(JSON.parse(lines[1]!)).toMatchObject({ level: "info", name: "okr-bot", msg: "hello" });
   });
 

@@ -20,7 +20,11 @@ export async function digestBuild(opts: {
   let queries = 0;
   let counting = false;
   await migrate(bench.config);
-  const database = openDatabase(bench.config, { onQuery: () => void (counting && (queries += 1)) });
+  const database = openDatabase(bench.config, {
+    onQuery: () => {
+      if (counting) queries += 1;
+    },
+  });
   try {
     const { db } = database;
     const workspace = await db.workspace.create({ data: { slackTeamId: "T0BENCH" } });

@@ -35,7 +35,7 @@ export function okrYaml(owners: number, teamSize = 10, cycle = "2026-Q4"): strin
       }
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export async function seed(stack: LocalStack, owners: number): Promise<void> {

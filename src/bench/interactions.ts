@@ -29,7 +29,7 @@ export async function interactions(opts: {
   await migrate(db.config);
   const database = openDatabase(db.config);
   const signingSecret = randomBytes(16).toString("hex");
-  let bot;
+  let bot: Awaited<ReturnType<typeof startBotProcess>> | undefined;
   try {
     await seedInto(database.db, sandbox, opts.submissions, new Date());
     bot = await startBotProcess(opts.cli, {

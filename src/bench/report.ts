@@ -48,6 +48,6 @@ export function writeResults(file: string, figures: readonly Figure[], mode: str
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures }, null, 2) + "\n",
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures }, null, 2)}\n`,
   );
 }

@@ -1,7 +1,6 @@
 // The weekly check-in: the DM prompt, the modal, and the DM once answered.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
-import { formatNumber } from "../domain/progress";
 import { plural } from "../domain/text";
 import { CONFIDENCES, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
 import { confidenceLabel, esc, fitMrkdwn, goalText, keyResultSummary, truncate, valueWithUnit } from "./format";

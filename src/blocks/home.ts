@@ -1,7 +1,6 @@
 import type { HomeView, KnownBlock } from "@slack/types";
-import { formatPercent } from "../domain/progress";
 import type { HomeData } from "../services/overview";
-import { esc, escFit, fitMrkdwn, keyResultSummary, mention, progressBar, truncate } from "./format";
+import { esc, escFit, fitMrkdwn, keyResultSummary, mention, truncate } from "./format";
 import { IDS } from "./ids";
 import { progressFigure } from "./tree";
 import type { ServedObjective } from "../domain/alignment";

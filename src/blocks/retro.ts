@@ -1,6 +1,5 @@
 import type { KnownBlock } from "@slack/types";
 import type { Retro, RetroItem } from "../domain/retro";
-import { formatPercent } from "../domain/progress";
 import { SCORE_BANDS } from "../domain/scoring";
 import { esc, escFit, fitMrkdwn, goalText, mention, progressText, truncate, valueWithUnit } from "./format";
 import { plural } from "../domain/text";

@@ -46,7 +46,7 @@ async function askSlack(db: Db): Promise<Workspace> {
     retries: 1,
     logger: createLogger("error").child("web-api"),
   });
-  let auth;
+  let auth: Awaited<ReturnType<typeof slack.auth.test>>;
   try {
     auth = await slack.auth.test();
   } catch (err) {

@@ -77,22 +77,26 @@ export function alignmentProblems(file: OkrFile, cycleKey: string, stored: Store
   });
   if (problems.length > 0) return problems; // ancestors are meaningless until the tree is a tree
 
-  file.teams.forEach((team, t) => {
-    team.objectives.forEach((objective, i) => {
+  for (const [t, team] of file.teams.entries()) {
+    for (const [i, objective] of team.objectives.entries()) {
       const to = objective.aligns_to;
-      if (!to) return;
+      if (!to) continue;
       const path = ["teams", t, "objectives", i, "aligns_to"];
-      if (!parentOf.has(to.team)) return add([...path, "team"], `no team is named "${to.team}"`);
+      if (!parentOf.has(to.team)) {
+        add([...path, "team"], `no team is named "${to.team}"`);
+        continue;
+      }
       const ancestors = ancestorsOf(team.name, parentOf);
       if (!ancestors.includes(to.team)) {
         const line =
           ancestors.length > 0
             ? `its ancestors are ${ancestors.map((a) => `"${a}"`).join(", ")}`
             : `"${team.name}" has no parent team`;
-        return add([...path, "team"], `"${to.team}" is not an ancestor of "${team.name}": ${line}`);
+        add([...path, "team"], `"${to.team}" is not an ancestor of "${team.name}": ${line}`);
+        continue;
       }
       const key = objectiveKey(to.team, to.objective);
-      if (inFile.has(key) || stored.objectives.has(key)) return;
+      if (inFile.has(key) || stored.objectives.has(key)) continue;
       const other = stored.otherCycles.get(key);
       add(
         [...path, "objective"],
@@ -100,8 +104,8 @@ export function alignmentProblems(file: OkrFile, cycleKey: string, stored: Store
           ? `"${to.objective}" is an objective of ${other}, not of ${cycleKey}: an objective aligns within its own cycle`
           : `"${to.team}" has no objective "${to.objective}" in ${cycleKey}`,
       );
-    });
-  });
+    }
+  }
   return problems;
 }
 

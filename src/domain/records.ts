@@ -54,7 +54,7 @@ export const RECORD_FORMATS = ["json", "csv", "md"] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
 export function formatRecord(record: CycleRecord, format: RecordFormat): string {
-  if (format === "json") return JSON.stringify(record, null, 2) + "\n";
+  if (format === "json") return `${JSON.stringify(record, null, 2)}\n`;
   return format === "csv" ? toCsv(record) : toMarkdown(record);
 }
 
@@ -148,7 +148,7 @@ function toCsv(record: CycleRecord): string {
       }
     }
   }
-  return rows.join("\r\n") + "\r\n";
+  return `${rows.join("\r\n")}\r\n`;
 }
 
 /** Inline Markdown that cannot break out of its line or table cell. */

@@ -128,7 +128,10 @@ export function eligibleParents<T extends TreeTeam>(teamId: number | null, teams
   for (let grew = true; grew; ) {
     grew = false;
     for (const t of teams)
-      if (t.parentId !== null && below.has(t.parentId) && !below.has(t.id)) below.add(t.id), (grew = true);
+      if (t.parentId !== null && below.has(t.parentId) && !below.has(t.id)) {
+        below.add(t.id);
+        grew = true;
+      }
   }
   return teams.filter((t) => !below.has(t.id));
 }
@@ -145,8 +148,10 @@ export function alignableObjectives(
   const above = new Set<number>();
   for (const id of teamIds) {
     const seen = new Set([id]);
-    for (let p = byId.get(id)?.parentId ?? null; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null)
-      above.add(p), seen.add(p);
+    for (let p = byId.get(id)?.parentId ?? null; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null) {
+      above.add(p);
+      seen.add(p);
+    }
   }
   return [...above]
     .map((id) => byId.get(id)!)

@@ -97,7 +97,7 @@ async function runInEachWorkspace(name: JobName, deps: JobDeps, opts: JobOptions
   let workspaces = 0;
   let unreachable = 0;
   for (const workspace of await listWorkspaces(deps.db)) {
-    let slack;
+    let slack: Awaited<ReturnType<typeof deps.slack.forWorkspace>>;
     try {
       slack = await deps.slack.forWorkspace(workspace);
     } catch (err) {

@@ -221,7 +221,9 @@ class Checker {
     };
     if (el.initial_option !== undefined) check(el.initial_option, `${ptr}/initial_option`);
     if (Array.isArray(el.initial_options)) {
-      el.initial_options.forEach((o, i) => check(o, `${ptr}/initial_options/${i}`));
+      el.initial_options.forEach((o, i) => {
+        check(o, `${ptr}/initial_options/${i}`);
+      });
     }
   }
 
@@ -341,7 +343,9 @@ class Checker {
         }
         this.text(block.text, LIMITS.sectionText, `${ptr}/text`, { optional: true });
         const fields = this.array(block.fields, LIMITS.sectionFields, `${ptr}/fields`);
-        fields?.forEach((f, j) => this.text(f, LIMITS.sectionFieldText, `${ptr}/fields/${j}`));
+        fields?.forEach((f, j) => {
+          this.text(f, LIMITS.sectionFieldText, `${ptr}/fields/${j}`);
+        });
         if (block.accessory !== undefined) this.element(block.accessory, `${ptr}/accessory`, "accessory");
         break;
       }
@@ -408,7 +412,9 @@ export function validateBlocks(blocks: unknown, surface: Surface): string[] {
   const max = surface === "message" ? LIMITS.blocksPerMessage : LIMITS.blocksPerView;
   if (blocks.length > max) c.add(tooMany(max, "/blocks"));
   const blockIds = new Map<string, number>();
-  blocks.forEach((b, i) => c.block(b, i, surface, blockIds));
+  blocks.forEach((b, i) => {
+    c.block(b, i, surface, blockIds);
+  });
   return c.errors;
 }
 

@@ -141,7 +141,7 @@ export class RateLimiter {
     }
     const wait = Math.max(...buckets.map((b) => b.waitSeconds(now)));
     if (wait > 0) return { ok: false, retryAfter: Math.max(1, Math.ceil(wait)) };
-    buckets.forEach((b) => b.consume());
+    for (const b of buckets) b.consume();
     return { ok: true };
   }
 }

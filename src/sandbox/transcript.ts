@@ -99,7 +99,7 @@ function richText(v: unknown): string {
     case "emoji":
       return `:${String(v.name)}:`;
     case "rich_text_list":
-      return (Array.isArray(v.elements) ? v.elements : []).map((e) => `• ${richText(e)}`).join("\n") + "\n";
+      return `${(Array.isArray(v.elements) ? v.elements : []).map((e) => `• ${richText(e)}`).join("\n")}\n`;
     case "rich_text_section":
     case "rich_text_preformatted":
     case "rich_text_quote":

@@ -148,7 +148,8 @@ export function buildStateValues(
         `Slack sandbox: required input ${JSON.stringify(f.blockId)} is empty; the Slack client would not submit the form`,
       );
     }
-    (values[f.blockId] ??= {})[actionId] = value;
+    values[f.blockId] ??= {};
+    values[f.blockId]![actionId] = value;
   }
   return values;
 }

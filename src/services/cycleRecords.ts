@@ -33,7 +33,10 @@ export async function cycleRecord(
     const objectives: CycleRecord["teams"][number]["objectives"] = [];
     for (const item of retro.items) {
       let objective = objectives.find((o) => o.title === item.objectiveTitle);
-      if (!objective) objectives.push((objective = { title: item.objectiveTitle, owner: null, keyResults: [] }));
+      if (!objective) {
+        objective = { title: item.objectiveTitle, owner: null, keyResults: [] };
+        objectives.push(objective);
+      }
       const kr = item.keyResult;
       objective.keyResults.push({
         id: kr.id,

@@ -9,7 +9,6 @@ import {
   parentsFirst,
   type StoredAlignment,
 } from "../domain/alignment";
-import { deriveDirection } from "../domain/progress";
 import { parseTarget, storedShape, type StoredShape } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
@@ -287,7 +286,7 @@ async function importKeyResult(
     include: { coOwners: { include: { person: true } }, _count: { select: { checkIns: true } } },
   });
   // A measure-first key result whose first check-in has set its baseline keeps it (the file still has none).
-  const measured = found && found.baselineFromCheckIn && found._count.checkIns > 0 ? found : null;
+  const measured = found?.baselineFromCheckIn && found._count.checkIns > 0 ? found : null;
   const fields = {
     // A key result without its own owner is its objective owner's to check in on.
     ownerId: kr.owner ? await personId(tx, workspaceId, kr.owner) : objectiveOwnerId,

@@ -84,7 +84,10 @@ const defaultPacers = new WeakMap<SlackClient, Pacer>();
 export function pacerOf(deps: OutboxDeps): Pacer {
   if (deps.pacer) return deps.pacer;
   let pacer = defaultPacers.get(deps.slack);
-  if (!pacer) defaultPacers.set(deps.slack, (pacer = new Pacer({ perSecond: 5, perChannelPerSecond: 1 })));
+  if (!pacer) {
+    pacer = new Pacer({ perSecond: 5, perChannelPerSecond: 1 });
+    defaultPacers.set(deps.slack, pacer);
+  }
   return pacer;
 }
 
@@ -334,7 +337,7 @@ export async function updateSent(
   content: MessageContent,
 ): Promise<boolean> {
   const message = await deps.db.slackMessage.findUnique({ where: { key } });
-  if (!message || message.status !== "sent" || !message.ts) return false;
+  if (message?.status !== "sent" || !message.ts) return false;
   await deps.slack.chat.update({
     channel: message.channel,
     ts: message.ts,

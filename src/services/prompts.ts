@@ -173,6 +173,7 @@ async function promptOwner(
  */
 function graceStart(dueAt: Date, person: Person, now: Date): Date {
   const later = [person.tzChangedAt, person.awayUntil].filter((d): d is Date => d !== null && d <= now && d > dueAt);
+  // biome-ignore lint/complexity/useMathMinMax: Dates, which Math.max would turn into numbers
   return later.reduce((max, d) => (d > max ? d : max), dueAt);
 }
 

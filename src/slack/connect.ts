@@ -61,7 +61,7 @@ async function homeWorkspace(
   slack: ReturnType<typeof createJobsSlackClient>,
   apiUrl: string | undefined,
 ): Promise<{ home: Workspace; auth: AuthTestResponse }> {
-  let auth;
+  let auth: AuthTestResponse;
   try {
     auth = await slack.auth.test();
   } catch (err) {

@@ -275,7 +275,7 @@ describe("okr-bot migrate, import and export", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("key results  3 created");
     expect(first.stdout).toMatch(
-      /Good to know \(1\):\n  .*shapes\.yaml:12: teams\[0\]\.objectives\[0\]\.key_results\[1\]\.baseline: No baseline yet: the first check-in will set it/,
+      /Good to know \(1\):\n {2}.*shapes\.yaml:12: teams\[0\]\.objectives\[0\]\.key_results\[1\]\.baseline: No baseline yet: the first check-in will set it/,
     );
     const exported = await run(["export", "--cycle", "2027-Q1"], db);
     expect(exported.stdout).toContain("target: < 60");

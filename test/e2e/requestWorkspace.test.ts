@@ -131,7 +131,7 @@ describe.each(PROVIDERS)("on %s", (provider) => {
         message: "three warnings",
       });
       const dropped = h.logs.filter((l) => l.includes("dropped"));
-      expect(dropped.map((l) => / WARN  /.test(l))).toEqual([true, true, true]);
+      expect(dropped.map((l) => / WARN {2}/.test(l))).toEqual([true, true, true]);
       expect(dropped[0]).toContain(`dropped slash command /okr for workspace ${h.sandbox.teamId}`);
       expect(errorLines(h.logs)).toEqual([]);
       expect(stackLines(h.logs)).toEqual([]);
@@ -147,7 +147,7 @@ describe.each(PROVIDERS)("on %s", (provider) => {
         () => h.logs.filter((l) => l.includes("Slack refused the workspace's bot token (token_revoked)")).length >= 2,
         { timeoutMs: 5000, message: "two warnings" },
       );
-      expect(h.logs.filter((l) => l.includes("Slack refused")).every((l) => / WARN  /.test(l))).toBe(true);
+      expect(h.logs.filter((l) => l.includes("Slack refused")).every((l) => / WARN {2}/.test(l))).toBe(true);
       expect(errorLines(h.logs)).toEqual([]);
       expect(stackLines(h.logs)).toEqual([]);
     });
@@ -177,9 +177,9 @@ describe.each(PROVIDERS)("on %s", (provider) => {
       });
       const dropped = h.logs.filter((l) => l.includes("dropped"));
       expect(dropped).toHaveLength(3);
-      expect(dropped.every((l) => / WARN  /.test(l) && l.includes("T0ELSEWHERE: okr-bot is not installed there"))).toBe(
-        true,
-      );
+      expect(
+        dropped.every((l) => / WARN {2}/.test(l) && l.includes("T0ELSEWHERE: okr-bot is not installed there")),
+      ).toBe(true);
       expect(errorLines(h.logs)).toEqual([]);
       expect(stackLines(h.logs)).toEqual([]);
       expect((await h.db.workspace.findMany()).map((w) => w.slackTeamId)).toEqual([h.sandbox.teamId]);

@@ -164,7 +164,7 @@ describe.each(TRANSPORT_MODES)("Slack's requests replayed, with %s", (_name, sta
   );
 
   it("app_rate_limited was answered with the only warning, naming the minute Slack held events back; what no listener answered is acknowledged and logged at debug (Bolt acknowledges events itself)", () => {
-    const warnings = bot.logs.filter((l) => / WARN  /.test(l));
+    const warnings = bot.logs.filter((l) => / WARN {2}/.test(l));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("2018-02-12T20:37:00.000Z");
     const unhandled = bot.logs

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Config, DatabaseConfig, LogFormat } from "../../src/config";
 import { runJob, type JobName } from "../../src/jobs";
 import { createLogger, loggerFor, type Logger } from "../../src/logger";
-import { SlackRequester, SlackSandbox, type SandboxWorkspace } from "../../src/sandbox";
+import { SlackRequester, type SlackSandbox, type SandboxWorkspace } from "../../src/sandbox";
 import { startBot, type RunningBot } from "../../src/server";
 
 export const OAUTH_APP = { clientId: "1111.2222", clientSecret: "client-secret-for-tests-0123456789" };

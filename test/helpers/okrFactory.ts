@@ -70,7 +70,7 @@ export function okrFileYaml(opts: {
       );
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** The smallest OKR file: team Platform in C0PLATFORM, one key result (8 → 2 incidents) owned by U0ALICE. */
@@ -137,5 +137,5 @@ export function okrTreeYaml(spec: readonly TreeTeamSpec[]): string {
       );
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -117,7 +117,7 @@ describe("ackEverything", () => {
     expect(answer).toMatchObject({ response_action: "update", view: { type: "modal", title: { text: "Old form" } } });
     expect(
       logs.filter(
-        (l) => / WARN  /.test(l) && l.includes("view_submission empty_errors was answered with no field errors"),
+        (l) => / WARN {2}/.test(l) && l.includes("view_submission empty_errors was answered with no field errors"),
       ),
     ).toHaveLength(2);
   });
@@ -134,7 +134,7 @@ describe("ackEverything", () => {
         api_app_id: "A1",
       }),
     ).toEqual([undefined]);
-    expect(logs.filter((l) => / WARN  /.test(l))).toEqual([
+    expect(logs.filter((l) => / WARN {2}/.test(l))).toEqual([
       expect.stringContaining(
         "workspace T1: over the app's event limit in the minute starting 2018-02-12T20:37:00.000Z",
       ),

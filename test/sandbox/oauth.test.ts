@@ -1,4 +1,4 @@
-import { SlackSandbox } from "../../src/sandbox";
+import type { SlackSandbox } from "../../src/sandbox";
 import { slackError, startSandbox, webClient } from "./support";
 
 const app = { clientId: "111.222", clientSecret: "shh" };

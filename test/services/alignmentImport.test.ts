@@ -12,7 +12,7 @@ const kr = (title: string, extra = "") => `          - title: ${title}
 ${extra}`;
 
 // Written in the export's own layout, so that export(import(TREE)) is TREE itself.
-export const TREE = `cycle: 2026-Q4
+const TREE = `cycle: 2026-Q4
 teams:
   - name: Company
     channel: C0COMPANY

@@ -143,7 +143,7 @@ describe.each(PROVIDERS)("import and export on %s", (provider) => {
   it("updates what changed and lists what the file no longer mentions without deleting it", async () => {
     await importOkrs(t.db, workspaceId, FILE, NOW);
     const edited = FILE.replace("target: 98", "target: 99").replace(
-      /          - title: Ship the new deploy pipeline[\s\S]*?direction: increase\n/,
+      / {10}- title: Ship the new deploy pipeline[\s\S]*?direction: increase\n/,
       "",
     );
     const report = await importOkrs(t.db, workspaceId, edited, NOW);

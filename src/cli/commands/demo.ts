@@ -16,7 +16,7 @@ export function addDemoCommand(program: Command): void {
     .action(
       action(async (opts: { web?: boolean; port?: string }) => {
         const chosenPort = port(opts.port);
-        const out = (line: string) => process.stdout.write(line + "\n");
+        const out = (line: string) => process.stdout.write(`${line}\n`);
         // Loaded only here: Bolt and the sandbox are not needed by the other commands (nor their memory).
         if (opts.web) {
           const { runWebDemo } = await import("../../demo/webDemo");

@@ -26,7 +26,7 @@ export function addSandboxCommand(program: Command): void {
           );
         const { runStandaloneSandbox } = await import("../../demo/sandboxWeb");
         return runStandaloneSandbox({
-          out: (line) => process.stdout.write(line + "\n"),
+          out: (line) => process.stdout.write(`${line}\n`),
           web: opts.web === true,
           ...(apiPort !== undefined ? { port: apiPort } : {}),
           ...(webPort !== undefined ? { webPort } : {}),

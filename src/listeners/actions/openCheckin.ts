@@ -19,7 +19,7 @@ export async function openCheckinModal(
   triggerId: string,
 ) {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal("Weekly check-in") });
-  let view;
+  let view: ReturnType<typeof checkinModal>;
   try {
     const form = await checkinForm(serviceDeps(deps, client), ws, userId);
     view = form

@@ -17,7 +17,7 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
     }
     const services = serviceDeps(deps, client);
     const ws = workspaceOf(context);
-    let result;
+    let result: Awaited<ReturnType<typeof recordCheckins>>;
     try {
       // Stored before the ack: when the modal closes, the check-in is saved.
       result = await recordCheckins(services, ws, body.user.id, submission.entries, {

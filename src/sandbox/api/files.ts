@@ -22,7 +22,7 @@ const completeUploadExternal: ApiHandler = (args, ctx) => {
   for (const f of files) {
     const id = typeof f === "object" && f !== null ? (f as Record<string, unknown>).id : undefined;
     const file = typeof id === "string" ? ctx.state.files.get(id) : undefined;
-    if (!file || !file.uploaded || file.completed) fail("file_not_found");
+    if (!file?.uploaded || file.completed) fail("file_not_found");
     const title = (f as Record<string, unknown>).title;
     targets.push({ file, title: typeof title === "string" && title !== "" ? title : file.filename });
   }

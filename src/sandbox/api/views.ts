@@ -148,7 +148,7 @@ function findView(args: Json, ctx: ApiContext): SandboxView {
   if (id === undefined && ext === undefined) fail("invalid_arguments", ["[ERROR] view_id or external_id is required"]);
   const v =
     id !== undefined ? ctx.state.views.get(id) : [...ctx.state.views.values()].find((x) => x.externalId === ext);
-  if (!v || !v.open) fail("not_found");
+  if (!v?.open) fail("not_found");
   return v;
 }
 

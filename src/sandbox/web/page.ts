@@ -1,7 +1,7 @@
 // The page itself: one self-contained HTML document (no CDN, no framework). Its script asks the
 // server what the chosen person sees, polls for changes, and sends clicks, form saves and slash
 // commands back as Slack requests. Written without template literals so it can live in this string.
-const CSS = String.raw`
+const CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 -apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;color:#1d1c1d;background:#fff}
 .app{display:grid;grid-template-columns:250px 1fr;height:100vh}
@@ -71,7 +71,7 @@ figure{margin:6px 0}figcaption{font-size:12px;color:#616061}
 .choice{display:flex;gap:6px;align-items:baseline}
 `;
 
-const SCRIPT = String.raw`
+const SCRIPT = `
 (function () {
   var params = new URLSearchParams(location.search);
   var state = { as: params.get("as") || "", at: params.get("at") || "dm", mainHtml: null, modalKey: null, busy: 0 };

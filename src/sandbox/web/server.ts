@@ -185,7 +185,10 @@ export class SandboxWebServer {
 
   private sendFile(id: string, res: ServerResponse): void {
     const f = this.opts.sandbox.files().find((x) => x.id === id);
-    if (!f?.bytes) return sendText(res, 404, "no such file");
+    if (!f?.bytes) {
+      sendText(res, 404, "no such file");
+      return;
+    }
     const type = /\.png$/i.test(f.filename)
       ? "image/png"
       : /\.svg$/i.test(f.filename)
