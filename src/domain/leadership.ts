@@ -35,7 +35,7 @@ export function digestObjectiveFigures(
   o: Digest["objectives"][number],
   rollup: number | null = null,
 ): Omit<LeadershipObjective, "id" | "title"> {
-  const own = objectiveProgress(o.keyResults.map((kr) => ({ progress: kr.progress, weight: kr.weight })));
+  const own = objectiveProgress(o.keyResults);
   // trend holds the progress at the end of each period so far; the one before last is last period's.
   const before = o.keyResults.every((kr) => kr.trend.length >= 2)
     ? objectiveProgress(o.keyResults.map((kr) => ({ progress: kr.trend.at(-2)!, weight: kr.weight })))

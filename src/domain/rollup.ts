@@ -27,11 +27,22 @@ export function weightedMean(items: readonly Weighted[]): number | null {
   return total > 0 ? sum / total : null;
 }
 
-export type KeyResultShare = { progress: number | null; weight?: number; archived?: boolean };
+export type KeyResultShare = {
+  progress: number | null;
+  weight?: number;
+  archived?: boolean;
+  /** False while it cannot be scored (no baseline yet, a threshold never checked in on): left out like null progress. */
+  scored?: boolean;
+};
 
-/** An objective's progress: the weighted mean of its active key results; null when it has none. */
+/**
+ * An objective's progress: the weighted mean of its active key results that can be scored; null
+ * when none can.
+ */
 export function objectiveProgress(keyResults: readonly KeyResultShare[]): number | null {
-  return weightedMean(keyResults.filter((kr) => !kr.archived));
+  return weightedMean(
+    keyResults.filter((kr) => !kr.archived).map((kr) => (kr.scored === false ? { ...kr, progress: null } : kr)),
+  );
 }
 
 /** Whether the active key results have different weights (weights are shown only then). */

@@ -3,7 +3,6 @@ import type { ObjectiveWithStatus } from "../blocks/okrList";
 import type { Digest } from "../domain/digest";
 import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
 import { servedLine, type ServedObjective } from "../domain/alignment";
-import { objectiveProgress } from "../domain/rollup";
 import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { ownedObjectives, PROMPTED_KEY_RESULT } from "../db/okrs";
@@ -95,7 +94,7 @@ export type HomeData = {
   week: string | null;
   /** With the line each serves: its objective, then the objectives that one aligns to, up the tree. */
   keyResults: Array<KeyResultStatus & { serves: ServedObjective[] }>;
-  /** `progress`: the weighted mean of the objective's key results (null: nothing to score). */
+  /** `progress`: the digest's, the weighted mean of the key results that can be scored (null: none can). */
   team: { name: string; objectives: Array<{ title: string; progress: number | null; keyResults: number }> } | null;
   managed: Array<{ team: string; missing: string[] }>;
 };
@@ -135,7 +134,7 @@ export async function homeData(deps: ServiceDeps, workspaceId: number, slackUser
           objectives: ownDigest.objectives.map((o) => ({
             title: o.title,
             keyResults: o.keyResults.length,
-            progress: objectiveProgress(o.keyResults),
+            progress: o.progress,
           })),
         }
       : null,

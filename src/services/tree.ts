@@ -44,6 +44,7 @@ export async function cycleObjectives(
       const status = keyResultStatus(toKeyResultFacts(kr), week);
       return {
         progress: status.progress,
+        scored: status.scored,
         weight: kr.weight,
         archived: kr.archivedAt !== null,
         confidence: (status.latest?.confidence ?? null) as Confidence | null,

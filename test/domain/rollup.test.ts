@@ -34,6 +34,12 @@ describe("an objective's progress", () => {
     ["only archived key results", [kr(1, 1, true)], null],
     ["a key result with nothing to score yet is left out", [kr(null), kr(0.5)], 0.5],
     ["nothing to score at all", [kr(null), kr(null)], null],
+    [
+      "a key result not scored yet is left out, whatever its progress says",
+      [{ progress: 0, weight: 5, scored: false }, kr(0.5)],
+      0.5,
+    ],
+    ["scored key results count, even at 0", [{ progress: 0, scored: true }, kr(0.5)], 0.25],
     ["all weights 0 (refused at input): nothing to average", [kr(1, 0), kr(0.5, 0)], null],
   ])("%s", (_what, keyResults, expected) => {
     const got = objectiveProgress(keyResults);

@@ -1,7 +1,10 @@
 // The roll-up figures every surface shows — the digest, the leadership digest, /okr tree and the
-// App Home — agree with the domain functions, computed here from the numbers themselves.
+// App Home — agree with the domain functions, computed here from the numbers themselves. A threshold
+// key result counts by its share of check-ins met; one that cannot be scored yet (measure-first,
+// before its first check-in) is left out, not counted as 0.
 import { formatPercent, progress } from "../../src/domain/progress";
 import { objectiveProgress, rollUp } from "../../src/domain/rollup";
+import { isComparator, meets } from "../../src/domain/targets";
 import { waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
@@ -24,6 +27,7 @@ teams:
         key_results:
           - { title: Availability, owner: U0ENG, baseline: 99, target: 100, weight: 3, measured_by: SLO }
           - { title: Regions, owner: U0ENG, baseline: 0, target: 4, measured_by: Infra }
+          - { title: Latency, owner: U0ENG, target: "-30%", unit: ms, weight: 5, measured_by: APM }
   - name: Sales
     parent: Company
     channel: C0SALES
@@ -32,6 +36,7 @@ teams:
         aligns_to: { team: Company, objective: Grow revenue }
         key_results:
           - { title: Deals, owner: U0SALES, baseline: 0, target: 20, measured_by: CRM }
+          - { title: Reply time, owner: U0SALES, target: "< 60", unit: min, measured_by: Helpdesk }
   - name: Platform
     parent: Engineering
     channel: C0PLATFORM
@@ -42,15 +47,18 @@ teams:
           - { title: P1 incidents, owner: U0PLAT, baseline: 8, target: 2, measured_by: Tracker }
 `;
 
-/** This week's values (2026-W48), and one from the week before. */
+/** This week's values (2026-W48); Latency has none (measure-first: nothing to score yet). */
 const VALUES: Record<string, number> = {
   Revenue: 50,
   Markets: 8,
   Availability: 99.5,
   Regions: 1,
   Deals: 15,
+  "Reply time": 45,
   "P1 incidents": 5,
 };
+/** The week before's (2026-W47): the threshold was not met then, and is now. */
+const WEEK_BEFORE: Record<string, number> = { Availability: 99.2, "Reply time": 75 };
 
 describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) => {
   let s: TestStack;
@@ -66,48 +74,49 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
         data: { keyResultId: kr.id, authorId: kr.ownerId!, week: "2026-W48", value, confidence: "on_track" },
       });
     }
-    const availability = await db().keyResult.findFirstOrThrow({ where: { title: "Availability" } });
-    await db().checkIn.create({
-      data: {
-        keyResultId: availability.id,
-        authorId: availability.ownerId!,
-        week: "2026-W47",
-        value: 99.2,
-        confidence: "at_risk",
-      },
-    });
+    for (const [title, value] of Object.entries(WEEK_BEFORE)) {
+      const kr = await db().keyResult.findFirstOrThrow({ where: { title } });
+      await db().checkIn.create({
+        data: { keyResultId: kr.id, authorId: kr.ownerId!, week: "2026-W47", value, confidence: "at_risk" },
+      });
+    }
     s.clock.now = new Date("2026-11-27T17:00:00Z");
   });
   afterEach(async () => s.close());
 
-  /** The domain's figures, from the key results as stored and this week's values. */
+  /** The domain's figures, from the key results as stored and the values of the weeks given (oldest first). */
   async function expected() {
     const objectives = await db().objective.findMany({ include: { keyResults: true } });
-    const own = (
-      title: string,
-      at: (kr: { title: string; baseline: number }) => number = (kr) => VALUES[kr.title]!,
-    ) => {
-      const o = objectives.find((x) => x.title === title)!;
-      return o.keyResults.map((kr) => ({
-        progress: progress(
-          { baseline: kr.baseline, target: kr.target, direction: kr.direction as "increase" | "decrease" },
-          at(kr),
-        ),
-        weight: kr.weight,
-      }));
+    type Stored = (typeof objectives)[number]["keyResults"][number];
+    const score = (kr: Stored, weeks: Array<Record<string, number>>): number | null => {
+      const values = weeks.map((w) => w[kr.title]).filter((v): v is number => v !== undefined);
+      if (isComparator(kr.comparator))
+        return values.length === 0
+          ? null
+          : values.filter((v) => meets(kr.comparator as "<", kr.target, v)).length / values.length;
+      if (kr.baselineFromCheckIn && values.length === 0) return null;
+      const direction = kr.direction as "increase" | "decrease";
+      return progress({ baseline: kr.baseline, target: kr.target, direction }, values.at(-1) ?? kr.baseline);
     };
+    const own = (title: string, weeks = [WEEK_BEFORE, VALUES]) =>
+      objectives
+        .find((x) => x.title === title)!
+        .keyResults.map((kr) => ({ progress: score(kr, weeks), weight: kr.weight }));
     const platform = { keyResults: own("Fewer incidents"), children: [] };
     const engineering = { keyResults: own("Be reliable"), children: [platform] };
-    const company = {
-      keyResults: own("Grow revenue"),
-      children: [engineering, { keyResults: own("Win deals"), children: [] }],
-    };
-    const lastWeek = objectiveProgress(own("Be reliable", (kr) => (kr.title === "Availability" ? 99.2 : kr.baseline)))!;
+    const sales = { keyResults: own("Win deals"), children: [] };
+    const company = { keyResults: own("Grow revenue"), children: [engineering, sales] };
+    const lastWeek = objectiveProgress(own("Be reliable", [WEEK_BEFORE]))!;
     return {
       company: rollUp(company),
       engineering: rollUp(engineering),
-      sales: rollUp({ keyResults: own("Win deals"), children: [] }),
+      sales: rollUp(sales),
       engineeringChange: Math.round((rollUp(engineering).own! - lastWeek) * 100),
+      // What counting the unscored key result as 0 would show instead.
+      engineeringIfUnscoredWereZero: objectiveProgress(
+        own("Be reliable").map((kr) => ({ ...kr, progress: kr.progress ?? 0 })),
+      ),
+      salesLastWeek: objectiveProgress(own("Win deals", [WEEK_BEFORE])),
     };
   }
   const pct = (n: number | null) => formatPercent(n!);
@@ -121,7 +130,10 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       pct(want.engineering.own),
       pct(want.engineering.rollup),
       want.engineeringChange,
-    ]).toEqual(["60%", "59%", "44%", "50%", 29]);
+    ]).toEqual(["60%", "53%", "44%", "50%", 29]);
+    // Left out, the unscored key result (weight 5) changes the figure; the threshold counts half met.
+    expect(pct(want.engineeringIfUnscoredWereZero)).toBe("19%");
+    expect(pct(want.sales.own)).toBe("63%");
 
     await s.runJob("digest");
     const posted = (channel: string, kind: string) =>
@@ -134,6 +146,9 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       `${pct(want.engineering.own)} · aligned: ${pct(want.engineering.rollup)}`,
     );
     expect(posted("C0COMPANY", "OKR digest")).toContain("weight 2");
+    expect(posted("C0SALES", "OKR digest")).toContain(
+      `*Win deals*\\n${"▰".repeat(6)}${"▱".repeat(4)} ${pct(want.sales.own)}`,
+    );
     // The leadership digest: its own objective, then the children's lines with the change since last week.
     const leadership = posted("C0COMPANY", "leadership digest");
     // Nothing was checked in before this week, so the change is the whole progress.
@@ -144,7 +159,7 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       `${pct(want.engineering.own)} · +${want.engineeringChange} pts this week · :large_green_circle: · Be reliable`,
     );
     expect(leadership).toContain(
-      `${pct(want.sales.own)} · +${Math.round(want.sales.own! * 100)} pts this week · :large_green_circle: · Win deals`,
+      `${pct(want.sales.own)} · +${Math.round((want.sales.own! - want.salesLastWeek!) * 100)} pts this week · :large_green_circle: · Win deals`,
     );
 
     // /okr tree.
@@ -155,13 +170,17 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       `${pct(want.company.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Grow revenue* · aligned 2 objectives: ${pct(want.company.rollup)}`,
     );
     expect(tree).toContain(
-      `${pct(want.engineering.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Be reliable* · aligned 1 objective: ${pct(want.engineering.rollup)}`,
+      `${pct(want.engineering.own)} · :large_green_circle: · _no owner_ · 3 KRs · *Be reliable* · aligned 1 objective: ${pct(want.engineering.rollup)}`,
     );
 
     // The App Home of an Engineering owner: the team's objective, and the line their key results serve.
     await s.requester.appHomeOpened({ user: "U0ENG" });
     const home = JSON.stringify((await waitFor(() => s.sandbox.home("U0ENG"), { timeoutMs: 5000 })).view);
-    expect(home).toContain(`${pct(want.engineering.own)} · Be reliable (2 KRs)`);
+    expect(home).toContain(`${pct(want.engineering.own)} · Be reliable (3 KRs)`);
+    // A Sales owner's: the threshold key result counts by its share of check-ins met.
+    await s.requester.appHomeOpened({ user: "U0SALES" });
+    const salesHome = JSON.stringify((await waitFor(() => s.sandbox.home("U0SALES"), { timeoutMs: 5000 })).view);
+    expect(salesHome).toContain(`${pct(want.sales.own)} · Win deals (2 KRs)`);
     expect(home).toContain("_→ Engineering: Be reliable → Company: Grow revenue_");
   });
 });
