@@ -42,6 +42,7 @@ export const IDS = {
     target: "kr_target",
     unit: "kr_unit",
     measuredBy: "kr_measured_by",
+    weight: "kr_weight",
   },
   /** Team settings modal: block_id = action_id. */
   teamSettings: {

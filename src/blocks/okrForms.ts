@@ -36,6 +36,7 @@ const FIELD_BLOCK: Record<DraftProblem["field"], keyof typeof kf | null> = {
   target: "target",
   unit: "unit",
   measured_by: "measuredBy",
+  weight: "weight",
   why: null,
   key_results: null,
 };
@@ -167,6 +168,12 @@ function keyResultFields(
       placeholder: "Where the number comes from: Incident tracker, RUM p75 on /checkout",
     }),
     ...hintBlock(warnings.filter((w) => w.field === "measured_by" || w.field === "unit")),
+    textInput(keyResultBlockId("weight", slot), "Weight", kr.weight ?? "", {
+      optional: true,
+      placeholder: "1",
+      hint: "Its share in the objective's progress: 2 counts twice as much as 1. Blank means 1.",
+      maxLength: NUMBER_MAX_LENGTH,
+    }),
   );
   return blocks;
 }
@@ -218,6 +225,7 @@ export const EMPTY_KEY_RESULT: KeyResultDraft = {
   target: "",
   unit: "",
   measuredBy: "",
+  weight: "",
 };
 
 export function objectiveModal(data: {

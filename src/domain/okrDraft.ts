@@ -4,6 +4,7 @@
 // then allowed.
 import { lintOkrs, type Finding, type LintCode } from "./lint";
 import { parseNumberInput } from "./numberInput";
+import { DEFAULT_WEIGHT, weightProblem } from "./rollup";
 import { parseTarget, storedShape, type StoredShape, type TargetSpec } from "./targets";
 
 export const TITLE_MAX_LENGTH = 150;
@@ -18,6 +19,8 @@ export type KeyResultDraft = {
   target: string;
   unit: string;
   measuredBy: string;
+  /** Its share in the objective's progress, as typed; blank means the default, 1 (absent: a form without the field). */
+  weight?: string;
 };
 
 export type ObjectiveDraft = {
@@ -27,14 +30,14 @@ export type ObjectiveDraft = {
   keyResults: KeyResultDraft[];
 };
 
-export type DraftField = "title" | "why" | "owner" | "baseline" | "target" | "unit" | "measured_by";
+export type DraftField = "title" | "why" | "owner" | "baseline" | "target" | "unit" | "measured_by" | "weight";
 
 /** A problem at one field: `slot` is the key result's place in the form, null for the objective. */
 export type DraftProblem = {
   slot: number | null;
   field: DraftField | "key_results";
   severity: "error" | "warning";
-  code: LintCode | "required" | "too_long";
+  code: LintCode | "required" | "too_long" | "bad_weight";
   message: string;
   suggestion?: string;
 };
@@ -45,6 +48,8 @@ export type KeyResultInput = StoredShape & {
   coOwnerSlackIds: string[];
   unit: string | null;
   measuredBy: string | null;
+  /** Absent when the form had no weight field (one opened before it had): the stored weight stays. */
+  weight?: number;
 };
 
 export type ObjectiveInput = {
@@ -65,6 +70,7 @@ export function isEmptySlot(kr: KeyResultDraft): boolean {
     blank(kr.target) &&
     blank(kr.unit) &&
     blank(kr.measuredBy) &&
+    blank(kr.weight) &&
     !kr.ownerSlackId
   );
 }
@@ -109,6 +115,11 @@ function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInp
       `Baseline and target are both ${target.value}, so there is nothing to move.`,
     );
   }
+  const weight = kr.weight === undefined ? undefined : blank(kr.weight) ? DEFAULT_WEIGHT : parseNumberInput(kr.weight);
+  if (weight === null)
+    error("weight", "not_a_number", `"${kr.weight?.trim()}" is not a number: enter a weight such as 1, 2 or 0.5.`);
+  else if (weight !== undefined && weightProblem(weight))
+    error("weight", "bad_weight", `The weight ${weightProblem(weight)}: 1 is the usual share, 2 counts twice.`);
   for (const [value, max, field] of [
     [kr.title, TITLE_MAX_LENGTH, "title"],
     [kr.unit, 20, "unit"],
@@ -117,7 +128,7 @@ function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInp
     const problem = tooLong(value, max, slot, field);
     if (problem) errors.push(problem);
   }
-  if (errors.length > 0 || target === null) return { value: null, errors };
+  if (errors.length > 0 || target === null || weight === null) return { value: null, errors };
   return {
     value: {
       ...storedShape(baseline, target),
@@ -126,6 +137,7 @@ function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInp
       coOwnerSlackIds: [...new Set(kr.coOwnerSlackIds ?? [])].filter((u) => u !== kr.ownerSlackId),
       unit: blank(kr.unit) ? null : kr.unit.trim(),
       measuredBy: blank(kr.measuredBy) ? null : kr.measuredBy.trim(),
+      ...(weight !== undefined ? { weight } : {}),
     },
     errors,
   };

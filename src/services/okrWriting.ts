@@ -3,6 +3,7 @@
 // the acting person against the database, whatever the modal's private_metadata says.
 import { replaceCoOwners } from "../db/roles";
 import { formatNumber } from "../domain/progress";
+import { DEFAULT_WEIGHT } from "../domain/rollup";
 import { describeTarget, parseTarget, storedShape } from "../domain/targets";
 import type { KeyResultDraft, KeyResultInput, ObjectiveInput } from "../domain/okrDraft";
 import { decide, type Decision } from "../domain/permissions";
@@ -150,6 +151,7 @@ export async function createObjective(
           baselineFromCheckIn: kr.baselineFromCheckIn,
           unit: kr.unit,
           measuredBy: kr.measuredBy,
+          weight: kr.weight ?? DEFAULT_WEIGHT,
           direction: kr.direction,
           position: i,
           proposedById: author.id,
@@ -197,6 +199,7 @@ export function draftOf(kr: EditableKeyResult): KeyResultDraft {
     target: describeTarget(kr),
     unit: kr.unit ?? "",
     measuredBy: kr.measuredBy ?? "",
+    weight: formatNumber(kr.weight),
   };
 }
 
@@ -322,6 +325,7 @@ export async function saveKeyResultEdit(
     ["unit", kr.unit, input.unit],
     ["measured_by", kr.measuredBy, input.measuredBy],
     ["co_owners", coOwners(before.coOwnerSlackIds ?? []), coOwners(input.coOwnerSlackIds)],
+    ["weight", String(kr.weight), String(input.weight ?? kr.weight)],
   ];
   // Until the first check-in a measure-first baseline is a placeholder: leaving it blank changes nothing.
   const measureFirst = kr.baselineFromCheckIn && kr._count.checkIns === 0;
@@ -349,6 +353,7 @@ export async function saveKeyResultEdit(
         baselineFromCheckIn,
         unit: input.unit,
         measuredBy: input.measuredBy,
+        ...(input.weight !== undefined ? { weight: input.weight } : {}),
         ...(kr.directionSet ? {} : { direction: input.direction }),
         ...(ownerChanged ? { proposedById: editor.id, pendingSince: proposed ? deps.now : null } : {}),
       },

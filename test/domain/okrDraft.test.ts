@@ -170,3 +170,38 @@ describe("warningsFingerprint", () => {
     expect(warningsFingerprint(a.slice(1))).not.toBe(warningsFingerprint(a));
   });
 });
+
+describe("a key result's weight in the forms", () => {
+  it.each<[string, string | undefined, number | undefined]>([
+    ["blank: the default, 1", "", 1],
+    ["a whole number", "2", 2],
+    ["a fraction", "0.5", 0.5],
+    ["absent (a form opened before it had the field): the stored one stays", undefined, undefined],
+  ])("%s", (_what, weight, expected) => {
+    const checked = checkKeyResultDraft(kr(weight === undefined ? {} : { weight }));
+    expect(checked.errors).toEqual([]);
+    expect(checked.value?.weight).toBe(expected);
+  });
+
+  it.each([
+    ["0", "bad_weight", "The weight should be greater than 0: 1 is the usual share, 2 counts twice."],
+    ["-2", "bad_weight", "The weight should be greater than 0: 1 is the usual share, 2 counts twice."],
+    ["two", "not_a_number", '"two" is not a number: enter a weight such as 1, 2 or 0.5.'],
+  ])("%p is refused on its field", (weight, code, message) => {
+    const checked = checkKeyResultDraft(kr({ weight }));
+    expect(checked.value).toBeNull();
+    expect(checked.errors).toEqual([{ slot: 0, field: "weight", severity: "error", code, message }]);
+  });
+
+  it("each slot of a new objective has its own", () => {
+    const checked = checkObjectiveDraft(
+      objective([kr({ weight: "3" }), kr({ title: "Reduce P2 incidents", weight: "" })]),
+    );
+    expect(checked.value?.keyResults.map((k) => k.weight)).toEqual([3, 1]);
+    const weightOnly = checkObjectiveDraft(objective([kr(), { ...empty(), weight: "2" }]));
+    expect(weightOnly.errors.map((e) => [e.slot, e.field])).toEqual([
+      [1, "title"],
+      [1, "target"],
+    ]);
+  });
+});

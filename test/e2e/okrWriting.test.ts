@@ -377,6 +377,79 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     expect(after.edits.map((e) => [e.field, e.before, e.after])).toEqual([["target", "+5", ">= 40"]]);
   });
 
+  it("/okr new and /okr edit take a key result's weight (default 1, a number greater than 0), shown only when weights differ", async () => {
+    const form = await openModal("U0MANAGER", "new Platform");
+    expect(viewText(form)).toContain('"block_id":"kr_weight_0"');
+    const bad = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { objective_title: "Make checkout fast", ...GOOD, kr_weight_0: "0", kr_weight_1: "heavy" },
+    });
+    expect(bad.outcome.action).toBe("errors");
+    expect(JSON.parse(bad.body).errors).toEqual({
+      kr_weight_0: "The weight should be greater than 0: 1 is the usual share, 2 counts twice.",
+      kr_weight_1: '"heavy" is not a number: enter a weight such as 1, 2 or 0.5.',
+    });
+    // A weight alone does not make an empty slot a key result to leave out silently.
+    const alone = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: {
+        objective_title: "Make checkout fast",
+        ...GOOD,
+        ...{ kr_title_2: "", kr_baseline_2: "", kr_target_2: "", kr_measured_by_2: "" },
+        ...{ kr_weight_0: "", kr_weight_1: "", kr_weight_2: "2" },
+      },
+    });
+    expect(JSON.parse(alone.body).errors).toMatchObject({ kr_title_2: expect.stringContaining("title") });
+    expect(await db().objective.count({ where: { title: "Make checkout fast" } })).toBe(0);
+
+    const saved = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { objective_title: "Make checkout fast", ...GOOD, kr_weight_0: "2", kr_weight_1: "", kr_weight_2: "" },
+    });
+    expect(saved.outcome.action).toBe("updated");
+    const weights = async () =>
+      (
+        await db().keyResult.findMany({
+          where: { objective: { title: "Make checkout fast" } },
+          orderBy: { position: "asc" },
+        })
+      ).map((kr) => kr.weight);
+    expect(await weights()).toEqual([2, 1, 1]);
+    const digest = async () => {
+      const before = s.sandbox.responses().length;
+      await s.requester.command({ user: "U0MANAGER", text: "digest Platform" });
+      return JSON.stringify((await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 })).body);
+    };
+    expect(await digest()).toContain("weight 2");
+
+    // The edit form shows the weight; one not greater than 0 is refused on the field, 1 is recorded as an edit.
+    const latency = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce checkout p75 latency" } });
+    const edit = await openModal("U0ALICE", `edit ${latency.id}`);
+    expect(viewText(edit)).toContain(`"action_id":"kr_weight_0","initial_value":"2"`);
+    const refused = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: edit.id },
+      values: { kr_weight_0: "-1" },
+    });
+    expect(JSON.parse(refused.body).errors).toEqual({
+      kr_weight_0: "The weight should be greater than 0: 1 is the usual share, 2 counts twice.",
+    });
+    const edited = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: edit.id },
+      values: { kr_weight_0: "1" },
+    });
+    expect(edited.outcome.action).toBe("closed");
+    expect(await weights()).toEqual([1, 1, 1]);
+    const edits = await db().keyResultEdit.findMany({ where: { keyResultId: latency.id } });
+    expect(edits.map((e) => [e.field, e.before, e.after])).toEqual([["weight", "2", "1"]]);
+    // All the same again: no weights shown.
+    expect(await digest()).not.toContain("weight ");
+  });
+
   it("/okr edit giving the key result to someone else makes it a proposal they accept", async () => {
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
     const form = await openModal("U0MANAGER", `edit ${kr.id}`);

@@ -28,6 +28,8 @@ function keyResultDraft(state: State, slot: number): KeyResultDraft {
     target: text(state, keyResultBlockId("target", slot)),
     unit: text(state, keyResultBlockId("unit", slot)),
     measuredBy: text(state, keyResultBlockId("measuredBy", slot)),
+    // A form opened before it had a weight field has none: the stored weight stays.
+    ...(keyResultBlockId("weight", slot) in state ? { weight: text(state, keyResultBlockId("weight", slot)) } : {}),
   };
 }
 
