@@ -90,6 +90,7 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
       });
     }
   }
+  blocks.push(...sharedBlocks(digest));
   blocks.push({ type: "divider" });
   const who: string[] = [];
   if (digest.missing.length > 0)
@@ -106,6 +107,32 @@ export function digestBlocks(digest: Digest): KnownBlock[] {
   const notes = notesCount(digest);
   if (notes > 0) who.push(`:speech_balloon: ${plural(notes, "note")} from this week's check-ins in the thread.`);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(who.join("\n"), 3000) } });
+  return blocks;
+}
+
+/** Key results of other teams this team's people co-own: shown, marked with the team that owns (and counts) them. */
+function sharedBlocks(digest: Digest): KnownBlock[] {
+  if (digest.shared.length === 0) return [];
+  const blocks: KnownBlock[] = [
+    { type: "divider" },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `:handshake: *Shared with other teams (${digest.shared.length})* · co-owned here, counted in the owning team's progress`,
+      },
+    },
+  ];
+  for (const s of digest.shared) {
+    const owner = `\n_Shared with ${escFit(s.teamName, 150)} · ${escFit(s.objectiveTitle, 300)}_`;
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: fitMrkdwn(keyResultLine(s.keyResult, { trend: s.keyResult.trend }), 3000 - owner.length) + owner,
+      },
+    });
+  }
   return blocks;
 }
 

@@ -1,6 +1,6 @@
 // Reads of objectives and key results with their check-ins, shaped as domain facts. Each function
 // is a single query whatever the number of key results (no N+1).
-import type { ObjectiveFacts } from "../domain/digest";
+import type { ObjectiveFacts, SharedKeyResultFacts } from "../domain/digest";
 import type { KeyResultFacts } from "../domain/keyResultStatus";
 import { isComparator } from "../domain/targets";
 import type { Confidence, Direction } from "../domain/types";
@@ -83,6 +83,45 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
     ownerSlackId: o.owner?.slackUserId ?? null,
     keyResults: o.keyResults.map(toKeyResultFacts),
     ...(o.unalignedFrom && o.unalignedAt ? { unaligned: { from: o.unalignedFrom, at: o.unalignedAt } } : {}),
+  }));
+}
+
+/**
+ * Key results of other teams that people of this team co-own (its managers, and the owners of its
+ * key results this cycle): shared key results, shown in this team's digest too.
+ */
+export async function sharedKeyResults(db: Tx, teamId: number, cycleId: number): Promise<SharedKeyResultFacts[]> {
+  const rows = await db.keyResult.findMany({
+    where: {
+      archivedAt: null,
+      objective: { cycleId, teamId: { not: teamId } },
+      coOwners: {
+        some: {
+          person: {
+            OR: [
+              { managerOf: { some: { teamId } } },
+              { keyResultsOwned: { some: { ...PROMPTED_KEY_RESULT, objective: { teamId, cycleId } } } },
+            ],
+          },
+        },
+      },
+    },
+    orderBy: [
+      { objective: { team: { name: "asc" } } },
+      { objective: { position: "asc" } },
+      { position: "asc" },
+      { id: "asc" },
+    ],
+    include: {
+      ...keyResultInclude,
+      ...editsInclude,
+      objective: { select: { title: true, team: { select: { name: true } } } },
+    },
+  });
+  return rows.map((kr) => ({
+    teamName: kr.objective.team.name,
+    objectiveTitle: kr.objective.title,
+    keyResult: toKeyResultFacts(kr),
   }));
 }
 

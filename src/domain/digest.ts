@@ -17,6 +17,9 @@ export type ObjectiveFacts = {
   unaligned?: { from: string; at: Date };
 };
 
+/** A key result of another team that people of this team co-own. */
+export type SharedKeyResultFacts = { teamName: string; objectiveTitle: string; keyResult: KeyResultFacts };
+
 export type DigestInput = {
   teamName: string;
   cycle: Cycle;
@@ -26,6 +29,8 @@ export type DigestInput = {
   timeZone: string;
   cadence?: Cadence;
   objectives: ObjectiveFacts[];
+  /** Shared key results owned by other teams: shown, but counted in none of this team's figures. */
+  shared?: SharedKeyResultFacts[];
   /** Owners who chose "Skip this week", and owners who are away (with their last day away, when known): not counted as missing. */
   skipped?: ReadonlySet<string>;
   away?: ReadonlyMap<string, CalendarDate | null>;
@@ -63,6 +68,11 @@ export type Digest = {
     /** Set in the first digest after the objective it served was archived: that one ("Team: title"). */
     noLongerServes?: string;
   }>;
+  /**
+   * Key results of other teams that people of this team co-own, with the team that owns them. Not in
+   * `objectives`, the counts, the attention list or any progress figure: their own team counts them.
+   */
+  shared: Array<{ teamName: string; objectiveTitle: string; keyResult: DigestKeyResult }>;
   /** Owners with at least one key result not checked in this week (and not skipped or away), sorted. */
   missing: string[];
   skipped: string[];
@@ -76,15 +86,16 @@ export type Digest = {
 export function buildDigest(input: DigestInput): Digest {
   const cycleWeeks = weekKeysBetween(input.cycle.startsAt, input.cycle.endsAt, input.timeZone);
   const weeksSoFar = cycleWeeks.filter((w) => w <= input.week);
+  const digestKeyResult = (kr: KeyResultFacts): DigestKeyResult => {
+    const status = keyResultStatus(kr, input.week);
+    return {
+      ...status,
+      trend: weeklyProgress(kr, weeksSoFar),
+      absence: status.thisWeek || status.pending ? null : absenceOf(kr.ownerSlackId, input),
+    };
+  };
   const objectives = input.objectives.map((o) => {
-    const keyResults = o.keyResults.map((kr): DigestKeyResult => {
-      const status = keyResultStatus(kr, input.week);
-      return {
-        ...status,
-        trend: weeklyProgress(kr, weeksSoFar),
-        absence: status.thisWeek || status.pending ? null : absenceOf(kr.ownerSlackId, input),
-      };
-    });
+    const keyResults = o.keyResults.map(digestKeyResult);
     return {
       id: o.id,
       title: o.title,
@@ -121,6 +132,11 @@ export function buildDigest(input: DigestInput): Digest {
       excused: new Set([...away, ...skipped]),
     }),
     objectives,
+    shared: (input.shared ?? []).map((s) => ({
+      teamName: s.teamName,
+      objectiveTitle: s.objectiveTitle,
+      keyResult: digestKeyResult(s.keyResult),
+    })),
     missing,
     skipped,
     away,

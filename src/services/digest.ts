@@ -6,7 +6,7 @@ import { isAway, lastAwayDay } from "../domain/away";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
-import { teamObjectives, teamsInCycle } from "../db/okrs";
+import { sharedKeyResults, teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
@@ -47,6 +47,7 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
     timeZone: team.timezone,
     cadence,
     objectives: await withRollups(db, team, cycle, week, objectives),
+    shared: await sharedKeyResults(db, team.id, cycle.id),
     skipped,
     away,
   });

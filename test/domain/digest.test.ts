@@ -229,3 +229,41 @@ describe("lastAwayDay", () => {
     expect(lastAwayDay(person, now, tz)).toEqual(expected);
   });
 });
+
+describe("shared key results in a digest", () => {
+  it("are shown with their team but left out of the objectives, the counts, the missing and the attention list", () => {
+    const digest = buildDigest({
+      teamName: "Payments",
+      cycle,
+      week: "2026-W48",
+      now: new Date("2026-11-27T17:00:00Z"),
+      timeZone: "UTC",
+      objectives: [
+        {
+          id: 1,
+          title: "Reliable payments",
+          ownerSlackId: null,
+          keyResults: [kr({ checkIns: [checkIn("2026-W48", 5)] })],
+        },
+      ],
+      // Off track and not checked in: it would be in the attention list and the missing owners.
+      shared: [
+        {
+          teamName: "Platform",
+          objectiveTitle: "Fast checkout",
+          keyResult: kr({
+            id: 2,
+            title: "Checkout latency",
+            ownerSlackId: "U0BOB",
+            checkIns: [checkIn("2026-W45", 10, "off_track")],
+          }),
+        },
+      ],
+    });
+    expect(digest.shared.map((s) => [s.teamName, s.objectiveTitle, s.keyResult.title, s.keyResult.progress])).toEqual([
+      ["Platform", "Fast checkout", "Checkout latency", 0],
+    ]);
+    expect(digest.objectives[0]!.progress).toBe(0.5);
+    expect([digest.checkedIn, digest.total, digest.missing, digest.attention]).toEqual([1, 1, [], []]);
+  });
+});
