@@ -1,7 +1,7 @@
 // Leadership digests (a team with child teams gets one in its channel each week) and followers
 // (`/okr follow <team>`: that team's digest, or leadership digest, as a DM each week). Every send
 // goes through the outbox, keyed by team, person and period: no doubles, whichever replica runs it.
-import { digestMessages, digestNotesMessages } from "../blocks/digest";
+import { digestMessages } from "../blocks/digest";
 import { leadershipMessages } from "../blocks/leadership";
 import type { MessageContent } from "../blocks/types";
 import { buildLeadershipDigest, type LeadershipDigest } from "../domain/leadership";
@@ -27,20 +27,12 @@ export async function leadershipDigest(db: Db, team: Team, cycle: Cycle, now: Da
   });
 }
 
-/**
- * What a team posts each week: its leadership digest when it has child teams, else its digest with
- * this week's check-in notes (which go in the thread of its first message).
- */
-export async function weeklyMessages(
-  db: Db,
-  team: Team,
-  cycle: Cycle,
-  now: Date,
-): Promise<{ messages: MessageContent[]; notes: MessageContent[] }> {
+/** What a team posts each week: its leadership digest when it has child teams, else its digest. */
+export async function weeklyMessages(db: Db, team: Team, cycle: Cycle, now: Date): Promise<MessageContent[]> {
   const hasChildren = (await db.team.count({ where: { parentId: team.id } })) > 0;
-  if (hasChildren) return { messages: leadershipMessages(await leadershipDigest(db, team, cycle, now)), notes: [] };
-  const digest = await teamDigest(db, team, cycle, now);
-  return { messages: digestMessages(digest), notes: digestNotesMessages(digest) };
+  return hasChildren
+    ? leadershipMessages(await leadershipDigest(db, team, cycle, now))
+    : digestMessages(await teamDigest(db, team, cycle, now));
 }
 
 export type FollowRunSummary = {
@@ -60,34 +52,25 @@ function isDue(team: Team, now: Date): boolean {
   return now >= dueInWeek(periodOf(team, now), team.timezone, team.digestDay, team.digestTime);
 }
 
-/**
- * Sends messages as one post and its thread (in a channel) or as consecutive DMs, then `replies`
- * in the thread of the first.
- */
+/** Sends messages as one post and its thread (in a channel) or as consecutive DMs. */
 async function sendAll(
   deps: ServiceDeps,
   base: { workspaceId: number; key: string; channel: string; recipient?: string; period: string },
   messages: MessageContent[],
   thread: boolean,
   summary: FollowRunSummary,
-  replies: MessageContent[] = [],
 ): Promise<SendOutcome | null> {
-  const sends = [
-    ...messages.map((content, i) => ({ content, key: i === 0 ? base.key : `${base.key}:part${i + 1}`, reply: thread })),
-    ...replies.map((content, i) => ({ content, key: `${base.key}:notes${i + 1}`, reply: true })),
-  ];
   let first: SendOutcome | null = null;
-  for (const [i, { content, key, reply }] of sends.entries()) {
-    const threadTs = reply && first ? (first.message.ts ?? undefined) : undefined;
-    if (reply && i > 0 && !threadTs) break;
+  for (const [i, content] of messages.entries()) {
+    const threadTs = thread && first ? (first.message.ts ?? undefined) : undefined;
+    if (thread && i > 0 && !threadTs) break;
     const outcome = await sendOnce(
       deps,
       {
         ...base,
-        key,
+        key: i === 0 ? base.key : `${base.key}:part${i + 1}`,
         kind: "digest",
-        // A reply goes where the first message went (a DM's own id, not the user's).
-        ...(threadTs ? { threadTs, channel: first!.message.channel } : {}),
+        ...(threadTs ? { threadTs } : {}),
       },
       () => content,
     );
@@ -119,7 +102,7 @@ export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobSco
       if (!isDue(team, deps.now)) continue;
       try {
         const period = periodOf(team, deps.now);
-        const { messages, notes } = await weeklyMessages(deps.db, team, cycle, deps.now);
+        const messages = await weeklyMessages(deps.db, team, cycle, deps.now);
         if (team._count.children > 0) {
           const sent = await sendAll(
             deps,
@@ -139,7 +122,7 @@ export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobSco
             recipient: user,
             period,
           };
-          const sent = await sendAll(deps, intent, messages, false, summary, notes);
+          const sent = await sendAll(deps, intent, messages, false, summary);
           if (sent?.status === "sent") summary.followerDms += 1;
         }
       } catch (err) {

@@ -95,45 +95,15 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     await ask("U0BOARD", "follow Company");
     await ask("U0BOARD", "follow Platform");
     await ask("U0PLATFORM1", "follow Platform");
-    const noted = await db().keyResult.findFirstOrThrow({ where: { title: "Platform result 1" } });
-    await db().checkIn.create({
-      data: {
-        keyResultId: noted.id,
-        authorId: noted.ownerId!,
-        week: "2026-W48",
-        value: 40,
-        confidence: "at_risk",
-        note: "The cache rollout slipped a week",
-      },
-    });
     s.clock.now = new Date("2026-11-27T17:00:00Z");
     const runs = (await Promise.all([s.runJob("digest"), s.runJob("digest")])) as Array<{ followerDms: number }>;
     expect(runs[0]!.followerDms + runs[1]!.followerDms).toBe(3);
     await s.runJob("digest");
     const board = s.sandbox.dmsTo("U0BOARD");
-    expect(
-      board
-        .filter((m) => !m.threadTs || m.threadTs === m.ts)
-        .map((m) => m.text)
-        .sort(),
-    ).toEqual(
+    expect(board.map((m) => m.text).sort()).toEqual(
       ["Company leadership digest for 2026-W48", expect.stringMatching(/^Platform OKR digest for 2026-W48/)].sort(),
     );
     expect(s.sandbox.dmsTo("U0PLATFORM1").filter((m) => m.text.startsWith("Platform OKR digest"))).toHaveLength(1);
-    // A follower of a team digest gets its check-in notes too, once, in the thread of the DM; the
-    // leadership digest has none.
-    for (const user of ["U0PLATFORM1", "U0BOARD"]) {
-      const dms = s.sandbox.dmsTo(user);
-      const digest = dms.find((m) => m.text.startsWith("Platform OKR digest"))!;
-      const notes = dms.filter((m) => m.text.startsWith("Notes from this week's check-ins"));
-      expect(notes).toHaveLength(1);
-      expect(notes[0]!.threadTs).toBe(digest.ts);
-      expect(JSON.stringify(notes[0]!.blocks)).toContain("The cache rollout slipped a week");
-    }
-    const leadershipDm = s.sandbox.dmsTo("U0BOARD").find((m) => m.text.startsWith("Company leadership digest"))!;
-    expect(
-      s.sandbox.dmsTo("U0BOARD").filter((m) => m.threadTs === leadershipDm.ts && m.ts !== leadershipDm.ts),
-    ).toEqual([]);
 
     // Next week: one more each; unfollowing stops it.
     await ask("U0BOARD", "unfollow Platform");
@@ -147,7 +117,6 @@ describe.each(PROVIDERS)("leadership digests and followers on %s", (provider) =>
     ).toEqual(["Company leadership digest for 2026-W49"]);
     const outbox = await db().slackMessage.findMany({ where: { key: { startsWith: "follow:" } } });
     expect(outbox.every((m) => m.status === "sent")).toBe(true);
-    // W48: board × 2 and platform1, with the Platform notes for board and platform1; W49: board, platform1.
-    expect(outbox).toHaveLength(7);
+    expect(outbox).toHaveLength(5); // W48: board × 2, platform1; W49: board, platform1
   });
 });
