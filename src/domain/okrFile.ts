@@ -1,5 +1,5 @@
 // "OKRs as code": the YAML file format, its validation and its serialisation. Pure: no I/O.
-import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import { CADENCES } from "./periods";
 import { isCycleKey, isValidTimeZone } from "./time";
@@ -161,21 +161,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-export function parseOkrFile(source: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({
-        path: "",
-        line: e.linePos?.[0]?.line,
-        message: e.message.split("\n")[0] ?? "invalid YAML",
-      })),
-    };
-  }
-  /** The line of the deepest node that exists on the path (a missing field points at its parent). */
-  const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
+/** The line of the deepest node that exists on the path (a missing field points at its parent). */
+export function yamlLineOf(doc: Document, lineCounter: LineCounter) {
+  return (path: ReadonlyArray<PropertyKey>): number | undefined => {
     const lineAt = (n: unknown) => {
       const range = (n as { range?: [number, number, number] } | null)?.range;
       return range ? lineCounter.linePos(range[0]).line : undefined;
@@ -195,6 +183,22 @@ export function parseOkrFile(source: string): ParseResult {
     }
     return line;
   };
+}
+
+export function parseOkrFile(source: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        path: "",
+        line: e.linePos?.[0]?.line,
+        message: e.message.split("\n")[0] ?? "invalid YAML",
+      })),
+    };
+  }
+  const lineOf = yamlLineOf(doc, lineCounter);
 
   let data: unknown;
   try {
