@@ -284,6 +284,8 @@ export type ResolvedSource = {
 export type SourcesConfig = {
   file?: string;
   sources: ResolvedSource[];
+  /** Every well-formed source by name, usable or not (an environment variable may be missing here). */
+  kinds: Map<string, SourceKind>;
   /** Sources that could not be used, by name: what is wrong (the others still work). */
   broken: Map<string, string>;
   /** Every problem in the file, as a sentence naming its place. */
@@ -297,7 +299,7 @@ export const SOURCE_DEFAULTS = { timeoutMs: 5_000, maxBytes: 1_000_000, concurre
 /** Reads SOURCES_FILE (unset: no sources) and the environment variables it names. */
 export function loadSourcesConfig(env: NodeJS.ProcessEnv = process.env): SourcesConfig {
   const file = emptyToUndefined(env.SOURCES_FILE);
-  const empty: SourcesConfig = { file, sources: [], broken: new Map(), problems: [], secrets: [] };
+  const empty: SourcesConfig = { file, sources: [], kinds: new Map(), broken: new Map(), problems: [], secrets: [] };
   if (file === undefined) return empty;
   let text: string;
   try {
@@ -310,6 +312,7 @@ export function loadSourcesConfig(env: NodeJS.ProcessEnv = process.env): Sources
   for (const p of parsed.problems)
     if (p.source !== undefined && !out.broken.has(p.source)) out.broken.set(p.source, `${p.path}: ${p.message}`);
   parsed.sources.forEach((entry) => {
+    out.kinds.set(entry.name, entry.kind);
     const missing: string[] = [];
     const read = (v: ValueOrEnv): string => {
       if (typeof v === "string") return v;

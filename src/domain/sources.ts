@@ -2,8 +2,17 @@
 // source answers: a Prometheus instant query, a JSON pointer, a CSV cell. No I/O, no environment.
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { type FileProblem, formatPath, yamlLineOf } from "./okrFile";
+import {
+  type FileProblem,
+  formatPath,
+  type KeyResultSource,
+  keyResultSourceSchema,
+  sourceName,
+  yamlLineOf,
+} from "./okrFile";
 import { parseNumberInput } from "./numberInput";
+
+export { keyResultSourceSchema };
 
 export const SOURCE_KINDS = ["prometheus", "sql", "http-json", "csv"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -152,25 +161,24 @@ export function describeSourceProblem(p: SourceProblem, file?: string): string {
   return `${where}${p.path}${p.source ? ` (${p.source})` : ""}: ${p.message}`;
 }
 
-/** What a key result reads from its source (the YAML `source:` of a key result). */
-export const keyResultSourceSchema = z
-  .strictObject({
-    name: name,
-    query: z.string({ error: "should be the query (PromQL or SQL)" }).trim().min(1).max(4000).optional(),
-    pointer: z
-      .string({ error: "should be a JSON pointer such as /data/uptime" })
-      .regex(/^(\/.*)?$/, { error: "should be a JSON pointer such as /data/uptime" })
-      .max(500)
-      .optional(),
-    params: z.record(z.string(), z.string(), { error: "should be a map of query parameters" }).optional(),
-    column: z.string({ error: "should be a column name" }).trim().min(1).max(200).optional(),
-    /** A data row counted from 1 (after the header row); default: the last row. */
-    row: z.number({ error: "should be a row number counted from 1" }).int().min(1).optional(),
-  })
-  .refine((s) => [s.query, s.pointer, s.column].filter((v) => v !== undefined).length === 1, {
-    error: "should have exactly one of query: (prometheus, sql), pointer: (http-json) or column: (csv)",
-  });
-export type KeyResultSource = z.infer<typeof keyResultSourceSchema>;
+export type { KeyResultSource } from "./okrFile";
+
+/** What a key result reads, as stored (`KeyResult.sourceSpec`): the source's fields but its name, in a fixed order. */
+export function sourceSpecJson(s: KeyResultSource): string {
+  const { name: _name, query, pointer, params, column, row } = s;
+  return JSON.stringify({ query, pointer, params, column, row });
+}
+
+/** A stored source back as in the OKR file; null when there is none (or it cannot be read). */
+export function storedKeyResultSource(name: string | null, spec: string | null): KeyResultSource | null {
+  if (name === null || spec === null) return null;
+  try {
+    const parsed = keyResultSourceSchema.safeParse({ name, ...(JSON.parse(spec) as object) });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Which field a key result uses for a source of this kind, or a problem. */
 export function keyResultSourceProblem(kind: SourceKind, s: KeyResultSource): string | null {
