@@ -45,9 +45,7 @@ const limits = {
   retries: z.number({ error: "should be a whole number" }).int().min(0).max(5).optional(),
 };
 
-const name = z.string({ error: "should be the source's name" }).regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, {
-  error: "should be lowercase letters, digits, dots, - or _ (e.g. prod-prometheus)",
-});
+const name = sourceName;
 
 const prometheusSource = z.strictObject({
   name,
