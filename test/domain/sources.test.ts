@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import {
   describeSourceProblem,
   keyResultSourceSchema,
@@ -133,5 +135,16 @@ describe("what sources answer", () => {
     expect(numberInSqlRows([{ n: 7n }])).toEqual({ ok: true, value: 7 });
     expect(numberInSqlRows([])).toEqual({ ok: false, reason: "the query returned no rows" });
     expect(numberInSqlRows([[null]])).toEqual({ ok: false, reason: "the query's answer is empty" });
+  });
+});
+
+describe("the README's sources file", () => {
+  it("parses without a problem, one source per kind", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Measured values"));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const { sources, problems } = parseSourcesFile(yaml);
+    expect(problems).toEqual([]);
+    expect(sources.map((s) => s.kind).sort()).toEqual(["csv", "http-json", "prometheus", "sql"]);
   });
 });
