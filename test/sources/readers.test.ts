@@ -23,6 +23,8 @@ const SECRETS = {
     return u.toString();
   })(),
   MARIADB_URL: MARIADB,
+  // Nothing listens on port 1: the error must say so without the password.
+  PG_DOWN_URL: "postgresql://root:pg-secret-9f3c@127.0.0.1:1/test",
   SQLITE_URL: "",
 };
 
@@ -93,6 +95,10 @@ function sourcesFile(): string {
     kind: sql
     url: { env: PG_URL }
     timeout_seconds: 1
+  - name: warehouse-down
+    kind: sql
+    url: { env: PG_DOWN_URL }
+    retries: 1
   - name: mariadb
     kind: sql
     url: { env: MARIADB_URL }
@@ -161,13 +167,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prometheus?.stop();
-  await new Promise((r) => http.close(r));
+  const closed = new Promise((r) => http.close(r));
   http.closeAllConnections();
+  await closed;
   fs.rmSync(dir, { recursive: true, force: true });
-  // Every answer and error of this file, and the problems of the sources file: no secret in any.
-  const everything = allText.join("\n");
-  for (const secret of [SECRETS.PROM_AUTH, "prom-secret-7d1e", SECRETS.STATUS_TOKEN, "pg-secret-9f3c"])
-    expect(everything).not.toContain(secret);
 });
 
 describe("the sources file", () => {
@@ -176,12 +179,12 @@ describe("the sources file", () => {
     allText.push(...config.problems);
     expect(config.problems).toEqual([
       expect.stringMatching(
-        /sources\.yml:\d+: sources\[11\]\.url \(broken\): should be an http:\/\/ or https:\/\/ URL$/,
+        /sources\.yml:\d+: sources\[12\]\.url \(broken\): should be an http:\/\/ or https:\/\/ URL$/,
       ),
       expect.stringMatching(/sources\.yml: source unset-env: environment variable NOT_SET_ANYWHERE not set$/),
     ]);
     expect(await read(reader, { name: "broken", pointer: "/n" })).toBe(
-      "couldn't read broken: the sources file has a problem with it (sources[11].url: should be an http:// or https:// URL)",
+      "couldn't read broken: the sources file has a problem with it (sources[12].url: should be an http:// or https:// URL)",
     );
     expect(await read(reader, { name: "unset-env", query: "select 1" })).toBe(
       "couldn't read unset-env: the sources file has a problem with it (environment variable NOT_SET_ANYWHERE not set)",
@@ -263,6 +266,9 @@ describe("sql", () => {
     expect(await read(reader, { name: "warehouse", query: "select 1 where false" })).toBe(
       "couldn't read warehouse: the query returned no rows",
     );
+    expect(await read(reader, { name: "warehouse-down", query: "select 1" })).toBe(
+      "couldn't read warehouse-down: connection refused",
+    );
   });
 
   it("MariaDB: one number, read-only, stopped at the statement timeout", async () => {
@@ -321,4 +327,14 @@ describe("prometheus", () => {
       "couldn't read prod-prometheus: connection refused",
     );
   }, 60_000);
+});
+
+describe("secrets", () => {
+  it("appear in no answer, error or problem of any read above, faults included", () => {
+    const everything = allText.join("\n");
+    expect(everything).toContain("couldn't read warehouse-down: connection refused");
+    expect(everything).toContain("couldn't read prod-prometheus: connection refused");
+    for (const secret of [SECRETS.PROM_AUTH, "prom-secret-7d1e", SECRETS.STATUS_TOKEN, "pg-secret-9f3c"])
+      expect(everything).not.toContain(secret);
+  });
 });
