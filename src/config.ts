@@ -1,7 +1,15 @@
 // The one place that reads process.env. Everything else receives a Config.
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseKey } from "./db/tokenCipher";
+import {
+  describeSourceProblem,
+  parseSourcesFile,
+  type SourceEntry,
+  type SourceKind,
+  type ValueOrEnv,
+} from "./domain/sources";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -83,6 +91,8 @@ const envSchema = z.object({
     .min(0, { error: "should be a TCP port number for /metrics, e.g. 9464" })
     .max(65535, { error: "should be a TCP port number for /metrics, e.g. 9464" })
     .optional(),
+  /** The operator's sources of measured values (YAML; see the README). */
+  SOURCES_FILE: z.string().optional(),
 });
 
 /** Every environment variable the bot reads. */
@@ -254,4 +264,88 @@ export function loadSlackApiConfig(env: NodeJS.ProcessEnv = process.env): { botT
   const token = envSchema.shape.SLACK_BOT_TOKEN.safeParse(emptyToUndefined(env.SLACK_BOT_TOKEN));
   const apiUrl = envSchema.shape.SLACK_API_URL.safeParse(emptyToUndefined(env.SLACK_API_URL));
   return { botToken: token.success ? token.data : undefined, apiUrl: apiUrl.success ? apiUrl.data : undefined };
+}
+
+/** A source from SOURCES_FILE with its `{ env: NAME }` values read; secrets lists them for redaction. */
+export type ResolvedSource = {
+  name: string;
+  kind: SourceKind;
+  /** Absent only for a csv file read from `path`. */
+  url?: string;
+  path?: string;
+  headers: Record<string, string>;
+  allowParams: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  concurrency: number;
+  retries: number;
+};
+
+export type SourcesConfig = {
+  file?: string;
+  sources: ResolvedSource[];
+  /** Every well-formed source by name, usable or not (an environment variable may be missing here). */
+  kinds: Map<string, SourceKind>;
+  /** Sources that could not be used, by name: what is wrong (the others still work). */
+  broken: Map<string, string>;
+  /** Every problem in the file, as a sentence naming its place. */
+  problems: string[];
+  /** The values read from the environment, never to be shown. */
+  secrets: string[];
+};
+
+export const SOURCE_DEFAULTS = { timeoutMs: 5_000, maxBytes: 1_000_000, concurrency: 4, retries: 2 };
+
+/** Reads SOURCES_FILE (unset: no sources) and the environment variables it names. */
+export function loadSourcesConfig(env: NodeJS.ProcessEnv = process.env): SourcesConfig {
+  const file = emptyToUndefined(env.SOURCES_FILE);
+  const empty: SourcesConfig = { file, sources: [], kinds: new Map(), broken: new Map(), problems: [], secrets: [] };
+  if (file === undefined) return empty;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    return { ...empty, problems: [`SOURCES_FILE ${file} cannot be read: ${(err as NodeJS.ErrnoException).code}`] };
+  }
+  const parsed = parseSourcesFile(text);
+  const out: SourcesConfig = { ...empty, problems: parsed.problems.map((p) => describeSourceProblem(p, file)) };
+  for (const p of parsed.problems)
+    if (p.source !== undefined && !out.broken.has(p.source)) out.broken.set(p.source, `${p.path}: ${p.message}`);
+  parsed.sources.forEach((entry) => {
+    out.kinds.set(entry.name, entry.kind);
+    const missing: string[] = [];
+    const read = (v: ValueOrEnv): string => {
+      if (typeof v === "string") return v;
+      const value = emptyToUndefined(env[v.env]);
+      if (value === undefined) {
+        missing.push(v.env);
+        return "";
+      }
+      out.secrets.push(value);
+      return value;
+    };
+    const resolved = resolveSource(entry, read);
+    if (missing.length > 0) {
+      const message = `environment variable${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not set`;
+      out.broken.set(entry.name, message);
+      out.problems.push(`${file}: source ${entry.name}: ${message}`);
+    } else out.sources.push(resolved);
+  });
+  return out;
+}
+
+function resolveSource(entry: SourceEntry, read: (v: ValueOrEnv) => string): ResolvedSource {
+  const headers = "headers" in entry && entry.headers ? entry.headers : {};
+  return {
+    name: entry.name,
+    kind: entry.kind,
+    url: entry.url === undefined ? undefined : read(entry.url),
+    path: entry.kind === "csv" ? entry.path : undefined,
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, read(v)])),
+    allowParams: entry.kind === "http-json" && entry.allow_params === true,
+    timeoutMs: entry.timeout_seconds !== undefined ? entry.timeout_seconds * 1000 : SOURCE_DEFAULTS.timeoutMs,
+    maxBytes: entry.max_bytes ?? SOURCE_DEFAULTS.maxBytes,
+    concurrency: entry.concurrency ?? SOURCE_DEFAULTS.concurrency,
+    retries: entry.retries ?? SOURCE_DEFAULTS.retries,
+  };
 }

@@ -10,6 +10,7 @@ import { addJobCommand } from "./commands/job";
 import { addMigrateCommand } from "./commands/migrate";
 import { addRekeyCommand } from "./commands/rekey";
 import { addSandboxCommand } from "./commands/sandbox";
+import { addSourcesCommand } from "./commands/sources";
 import { addStartCommand } from "./commands/start";
 import { EXIT_LEFT_FOR_NEXT_RUN } from "./errors";
 
@@ -41,6 +42,7 @@ Configuration comes from environment variables; see README.md.
     addJobCommand,
     addForgetCommand,
     addRekeyCommand,
+    addSourcesCommand,
     addDemoCommand,
     addSandboxCommand,
   ])

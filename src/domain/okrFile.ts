@@ -1,5 +1,5 @@
 // "OKRs as code": the YAML file format, its validation and its serialisation. Pure: no I/O.
-import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import { CADENCES } from "./periods";
 import { isCycleKey, isValidTimeZone } from "./time";
@@ -57,31 +57,64 @@ const reminders = z.strictObject({
   escalate_after: z.number({ error: "should be a number of missed periods" }).int().min(1).max(52).optional(),
 });
 
+export const sourceName = z.string({ error: "should be the source's name" }).regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, {
+  error: "should be lowercase letters, digits, dots, - or _ (e.g. prod-prometheus)",
+});
+
+/** What a key result reads from its source (the YAML `source:` of a key result). */
+export const keyResultSourceSchema = z
+  .strictObject({
+    name: sourceName,
+    query: z.string({ error: "should be the query (PromQL or SQL)" }).trim().min(1).max(4000).optional(),
+    pointer: z
+      .string({ error: "should be a JSON pointer such as /data/uptime" })
+      .regex(/^(\/.*)?$/, { error: "should be a JSON pointer such as /data/uptime" })
+      .max(500)
+      .optional(),
+    params: z.record(z.string(), z.string(), { error: "should be a map of query parameters" }).optional(),
+    column: z.string({ error: "should be a column name" }).trim().min(1).max(200).optional(),
+    /** A data row counted from 1 (after the header row); default: the last row. */
+    row: z.number({ error: "should be a row number counted from 1" }).int().min(1).optional(),
+  })
+  .refine((s) => [s.query, s.pointer, s.column].filter((v) => v !== undefined).length === 1, {
+    error: "should have exactly one of query: (prometheus, sql), pointer: (http-json) or column: (csv)",
+  });
+export type KeyResultSource = z.infer<typeof keyResultSourceSchema>;
+
 const targetError =
   'should be a number (85), a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5")';
 
-const keyResultSchema = z.strictObject({
-  title: text("the key result's title", 200),
-  owner: slackUser.optional(),
-  co_owners: z.array(slackUser, { error: "should be a list of Slack user ids" }).optional(),
-  /** Optional: without it the first check-in sets the baseline ("measure first"). */
-  baseline: finite("the value at the start of the cycle").optional(),
-  /** A number, a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5"). */
-  target: z
-    .union([z.number(), z.string()], {
-      error: (issue) =>
-        issue.input === undefined ? "is required: the value to reach by the end of the cycle" : targetError,
-    })
-    .refine((t) => parseTarget(t) !== null, { error: targetError }),
-  unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),
-  measured_by: text("where the number comes from", 300).optional(),
-  direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),
-  /** Its share in the objective's progress; default 1. */
-  weight: z
-    .number({ error: "should be a number greater than 0" })
-    .positive({ error: "should be greater than 0" })
-    .optional(),
-});
+const keyResultSchema = z
+  .strictObject({
+    title: text("the key result's title", 200),
+    owner: slackUser.optional(),
+    co_owners: z.array(slackUser, { error: "should be a list of Slack user ids" }).optional(),
+    /** Optional: without it the first check-in sets the baseline ("measure first"). */
+    baseline: finite("the value at the start of the cycle").optional(),
+    /** A number, a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5"). */
+    target: z
+      .union([z.number(), z.string()], {
+        error: (issue) =>
+          issue.input === undefined ? "is required: the value to reach by the end of the cycle" : targetError,
+      })
+      .refine((t) => parseTarget(t) !== null, { error: targetError }),
+    unit: text("a unit such as %, ms or incidents/quarter", 50).optional(),
+    measured_by: text("where the number comes from", 300).optional(),
+    direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),
+    /** Its share in the objective's progress; default 1. */
+    weight: z
+      .number({ error: "should be a number greater than 0" })
+      .positive({ error: "should be greater than 0" })
+      .optional(),
+    /** Where the value is measured: a source of the operator's sources file (SOURCES_FILE). */
+    source: keyResultSourceSchema.optional(),
+    /** The measured value is stored as the week's value even if the owner does not answer. */
+    auto: z.boolean({ error: "should be true or false" }).optional(),
+  })
+  .refine((kr) => !kr.auto || kr.source !== undefined, {
+    path: ["auto"],
+    error: "needs a source: to read the value from",
+  });
 
 const alignsTo = z.strictObject({
   team: text("the name of an ancestor team", 80),
@@ -161,21 +194,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-export function parseOkrFile(source: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({
-        path: "",
-        line: e.linePos?.[0]?.line,
-        message: e.message.split("\n")[0] ?? "invalid YAML",
-      })),
-    };
-  }
-  /** The line of the deepest node that exists on the path (a missing field points at its parent). */
-  const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
+/** The line of the deepest node that exists on the path (a missing field points at its parent). */
+export function yamlLineOf(doc: Document, lineCounter: LineCounter) {
+  return (path: ReadonlyArray<PropertyKey>): number | undefined => {
     const lineAt = (n: unknown) => {
       const range = (n as { range?: [number, number, number] } | null)?.range;
       return range ? lineCounter.linePos(range[0]).line : undefined;
@@ -195,6 +216,22 @@ export function parseOkrFile(source: string): ParseResult {
     }
     return line;
   };
+}
+
+export function parseOkrFile(source: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        path: "",
+        line: e.linePos?.[0]?.line,
+        message: e.message.split("\n")[0] ?? "invalid YAML",
+      })),
+    };
+  }
+  const lineOf = yamlLineOf(doc, lineCounter);
 
   let data: unknown;
   try {

@@ -1,6 +1,7 @@
 import { stringifyOkrFile, type OkrFile } from "../domain/okrFile";
 import type { Cadence } from "../domain/periods";
 import { isComparator } from "../domain/targets";
+import { storedKeyResultSource } from "../domain/sources";
 import { weekdayName } from "../domain/types";
 import { findCycle } from "../db/cycles";
 import type { Db } from "../db/types";
@@ -71,6 +72,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
             ...(kr.measuredBy ? { measured_by: kr.measuredBy } : {}),
             ...(kr.directionSet ? { direction: kr.direction as "increase" | "decrease" } : {}),
             ...(kr.weight !== 1 ? { weight: kr.weight } : {}),
+            ...exportedSource(kr),
           })),
         })),
       };
@@ -80,4 +82,9 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
 
 export async function exportOkrsYaml(db: Db, workspaceId: number, cycleKey: string): Promise<string> {
   return stringifyOkrFile(await exportOkrs(db, workspaceId, cycleKey));
+}
+
+function exportedSource(kr: { sourceName: string | null; sourceSpec: string | null; auto: boolean }) {
+  const source = storedKeyResultSource(kr.sourceName, kr.sourceSpec);
+  return source ? { source, ...(kr.auto ? { auto: true } : {}) } : {};
 }

@@ -12,6 +12,7 @@ import {
 import { parseTarget, storedShape, type StoredShape } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
+import { keyResultSourceProblem, type SourceKind, sourceSpecJson } from "../domain/sources";
 import { parseCycleKey, quarterOf } from "../domain/time";
 import { weekdayNumber } from "../domain/types";
 import { ensureCycle } from "../db/cycles";
@@ -71,8 +72,44 @@ export function lintFile(file: OkrFile): Finding[] {
   );
 }
 
-export async function importOkrs(db: Db, workspaceId: number, source: string, now: Date): Promise<ImportReport> {
+/** The operator's sources (SOURCES_FILE): a key result may name only these, with the field its kind reads. */
+export type KnownSources = ReadonlyMap<string, SourceKind>;
+
+/** Key results naming a source that is not configured, or giving it the wrong field. */
+export function sourceProblems(file: OkrFile, known: KnownSources): Array<{ path: string; message: string }> {
+  return file.teams.flatMap((team, t) =>
+    team.objectives.flatMap((o, i) =>
+      o.key_results.flatMap((kr, k) => {
+        if (!kr.source) return [];
+        const path = `teams[${t}].objectives[${i}].key_results[${k}].source`;
+        const kind = known.get(kr.source.name);
+        if (kind === undefined)
+          return [
+            {
+              path: `${path}.name`,
+              message:
+                known.size === 0
+                  ? `"${kr.source.name}" is not a configured source: no sources file (SOURCES_FILE) is set`
+                  : `"${kr.source.name}" is not a configured source (known: ${[...known.keys()].join(", ")})`,
+            },
+          ];
+        const problem = keyResultSourceProblem(kind, kr.source);
+        return problem ? [{ path, message: problem }] : [];
+      }),
+    ),
+  );
+}
+
+export async function importOkrs(
+  db: Db,
+  workspaceId: number,
+  source: string,
+  now: Date,
+  knownSources: KnownSources = new Map(),
+): Promise<ImportReport> {
   const { file, lineOf } = parseOrThrow(source);
+  const unknown = sourceProblems(file, knownSources);
+  if (unknown.length > 0) throw new ImportError(unknown.map((p) => ({ ...p, line: lineOf(parsePath(p.path)) })));
   const findings = lintFile(file).map((f) => ({ ...f, line: lineOf(parsePath(f.path)) }));
   if (hasErrors(findings)) {
     throw new ImportError(
@@ -293,6 +330,9 @@ async function importKeyResult(
     ...keyResultShape(kr, measured),
     unit: kr.unit ?? null,
     measuredBy: kr.measured_by ?? null,
+    sourceName: kr.source?.name ?? null,
+    sourceSpec: kr.source ? sourceSpecJson(kr.source) : null,
+    auto: kr.auto ?? false,
     directionSet: kr.direction !== undefined,
     position,
     // A key result in the file is active, even if it was archived in Slack before.

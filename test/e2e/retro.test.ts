@@ -107,6 +107,15 @@ describe.each(PROVIDERS)("the quarterly retro on %s", (provider) => {
       values: { retro_score: "1.5" },
     });
     expect(JSON.parse(bad.body).errors).toEqual({ retro_score: '"1.5" is not a score: use 0.0 to 1.0, e.g. 0.7.' });
+    // A measured key result: its source goes with it into next quarter (checked below).
+    await db().keyResult.update({
+      where: { id: await krId("Reduce P1 incidents") },
+      data: {
+        sourceName: "incidents-db",
+        sourceSpec: JSON.stringify({ query: "select count(*) from p1" }),
+        auto: true,
+      },
+    });
     const saved = await s.requester.viewSubmission({
       user: "U0ALICE",
       view: { id: modal.id },
@@ -146,6 +155,9 @@ describe.each(PROVIDERS)("the quarterly retro on %s", (provider) => {
       target: 2,
       unit: "incidents",
       measuredBy: "Incident tracker",
+      sourceName: "incidents-db",
+      sourceSpec: JSON.stringify({ query: "select count(*) from p1" }),
+      auto: true,
       direction: "decrease",
       carriedFromId: await krId("Reduce P1 incidents"),
     });

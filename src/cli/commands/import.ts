@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Command } from "commander";
+import { loadSourcesConfig } from "../../config";
 import { ImportError, importOkrs } from "../../services/importOkrs";
 import { action } from "../action";
 import { withDatabase } from "../database";
@@ -29,10 +30,12 @@ async function importCommand(file: string, opts: { workspace?: string }): Promis
   } catch (err) {
     throw new CliError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+  const sources = loadSourcesConfig();
+  for (const problem of sources.problems) console.error(`warning: ${problem}`);
   return withDatabase(async ({ db }) => {
     const workspace = await resolveWorkspace(db, workspaceFlag);
     try {
-      const report = await importOkrs(db, workspace.id, source, new Date());
+      const report = await importOkrs(db, workspace.id, source, new Date(), sources.kinds);
       console.log(formatImportReport(file, report));
       return 0;
     } catch (err) {
