@@ -9,7 +9,7 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function redact(text: string): string {
   return text
     .replace(/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, "$1-***") // Slack tokens
-    .replace(/(postgres(?:ql)?:\/\/[^:@\s/]+:)[^@\s]+@/g, "$1***@") // passwords in database URLs
+    .replace(/((?:postgres(?:ql)?|mysql|mariadb|https?):\/\/[^:@\s/]+:)[^@\s]+@/g, "$1***@") // passwords in URLs
     .replace(/(client_secret"?\s*[:=]\s*"?)[^"&\s,}]+/g, "$1***"); // the OAuth client secret (the Web API client logs request bodies at debug)
 }
 

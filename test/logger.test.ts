@@ -1,6 +1,6 @@
 // The two log formats: text lines as they always were, and one JSON object per line with the same redaction.
 import type { Config } from "../src/config";
-import { createLogger, fields, loggerFor } from "../src/logger";
+import { createLogger, fields, loggerFor, redact } from "../src/logger";
 
 const TOKEN = "xoxb-1234-5678-abcdefABCDEF";
 
@@ -101,6 +101,14 @@ describe("JSON logs", () => {
     expect(connecting).toMatchObject({ url: "postgresql://okr:***@db:5432/okr", token: "xoxb-***" });
     expect(refused!.msg).toBe('refused {"headers":{"Authorization":"Bearer xoxb-***"}}');
     expect(refused!.err).toMatchObject({ message: "bad token xoxb-***" });
+  });
+
+  it.each([
+    ["mysql://reader:pa55word-x@warehouse:3306/bi", "mysql://reader:***@warehouse:3306/bi"],
+    ["mariadb://reader:pa55word-x@warehouse/bi", "mariadb://reader:***@warehouse/bi"],
+    ["https://bot:pa55word-x@prometheus.internal:9090/api", "https://bot:***@prometheus.internal:9090/api"],
+  ])("redact the password in %s", (url, redacted) => {
+    expect(redact(`could not connect to ${url}`)).toBe(`could not connect to ${redacted}`);
   });
 
   it("leave out lines below the level", () => {
