@@ -119,7 +119,16 @@ async function sqliteRows(file: string, query: string, timeoutMs: number, signal
     const answer = await new Promise<{ rows?: unknown[]; error?: string }>((resolve, reject) => {
       child.once("message", (m) => resolve(m as { rows?: unknown[]; error?: string }));
       child.once("error", reject);
-      child.once("exit", () => reject(new SourceReadError(`timeout after ${seconds(timeoutMs)}`)));
+      // "close", not "exit": the answer sent just before exiting may still be on its way.
+      child.once("close", (code) =>
+        reject(
+          new SourceReadError(
+            signal.aborted
+              ? `timeout after ${seconds(timeoutMs)}`
+              : `the SQLite reader stopped without an answer (exit ${code})`,
+          ),
+        ),
+      );
       child.send({ file: path.resolve(file), query });
     });
     if (answer.error !== undefined) {
