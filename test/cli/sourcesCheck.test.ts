@@ -55,6 +55,7 @@ beforeAll(async () => {
   - name: metrics
     kind: sql
     url: file:${path.join(dir, "metrics.db")}
+    timeout_seconds: 30 # a SQLite read starts a process: slow on a loaded CI machine, and this test is not about time
   - name: typo
     kind: prometheus
     url: prometheus:9090
