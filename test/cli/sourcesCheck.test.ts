@@ -108,7 +108,7 @@ describe("okr-bot sources check", () => {
       "3 read, 1 failed.",
       "",
     ]);
-    expect(r.stderr).toMatch(/sources\.yml:14: sources\[3\]\.url \(typo\): should be an http:\/\/ or https:\/\/ URL/);
+    expect(r.stderr).toMatch(/sources\.yml:15: sources\[3\]\.url \(typo\): should be an http:\/\/ or https:\/\/ URL/);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
   });
