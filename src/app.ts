@@ -8,6 +8,7 @@ import type { TokenCipher } from "./db/tokenCipher";
 import { registerListeners } from "./listeners";
 import { ackEverything } from "./listeners/ackEverything";
 import { AfterAck } from "./listeners/afterAck";
+import type { SourceReader } from "./sources/reader";
 import type { Holder } from "./services/claimHolders";
 import { AUTHORIZE_FAILED_MARK, INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
@@ -43,6 +44,8 @@ export type AppDeps = {
   holder?: Holder;
   /** Counted here: acks, Slack calls, check-ins; served at /metrics on the bot's port unless config.metricsPort says elsewhere. */
   metrics?: Metrics;
+  /** The operator's sources of measured values. */
+  sources?: SourceReader;
 };
 
 export function createApp({
@@ -58,6 +61,7 @@ export function createApp({
   socketBackoff,
   holder,
   metrics,
+  sources,
 }: AppDeps): App {
   const { oauth, appToken } = config.slack;
   let socket: SocketReceiver | undefined;
@@ -121,7 +125,7 @@ export function createApp({
     });
   }
   if (metrics) timeAcks(app, metrics);
-  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder, metrics });
+  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder, metrics, sources });
   return app;
 }
 

@@ -296,10 +296,14 @@ export type SourcesConfig = {
 
 export const SOURCE_DEFAULTS = { timeoutMs: 5_000, maxBytes: 1_000_000, concurrency: 4, retries: 2 };
 
+export function noSources(): SourcesConfig {
+  return { sources: [], kinds: new Map(), broken: new Map(), problems: [], secrets: [] };
+}
+
 /** Reads SOURCES_FILE (unset: no sources) and the environment variables it names. */
 export function loadSourcesConfig(env: NodeJS.ProcessEnv = process.env): SourcesConfig {
   const file = emptyToUndefined(env.SOURCES_FILE);
-  const empty: SourcesConfig = { file, sources: [], kinds: new Map(), broken: new Map(), problems: [], secrets: [] };
+  const empty: SourcesConfig = { ...noSources(), file };
   if (file === undefined) return empty;
   let text: string;
   try {

@@ -4,7 +4,7 @@ import type { AddressInfo, Server } from "node:net";
 import type { App } from "@slack/bolt";
 import { createApp } from "./app";
 import { AfterAck } from "./listeners/afterAck";
-import { ConfigError, type Config } from "./config";
+import { ConfigError, type Config, loadSourcesConfig, type SourcesConfig } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { describeDatabase } from "./db/describe";
 import { migrate, MigrationError } from "./db/migrate";
@@ -15,6 +15,7 @@ import { registerHolder, type Holder, type RegisteredHolder } from "./services/c
 import { connectSlack, type SlackConnection } from "./slack/connect";
 import { INSTALL_PATH } from "./slack/oauthInstall";
 import type { SlackClients } from "./slack/workspaceClients";
+import { createSourceReader, type SourceReader } from "./sources/reader";
 
 export type RunningBot = {
   app: App;
@@ -29,6 +30,8 @@ export type RunningBot = {
   metrics: Metrics;
   /** Where /metrics is served: `port`, or config.metricsPort's (the real one when it was 0). */
   metricsPort: number;
+  /** What key results' measured values are read with. */
+  sources: SourceReader;
   stop(): Promise<void>;
 };
 
@@ -37,6 +40,8 @@ export type StartOptions = {
   clock?: () => Date;
   /** While the database cannot be reached at start: how often to try, and the first wait (doubling). */
   databaseRetries?: { attempts: number; delayMs: number };
+  /** The sources of measured values (default: SOURCES_FILE's). */
+  sources?: SourcesConfig;
 };
 
 /** How long a Socket Mode bot that is stopping waits for the requests it is handling to answer. */
@@ -54,6 +59,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     await database.close();
     throw err;
   });
+  const sourcesConfig = opts.sources ?? loadSourcesConfig();
+  for (const problem of sourcesConfig.problems) log.warn(`sources: ${problem}`);
+  const sources = createSourceReader(sourcesConfig, clock);
   const metrics = new Metrics();
   metrics.watchDatabase(database);
   let connection: SlackConnection;
@@ -80,6 +88,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     afterAck,
     holder,
     metrics,
+    sources,
     ...(connection.mode === "single"
       ? { homeWorkspaceId: connection.home.id, homeAuthorization: connection.authorization }
       : { installations: connection }),
@@ -102,7 +111,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     opts.scheduler === false
       ? null
       : startScheduler(
-          { db: database.db, slack: clients, log: log.child("jobs"), holder, metrics },
+          { db: database.db, slack: clients, log: log.child("jobs"), holder, metrics, sources },
           log.child("jobs"),
           clock,
         );
@@ -127,6 +136,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     port,
     metrics,
     metricsPort,
+    sources,
     stop: () =>
       (stopping ??= (async () => {
         await scheduler?.stop();

@@ -1,7 +1,14 @@
 // The bot and a local Slack sandbox wired together, for the demo and the end-to-end tests:
 // the real Bolt app over real HTTP (or Socket Mode), its WebClient pointed at the sandbox with SLACK_API_URL.
 import { randomBytes } from "node:crypto";
-import type { Config, DatabaseConfig, LogFormat, LogLevel } from "../config";
+import {
+  type Config,
+  type DatabaseConfig,
+  type LogFormat,
+  type LogLevel,
+  noSources,
+  type SourcesConfig,
+} from "../config";
 import { IDS } from "../blocks/ids";
 import { runJob, type JobName, type JobOptions } from "../jobs";
 import { loggerFor, type Logger, type LogSink } from "../logger";
@@ -47,6 +54,8 @@ export async function startLocalStack(opts: {
   logging?: { level: LogLevel; format: LogFormat; sink?: LogSink };
   /** METRICS_PORT (0: any free port). */
   metricsPort?: number;
+  /** The sources of measured values (default: none). */
+  sources?: SourcesConfig;
 }): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
@@ -73,7 +82,11 @@ export async function startLocalStack(opts: {
     ...(opts.metricsPort !== undefined ? { metricsPort: opts.metricsPort } : {}),
   };
   const log = opts.log ?? loggerFor(config, opts.logging?.sink);
-  const bot = await startBot(config, log, { scheduler: opts.scheduler ?? false, clock: () => clock.now });
+  const bot = await startBot(config, log, {
+    scheduler: opts.scheduler ?? false,
+    clock: () => clock.now,
+    sources: opts.sources ?? noSources(),
+  });
   const requester = opts.socketMode
     ? new SlackRequester({ socketMode: sandbox.socketMode, sandbox })
     : new SlackRequester({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret, sandbox });
@@ -96,6 +109,7 @@ export async function startLocalStack(opts: {
           holder: bot.holder,
           retryBaseMs: 5,
           metrics: bot.metrics,
+          sources: bot.sources,
         },
         jobOpts,
       ),

@@ -5,6 +5,7 @@ import type { Metrics } from "../observability/metrics";
 import type { Holder } from "../services/claimHolders";
 import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
+import type { SourceReader } from "../sources/reader";
 import type { AfterAck } from "./afterAck";
 
 export type ListenerDeps = {
@@ -18,11 +19,21 @@ export type ListenerDeps = {
   /** This process as the holder of the outbox claims it makes. */
   holder?: Holder;
   metrics?: Metrics;
+  /** The operator's sources of measured values (SOURCES_FILE); absent: none. */
+  sources?: SourceReader;
 };
 
 /** What a service needs for one request: the database, Bolt's client for this request, the time. */
 export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDeps {
-  return { db: deps.db, slack: client, now: deps.clock(), log: deps.log, holder: deps.holder, metrics: deps.metrics };
+  return {
+    db: deps.db,
+    slack: client,
+    now: deps.clock(),
+    log: deps.log,
+    holder: deps.holder,
+    metrics: deps.metrics,
+    sources: deps.sources,
+  };
 }
 
 /** Where the request-workspace middleware leaves the workspace a request acts on. */

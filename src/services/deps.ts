@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { SlackClient } from "../slack/client";
 import type { Pacer } from "../slack/pacer";
+import type { SourceReader } from "../sources/reader";
 import type { Holder } from "./claimHolders";
 
 /**
@@ -21,6 +22,8 @@ export type ServiceDeps = {
   retryBaseMs?: number;
   /** Where check-ins stored, job runs and the outbox's retries are counted. */
   metrics?: Metrics;
+  /** The operator's sources of measured values (SOURCES_FILE); absent: none. */
+  sources?: SourceReader;
 };
 
 /** What a job run covers: every workspace and team, or one workspace and/or one team (by name). */

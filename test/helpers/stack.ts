@@ -1,4 +1,4 @@
-import type { LogFormat, LogLevel } from "../../src/config";
+import type { LogFormat, LogLevel, SourcesConfig } from "../../src/config";
 import { startLocalStack, type LocalStack } from "../../src/demo/localStack";
 import { ensureWorkspace } from "../../src/db/workspaces";
 import { importOkrs } from "../../src/services/importOkrs";
@@ -22,6 +22,8 @@ export type TestStackOptions = {
   /** The logger the bot makes from its configuration (as `okr-bot start` does), in this format and level, instead of a plain text one. */
   logging?: { format: LogFormat; level: LogLevel };
   metricsPort?: number;
+  /** The sources of measured values (default: none). */
+  sources?: SourcesConfig;
 };
 
 /** The real bot (Bolt over HTTP, or Socket Mode) against the sandbox, on a fresh database of the given provider. */

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { loadConfig } from "../../config";
+import { loadConfig, loadSourcesConfig } from "../../config";
 import { JOB_NAMES, leftForNextRun, runJob, type JobName } from "../../jobs";
 import { loggerFor } from "../../logger";
 import { observerFor, registerHolder, releaseDeadHolders } from "../../services/claimHolders";
 import { connectSlack } from "../../slack/connect";
+import { createSourceReader } from "../../sources/reader";
 import { action } from "../action";
 import { withDatabase } from "../database";
 import { EXIT_LEFT_FOR_NEXT_RUN } from "../errors";
@@ -41,11 +42,14 @@ async function jobCommand(nameArg: string, opts: { now?: string; team?: string }
   return withDatabase(async ({ db }) => {
     const { clients } = await connectSlack(config, db, log);
     const registered = await registerHolder(db, log);
+    const sourcesConfig = loadSourcesConfig();
+    for (const problem of sourcesConfig.problems) log.warn(`sources: ${problem}`);
+    const sources = createSourceReader(sourcesConfig, () => now);
     try {
       await releaseDeadHolders(db, observerFor(registered.holder));
       const summary = await runJob(
         name,
-        { db, slack: clients, now, log: log.child(`job:${name}`), holder: registered.holder },
+        { db, slack: clients, now, log: log.child(`job:${name}`), holder: registered.holder, sources },
         { team: opts.team },
       );
       console.log(`${name} at ${now.toISOString()}: ${JSON.stringify(summary)}`);
