@@ -75,6 +75,11 @@ export const keyResultSourceSchema = z
     column: z.string({ error: "should be a column name" }).trim().min(1).max(200).optional(),
     /** A data row counted from 1 (after the header row); default: the last row. */
     row: z.number({ error: "should be a row number counted from 1" }).int().min(1).optional(),
+    /** How far a typed value may be from the measured one before the digest flags it; default 5 % of baseline → target. */
+    tolerance: z
+      .number({ error: "should be a number (in the key result's unit)" })
+      .nonnegative({ error: "should be 0 or more" })
+      .optional(),
   })
   .refine((s) => [s.query, s.pointer, s.column].filter((v) => v !== undefined).length === 1, {
     error: "should have exactly one of query: (prometheus, sql), pointer: (http-json) or column: (csv)",

@@ -163,8 +163,8 @@ export type { KeyResultSource } from "./okrFile";
 
 /** What a key result reads, as stored (`KeyResult.sourceSpec`): the source's fields but its name, in a fixed order. */
 export function sourceSpecJson(s: KeyResultSource): string {
-  const { name: _name, query, pointer, params, column, row } = s;
-  return JSON.stringify({ query, pointer, params, column, row });
+  const { name: _name, query, pointer, params, column, row, tolerance } = s;
+  return JSON.stringify({ query, pointer, params, column, row, tolerance });
 }
 
 /** A stored source back as in the OKR file; null when there is none (or it cannot be read). */
