@@ -1,6 +1,7 @@
 // The weekly check-in: the DM prompt, the modal, and the DM once answered.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
+import { measurementFor } from "../domain/measurements";
 import { plural } from "../domain/text";
 import { CONFIDENCES, CONFIDENCE_LABELS, type Confidence } from "../domain/types";
 import { confidenceLabel, esc, fitMrkdwn, goalText, keyResultSummary, truncate, valueWithUnit } from "./format";
@@ -12,11 +13,25 @@ import type { MessageContent } from "./types";
 export const MODAL_MAX_KEY_RESULTS = 16;
 export const NOTE_MAX_LENGTH = 2000;
 
+/**
+ * What the key result's source read for this period: "3.1 s · from prod-prometheus at 08:55" (the
+ * time in the reader's own zone), or why it could not; empty when it has no source or was not read.
+ */
+export function measuredLine(kr: Pick<KeyResultStatus, "measurements" | "unit">, week: string): string {
+  const m = measurementFor(kr.measurements ?? [], week);
+  if (!m) return "";
+  if (m.value === null) return `:warning: ${esc(m.error ?? `couldn't read ${m.source}`)}. Type the value as usual.`;
+  const at = `<!date^${Math.floor(m.readAt.getTime() / 1000)}^{time}|${m.readAt.toISOString().slice(11, 16)} UTC>`;
+  return `:straight_ruler: *${valueWithUnit(m.value, kr.unit)}* · from ${esc(m.source)} at ${at}`;
+}
+
 export function checkinPrompt(data: { week: string; keyResults: KeyResultStatus[] }): MessageContent {
   const { fitted, left } = fitInMessage(
-    data.keyResults.map(
-      (kr): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: fitMrkdwn(keyResultSummary(kr), 3000) } }),
-    ),
+    data.keyResults.map((kr): KnownBlock => {
+      const measured = measuredLine(kr, data.week);
+      const text = `${keyResultSummary(kr)}${measured ? `\n${measured}` : ""}`;
+      return { type: "section", text: { type: "mrkdwn", text: fitMrkdwn(text, 3000) } };
+    }),
   );
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `Weekly check-in · ${data.week}` } },
@@ -125,6 +140,10 @@ export function checkinModal(data: {
   const shown = data.keyResults.slice(0, MODAL_MAX_KEY_RESULTS);
   const blocks: KnownBlock[] = [];
   for (const kr of shown) {
+    const measurement = measurementFor(kr.measurements ?? [], data.week);
+    const measured = measuredLine(kr, data.week);
+    // Until they answer, the value their source read this period is what they confirm or override.
+    const prefillValue = kr.thisWeek?.value ?? measurement?.value ?? kr.latest?.value ?? kr.current;
     const prefill = kr.thisWeek ?? kr.latest;
     const draft = data.drafts?.get(kr.id);
     const confidence = draft ? draft.confidence : (prefill?.confidence ?? null);
@@ -134,10 +153,20 @@ export function checkinModal(data: {
       text: {
         type: "mrkdwn",
         text: fitMrkdwn(
-          `*${esc(kr.title)}*\n${goalText(kr)}${kr.unit ? ` ${esc(kr.unit)}` : ""}${kr.baselineFromCheckIn && kr.checkIns.length === 0 ? "" : ` · last ${valueWithUnit(kr.previousValue, kr.unit)}`}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}`,
+          `*${esc(kr.title)}*\n${goalText(kr)}${kr.unit ? ` ${esc(kr.unit)}` : ""}${kr.baselineFromCheckIn && kr.checkIns.length === 0 ? "" : ` · last ${valueWithUnit(kr.previousValue, kr.unit)}`}${kr.measuredBy ? `\n_Measured by: ${esc(kr.measuredBy)}_` : ""}${measured ? `\n${measured}` : ""}`,
           3000,
         ),
       },
+      ...(kr.sourceName
+        ? {
+            accessory: {
+              type: "button" as const,
+              action_id: IDS.actions.showSourceQuery,
+              value: String(kr.id),
+              text: { type: "plain_text" as const, text: "Query" },
+            },
+          }
+        : {}),
     });
     blocks.push({
       type: "input",
@@ -146,7 +175,7 @@ export function checkinModal(data: {
       element: {
         type: "plain_text_input",
         action_id: IDS.checkinInputs.value,
-        initial_value: draft?.value ?? formatPlain(prefill?.value ?? kr.current),
+        initial_value: draft?.value ?? formatPlain(prefillValue),
         placeholder: { type: "plain_text", text: "A number, e.g. 42 or 97.5" },
       },
     });
@@ -302,6 +331,30 @@ export function escalationMessage(data: { teamName: string; missing: string[]; p
             text: "A friendly word may help; they can also use `/okr away` when they are out. You will hear about each run of misses once.",
           },
         ],
+      },
+    ],
+  };
+}
+
+/** Pushed over the check-in modal on demand: what a key result's value is read with. */
+export function sourceQueryModal(data: { title: string; source: string; what: string | null }): ModalView {
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: "How it's measured" },
+    close: { type: "plain_text", text: "Back" },
+    blocks: [
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: fitMrkdwn(`*${esc(data.title)}* is read from *${esc(data.source)}*:`, 3000) },
+      },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: data.what
+            ? fitMrkdwn(`\`\`\`${data.what.replaceAll("```", "'''")}\`\`\``, 3000)
+            : "_Its stored query cannot be read._",
+        },
       },
     ],
   };

@@ -16,6 +16,8 @@ export const ATTENTION_EMOJI: Record<AttentionKind, string> = {
   worried_but_ahead: ":thinking_face:",
   silent: ":zipper_mouth_face:",
   goalposts_moved: ":triangular_flag_on_post:",
+  typed_not_measured: ":mag:",
+  source_failing: ":electric_plug:",
 };
 const ATTENTION_SHOWN = 12;
 

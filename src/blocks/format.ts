@@ -45,6 +45,13 @@ export function confidenceLabel(c: Confidence | null | undefined): string {
   return c ? `${CONFIDENCE_EMOJI[c]} ${CONFIDENCE_LABELS[c]}` : "No confidence yet";
 }
 
+/** The latest value's confidence; for a value its source measured that nobody answered about, says so. */
+export function latestLabel(kr: Pick<KeyResultStatus, "latest" | "sourceName">): string {
+  if (kr.latest?.measured)
+    return `:straight_ruler: measured by ${esc(kr.sourceName ?? "its source")} · confidence unknown`;
+  return confidenceLabel(kr.latest?.confidence);
+}
+
 export function mention(slackUserId: string | null): string {
   return slackUserId ? `<@${slackUserId}>` : "_no owner_";
 }
@@ -128,7 +135,7 @@ export function keyResultLine(
   const lines = [
     `*${esc(kr.title)}* · ${mention(kr.ownerSlackId)}${kr.pending ? " · _proposed, not accepted yet_" : ""}`,
     `${progressBar(kr.progress)} ${progressText(kr)} · now ${kr.checkIns.length === 0 && !kr.scored ? "—" : valueWithUnit(kr.current, kr.unit)} (${goalText(kr)})`,
-    `${opts.trend && opts.trend.length > 1 ? `\`${sparkline(opts.trend)}\` · ` : ""}${changeText(kr)} · ${confidenceLabel(kr.latest?.confidence)}`,
+    `${opts.trend && opts.trend.length > 1 ? `\`${sparkline(opts.trend)}\` · ` : ""}${changeText(kr)} · ${latestLabel(kr)}`,
   ];
   if (kr.measuredBy) lines.push(`_Measured by: ${esc(kr.measuredBy)}_`);
   if (opts.showNote && kr.thisWeek?.note) lines.push(`> ${escFit(kr.thisWeek.note, 600).replace(/\n/g, "\n> ")}`);
@@ -139,5 +146,5 @@ export function keyResultLine(
 
 /** One key result in two short lines: title and owner, then bar, value and confidence. */
 export function keyResultSummary(kr: KeyResultStatus): string {
-  return `*${escFit(kr.title, 600)}*\n${progressBar(kr.progress)} ${progressText(kr)} · now ${kr.checkIns.length === 0 && !kr.scored ? "—" : valueWithUnit(kr.current, kr.unit)} · ${confidenceLabel(kr.latest?.confidence)}`;
+  return `*${escFit(kr.title, 600)}*\n${progressBar(kr.progress)} ${progressText(kr)} · now ${kr.checkIns.length === 0 && !kr.scored ? "—" : valueWithUnit(kr.current, kr.unit)} · ${latestLabel(kr)}`;
 }

@@ -8,6 +8,7 @@ export const IDS = {
     addKeyResult: "objective_add_kr",
     acceptKeyResult: "kr_accept",
     openRetro: "retro_open",
+    showSourceQuery: "checkin_source_query",
   },
   views: {
     checkin: "checkin_submit",

@@ -2,14 +2,21 @@
 // is a single query whatever the number of key results (no N+1).
 import type { ObjectiveFacts, SharedKeyResultFacts } from "../domain/digest";
 import type { KeyResultFacts } from "../domain/keyResultStatus";
+import { withMeasuredValues } from "../domain/measurements";
+import { storedKeyResultSource } from "../domain/sources";
 import { isComparator } from "../domain/targets";
 import type { Confidence, Direction } from "../domain/types";
 import type { Prisma, Tx } from "./types";
 
-const keyResultInclude = {
+/** What a key result's facts (toKeyResultFacts) are read with: spread it into an include. */
+export const KEY_RESULT_FACTS = {
   owner: { select: { slackUserId: true } },
   checkIns: {
-    select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
+    select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true, measuredValue: true },
+    orderBy: { week: "asc" },
+  },
+  measurements: {
+    select: { week: true, source: true, value: true, error: true, readAt: true },
     orderBy: { week: "asc" },
   },
 } satisfies Prisma.KeyResultInclude;
@@ -26,7 +33,7 @@ const editsInclude = {
   },
 } satisfies Prisma.KeyResultInclude;
 
-type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof keyResultInclude }> &
+type KeyResultRow = Prisma.KeyResultGetPayload<{ include: typeof KEY_RESULT_FACTS }> &
   Partial<Prisma.KeyResultGetPayload<{ include: typeof editsInclude }>>;
 
 export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
@@ -54,13 +61,21 @@ export function toKeyResultFacts(kr: KeyResultRow): KeyResultFacts {
     comparator: isComparator(kr.comparator) ? kr.comparator : null,
     targetText: kr.targetText,
     baselineFromCheckIn: kr.baselineFromCheckIn,
-    checkIns: kr.checkIns.map((c) => ({
-      week: c.week,
-      value: c.value,
-      confidence: c.confidence as Confidence,
-      note: c.note,
-      evidenceUrl: c.evidenceUrl,
-    })),
+    sourceName: kr.sourceName,
+    measurements: kr.measurements,
+    tolerance: storedKeyResultSource(kr.sourceName, kr.sourceSpec)?.tolerance ?? null,
+    checkIns: withMeasuredValues(
+      kr.checkIns.map((c) => ({
+        week: c.week,
+        value: c.value,
+        confidence: c.confidence as Confidence,
+        note: c.note,
+        evidenceUrl: c.evidenceUrl,
+        measuredValue: c.measuredValue,
+      })),
+      kr.measurements,
+      kr.auto,
+    ),
   };
 }
 
@@ -73,7 +88,7 @@ export async function teamObjectives(db: Tx, teamId: number, cycleId: number): P
       keyResults: {
         where: { archivedAt: null },
         orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: { ...keyResultInclude, ...editsInclude },
+        include: { ...KEY_RESULT_FACTS, ...editsInclude },
       },
     },
   });
@@ -113,7 +128,7 @@ export async function sharedKeyResults(db: Tx, teamId: number, cycleId: number):
       { id: "asc" },
     ],
     include: {
-      ...keyResultInclude,
+      ...KEY_RESULT_FACTS,
       ...editsInclude,
       objective: { select: { title: true, team: { select: { name: true } } } },
     },
@@ -141,7 +156,7 @@ export async function ownedObjectives(db: Tx, personId: number, cycleId: number)
       { id: "asc" },
     ],
     include: {
-      ...keyResultInclude,
+      ...KEY_RESULT_FACTS,
       objective: { include: { owner: { select: { slackUserId: true } }, team: true } },
     },
   });

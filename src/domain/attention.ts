@@ -4,6 +4,7 @@ import type { KeyResultStatus } from "./keyResultStatus";
 import { periodOfWeek, type Cadence } from "./periods";
 import { formatNumber, formatPercent } from "./progress";
 import { weekNumber } from "./time";
+import { differsFromMeasured, sourceFailing, tolerance } from "./measurements";
 
 /** "Well behind": this many percentage points of progress short of the time elapsed. */
 export const BEHIND_PACE_BY = 0.2;
@@ -17,7 +18,9 @@ export type AttentionKind =
   | "confident_but_behind"
   | "worried_but_ahead"
   | "silent"
-  | "goalposts_moved";
+  | "goalposts_moved"
+  | "typed_not_measured"
+  | "source_failing";
 
 export type AttentionItem = {
   kind: AttentionKind;
@@ -51,8 +54,10 @@ const ORDER: AttentionKind[] = [
   "off_track",
   "confident_but_behind",
   "worried_but_ahead",
+  "typed_not_measured",
   "silent",
   "goalposts_moved",
+  "source_failing",
 ];
 
 /** Whole periods with no check-in between the last one (or the cycle's start) and `period`, not counting `period` itself. */
@@ -112,12 +117,23 @@ export function attentionItems(input: {
       kr.progress < input.elapsed - BEHIND_PACE_BY
     )
       add("confident_but_behind", `says on track, but ${pace}`);
-    const silent = silentPeriods(kr, input.period, input.firstWeekOfCycle, input.cadence);
+    const typed = kr.thisWeek;
+    if (typed && differsFromMeasured(typed.value, typed.measuredValue, tolerance(kr))) {
+      const unit = kr.unit ? ` ${kr.unit}` : "";
+      add(
+        "typed_not_measured",
+        `typed ${formatNumber(typed.value)}${unit}, ${kr.sourceName ?? "its source"} measured ${formatNumber(typed.measuredValue!)}${unit}`,
+      );
+    }
+    const failing = sourceFailing(kr.measurements ?? [], input.period);
+    if (failing)
+      add("source_failing", `source failing since ${failing.since.toISOString().slice(0, 10)}: ${failing.error}`);
+    const silent = silentPeriods({ latest: kr.lastAnswered }, input.period, input.firstWeekOfCycle, input.cadence);
     if (silent >= SILENT_PERIODS && !(kr.ownerSlackId && input.excused.has(kr.ownerSlackId))) {
       add(
         "silent",
-        kr.latest
-          ? `no check-in for ${silent} ${input.cadence === "biweekly" ? "fortnights" : "weeks"} (last: ${kr.latest.week})`
+        kr.lastAnswered
+          ? `no check-in for ${silent} ${input.cadence === "biweekly" ? "fortnights" : "weeks"} (last: ${kr.lastAnswered.week})`
           : `no check-in yet this cycle`,
       );
     }

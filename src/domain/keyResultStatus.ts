@@ -2,16 +2,29 @@
 // from its check-ins. Week keys ("2026-W07") sort chronologically as strings.
 import { changeInDirection, progress } from "./progress";
 import type { KeyResultEdit } from "./attention";
+import type { MeasurementPoint } from "./measurements";
 import { meets, type Comparator } from "./targets";
 import type { Confidence, Direction } from "./types";
 
 export type CheckInPoint = {
   week: string;
   value: number;
-  confidence: Confidence;
+  /** Null for a value its source measured that nobody answered about (`measured`). */
+  confidence: Confidence | null;
   note: string | null;
   evidenceUrl?: string | null;
+  /** The value came from the key result's source (auto), not from a check-in. */
+  measured?: boolean;
+  /** What the source measured when the owner answered, if it did. */
+  measuredValue?: number | null;
 };
+
+/** A check-in someone answered: with their confidence. */
+export type AnsweredCheckIn = CheckInPoint & { confidence: Confidence };
+
+export function isAnswered(c: CheckInPoint | null | undefined): c is AnsweredCheckIn {
+  return !!c && !c.measured && c.confidence !== null;
+}
 
 export type KeyResultFacts = {
   id: number;
@@ -35,16 +48,25 @@ export type KeyResultFacts = {
   targetText?: string | null;
   /** Created without a baseline: the first check-in sets it; before it the key result cannot be scored. */
   baselineFromCheckIn?: boolean;
+  /** The operator's source its value is read from, and what it read each period. */
+  sourceName?: string | null;
+  measurements?: MeasurementPoint[];
+  /** How far a typed value may be from the measured one (null: 5 % of baseline → target). */
+  tolerance?: number | null;
 };
 
 export type KeyResultStatus = KeyResultFacts & {
   /** The latest value reported up to this week, or the baseline. */
   current: number;
   progress: number;
-  /** The latest check-in up to this week. */
+  /** The latest check-in up to this week (or value measured for an `auto` key result). */
   latest: CheckInPoint | null;
-  /** This week's check-in, if there is one. */
-  thisWeek: CheckInPoint | null;
+  /** The latest check-in someone answered up to this week (measured values aside). */
+  lastAnswered: CheckInPoint | null;
+  /** This week's check-in, if its owner answered. */
+  thisWeek: AnsweredCheckIn | null;
+  /** Nobody answered this week but the source's value stands in (`auto`). */
+  measuredThisWeek: boolean;
   /** The value as of the end of the previous week (baseline when there was none). */
   previousValue: number;
   /** current − previousValue when checked in this week; null otherwise. */
@@ -77,11 +99,12 @@ function progressOf(
 export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStatus {
   const upToNow = kr.checkIns.filter((c) => c.week <= week).sort((a, b) => a.week.localeCompare(b.week));
   const latest = upToNow.at(-1) ?? null;
-  const thisWeek = latest?.week === week ? latest : null;
+  const thisWeekPoint = latest?.week === week ? latest : null;
+  const thisWeek = isAnswered(thisWeekPoint) ? thisWeekPoint : null;
   const before = upToNow.filter((c) => c.week < week).at(-1);
   const previousValue = before?.value ?? kr.baseline;
   const current = latest?.value ?? kr.baseline;
-  const change = thisWeek ? current - previousValue : null;
+  const change = thisWeekPoint ? current - previousValue : null;
   const scoring = progressOf(kr, upToNow, current);
   return {
     ...kr,
@@ -92,7 +115,9 @@ export function keyResultStatus(kr: KeyResultFacts, week: string): KeyResultStat
     weeksMet: scoring.weeksMet,
     weeksCheckedIn: upToNow.length,
     latest,
+    lastAnswered: upToNow.findLast(isAnswered) ?? null,
     thisWeek,
+    measuredThisWeek: thisWeekPoint?.measured === true,
     previousValue,
     change,
     changeQuality: change === null ? null : changeInDirection(kr.direction, previousValue, current),

@@ -4,6 +4,7 @@ import { registerAddKeyResult } from "./actions/addKeyResult";
 import { registerOpenCheckin } from "./actions/openCheckin";
 import { registerOpenRetro } from "./actions/openRetro";
 import { registerPromptChoices } from "./actions/promptChoice";
+import { registerShowSourceQuery } from "./actions/showSourceQuery";
 import { registerOkrCommand } from "./commands/okr";
 import type { ListenerDeps } from "./deps";
 import { registerAppHomeOpened } from "./events/appHomeOpened";
@@ -22,6 +23,7 @@ export function registerListeners(app: App, deps: ListenerDeps) {
   registerOkrCommand(app, deps);
   registerOpenCheckin(app, deps);
   registerPromptChoices(app, deps);
+  registerShowSourceQuery(app, deps);
   registerCheckinSubmit(app, deps);
   registerTeamSettingsSubmit(app, deps);
   registerTeamCreateSubmit(app, deps);

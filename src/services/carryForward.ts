@@ -6,7 +6,7 @@ import { keyResultStatus } from "../domain/keyResultStatus";
 import { carriedForwardShape } from "../domain/retroAnswers";
 import { quarterOf } from "../domain/time";
 import { ensureCycle } from "../db/cycles";
-import { toKeyResultFacts } from "../db/okrs";
+import { KEY_RESULT_FACTS, toKeyResultFacts } from "../db/okrs";
 import { isUniqueViolation } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
@@ -24,11 +24,7 @@ export async function carryForward(
   const kr = await deps.db.keyResult.findFirst({
     where: { id: keyResultId, objective: { team: { workspaceId } } },
     include: {
-      owner: { select: { slackUserId: true } },
-      checkIns: {
-        select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
-        orderBy: { week: "asc" },
-      },
+      ...KEY_RESULT_FACTS,
       objective: { include: { team: true, cycle: true } },
       carriedTo: { include: { objective: { include: { cycle: true } } } },
     },

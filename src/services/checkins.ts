@@ -1,6 +1,7 @@
 // The check-in form and its answers: what the modal shows, and storing what the owner submits.
 import { checkinReceived, type ReceivedEntry } from "../blocks/checkin";
 import type { KeyResultStatus } from "../domain/keyResultStatus";
+import { measurementFor } from "../domain/measurements";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { isoWeekKey, previousWeekKey } from "../domain/time";
 import { deriveDirection } from "../domain/progress";
@@ -126,6 +127,8 @@ export async function recordCheckins(
         note: e.note,
         evidenceUrl: e.evidenceUrl ?? null,
         authorId: person.id,
+        // What the source read for this period, kept beside what they typed (confirmed or overridden).
+        measuredValue: measurementFor(byId.get(e.keyResultId)!.measurements ?? [], period)?.value ?? null,
       };
       const where = { keyResultId_week: { keyResultId: e.keyResultId, week: period } };
       const before = await tx.checkIn.findUnique({ where });

@@ -3,7 +3,7 @@ import { decide, type Actor, type Decision } from "../domain/permissions";
 import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
 import { cycleAt } from "../db/cycles";
 import { ensurePerson } from "../db/people";
-import { toKeyResultFacts } from "../db/okrs";
+import { KEY_RESULT_FACTS, toKeyResultFacts } from "../db/okrs";
 import type { Db } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { refreshProfile } from "./people";
@@ -33,11 +33,7 @@ export async function findKeyResult(db: Db, workspaceId: number, now: Date, ref:
       ? { archivedAt: null, id: Number(id), objective: { team: { workspaceId } } }
       : { archivedAt: null, objective: { cycleId: cycle.id, team: { workspaceId } } },
     include: {
-      owner: { select: { slackUserId: true } },
-      checkIns: {
-        select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
-        orderBy: { week: "asc" },
-      },
+      ...KEY_RESULT_FACTS,
       coOwners: { include: { person: true } },
       objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
     },

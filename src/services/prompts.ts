@@ -13,6 +13,7 @@ import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { forEachConcurrently } from "./concurrently";
 import { pendingCounter, sendOnce } from "./outbox";
+import { type DueOwner, MEASURE_AHEAD_MS, measureBeforePrompts } from "./measure";
 import { refreshProfile } from "./people";
 
 /**
@@ -37,6 +38,9 @@ export type PromptRunSummary = {
   inFlight: number;
   /** Due but not sent, nor failed for good: the next run tries again. */
   left: number;
+  /** Key results' values read from their sources for this period, and reads that failed. */
+  measured: number;
+  readFailed: number;
 };
 
 /** The team whose schedule an owner follows: the first (lowest id) team they own a key result in. */
@@ -86,11 +90,18 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
     failed: 0,
     inFlight: 0,
     left: 0,
+    measured: 0,
+    readFailed: 0,
   };
   for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
     const cycle = await cycleAt(deps.db, workspace.id, deps.now);
     if (!cycle) continue;
-    await forEachConcurrently(await keyResultOwners(deps.db, cycle.id, opts.team), PROMPT_SENDERS, async (owner) => {
+    const owners = await keyResultOwners(deps.db, cycle.id, opts.team);
+    // Read first, all at once: the prompts then go out at the workspace's pace without waiting on sources.
+    const measured = await measureBeforePrompts(deps, cycle.id, ownersDueSoon(owners, deps.now));
+    summary.measured += measured.measured;
+    summary.readFailed += measured.readFailed;
+    await forEachConcurrently(owners, PROMPT_SENDERS, async (owner) => {
       try {
         summary[await promptOwner(deps, workspace.id, cycle.id, owner)] += 1;
       } catch (err) {
@@ -104,6 +115,15 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
 }
 
 type Owner = Awaited<ReturnType<typeof keyResultOwners>>[number];
+
+/** Owners whose prompt is due within MEASURE_AHEAD_MS (or already), by their last known time zone. */
+function ownersDueSoon(owners: readonly Owner[], now: Date): DueOwner[] {
+  return owners.flatMap((owner) => {
+    const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
+    const { key, dueAt } = periodFor(team, owner.tz ?? team.timezone, now);
+    return now.getTime() >= dueAt.getTime() - MEASURE_AHEAD_MS ? [{ personId: owner.id, period: key }] : [];
+  });
+}
 
 /** Decides and, if due, sends one owner's prompt; says which counter it falls under. */
 async function promptOwner(

@@ -9,7 +9,7 @@ import { decide } from "../domain/permissions";
 import type { RetroInputs } from "../domain/retroAnswers";
 import { scoreFromProgress } from "../domain/scoring";
 import { ensurePerson } from "../db/people";
-import { teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
+import { KEY_RESULT_FACTS, teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
 import type { Cycle, Team } from "../db/types";
 import { workspacesToRun } from "../db/workspaces";
 import { askToConfirmCarried, carryForward, withdrawCarry, type Carried } from "./carryForward";
@@ -134,12 +134,8 @@ async function keyResultForRetro(deps: ServiceDeps, workspaceId: number, keyResu
   return deps.db.keyResult.findFirst({
     where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
     include: {
-      owner: { select: { slackUserId: true } },
+      ...KEY_RESULT_FACTS,
       coOwners: { include: { person: true } },
-      checkIns: {
-        select: { week: true, value: true, confidence: true, note: true, evidenceUrl: true },
-        orderBy: { week: "asc" },
-      },
       retro: true,
       objective: { include: { cycle: true, team: { include: { managers: { include: { person: true } } } } } },
     },

@@ -5,7 +5,7 @@ import { isoWeekKey } from "../domain/time";
 import { buildTree, topTeam, type TreeNode, type TreeObjectiveInput, type TreeTeam } from "../domain/tree";
 import type { Confidence } from "../domain/types";
 import { cycleAt } from "../db/cycles";
-import { toKeyResultFacts, PROMPTED_KEY_RESULT } from "../db/okrs";
+import { KEY_RESULT_FACTS, toKeyResultFacts, PROMPTED_KEY_RESULT } from "../db/okrs";
 import { ensurePerson } from "../db/people";
 import type { Cycle, Db, Team } from "../db/types";
 import type { ServiceDeps } from "./deps";
@@ -30,7 +30,7 @@ export async function cycleObjectives(
       owner: { select: { slackUserId: true } },
       keyResults: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: { owner: { select: { slackUserId: true } }, checkIns: { orderBy: { week: "asc" } } },
+        include: KEY_RESULT_FACTS,
       },
     },
   });
