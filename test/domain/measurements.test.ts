@@ -15,7 +15,11 @@ const ok = (week: string, value: number, day = 1): MeasurementPoint => ({
   error: null,
   readAt: new Date(`2026-11-${String(day).padStart(2, "0")}T08:55:00Z`),
 });
-const failed = (week: string, day: number, error = "couldn't read prod-prometheus: timeout after 5 s"): MeasurementPoint => ({
+const failed = (
+  week: string,
+  day: number,
+  error = "couldn't read prod-prometheus: timeout after 5 s",
+): MeasurementPoint => ({
   week,
   source: "prod-prometheus",
   value: null,
@@ -82,7 +86,11 @@ describe("sourceFailing", () => {
   it.each([
     ["works", [ok("2026-W46", 3), ok("2026-W47", 3)], null],
     ["one failure is not yet failing", [ok("2026-W46", 3), failed("2026-W47", 23)], null],
-    ["two failures in a row: since the first", [ok("2026-W45", 3), failed("2026-W46", 16), failed("2026-W47", 23)], "2026-11-16"],
+    [
+      "two failures in a row: since the first",
+      [ok("2026-W45", 3), failed("2026-W46", 16), failed("2026-W47", 23)],
+      "2026-11-16",
+    ],
     ["recovered", [failed("2026-W45", 9), failed("2026-W46", 16), ok("2026-W47", 3, 23)], null],
     ["a later week does not count yet", [failed("2026-W46", 16), failed("2026-W48", 30)], null],
   ])("%s", (_name, measurements, since) => {
@@ -136,10 +144,7 @@ describe("the digest's signals about measured values", () => {
 
   it("an auto value is not a check-in: it moves progress, the owner still counts as silent", () => {
     const kr = facts({ measurements: [ok("2026-W46", 3.0, 16), ok("2026-W47", 2.9, 23)], checkIns: [] });
-    const status = keyResultStatus(
-      { ...kr, checkIns: withMeasuredValues([], kr.measurements!, true) },
-      "2026-W47",
-    );
+    const status = keyResultStatus({ ...kr, checkIns: withMeasuredValues([], kr.measurements!, true) }, "2026-W47");
     expect(status.current).toBe(2.9);
     expect(status.thisWeek).toBeNull();
     expect(status.measuredThisWeek).toBe(true);

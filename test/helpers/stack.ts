@@ -46,7 +46,7 @@ export async function startTestStack(provider: Provider, now: Date, opts: TestSt
     logs,
     workspaceId: workspace.id,
     importYaml: async (yaml) => {
-      await importOkrs(stack.bot.database.db, workspace.id, yaml, stack.clock.now);
+      await importOkrs(stack.bot.database.db, workspace.id, yaml, stack.clock.now, opts.sources?.kinds);
     },
     close: async () => {
       await stack.stop();
