@@ -76,18 +76,23 @@ function fieldBlocks(kind: SourceKind | undefined, draft: SourceDraft): KnownBlo
       : ((["query", "pointer", "column"] as const).find((f) => draft[f] !== undefined) ?? "query");
   if (field === "query")
     return [
-      input(SOURCE_BLOCKS.query, kind === "sql" ? "SQL query" : kind === "prometheus" ? "PromQL query" : "Query", draft.query, {
-        multiline: true,
-        maxLength: QUERY_MAX_LENGTH,
-        placeholder:
-          kind === "sql"
-            ? "select avg(hours) from lead_times where week = date_trunc('week', now())"
-            : 'histogram_quantile(0.75, sum by (le) (rate(lcp_seconds_bucket{page="/checkout"}[1d])))',
-        hint:
-          kind === "sql"
-            ? "One statement returning one number: the first column of the first row is read, in a read-only transaction."
-            : "An instant query returning one number: a scalar, or a single series (use sum() to aggregate).",
-      }),
+      input(
+        SOURCE_BLOCKS.query,
+        kind === "sql" ? "SQL query" : kind === "prometheus" ? "PromQL query" : "Query",
+        draft.query,
+        {
+          multiline: true,
+          maxLength: QUERY_MAX_LENGTH,
+          placeholder:
+            kind === "sql"
+              ? "select avg(hours) from lead_times where week = date_trunc('week', now())"
+              : 'histogram_quantile(0.75, sum by (le) (rate(lcp_seconds_bucket{page="/checkout"}[1d])))',
+          hint:
+            kind === "sql"
+              ? "One statement returning one number: the first column of the first row is read, in a read-only transaction."
+              : "An instant query returning one number: a scalar, or a single series (use sum() to aggregate).",
+        },
+      ),
     ];
   if (field === "pointer")
     return [
@@ -123,7 +128,11 @@ export function triedText(tried: TryResult): string {
  * The "Measured from" part of the edit form: shown when the operator has sources (or the key
  * result already names one). `tried` is what "Try it" just read with the fields as typed.
  */
-export function sourceFields(data: { choices: readonly SourceChoice[]; draft: SourceDraft; tried?: TryResult }): KnownBlock[] {
+export function sourceFields(data: {
+  choices: readonly SourceChoice[];
+  draft: SourceDraft;
+  tried?: TryResult;
+}): KnownBlock[] {
   const { draft } = data;
   const choices = [...data.choices];
   if (draft.name !== null && !choices.some((c) => c.name === draft.name))
@@ -183,8 +192,16 @@ export function sourceFields(data: { choices: readonly SourceChoice[]; draft: So
   return blocks;
 }
 
-/** Where a source problem is shown as a field error; a field the modal does not show falls back to the select. */
-export function sourceErrorBlock(problem: SourceDraftProblem, shown: ReadonlySet<string>): string {
-  const id = problem.field === "name" ? SOURCE_BLOCKS.source : SOURCE_BLOCKS[problem.field];
-  return shown.has(id) ? id : SOURCE_BLOCKS.source;
+/** Source problems as field errors (response_action: errors), each under the field it is about, the first per field. */
+export function sourceFieldErrors(
+  problems: readonly SourceDraftProblem[],
+  shown: ReadonlySet<string>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const p of problems) {
+    // A field the form does not show (it was not updated after the pick) falls back to the select.
+    const id = p.field === "name" ? SOURCE_BLOCKS.source : SOURCE_BLOCKS[p.field];
+    errors[shown.has(id) ? id : SOURCE_BLOCKS.source] ??= truncate(p.message, 150);
+  }
+  return errors;
 }

@@ -63,7 +63,9 @@ function parseParams(text: string): Record<string, string> | undefined | null {
     const at = pair.indexOf("=");
     if (at <= 0) return null;
     try {
-      const [key, value] = [pair.slice(0, at), pair.slice(at + 1)].map((p) => decodeURIComponent(p.replace(/\+/g, " ")));
+      const [key, value] = [pair.slice(0, at), pair.slice(at + 1)].map((p) =>
+        decodeURIComponent(p.replace(/\+/g, " ")),
+      );
       out[key!.trim()] = value!.trim();
     } catch {
       return null; // a lone % is not an escape
@@ -132,7 +134,8 @@ export function checkSourceDraft(
   const source = parsed.data;
   if (kind === undefined) {
     // A source the file no longer declares (or never did) may only stay exactly as it was.
-    if (stored && JSON.stringify(stored) === JSON.stringify(source)) return { ok: true, value: { source, auto: draft.auto } };
+    if (stored && JSON.stringify(stored) === JSON.stringify(source))
+      return { ok: true, value: { source, auto: draft.auto } };
     return {
       ok: false,
       problems: [

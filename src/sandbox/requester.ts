@@ -263,7 +263,8 @@ export class SlackRequester {
         if (el.placeholder !== undefined) action.placeholder = el.placeholder;
         // The view's state already holds the value just picked.
         const values = builtState?.values;
-        if (found.block.type === "input" && values) (values[found.blockId] ??= {})[args.actionId] = v;
+        if (found.block.type === "input" && values)
+          values[found.blockId] = { ...values[found.blockId], [args.actionId]: v };
       }
     } else {
       action = {

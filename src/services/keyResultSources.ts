@@ -33,7 +33,11 @@ export async function measuredNow(deps: ServiceDeps, workspaceId: number, keyRes
 }
 
 /** The typed source against the operator's sources; `stored` is the key result's source today. */
-export function checkMeasured(deps: Pick<ServiceDeps, "sources">, draft: SourceDraft, stored: MeasuredBy): SourceDraftCheck {
+export function checkMeasured(
+  deps: Pick<ServiceDeps, "sources">,
+  draft: SourceDraft,
+  stored: MeasuredBy,
+): SourceDraftCheck {
   const reader = deps.sources;
   return checkSourceDraft(draft, (name) => reader?.kindOf(name), reader?.names() ?? [], stored.source);
 }

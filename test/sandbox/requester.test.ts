@@ -194,11 +194,11 @@ describe("SlackRequester", () => {
   test("a pick in a modal's input block is sent only with dispatch_action, and the view's state already holds it", async () => {
     const { triggerId } = await requester().command({ user: "UALICE", text: "" });
     const select = (actionId: string) => ({
-      type: "static_select",
+      type: "static_select" as const,
       action_id: actionId,
       options: [
-        { text: { type: "plain_text", text: "Typed" }, value: "typed" },
-        { text: { type: "plain_text", text: "Prometheus" }, value: "prom" },
+        { text: { type: "plain_text" as const, text: "Typed" }, value: "typed" },
+        { text: { type: "plain_text" as const, text: "Prometheus" }, value: "prom" },
       ],
     });
     const opened = await client.views.open({
@@ -208,7 +208,12 @@ describe("SlackRequester", () => {
         title: { type: "plain_text", text: "Edit" },
         submit: { type: "plain_text", text: "Save" },
         blocks: [
-          { type: "input", block_id: "q", label: { type: "plain_text", text: "Query" }, element: { type: "plain_text_input", action_id: "q" } },
+          {
+            type: "input",
+            block_id: "q",
+            label: { type: "plain_text", text: "Query" },
+            element: { type: "plain_text_input", action_id: "q" },
+          },
           { type: "input", block_id: "plain", label: { type: "plain_text", text: "Plain" }, element: select("plain") },
           {
             type: "input",

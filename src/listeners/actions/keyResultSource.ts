@@ -67,7 +67,14 @@ export function registerKeyResultSource(app: App, deps: ListenerDeps) {
     app.action(actionId, async ({ ack, body, client, context }) => {
       await ack();
       if (body.type !== "block_actions" || !body.view) return;
-      await refreshEditForm(deps, client, workspaceOf(context), body.user.id, body.view, actionId === IDS.actions.trySource);
+      await refreshEditForm(
+        deps,
+        client,
+        workspaceOf(context),
+        body.user.id,
+        body.view,
+        actionId === IDS.actions.trySource,
+      );
     });
   }
 }

@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
 import { IDS } from "../../blocks/ids";
 import { fieldErrors, keyResultBlockId, keyResultModal } from "../../blocks/okrForms";
-import { sourceErrorBlock } from "../../blocks/sourceFields";
+import { sourceFieldErrors } from "../../blocks/sourceFields";
 import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft";
-import { sourceDraftOf, type SourceDraftCheck } from "../../domain/sourceDraft";
+import { sourceDraftOf } from "../../domain/sourceDraft";
 import { checkMeasured, measuredNow } from "../../services/keyResultSources";
 import { alignObjectiveOf, openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
@@ -20,13 +20,6 @@ import {
 
 const titleBlock = keyResultBlockId("title", 0);
 const alignBlock = IDS.objectiveForm.alignsTo;
-
-/** Source problems as field errors, each under the field it is about (the first one per field). */
-function sourceErrors(check: SourceDraftCheck | null, shown: ReadonlySet<string>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (check && !check.ok) for (const p of check.problems) errors[sourceErrorBlock(p, shown)] ??= p.message;
-  return errors;
-}
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
@@ -47,7 +40,12 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
       const measured = sourceDraft
         ? checkMeasured(services, sourceDraft, await measuredNow(services, ws, metadata.keyResultId))
         : null;
-      const errors = { ...sourceErrors(measured, new Set(Object.keys(view.state.values))), ...fieldErrors(check.errors) };
+      const errors = {
+        ...(measured && !measured.ok
+          ? sourceFieldErrors(measured.problems, new Set(Object.keys(view.state.values)))
+          : {}),
+        ...fieldErrors(check.errors),
+      };
       if (Object.keys(errors).length > 0 || !check.value)
         return void (await ack({ response_action: "errors", errors }));
 
