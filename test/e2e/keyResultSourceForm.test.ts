@@ -241,6 +241,28 @@ describe.each(PROVIDERS)("a key result's source in /okr edit on %s", (provider) 
     expect(viewText(tried.view)).toContain("couldn't read slow: timeout after 4 s");
   }, 20_000);
 
+  it("a form saved while Try it still reads is left closed: the late answer is no error", async () => {
+    const form = await openEdit("U0ALICE");
+    const { view } = await act(form, "kr_source_0", "slow");
+    const res = await s.requester.blockAction({
+      user: "U0ALICE",
+      actionId: IDS.actions.trySource,
+      container: { type: "view", view_id: view.id },
+      values: { kr_source_pointer_0: "/data/uptime" },
+    });
+    expect(res.status).toBe(200);
+    const saved = await s.requester.viewSubmission({
+      user: "U0ALICE",
+      view: { id: view.id },
+      values: { kr_source_pointer_0: "/data/uptime" },
+    });
+    expect(saved.outcome.action).toBe("closed");
+    expect((await kr()).sourceName).toBe("slow");
+    await waitFor(() => s.logs.some((l) => l.includes("was not updated (not_found)")), { timeoutMs: 8000 });
+    expect(s.sandbox.view(view.id)!.open).toBe(false);
+    expect(s.logs.join("\n")).not.toMatch(/failed|ERROR/);
+  }, 20_000);
+
   it("refuses, under the field it is about, an empty pointer, a wrong field for the kind, an unknown source and auto without one", async () => {
     const form = await openEdit("U0ALICE");
     const { view } = await act(form, "kr_source_0", "status-api");

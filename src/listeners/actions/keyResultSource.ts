@@ -55,8 +55,10 @@ async function refreshEditForm(
     // The hash makes Slack refuse this update if the form changed in between (another pick, a double click).
     await client.views.update({ view_id: view.id, hash: view.hash, view: modal });
   } catch (err) {
-    if (slackErrorCode(err) === "hash_conflict")
-      deps.log.info("the key result form changed before its update: left as it is");
+    const code = slackErrorCode(err);
+    // Changed in between, or closed (saved or cancelled) while a slow source was read: nothing to show.
+    if (code === "hash_conflict" || code === "not_found")
+      deps.log.info(`the key result form was not updated (${code}): it changed or closed in between`);
     else throw err;
   }
 }
