@@ -34,7 +34,7 @@ const autoOption: PlainTextOption = {
   text: { type: "plain_text", text: "Store the measured value each week, even without an answer" },
   value: AUTO_OPTION,
 };
-/** As long as the key result source's own limit (keyResultSourceSchema). */
+/** Slack's longest plain_text_input (an OKR file may give a query up to 4000). */
 const QUERY_MAX_LENGTH = 3000;
 
 const text = (value: string) => ({ type: "plain_text" as const, text: value });
