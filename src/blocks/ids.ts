@@ -9,6 +9,8 @@ export const IDS = {
     acceptKeyResult: "kr_accept",
     openRetro: "retro_open",
     showSourceQuery: "checkin_source_query",
+    /** "Try it" under a key result's source in `/okr edit`. */
+    trySource: "kr_source_try",
   },
   views: {
     checkin: "checkin_submit",
@@ -44,6 +46,15 @@ export const IDS = {
     unit: "kr_unit",
     measuredBy: "kr_measured_by",
     weight: "kr_weight",
+    /** Where its value is measured (`/okr edit`): the source select dispatches its pick. */
+    source: "kr_source",
+    sourceQuery: "kr_source_query",
+    sourcePointer: "kr_source_pointer",
+    sourceParams: "kr_source_params",
+    sourceColumn: "kr_source_column",
+    sourceRow: "kr_source_row",
+    sourceAuto: "kr_source_auto",
+    sourceActions: "kr_source_actions",
   },
   /** Team settings modal: block_id = action_id. */
   teamSettings: {

@@ -13,6 +13,8 @@ import { plural } from "../domain/text";
 import { escFit, truncate } from "./format";
 import { IDS } from "./ids";
 import type { AlignGroup } from "../domain/tree";
+import type { SourceChoice, SourceDraft, TryResult } from "../domain/sourceDraft";
+import { sourceFields } from "./sourceFields";
 
 export const INITIAL_KEY_RESULT_SLOTS = 3;
 /** A number as typed ("1,234.5", "97.5%") fits easily. */
@@ -332,6 +334,8 @@ export function keyResultModal(data: {
   /** Objectives of the teams above, by team: what this one may align to. */
   alignTo?: readonly AlignGroup[];
   alignsToId?: number | null;
+  /** "Measured from": the operator's sources and what the form holds; absent or no choices and no source: not shown. */
+  source?: { choices: readonly SourceChoice[]; draft: SourceDraft; tried?: TryResult };
 }): ModalView {
   const warnings = data.warnings ?? [];
   const metadata: KeyResultFormMetadata = {
@@ -349,6 +353,7 @@ export function keyResultModal(data: {
       ...summary(warnings),
       { type: "context", elements: [{ type: "mrkdwn", text: `Objective: *${escFit(data.objectiveTitle, 2000)}*` }] },
       ...keyResultFields(0, data.draft, warnings, { optional: false, coOwners: true }),
+      ...(data.source ? sourceFields(data.source) : []),
       ...alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)"),
       {
         type: "context",

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { registerAcceptKeyResult } from "./actions/acceptKeyResult";
 import { registerAddKeyResult } from "./actions/addKeyResult";
+import { registerKeyResultSource } from "./actions/keyResultSource";
 import { registerOpenCheckin } from "./actions/openCheckin";
 import { registerOpenRetro } from "./actions/openRetro";
 import { registerPromptChoices } from "./actions/promptChoice";
@@ -30,6 +31,7 @@ export function registerListeners(app: App, deps: ListenerDeps) {
   registerObjectiveSubmit(app, deps);
   registerKeyResultEditSubmit(app, deps);
   registerAddKeyResult(app, deps);
+  registerKeyResultSource(app, deps);
   registerAcceptKeyResult(app, deps);
   registerOpenRetro(app, deps);
   registerRetroSubmit(app, deps);

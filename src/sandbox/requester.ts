@@ -202,6 +202,7 @@ export class SlackRequester {
     let view: Json | undefined = args.view;
     let channel: string | undefined;
     let isEphemeral = false;
+    let builtState: { values: Record<string, Record<string, Json>> } | undefined;
     if (container?.type === "message") {
       channel = container.channel_id;
       const stored = this.sandbox.messages(channel).find((m) => m.ts === container.message_ts);
@@ -215,10 +216,8 @@ export class SlackRequester {
       if (!view && stored) {
         if (!stored.open) throw new Error(`Slack sandbox: view ${container.view_id} is not open`);
         // Slack sends the view with everything typed so far, submitted or not.
-        view = {
-          ...stored.view,
-          state: { values: buildStateValues(stored.view.blocks, args.values ?? {}, { requireFilled: false }) },
-        };
+        builtState = { values: buildStateValues(stored.view.blocks, args.values ?? {}, { requireFilled: false }) };
+        view = { ...stored.view, state: builtState };
       }
       if (!view) throw new Error(`Slack sandbox: no view ${container.view_id}`);
       blocks = view.blocks;
@@ -253,9 +252,19 @@ export class SlackRequester {
         if (el.style !== undefined) action.style = el.style;
         if (el.url !== undefined) action.url = el.url;
       } else {
+        // An element of an input block sends block_actions only when the block dispatches its actions.
+        if (found.block.type === "input" && found.block.dispatch_action !== true) {
+          throw new Error(
+            `Slack sandbox: ${args.actionId} is in an input block without dispatch_action: true; Slack sends no block_actions for it`,
+          );
+        }
         const v = stateValueFor(el, args.value === undefined ? null : args.value);
         action = { ...v, action_id: args.actionId, block_id: found.blockId, action_ts: actionTs };
         if (el.placeholder !== undefined) action.placeholder = el.placeholder;
+        // The view's state already holds the value just picked.
+        const values = builtState?.values;
+        if (found.block.type === "input" && values)
+          values[found.blockId] = { ...values[found.blockId], [args.actionId]: v };
       }
     } else {
       action = {

@@ -14,6 +14,9 @@ import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { actor } from "./keyResults";
 import { alignableObjectives, type AlignGroup } from "../domain/tree";
+import { type MeasuredBy, measuredChanges, type SourceChoice } from "../domain/sourceDraft";
+import { sourceSpecJson } from "../domain/sources";
+import { measuredOf, sourceChoices } from "./keyResultSources";
 
 type Refused = { status: "refused"; reason: string };
 
@@ -212,6 +215,9 @@ export type EditAccess =
       /** What its objective serves, and what it may serve: empty unless this person may change the objective. */
       alignsToId: number | null;
       alignTo: AlignGroup[];
+      /** Where its value is measured today, and the operator's sources it may pick from. */
+      measured: MeasuredBy;
+      sourceChoices: SourceChoice[];
     }
   | Refused
   | { status: "gone" };
@@ -239,6 +245,8 @@ export async function openKeyResultEdit(
     draft: draftOf(kr),
     alignsToId: kr.objective.alignsToId,
     alignTo: mayAlign ? await alignTargets(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId) : [],
+    measured: measuredOf(kr),
+    sourceChoices: sourceChoices(deps.sources),
   };
 }
 
@@ -299,6 +307,8 @@ export async function saveKeyResultEdit(
   slackUserId: string,
   keyResultId: number,
   written: KeyResultInput,
+  /** Its source and auto as checked (checkMeasured); absent: they stay as they are. */
+  measured?: MeasuredBy,
 ): Promise<EditResult> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
@@ -331,7 +341,10 @@ export async function saveKeyResultEdit(
   const measureFirst = kr.baselineFromCheckIn && kr._count.checkIns === 0;
   if (measureFirst && input.baselineFromCheckIn) fields[2] = ["baseline", null, null];
   if (kr.targetText || input.targetText) fields[3] = ["target", describeTarget(kr), describeTarget(input)];
-  const changed = fields.filter(([, a, b]) => a !== b);
+  const changed = [
+    ...fields.filter(([, a, b]) => a !== b),
+    ...(measured ? measuredChanges(measuredOf(kr), measured) : []),
+  ];
   // A baseline the first check-in set, left as it is, is still the one the first check-in set.
   const baselineFromCheckIn =
     input.baselineFromCheckIn || (kr.baselineFromCheckIn && !measureFirst && input.baseline === kr.baseline);
@@ -354,6 +367,13 @@ export async function saveKeyResultEdit(
         unit: input.unit,
         measuredBy: input.measuredBy,
         ...(input.weight !== undefined ? { weight: input.weight } : {}),
+        ...(measured
+          ? {
+              sourceName: measured.source?.name ?? null,
+              sourceSpec: measured.source ? sourceSpecJson(measured.source) : null,
+              auto: measured.source !== null && measured.auto,
+            }
+          : {}),
         ...(kr.directionSet ? {} : { direction: input.direction }),
         ...(ownerChanged ? { proposedById: editor.id, pendingSince: proposed ? deps.now : null } : {}),
       },

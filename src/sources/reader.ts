@@ -1,7 +1,7 @@
 // Reads a key result's value from its source, within the source's limits. Never throws: a failure
 // is a sentence for the owner ("couldn't read prod-prometheus: timeout after 5 s") without secrets.
 import type { ResolvedSource, SourcesConfig } from "../config";
-import { type KeyResultSource, keyResultSourceProblem } from "../domain/sources";
+import { type KeyResultSource, keyResultSourceProblem, type SourceKind } from "../domain/sources";
 import { readCsv } from "./csv";
 import { readHttpJson } from "./httpJson";
 import { Semaphore, SourceReadError, withRetries } from "./limits";
@@ -14,7 +14,10 @@ export type Reading =
 
 export type SourceReader = {
   read(spec: KeyResultSource): Promise<Reading>;
+  /** The sources that can be read, by name. */
   names(): string[];
+  /** The kind of a source the file declares (usable or not); undefined when it declares none by that name. */
+  kindOf(name: string): SourceKind | undefined;
 };
 
 export function createSourceReader(config: SourcesConfig, now: () => Date = () => new Date()): SourceReader {
@@ -25,6 +28,7 @@ export function createSourceReader(config: SourcesConfig, now: () => Date = () =
 
   return {
     names: () => [...byName.keys()],
+    kindOf: (name) => config.kinds.get(name),
     async read(spec) {
       const fail = (why: string): Reading => ({
         ok: false,

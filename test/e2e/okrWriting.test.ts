@@ -253,6 +253,8 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     const form = await openModal("U0ALICE", "edit p1 incidents");
     expect(form.callbackId).toBe(IDS.views.editKeyResult);
     expect(viewText(form)).toContain('"initial_value":"8"');
+    // No sources file and no source on the key result: no "Measured from".
+    expect(viewText(form)).not.toContain("kr_source_0");
     const bad = await s.requester.viewSubmission({
       user: "U0ALICE",
       view: { id: form.id },

@@ -191,6 +191,56 @@ describe("SlackRequester", () => {
     ).rejects.toThrow(/carries value/);
   });
 
+  test("a pick in a modal's input block is sent only with dispatch_action, and the view's state already holds it", async () => {
+    const { triggerId } = await requester().command({ user: "UALICE", text: "" });
+    const select = (actionId: string) => ({
+      type: "static_select" as const,
+      action_id: actionId,
+      options: [
+        { text: { type: "plain_text" as const, text: "Typed" }, value: "typed" },
+        { text: { type: "plain_text" as const, text: "Prometheus" }, value: "prom" },
+      ],
+    });
+    const opened = await client.views.open({
+      trigger_id: triggerId,
+      view: {
+        type: "modal",
+        title: { type: "plain_text", text: "Edit" },
+        submit: { type: "plain_text", text: "Save" },
+        blocks: [
+          {
+            type: "input",
+            block_id: "q",
+            label: { type: "plain_text", text: "Query" },
+            element: { type: "plain_text_input", action_id: "q" },
+          },
+          { type: "input", block_id: "plain", label: { type: "plain_text", text: "Plain" }, element: select("plain") },
+          {
+            type: "input",
+            block_id: "src",
+            dispatch_action: true,
+            label: { type: "plain_text", text: "Source" },
+            element: select("src"),
+          },
+        ],
+      },
+    });
+    const container = { type: "view" as const, view_id: opened.view?.id ?? "" };
+    await expect(
+      requester().blockAction({ user: "UALICE", actionId: "plain", value: "prom", container }),
+    ).rejects.toThrow(/without dispatch_action/);
+    received = [];
+    await requester().blockAction({ user: "UALICE", actionId: "src", value: "prom", container, values: { q: "up" } });
+    const p = lastPayload() as { view: { hash: string; state: { values: Record<string, Record<string, unknown>> } } };
+    expect(p.view.hash).toBe(opened.view?.hash);
+    expect(p.view.state.values.src?.src).toEqual({
+      type: "static_select",
+      selected_option: { text: { type: "plain_text", text: "Prometheus" }, value: "prom" },
+    });
+    expect(p.view.state.values.q?.q).toEqual({ type: "plain_text_input", value: "up" });
+    expect(p.view.state.values.plain?.plain).toEqual({ type: "static_select", selected_option: null });
+  });
+
   test("response_url: ephemeral, replace_original, in_channel, delete_original, 5 uses", async () => {
     const posted = await client.chat.postMessage({
       channel: "C1",

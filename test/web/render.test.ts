@@ -185,6 +185,13 @@ describe("inputs", () => {
       ctx,
     );
 
+  it("a select in an input block with dispatch_action is marked to send its pick; a text input is not", () => {
+    const select = { type: "static_select", options: [{ text: plain("One"), value: "1" }] };
+    expect(input(select, { dispatch_action: true })).toContain("data-field data-dispatch");
+    expect(input(select)).not.toContain("data-dispatch");
+    expect(input({ type: "plain_text_input" }, { dispatch_action: true })).not.toContain("data-dispatch");
+  });
+
   it("plain_text_input: label for the control, placeholder, initial value, required unless optional, hint", () => {
     const html = input(
       { type: "plain_text_input", placeholder: plain("A number"), initial_value: "4 < 5" },

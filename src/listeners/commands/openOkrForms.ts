@@ -6,6 +6,7 @@ import { EMPTY_KEY_RESULT, INITIAL_KEY_RESULT_SLOTS, keyResultModal, objectiveMo
 import { ambiguousKeyResults } from "../../blocks/keyResultDetail";
 import { DEFAULT_TEAM_SETTINGS, teamSettingsModal } from "../../blocks/teamSettings";
 import type { ModalView } from "@slack/types";
+import { sourceDraftOf } from "../../domain/sourceDraft";
 import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
 import { openTeamSettings, parentChoices, settingsOf } from "../../services/teams";
@@ -96,6 +97,7 @@ export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient,
       draft: access.draft,
       alignTo: access.alignTo,
       alignsToId: access.alignsToId,
+      source: { choices: access.sourceChoices, draft: sourceDraftOf(access.measured) },
     });
   });
 }

@@ -1,43 +1,33 @@
 import type { App } from "@slack/bolt";
-import { z } from "zod";
 import { IDS } from "../../blocks/ids";
 import { fieldErrors, keyResultBlockId, keyResultModal } from "../../blocks/okrForms";
+import { sourceFieldErrors } from "../../blocks/sourceFields";
 import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft";
+import { sourceDraftOf } from "../../domain/sourceDraft";
+import { checkMeasured, measuredNow } from "../../services/keyResultSources";
 import { alignObjectiveOf, openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
 import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
 import { submissionOrNotSaved } from "../trouble";
 import { publishHome } from "../events/appHomeOpened";
-import { parseKeyResultForm, readMetadata } from "./parseOkrForms";
+import {
+  keyResultFormMetadata,
+  parseAlignChoice,
+  parseKeyResultForm,
+  parseSourceForm,
+  readMetadata,
+} from "./parseOkrForms";
 
-const metadataSchema = z.object({
-  keyResultId: z.number().int().positive(),
-  acknowledged: z.string().max(2000).optional(),
-});
 const titleBlock = keyResultBlockId("title", 0);
 const alignBlock = IDS.objectiveForm.alignsTo;
-/** The aligns-to select, present only for those who may change the objective. */
-const alignSchema = z.object({
-  [alignBlock]: z.object({
-    [alignBlock]: z.object({ selected_option: z.object({ value: z.string().regex(/^\d+$/) }).nullish() }),
-  }),
-});
-
-function chosenAlignment(values: unknown): number | null {
-  const parsed = alignSchema.safeParse(values);
-  if (!parsed.success) return null;
-  const value = (parsed.data as Record<string, Record<string, { selected_option?: { value: string } | null }>>)[
-    alignBlock
-  ]![alignBlock]!.selected_option?.value;
-  return value ? Number(value) : null;
-}
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
   app.view(IDS.views.editKeyResult, async ({ ack: slackAck, body, view, client, context }) =>
     submissionOrNotSaved(deps.log, "saving a key result", slackAck, titleBlock, async (ack) => {
       const draft = parseKeyResultForm(view.state.values);
-      const metadata = readMetadata(view.private_metadata, metadataSchema);
+      const sourceDraft = parseSourceForm(view.state.values);
+      const metadata = readMetadata(view.private_metadata, keyResultFormMetadata);
       if (!draft || !metadata)
         return void (await ack({
           response_action: "errors",
@@ -46,8 +36,18 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
       const services = serviceDeps(deps, client);
       const ws = workspaceOf(context);
       const check = checkKeyResultDraft(draft);
-      if (check.errors.length > 0 || !check.value)
-        return void (await ack({ response_action: "errors", errors: fieldErrors(check.errors) }));
+      // A form without "Measured from" (no sources) leaves the key result's source as it is.
+      const measured = sourceDraft
+        ? checkMeasured(services, sourceDraft, await measuredNow(services, ws, metadata.keyResultId))
+        : null;
+      const errors = {
+        ...(measured && !measured.ok
+          ? sourceFieldErrors(measured.problems, new Set(Object.keys(view.state.values)))
+          : {}),
+        ...fieldErrors(check.errors),
+      };
+      if (Object.keys(errors).length > 0 || !check.value)
+        return void (await ack({ response_action: "errors", errors }));
 
       const fingerprint = warningsFingerprint(check.warnings);
       if (check.warnings.length > 0 && metadata.acknowledged !== fingerprint) {
@@ -64,18 +64,26 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
           warnings: check.warnings,
           acknowledged: fingerprint,
           alignTo: access.alignTo,
-          alignsToId: chosenAlignment(view.state.values) ?? access.alignsToId,
+          alignsToId: parseAlignChoice(view.state.values) ?? access.alignsToId,
+          source: { choices: access.sourceChoices, draft: sourceDraft ?? sourceDraftOf(access.measured) },
         });
         return void (await ack({ response_action: "update", view: hinted }));
       }
 
-      const alignsToId = chosenAlignment(view.state.values);
+      const alignsToId = parseAlignChoice(view.state.values);
       if (alignsToId !== null) {
         const aligned = await alignObjectiveOf(services, ws, body.user.id, metadata.keyResultId, alignsToId);
         if (aligned.status === "refused" || aligned.status === "bad_alignment")
           return void (await ack({ response_action: "errors", errors: { [alignBlock]: aligned.reason } }));
       }
-      const result = await saveKeyResultEdit(services, ws, body.user.id, metadata.keyResultId, check.value);
+      const result = await saveKeyResultEdit(
+        services,
+        ws,
+        body.user.id,
+        metadata.keyResultId,
+        check.value,
+        measured?.ok ? measured.value : undefined,
+      );
       if (result.status === "refused")
         return void (await ack({ response_action: "errors", errors: { [titleBlock]: result.reason } }));
       if (result.status === "gone")

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { IDS } from "../../blocks/ids";
 import { keyResultBlockId } from "../../blocks/okrForms";
+import { AUTO_OPTION, SOURCE_BLOCKS, TYPED_BY_OWNER } from "../../blocks/sourceFields";
 import { MAX_KEY_RESULT_SLOTS, type KeyResultDraft, type ObjectiveDraft } from "../../domain/okrDraft";
+import type { SourceDraft } from "../../domain/sourceDraft";
 
 const element = z.object({
   value: z.string().nullish(),
@@ -12,6 +14,7 @@ const element = z.object({
     .nullish(),
   selected_users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
 });
 const stateValues = z.record(z.string(), z.record(z.string(), element));
 type State = z.infer<typeof stateValues>;
@@ -62,6 +65,40 @@ export function parseKeyResultForm(values: unknown): KeyResultDraft | null {
   const parsed = stateValues.safeParse(values);
   if (!parsed.success || !(keyResultBlockId("title", 0) in parsed.data)) return null;
   return keyResultDraft(parsed.data, 0);
+}
+
+/** The edit form's private_metadata (keyResultModal). */
+export const keyResultFormMetadata = z.object({
+  keyResultId: z.number().int().positive(),
+  acknowledged: z.string().max(2000).optional(),
+});
+
+/** The aligns-to select, present only for those who may change the objective; null when nothing is picked. */
+export function parseAlignChoice(values: unknown): number | null {
+  const parsed = stateValues.safeParse(values);
+  const value = parsed.success ? get(parsed.data, IDS.objectiveForm.alignsTo)?.selected_option?.value : undefined;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * "Measured from" in the edit form, as typed; null when the form does not show it (no sources):
+ * then the key result's source stays as it is. Fields the form does not show stay undefined.
+ */
+export function parseSourceForm(values: unknown): SourceDraft | null {
+  const parsed = stateValues.safeParse(values);
+  if (!parsed.success || !(SOURCE_BLOCKS.source in parsed.data)) return null;
+  const state = parsed.data;
+  const picked = get(state, SOURCE_BLOCKS.source)?.selected_option?.value;
+  const field = (id: string) => (id in state ? text(state, id) : undefined);
+  const draft: SourceDraft = {
+    name: picked === undefined || picked === TYPED_BY_OWNER ? null : picked,
+    auto: (get(state, SOURCE_BLOCKS.auto)?.selected_options ?? []).some((o) => o.value === AUTO_OPTION),
+  };
+  for (const key of ["query", "pointer", "params", "column", "row"] as const) {
+    const value = field(SOURCE_BLOCKS[key]);
+    if (value !== undefined) draft[key] = value;
+  }
+  return draft;
 }
 
 /** The JSON private_metadata the bot set, read defensively: it only steers the form, never permissions. */

@@ -218,7 +218,7 @@ const SCRIPT = `
   });
   document.addEventListener("change", function (e) {
     var el = e.target.closest("[data-action-id]");
-    if (!el || el.hasAttribute("data-field") || el.tagName === "BUTTON") return;
+    if (!el || (el.hasAttribute("data-field") && !el.hasAttribute("data-dispatch")) || el.tagName === "BUTTON") return;
     api("/action", actionFrom(el));
   });
   document.addEventListener("submit", function (e) {

@@ -79,10 +79,12 @@ type Place = {
   field: boolean;
   label?: string;
   optional?: boolean;
+  /** An input block with dispatch_action: a pick is sent as block_actions (text inputs would send on Enter: not drawn). */
+  dispatch?: boolean;
 };
 
 function dataAttrs(el: Obj, place: Place): string {
-  return `${attr("data-block-id", place.blockId)}${attr("data-action-id", el.action_id)}${attr("data-type", el.type)}${place.field ? " data-field" : ""}`;
+  return `${attr("data-block-id", place.blockId)}${attr("data-action-id", el.action_id)}${attr("data-type", el.type)}${place.field ? " data-field" : ""}${place.dispatch ? " data-dispatch" : ""}`;
 }
 
 function options(el: Obj): Obj[] {
@@ -279,7 +281,8 @@ function inputBlockHtml(b: Obj, blockId: string, ctx: RenderContext): string {
   const el = isObj(b.element) ? b.element : {};
   const optional = b.optional === true;
   const labelText = plain(b.label);
-  const place: Place = { blockId, field: true, label: labelText, optional };
+  const dispatch = b.dispatch_action === true && !/_input$/.test(str(el.type));
+  const place: Place = { blockId, field: true, label: labelText, optional, dispatch };
   const id = controlId(blockId, str(el.action_id));
   const grouped = el.type === "checkboxes" || el.type === "radio_buttons";
   const label = grouped
