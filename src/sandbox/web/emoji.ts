@@ -27,6 +27,8 @@ export const EMOJI: Readonly<Record<string, string>> = {
   speech_balloon: "💬",
   memo: "📝",
   mag: "🔍",
+  electric_plug: "🔌",
+  straight_ruler: "📏",
   inbox_tray: "📥",
   fast_forward: "⏩",
   chart: "💹",
