@@ -11,6 +11,8 @@ export type RecordCheckIn = {
   author: string | null;
   /** Threshold key results: whether this check-in held it. */
   met?: boolean | null;
+  /** What the key result's source measured when this was saved (confirmed or overridden). */
+  measuredValue?: number | null;
 };
 export type RecordKeyResult = {
   id: number;
@@ -87,6 +89,7 @@ const CSV_COLUMNS = [
   "baseline_from",
   "weeks_met",
   "met",
+  "measured_value",
 ] as const;
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with '. */
@@ -129,6 +132,7 @@ function toCsv(record: CycleRecord): string {
             kr.baselineFrom ?? "set",
             kr.weeksMet ? `${kr.weeksMet.met}/${kr.weeksMet.of}` : null,
             c?.met ?? null,
+            c?.measuredValue ?? null,
           ];
           rows.push(
             [
@@ -154,6 +158,13 @@ function toCsv(record: CycleRecord): string {
 /** Inline Markdown that cannot break out of its line or table cell. */
 function md(s: string): string {
   return s.replace(/\r?\n/g, " ").replace(/([\\`*_[\]|<>#])/g, "\\$1");
+}
+
+/** " (measured 0.1)" beside a value its source measured otherwise. */
+function measured(c: RecordCheckIn): string {
+  return c.measuredValue !== undefined && c.measuredValue !== null && c.measuredValue !== c.value
+    ? ` (measured ${formatNumber(c.measuredValue)})`
+    : "";
 }
 
 /** "8 → 2", "target < 60, met 3 of 4 weeks", "400 (baseline set by the first check-in) → 280 (-30%)". */
@@ -203,7 +214,7 @@ function toMarkdown(record: CycleRecord): string {
           );
           for (const c of kr.checkIns)
             out.push(
-              `| ${c.week} | ${formatNumber(c.value)} | ${c.confidence.replace("_", " ")} | ${c.note ? md(c.note) : ""}${met(c)} |`,
+              `| ${c.week} | ${formatNumber(c.value)}${measured(c)} | ${c.confidence.replace("_", " ")} | ${c.note ? md(c.note) : ""}${met(c)} |`,
             );
           out.push("");
         }

@@ -70,6 +70,7 @@ export async function cycleRecord(
             evidenceUrl: c.evidenceUrl,
             author: who(c.author.slackUserId),
             ...(kr.comparator ? { met: meets(kr.comparator, kr.target, c.value) } : {}),
+            ...(c.measuredValue !== null ? { measuredValue: c.measuredValue } : {}),
           })),
       });
     }

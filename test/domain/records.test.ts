@@ -80,7 +80,7 @@ describe("formatRecord", () => {
     const rows = formatRecord(record, "csv").trimEnd().split("\r\n");
     expect(rows).toHaveLength(4); // header, 2 check-ins, and 1 row for the key result without any (the quoted newline is \n, rows end in \r\n)
     expect(rows[0]).toBe(
-      "cycle,team,objective,key_result_id,key_result,owner,baseline,target,unit,measured_by,final_value,progress,score,score_from,worked,didnt_work,learned,carry_forward,week,value,confidence,note,evidence_url,checked_in_by,target_as_written,baseline_from,weeks_met,met",
+      "cycle,team,objective,key_result_id,key_result,owner,baseline,target,unit,measured_by,final_value,progress,score,score_from,worked,didnt_work,learned,carry_forward,week,value,confidence,note,evidence_url,checked_in_by,target_as_written,baseline_from,weeks_met,met,measured_value",
     );
     const csv = formatRecord(record, "csv");
     expect(csv).toContain('"Runbooks, ""on-call"""');
@@ -88,7 +88,7 @@ describe("formatRecord", () => {
     expect(csv).toContain('"line one\nline two"');
     expect(csv).toContain("2026-W48,5,on_track,| pipes | and `ticks`,https://x.example/1,alice (U0ALICE)");
     expect(csv.trimEnd().split("\r\n").at(-1)).toBe(
-      "2026-Q4,Platform,Reliable | fast,8,Cut MTTR,,100,30,,,100,0,0,progress,,,,,,,,,,,,set,,",
+      "2026-Q4,Platform,Reliable | fast,8,Cut MTTR,,100,30,,,100,0,0,progress,,,,,,,,,,,,set,,,",
     );
   });
 
@@ -185,8 +185,8 @@ describe("formatRecord", () => {
       expect(md).toContain("- no baseline yet (the first check-in sets it) → -30%; final 100 (not scored)");
       expect(md).toContain("- 30 → 35 (+5); final 33 (60%)");
       const csv = formatRecord(shaped, "csv").trimEnd().split("\r\n");
-      expect(csv[1]).toMatch(/,2026-W41,70,on_track,,,,< 60,first_check_in,1\/2,false$/);
-      expect(csv[3]).toMatch(/,'-30%,first_check_in,,$/);
+      expect(csv[1]).toMatch(/,2026-W41,70,on_track,,,,< 60,first_check_in,1\/2,false,$/);
+      expect(csv[3]).toMatch(/,'-30%,first_check_in,,,$/);
       expect(JSON.parse(formatRecord(shaped, "json"))).toEqual(shaped);
     });
   });

@@ -373,6 +373,9 @@ describe.each(PROVIDERS)("measured values on %s", (provider) => {
       await exportOkrsYaml(db(), s.workspaceId, cycle),
       ...(["md", "csv", "json"] as const).map((f) => formatRecord(record!, f)),
     ];
+    // The records keep what was measured beside what was saved.
+    expect(exports[1]).toContain("| 0.15 (measured 0.1) |");
+    expect(exports[2]).toMatch(/,2026-W48,0\.15,at_risk,.*,0\.1\r\n/);
     const rows: unknown[] = [];
     for (const table of ["measurement", "checkIn", "keyResult", "slackMessage", "person", "team"] as const)
       rows.push(await (db()[table] as unknown as { findMany(): Promise<unknown[]> }).findMany());
