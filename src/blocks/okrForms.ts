@@ -108,7 +108,7 @@ function keyResultFields(
   slot: number,
   kr: KeyResultDraft,
   warnings: readonly DraftProblem[],
-  opts: { optional: boolean; coOwners?: boolean },
+  opts: { optional: boolean },
 ): KnownBlock[] {
   const optional = opts.optional;
   const blocks: KnownBlock[] = [
@@ -132,19 +132,18 @@ function keyResultFields(
     },
     ...hintBlock(warnings.filter((w) => w.field === "owner")),
   ];
-  if (opts.coOwners) {
-    blocks.push({
-      type: "input",
-      block_id: keyResultBlockId("coOwners", slot),
-      optional: true,
-      label: text("Co-owners (may check in too)"),
-      element: {
-        type: "multi_users_select",
-        action_id: keyResultBlockId("coOwners", slot),
-        initial_users: kr.coOwnerSlackIds ?? [],
-      },
-    });
-  }
+  blocks.push({
+    type: "input",
+    block_id: keyResultBlockId("coOwners", slot),
+    optional: true,
+    label: text("Co-owners (may check in too)"),
+    hint: text("Co-owners in other teams make it a shared key result: it shows in their teams' digests too."),
+    element: {
+      type: "multi_users_select",
+      action_id: keyResultBlockId("coOwners", slot),
+      initial_users: kr.coOwnerSlackIds ?? [],
+    },
+  });
   blocks.push(
     textInput(keyResultBlockId("baseline", slot), "Baseline (where it stands today)", kr.baseline, {
       optional: true,
@@ -352,7 +351,7 @@ export function keyResultModal(data: {
     blocks: [
       ...summary(warnings),
       { type: "context", elements: [{ type: "mrkdwn", text: `Objective: *${escFit(data.objectiveTitle, 2000)}*` }] },
-      ...keyResultFields(0, data.draft, warnings, { optional: false, coOwners: true }),
+      ...keyResultFields(0, data.draft, warnings, { optional: false }),
       ...(data.source ? sourceFields(data.source) : []),
       ...alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)"),
       {

@@ -71,7 +71,8 @@ export function isEmptySlot(kr: KeyResultDraft): boolean {
     blank(kr.unit) &&
     blank(kr.measuredBy) &&
     blank(kr.weight) &&
-    !kr.ownerSlackId
+    !kr.ownerSlackId &&
+    (kr.coOwnerSlackIds ?? []).length === 0
   );
 }
 

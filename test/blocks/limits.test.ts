@@ -209,17 +209,23 @@ describe("the OKR writing and retro forms", () => {
         title: "Ship feature X with test coverage",
         baseline: "1",
         target: "2",
+        measuredBy: "",
       })),
     };
     const warnings = checkObjectiveDraft(draft, 6).warnings;
-    expect(warnings.length).toBeGreaterThan(MAX_KEY_RESULT_SLOTS);
+    // Every field a hint can be under, in every slot: its title, its owner and its measure.
+    for (let slot = 0; slot < MAX_KEY_RESULT_SLOTS; slot++)
+      expect(new Set(warnings.filter((w) => w.slot === slot).map((w) => w.field))).toEqual(
+        new Set(["title", "owner", "measured_by"]),
+      );
     const teams = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, name: `Team ${i} ${long}`.slice(0, 80) }));
-    expect(
-      validateView(
-        objectiveModal({ teams, teamId: 1, cycleKey: "2026-Q4", draft, warnings, acknowledged: "x" }),
-        "modal",
-      ),
-    ).toEqual([]);
+    const alignTo = teams.map((t) => ({ team: t.name, objectives: [{ id: t.id, title: long }] }));
+    const view = objectiveModal({ teams, teamId: 1, cycleKey: "2026-Q4", draft, warnings, acknowledged: "x", alignTo });
+    // Every field is there, co-owners and what it serves included.
+    const blockIds = view.blocks.map((b) => b.block_id ?? "");
+    expect(blockIds.filter((id) => id.startsWith("kr_co_owners_"))).toHaveLength(MAX_KEY_RESULT_SLOTS);
+    expect(blockIds).toContain("objective_aligns_to");
+    expect(validateView(view, "modal")).toEqual([]);
   });
 
   it("the edit, retro and proposal surfaces are valid and ping nobody", () => {

@@ -55,6 +55,8 @@ describe("checkObjectiveDraft", () => {
         kr({ title: "Cut lead time", baseline: "5", target: "5.0" }),
         { ...empty(), measuredBy: "x" },
         kr({ title: "reduce p1 incidents " }),
+        // Only co-owners picked: not an empty slot either.
+        { ...empty(), coOwnerSlackIds: ["U0BOB"] },
       ]),
     );
     expect(check.value).toBeNull();
@@ -63,6 +65,8 @@ describe("checkObjectiveDraft", () => {
       [1, "target", "baseline_equals_target"],
       [2, "title", "required"],
       [2, "target", "required"],
+      [4, "title", "required"],
+      [4, "target", "required"],
       [3, "title", "required"],
     ]);
     expect(check.errors[0]!.message).toContain('"eight" is not a number');

@@ -452,6 +452,74 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
     expect(await digest()).not.toContain("weight ");
   });
 
+  it("/okr new takes co-owners, so a team's key results can be shared when the guides' hint asks for it", async () => {
+    const form = await openModal("U0MANAGER", "new Platform");
+    const values = {
+      objective_title: "Make checkout fast",
+      kr_title_0: "Reduce checkout p75 latency",
+      kr_owner_0: "U0ALICE",
+      kr_baseline_0: "900",
+      kr_target_0: "400",
+      kr_measured_by_0: "RUM p75 on /checkout",
+      kr_title_1: "Raise checkout success",
+      kr_owner_1: "U0BOB",
+      kr_baseline_1: "94",
+      kr_target_1: "98",
+      kr_measured_by_1: "Payments dashboard",
+      // Owned by the objective's owner, the manager: three key results, three single owners.
+      kr_title_2: GOOD.kr_title_2,
+      kr_baseline_2: GOOD.kr_baseline_2,
+      kr_target_2: GOOD.kr_target_2,
+      kr_measured_by_2: GOOD.kr_measured_by_2,
+    };
+    const hinted = await s.requester.viewSubmission({ user: "U0MANAGER", view: { id: form.id }, values });
+    expect(hinted.outcome.action).toBe("updated");
+    expect(viewText(s.sandbox.view(form.id))).toContain("reads as a list of individual OKRs");
+    expect(await db().objective.count({ where: { title: "Make checkout fast" } })).toBe(0);
+
+    // Sharing one of them with someone of another team answers the hint: saved at once, co-owner and all.
+    const saved = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: { kr_co_owners_1: ["U0OTHER", "U0BOB"] },
+    });
+    expect(saved.outcome.action).toBe("updated");
+    expect(viewText(s.sandbox.view(form.id))).toContain("Saved *Make checkout fast* with 3 key results");
+    const krs = await db().keyResult.findMany({
+      where: { objective: { title: "Make checkout fast" } },
+      include: { coOwners: { include: { person: true } } },
+      orderBy: { position: "asc" },
+    });
+    // Its owner is not also its co-owner.
+    expect(krs.map((kr) => [kr.title, kr.coOwners.map((c) => c.person.slackUserId)])).toEqual([
+      ["Reduce checkout p75 latency", []],
+      ["Raise checkout success", ["U0OTHER"]],
+      ["Raise deploys without rollback", []],
+    ]);
+  });
+
+  it("/okr new: a key result slot with only co-owners picked is not silently dropped", async () => {
+    const form = await openModal("U0MANAGER", "new Platform");
+    const refused = await s.requester.viewSubmission({
+      user: "U0MANAGER",
+      view: { id: form.id },
+      values: {
+        objective_title: "Make checkout fast",
+        kr_title_0: GOOD.kr_title_0,
+        kr_baseline_0: GOOD.kr_baseline_0,
+        kr_target_0: GOOD.kr_target_0,
+        kr_measured_by_0: GOOD.kr_measured_by_0,
+        kr_co_owners_1: ["U0BOB"],
+      },
+    });
+    expect(refused.outcome.action).toBe("errors");
+    expect(JSON.parse(refused.body).errors).toEqual({
+      kr_title_1: "Give the key result a title: the outcome it measures.",
+      kr_target_1: "Enter the value to reach by the end of the cycle.",
+    });
+    expect(await db().objective.count({ where: { title: "Make checkout fast" } })).toBe(0);
+  });
+
   it("/okr edit giving the key result to someone else makes it a proposal they accept", async () => {
     const kr = await db().keyResult.findFirstOrThrow({ where: { title: "Reduce P1 incidents" } });
     const form = await openModal("U0MANAGER", `edit ${kr.id}`);
