@@ -46,7 +46,7 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
     now,
     timeZone: team.timezone,
     cadence,
-    objectives: await withRollups(db, team, cycle, week, objectives),
+    objectives: await withRollups(db, team, cycle, now, objectives),
     shared: await sharedKeyResults(db, team.id, cycle.id),
     skipped,
     away,
@@ -58,7 +58,7 @@ async function withRollups(
   db: Db,
   team: Team,
   cycle: Cycle,
-  week: string,
+  now: Date,
   objectives: ObjectiveFacts[],
 ): Promise<ObjectiveFacts[]> {
   const aligned = await db.objective.findMany({
@@ -67,7 +67,7 @@ async function withRollups(
   });
   if (aligned.length === 0) return objectives;
   const targets = new Set(aligned.map((o) => o.alignsToId));
-  const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, week));
+  const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, now));
   return objectives.map((o) => (targets.has(o.id) ? { ...o, rollup: figures.get(o.id)?.rollup ?? null } : o));
 }
 

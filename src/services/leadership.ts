@@ -19,7 +19,7 @@ import { cycleObjectives } from "./tree";
 export async function leadershipDigest(db: Db, team: Team, cycle: Cycle, now: Date): Promise<LeadershipDigest> {
   const own = await teamDigest(db, team, cycle, now);
   const children = await db.team.findMany({ where: { parentId: team.id }, orderBy: { name: "asc" } });
-  const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, own.week));
+  const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, now));
   return buildLeadershipDigest({
     team: own,
     rollups: new Map(own.objectives.map((o) => [o.id, figures.get(o.id)?.rollup ?? null])),

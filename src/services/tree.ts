@@ -16,18 +16,22 @@ export function teamWeek(team: Pick<Team, "timezone" | "cadence">, now: Date): s
   return periodOfWeek(isoWeekKey(now, team.timezone), isCadence(team.cadence) ? team.cadence : "weekly");
 }
 
-/** Every objective of the workspace in the cycle, with its key results' progress as of `week`. */
+/**
+ * Every objective of the workspace in the cycle, with its key results' progress at `now`, each in
+ * its own team's period (a weekly team under a biweekly one counts this week's check-ins).
+ */
 export async function cycleObjectives(
   db: Db,
   workspaceId: number,
   cycleId: number,
-  week: string,
+  now: Date,
 ): Promise<TreeObjectiveInput[]> {
   const objectives = await db.objective.findMany({
     where: { cycleId, team: { workspaceId } },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     include: {
       owner: { select: { slackUserId: true } },
+      team: { select: { timezone: true, cadence: true } },
       keyResults: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
         include: KEY_RESULT_FACTS,
@@ -41,7 +45,7 @@ export async function cycleObjectives(
     ownerSlackId: o.owner?.slackUserId ?? null,
     alignsToId: o.alignsToId,
     keyResults: o.keyResults.map((kr) => {
-      const status = keyResultStatus(toKeyResultFacts(kr), week);
+      const status = keyResultStatus(toKeyResultFacts(kr), teamWeek(o.team, now));
       return {
         progress: status.progress,
         scored: status.scored,
@@ -109,6 +113,6 @@ export async function teamTree(
   }
   if (!root) return unknown;
   const week = teamWeek(root, deps.now);
-  const tree = buildTree(root.id, teams, await cycleObjectives(deps.db, workspaceId, cycle.id, week));
+  const tree = buildTree(root.id, teams, await cycleObjectives(deps.db, workspaceId, cycle.id, deps.now));
   return tree ? { status: "ok", root: tree, cycleKey: cycle.key, week } : unknown;
 }

@@ -5,6 +5,9 @@
 import { formatPercent, progress } from "../../src/domain/progress";
 import { objectiveProgress, rollUp } from "../../src/domain/rollup";
 import { isComparator, meets } from "../../src/domain/targets";
+import { objectiveFigures } from "../../src/domain/tree";
+import { leadershipDigest } from "../../src/services/leadership";
+import { cycleObjectives } from "../../src/services/tree";
 import { waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
@@ -182,5 +185,47 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
     const salesHome = JSON.stringify((await waitFor(() => s.sandbox.home("U0SALES"), { timeoutMs: 5000 })).view);
     expect(salesHome).toContain(`${pct(want.sales.own)} · Win deals (2 KRs)`);
     expect(home).toContain("_→ Engineering: Be reliable → Company: Grow revenue_");
+  });
+});
+
+describe.each(PROVIDERS)("a roll-up across cadences on %s", (provider) => {
+  let s: TestStack;
+  afterEach(async () => s.close());
+
+  it("counts a weekly child's check-in this week under a biweekly parent", async () => {
+    const now = new Date("2026-12-04T17:00:00Z"); // Friday of 2026-W49; the biweekly parent's period is W48
+    s = await startTestStack(provider, now);
+    await s.importYaml(`cycle: 2026-Q4
+teams:
+  - name: Sales
+    channel: C0SALES
+    checkin: { day: monday, time: "09:00", cadence: biweekly }
+    objectives:
+      - title: Win deals
+        key_results:
+          - { title: Deals, owner: U0CRO, baseline: 0, target: 10, measured_by: CRM }
+  - name: Payments
+    parent: Sales
+    channel: C0PAY
+    objectives:
+      - title: Checkout
+        aligns_to: { team: Sales, objective: Win deals }
+        key_results:
+          - { title: Success, owner: U0PAY, baseline: 0, target: 100, measured_by: PSP }
+`);
+    const db = s.bot.database.db;
+    const kr = await db.keyResult.findFirstOrThrow({ where: { title: "Success" } });
+    const person = await db.person.findFirstOrThrow({ where: { slackUserId: "U0PAY" } });
+    await db.checkIn.create({
+      data: { keyResultId: kr.id, authorId: person.id, week: "2026-W49", value: 80, confidence: "on_track" },
+    });
+    const sales = await db.team.findFirstOrThrow({ where: { name: "Sales" } });
+    const cycle = await db.cycle.findFirstOrThrow();
+    const digest = await leadershipDigest(db, sales, cycle, now);
+    expect(digest.children[0]!.objectives[0]!.own).toBeCloseTo(0.8);
+    expect(digest.objectives[0]!.rollup).toBeCloseTo(0.8);
+    // What the team digest and /okr tree take their roll-ups from.
+    const figures = objectiveFigures(await cycleObjectives(db, s.workspaceId, cycle.id, now));
+    expect(figures.get(digest.objectives[0]!.id)?.rollup).toBeCloseTo(0.8);
   });
 });
