@@ -69,8 +69,9 @@ export type RolledUp = {
 
 /**
  * An objective's own progress and its roll-up. An aligned objective counts in its parent's roll-up
- * by its own key results; one with none of its own (it only gathers others) counts by its roll-up.
- * Archived children and children with nothing to score are left out.
+ * by its own key results; while none of them can be scored (it has none and only gathers others, or
+ * none has a baseline or a check-in yet) it counts by its own roll-up instead. Archived children and
+ * children with nothing to score at all are left out.
  */
 export function rollUp(objective: AlignedObjective): RolledUp {
   return {
