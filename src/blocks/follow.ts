@@ -1,5 +1,5 @@
 // What `/okr follow`, `/okr unfollow` and `/okr following` answer.
-import type { FollowResult } from "../services/follow";
+import type { FollowResult } from "../domain/answers";
 import { esc } from "./format";
 
 export function followAnswer(result: Exclude<FollowResult, { status: "unknown_team" }>): string {

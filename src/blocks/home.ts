@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from "@slack/types";
-import type { HomeData } from "../services/overview";
+import type { HomeData } from "../domain/answers";
 import { esc, escFit, fitMrkdwn, keyResultSummary, mention, truncate } from "./format";
 import { IDS } from "./ids";
 import { progressFigure } from "./tree";

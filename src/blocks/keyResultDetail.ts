@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { KeyResultMatch } from "../services/keyResults";
+import type { KeyResultMatch } from "../domain/answers";
 import { formatNumber } from "../domain/progress";
 import { meets } from "../domain/targets";
 import { confidenceLabel, esc, escFit, fitMrkdwn, keyResultLine, mention } from "./format";

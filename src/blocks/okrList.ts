@@ -1,11 +1,9 @@
 // Ephemeral answers listing key results: `/okr` (mine) and `/okr team <name>`.
 import type { KnownBlock } from "@slack/types";
-import type { KeyResultStatus } from "../domain/keyResultStatus";
+import type { ObjectiveWithStatus } from "../domain/answers";
 import { esc, fitMrkdwn, keyResultLine, mention } from "./format";
 import { fitInMessage } from "./split";
 import type { MessageContent } from "./types";
-
-export type ObjectiveWithStatus = { title: string; ownerSlackId: string | null; keyResults: KeyResultStatus[] };
 
 export function okrList(data: {
   title: string;

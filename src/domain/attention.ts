@@ -1,6 +1,8 @@
 // What a manager should look at first in a digest (the guides' warning signs): confidence that
 // disagrees with the pace, key results off track, owners gone quiet, and goalposts moved mid-cycle.
-import type { KeyResultStatus } from "./keyResultStatus";
+import type { KeyResultEdit, KeyResultStatus } from "./keyResultStatus";
+
+export type { KeyResultEdit };
 import { periodOfWeek, type Cadence } from "./periods";
 import { formatNumber, formatPercent } from "./progress";
 import { weekNumber } from "./time";
@@ -29,17 +31,6 @@ export type AttentionItem = {
   ownerSlackId: string | null;
   detail: string;
   editorSlackId?: string | null;
-};
-
-export type KeyResultEdit = {
-  field: "baseline" | "target";
-  before: number;
-  after: number;
-  /** As recorded, for targets that are not plain numbers ("-30%", "< 60") and a baseline not set yet (null). */
-  beforeText?: string | null;
-  afterText?: string | null;
-  at: Date;
-  editorSlackId: string | null;
 };
 
 function editedValue(n: number, text: string | null | undefined): string {

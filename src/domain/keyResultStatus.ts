@@ -1,10 +1,30 @@
 // Where a key result stands in a given week: its current value, progress and change, derived
 // from its check-ins. Week keys ("2026-W07") sort chronologically as strings.
 import { changeInDirection, progress } from "./progress";
-import type { KeyResultEdit } from "./attention";
-import type { MeasurementPoint } from "./measurements";
 import { meets, type Comparator } from "./targets";
 import type { Confidence, Direction } from "./types";
+
+/** A baseline or target change made during the cycle. */
+export type KeyResultEdit = {
+  field: "baseline" | "target";
+  before: number;
+  after: number;
+  /** As recorded, for targets that are not plain numbers ("-30%", "< 60") and a baseline not set yet (null). */
+  beforeText?: string | null;
+  afterText?: string | null;
+  at: Date;
+  editorSlackId: string | null;
+};
+
+/** A value read from the key result's source for a period (null value: the read failed). */
+export type MeasurementPoint = {
+  week: string;
+  source: string;
+  /** Null when the read failed. */
+  value: number | null;
+  error: string | null;
+  readAt: Date;
+};
 
 export type CheckInPoint = {
   week: string;

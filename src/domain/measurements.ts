@@ -1,16 +1,9 @@
 // Values read from a key result's source, one per check-in period: what the owner is shown before
 // answering, what an `auto` key result keeps when nobody answers, and the two signals the digest
 // raises about them (a typed value far from the measured one; a source that keeps failing).
-import type { CheckInPoint } from "./keyResultStatus";
+import type { CheckInPoint, MeasurementPoint } from "./keyResultStatus";
 
-export type MeasurementPoint = {
-  week: string;
-  source: string;
-  /** Null when the read failed. */
-  value: number | null;
-  error: string | null;
-  readAt: Date;
-};
+export type { MeasurementPoint };
 
 /** The share of the baseline → target distance a typed value may differ from the measured one by default. */
 export const DEFAULT_TOLERANCE_SHARE = 0.05;

@@ -6,7 +6,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { Database } from "../db/client";
 import { outboxStats } from "../db/outboxStats";
 import { pathOf } from "../http";
-import { REQUEST_KINDS } from "./acks";
+import { REQUEST_KINDS } from "./requestKinds";
 
 export const METRICS_PATH = "/metrics";
 

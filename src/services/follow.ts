@@ -1,12 +1,9 @@
 // `/okr follow <team>`, `/okr unfollow <team>`, `/okr following`: who gets a team's weekly digest
 // as a DM. Anyone may follow any team of the workspace (its digest is visible to all with /okr digest).
+import type { FollowResult } from "../domain/answers";
 import { isUniqueViolation } from "../db/types";
 import { ensurePerson } from "../db/people";
 import type { ServiceDeps } from "./deps";
-
-export type FollowResult =
-  | { status: "followed" | "already" | "unfollowed" | "not_following"; team: string }
-  | { status: "unknown_team"; teams: string[] };
 
 async function findTeam(deps: ServiceDeps, workspaceId: number, name: string) {
   const teams = await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });

@@ -1,20 +1,13 @@
 // Finding key results by what people type (`/okr show 12`, `/okr show incidents`), and changing them.
+import type { KeyResultMatch } from "../domain/answers";
 import { decide, type Actor, type Decision } from "../domain/permissions";
-import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
+import { keyResultStatus } from "../domain/keyResultStatus";
 import { cycleAt } from "../db/cycles";
 import { ensurePerson } from "../db/people";
 import { KEY_RESULT_FACTS, toKeyResultFacts } from "../db/okrs";
 import type { Db } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { refreshProfile } from "./people";
-
-export type KeyResultMatch = {
-  status: KeyResultStatus;
-  objectiveTitle: string;
-  teamName: string;
-  coOwnerSlackIds: string[];
-  managerSlackIds: string[];
-};
 
 export type Lookup =
   | { status: "found"; match: KeyResultMatch }

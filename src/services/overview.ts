@@ -1,8 +1,9 @@
 // What `/okr`, `/okr team` and the App Home show.
-import type { ObjectiveWithStatus } from "../blocks/okrList";
+import type { HomeData } from "../domain/answers";
+import type { ObjectiveWithStatus } from "../domain/answers";
 import type { Digest } from "../domain/digest";
-import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
-import { servedLine, type ServedObjective } from "../domain/alignment";
+import { keyResultStatus } from "../domain/keyResultStatus";
+import { servedLine } from "../domain/alignment";
 import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { ownedObjectives, PROMPTED_KEY_RESULT } from "../db/okrs";
@@ -88,16 +89,6 @@ export async function digestPreview(
     };
   return { status: "ok", digest: await teamDigest(deps.db, own, cycle, deps.now) };
 }
-
-export type HomeData = {
-  cycleKey: string | null;
-  week: string | null;
-  /** With the line each serves: its objective, then the objectives that one aligns to, up the tree. */
-  keyResults: Array<KeyResultStatus & { serves: ServedObjective[] }>;
-  /** `progress`: the digest's, the weighted mean of the key results that can be scored (null: none can). */
-  team: { name: string; objectives: Array<{ title: string; progress: number | null; keyResults: number }> } | null;
-  managed: Array<{ team: string; missing: string[] }>;
-};
 
 /** The person's App Home: their key results, their team's objectives, and for managers who is missing. */
 export async function homeData(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<HomeData> {
