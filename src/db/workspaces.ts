@@ -13,11 +13,6 @@ export function listWorkspaces(db: Tx, opts: { all?: boolean } = {}): Promise<Wo
   return db.workspace.findMany({ where: opts.all ? {} : { uninstalledAt: null }, orderBy: { id: "asc" } });
 }
 
-/** The workspaces a job run covers: the one it was given (runJob's per-workspace call), else every active one. */
-export async function workspacesToRun(db: Tx, only: Workspace | undefined): Promise<Workspace[]> {
-  return only ? [only] : listWorkspaces(db);
-}
-
 export function markUninstalled(db: Tx, slackTeamId: string, at: Date) {
   return db.workspace.updateMany({ where: { slackTeamId, uninstalledAt: null }, data: { uninstalledAt: at } });
 }

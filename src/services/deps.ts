@@ -26,5 +26,5 @@ export type ServiceDeps = {
   sources?: SourceReader;
 };
 
-/** What a job run covers: every workspace and team, or one workspace and/or one team (by name). */
-export type JobScope = { team?: string; workspace?: Workspace };
+/** What a job run covers: one workspace (runJob hands each its own, with its client), and optionally one team by name. */
+export type JobScope = { team?: string; workspace: Workspace };

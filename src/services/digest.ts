@@ -8,7 +8,6 @@ import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
 import { sharedKeyResults, teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
-import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
 import { uploadOnce } from "./uploads";
@@ -83,7 +82,7 @@ export type DigestRunSummary = {
 };
 
 /** Posts each team's weekly digest in its channel once its digest time has come this week. */
-export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promise<DigestRunSummary> {
+export async function postDigests(deps: ServiceDeps, opts: JobScope): Promise<DigestRunSummary> {
   const summary: DigestRunSummary = {
     posted: 0,
     alreadyPosted: 0,
@@ -93,82 +92,81 @@ export async function postDigests(deps: ServiceDeps, opts: JobScope = {}): Promi
     inFlight: 0,
     left: 0,
   };
-  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
-    if (!cycle) continue;
-    const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
-    for (const team of teams) {
-      try {
-        const period = periodOfWeek(
-          isoWeekKey(deps.now, team.timezone),
-          isCadence(team.cadence) ? team.cadence : "weekly",
-        );
-        if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {
-          summary.notDue += 1;
-          continue;
-        }
-        const digest = await teamDigest(deps.db, team, cycle, deps.now);
-        const [first, ...rest] = digestMessages(digest);
-        const key = `digest:${team.id}:${digest.week}`;
-        const parent = await sendOnce(
+  const { workspace } = opts;
+  const cycle = await cycleAt(deps.db, workspace.id, deps.now);
+  if (!cycle) return summary;
+  const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
+  for (const team of teams) {
+    try {
+      const period = periodOfWeek(
+        isoWeekKey(deps.now, team.timezone),
+        isCadence(team.cadence) ? team.cadence : "weekly",
+      );
+      if (deps.now < dueInWeek(period, team.timezone, team.digestDay, team.digestTime)) {
+        summary.notDue += 1;
+        continue;
+      }
+      const digest = await teamDigest(deps.db, team, cycle, deps.now);
+      const [first, ...rest] = digestMessages(digest);
+      const key = `digest:${team.id}:${digest.week}`;
+      const parent = await sendOnce(
+        deps,
+        { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId },
+        () => first!,
+      );
+      if (parent.status === "sent") summary.posted += 1;
+      else if (parent.status === "already_sent") summary.alreadyPosted += 1;
+      else {
+        summary[pendingCounter(parent) ?? "failed"] += 1;
+        continue;
+      }
+      // A digest too long for one message continues in its thread, then the notes; each sent once.
+      const thread = [
+        ...rest.map((content, i) => ({ key: `${key}:part${i + 2}`, content })),
+        ...digestNotesMessages(digest).map((content, i) => ({ key: `${key}:notes${i + 1}`, content })),
+      ];
+      for (const reply of thread) {
+        const sent = await sendOnce(
           deps,
-          { workspaceId: workspace.id, key, kind: "digest", channel: team.channelId },
-          () => first!,
+          {
+            workspaceId: workspace.id,
+            key: reply.key,
+            kind: "digest",
+            channel: parent.message.channel,
+            threadTs: parent.message.ts ?? undefined,
+          },
+          () => reply.content,
         );
-        if (parent.status === "sent") summary.posted += 1;
-        else if (parent.status === "already_sent") summary.alreadyPosted += 1;
-        else {
-          summary[pendingCounter(parent) ?? "failed"] += 1;
-          continue;
-        }
-        // A digest too long for one message continues in its thread, then the notes; each sent once.
-        const thread = [
-          ...rest.map((content, i) => ({ key: `${key}:part${i + 2}`, content })),
-          ...digestNotesMessages(digest).map((content, i) => ({ key: `${key}:notes${i + 1}`, content })),
-        ];
-        for (const reply of thread) {
-          const sent = await sendOnce(
+        const pending = pendingCounter(sent);
+        if (pending) summary[pending] += 1;
+      }
+      if (parent.message.ts && isChartWeek(digest, team.chartEveryWeeks)) {
+        // Rendered once per run at most; each objective's chart is uploaded once.
+        let charts: ReturnType<typeof digestCharts> | null = null;
+        for (const objective of chartedObjectives(digest)) {
+          const outcome = await uploadOnce(
             deps,
             {
               workspaceId: workspace.id,
-              key: reply.key,
-              kind: "digest",
+              key: `${key}:chart:${objective.id}`,
+              kind: "digest_chart",
               channel: parent.message.channel,
-              threadTs: parent.message.ts ?? undefined,
+              threadTs: parent.message.ts,
             },
-            () => reply.content,
+            () => {
+              charts ??= digestCharts(digest);
+              const chart = charts.find((c) => c.objectiveId === objective.id)!;
+              return { filename: chart.filename, title: chart.title, bytes: chart.bytes };
+            },
           );
-          const pending = pendingCounter(sent);
-          if (pending) summary[pending] += 1;
+          if (outcome === "sent") summary.charts += 1;
+          else if (outcome === "deferred") summary.left += 1;
+          else if (outcome === "in_flight") summary.inFlight += 1;
         }
-        if (parent.message.ts && isChartWeek(digest, team.chartEveryWeeks)) {
-          // Rendered once per run at most; each objective's chart is uploaded once.
-          let charts: ReturnType<typeof digestCharts> | null = null;
-          for (const objective of chartedObjectives(digest)) {
-            const outcome = await uploadOnce(
-              deps,
-              {
-                workspaceId: workspace.id,
-                key: `${key}:chart:${objective.id}`,
-                kind: "digest_chart",
-                channel: parent.message.channel,
-                threadTs: parent.message.ts,
-              },
-              () => {
-                charts ??= digestCharts(digest);
-                const chart = charts.find((c) => c.objectiveId === objective.id)!;
-                return { filename: chart.filename, title: chart.title, bytes: chart.bytes };
-              },
-            );
-            if (outcome === "sent") summary.charts += 1;
-            else if (outcome === "deferred") summary.left += 1;
-            else if (outcome === "in_flight") summary.inFlight += 1;
-          }
-        }
-      } catch (err) {
-        deps.log.error(`digest for ${team.name} failed`, err, fields({ team: team.name }));
-        summary.left += 1;
       }
+    } catch (err) {
+      deps.log.error(`digest for ${team.name} failed`, err, fields({ team: team.name }));
+      summary.left += 1;
     }
   }
   return summary;

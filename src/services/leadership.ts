@@ -10,7 +10,6 @@ import { dueInWeek, isoWeekKey } from "../domain/time";
 import { objectiveFigures } from "../domain/tree";
 import { cycleAt } from "../db/cycles";
 import type { Cycle, Db, Team } from "../db/types";
-import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { teamDigest } from "./digest";
 import { pendingCounter, sendOnce, type SendOutcome } from "./outbox";
@@ -84,51 +83,50 @@ async function sendAll(
 }
 
 /** Each week, once the team's digest time has come: leadership digests in channels, then followers' DMs. */
-export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobScope = {}): Promise<FollowRunSummary> {
+export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobScope): Promise<FollowRunSummary> {
   const summary: FollowRunSummary = { leadership: 0, followerDms: 0, alreadySent: 0, failed: 0, inFlight: 0, left: 0 };
-  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
-    if (!cycle) continue;
-    const teams = await deps.db.team.findMany({
-      where: {
-        workspaceId: workspace.id,
-        ...(opts.team ? { name: opts.team } : {}),
-        OR: [{ children: { some: {} } }, { followers: { some: {} } }],
-      },
-      include: { followers: { include: { person: true } }, _count: { select: { children: true } } },
-      orderBy: { id: "asc" },
-    });
-    for (const team of teams) {
-      if (!isDue(team, deps.now)) continue;
-      try {
-        const period = periodOf(team, deps.now);
-        const messages = await weeklyMessages(deps.db, team, cycle, deps.now);
-        if (team._count.children > 0) {
-          const sent = await sendAll(
-            deps,
-            { workspaceId: workspace.id, key: `leadership:${team.id}:${period}`, channel: team.channelId, period },
-            messages,
-            true,
-            summary,
-          );
-          if (sent?.status === "sent") summary.leadership += 1;
-        }
-        for (const follower of team.followers) {
-          const user = follower.person.slackUserId;
-          const intent = {
-            workspaceId: workspace.id,
-            key: `follow:${team.id}:${user}:${period}`,
-            channel: user,
-            recipient: user,
-            period,
-          };
-          const sent = await sendAll(deps, intent, messages, false, summary);
-          if (sent?.status === "sent") summary.followerDms += 1;
-        }
-      } catch (err) {
-        deps.log.error(`leadership digest or followers of ${team.name} failed`, err);
-        summary.left += 1;
+  const { workspace } = opts;
+  const cycle = await cycleAt(deps.db, workspace.id, deps.now);
+  if (!cycle) return summary;
+  const teams = await deps.db.team.findMany({
+    where: {
+      workspaceId: workspace.id,
+      ...(opts.team ? { name: opts.team } : {}),
+      OR: [{ children: { some: {} } }, { followers: { some: {} } }],
+    },
+    include: { followers: { include: { person: true } }, _count: { select: { children: true } } },
+    orderBy: { id: "asc" },
+  });
+  for (const team of teams) {
+    if (!isDue(team, deps.now)) continue;
+    try {
+      const period = periodOf(team, deps.now);
+      const messages = await weeklyMessages(deps.db, team, cycle, deps.now);
+      if (team._count.children > 0) {
+        const sent = await sendAll(
+          deps,
+          { workspaceId: workspace.id, key: `leadership:${team.id}:${period}`, channel: team.channelId, period },
+          messages,
+          true,
+          summary,
+        );
+        if (sent?.status === "sent") summary.leadership += 1;
       }
+      for (const follower of team.followers) {
+        const user = follower.person.slackUserId;
+        const intent = {
+          workspaceId: workspace.id,
+          key: `follow:${team.id}:${user}:${period}`,
+          channel: user,
+          recipient: user,
+          period,
+        };
+        const sent = await sendAll(deps, intent, messages, false, summary);
+        if (sent?.status === "sent") summary.followerDms += 1;
+      }
+    } catch (err) {
+      deps.log.error(`leadership digest or followers of ${team.name} failed`, err);
+      summary.left += 1;
     }
   }
   return summary;

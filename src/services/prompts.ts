@@ -9,7 +9,6 @@ import { cycleAt } from "../db/cycles";
 import { keyResultOwners, ownedObjectives } from "../db/okrs";
 import type { Db, Person, Team } from "../db/types";
 import { isUniqueViolation } from "../db/types";
-import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { forEachConcurrently } from "./concurrently";
 import { pendingCounter, sendOnce } from "./outbox";
@@ -78,7 +77,7 @@ async function ensurePrompt(db: Db, workspaceId: number, personId: number, perio
  * after a snooze. A prompt that could not go out in its grace window (the bot was down) is skipped
  * and logged; owners who are away, skipped the week or already checked in get none.
  */
-export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {}): Promise<PromptRunSummary> {
+export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope): Promise<PromptRunSummary> {
   const summary: PromptRunSummary = {
     sent: 0,
     alreadySent: 0,
@@ -93,35 +92,41 @@ export async function sendCheckinPrompts(deps: ServiceDeps, opts: JobScope = {})
     measured: 0,
     readFailed: 0,
   };
-  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
-    if (!cycle) continue;
-    const owners = await keyResultOwners(deps.db, cycle.id, opts.team);
-    // Read first, all at once: the prompts then go out at the workspace's pace without waiting on sources.
-    const measured = await measureBeforePrompts(deps, cycle.id, ownersDueSoon(owners, deps.now));
-    summary.measured += measured.measured;
-    summary.readFailed += measured.readFailed;
-    await forEachConcurrently(owners, PROMPT_SENDERS, async (owner) => {
-      try {
-        summary[await promptOwner(deps, workspace.id, cycle.id, owner)] += 1;
-      } catch (err) {
-        // One owner's trouble (a bad profile, a database hiccup) must not cost everyone else their prompt.
-        deps.log.error(`check-in prompt for ${owner.slackUserId} failed`, err);
-        summary.left += 1;
-      }
-    });
-  }
+  const { workspace } = opts;
+  const cycle = await cycleAt(deps.db, workspace.id, deps.now);
+  if (!cycle) return summary;
+  const owners = await keyResultOwners(deps.db, cycle.id, opts.team);
+  // Read first, all at once: the prompts then go out at the workspace's pace without waiting on sources.
+  const measured = await measureBeforePrompts(deps, cycle.id, ownersDueSoon(owners, deps.now));
+  summary.measured += measured.measured;
+  summary.readFailed += measured.readFailed;
+  await forEachConcurrently(owners, PROMPT_SENDERS, async (owner) => {
+    try {
+      summary[await promptOwner(deps, workspace.id, cycle.id, owner)] += 1;
+    } catch (err) {
+      // One owner's trouble (a bad profile, a database hiccup) must not cost everyone else their prompt.
+      deps.log.error(`check-in prompt for ${owner.slackUserId} failed`, err);
+      summary.left += 1;
+    }
+  });
   return summary;
 }
 
 type Owner = Awaited<ReturnType<typeof keyResultOwners>>[number];
 
-/** Owners whose prompt is due within MEASURE_AHEAD_MS (or already), by their last known time zone. */
+/**
+ * Owners whose prompt is due within MEASURE_AHEAD_MS (or already), by their last known time zone.
+ * One whose schedule cannot be worked out (a bad zone) is left to the prompt, which logs it.
+ */
 function ownersDueSoon(owners: readonly Owner[], now: Date): DueOwner[] {
   return owners.flatMap((owner) => {
-    const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
-    const { key, dueAt } = periodFor(team, owner.tz ?? team.timezone, now);
-    return now.getTime() >= dueAt.getTime() - MEASURE_AHEAD_MS ? [{ personId: owner.id, period: key }] : [];
+    try {
+      const team = scheduleTeam(owner.keyResultsOwned.map((k) => k.objective.team))!;
+      const { key, dueAt } = periodFor(team, owner.tz ?? team.timezone, now);
+      return now.getTime() >= dueAt.getTime() - MEASURE_AHEAD_MS ? [{ personId: owner.id, period: key }] : [];
+    } catch {
+      return [];
+    }
   });
 }
 

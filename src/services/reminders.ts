@@ -4,7 +4,6 @@ import { isAway } from "../domain/away";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { cycleAt } from "../db/cycles";
 import { isUniqueViolation, type Team } from "../db/types";
-import { workspacesToRun } from "../db/workspaces";
 import { PROMPTED_KEY_RESULT } from "../db/okrs";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
@@ -31,7 +30,7 @@ export type ReminderRunSummary = {
  * (never more than once a period, not while snoozed, skipped or away), then tells the managers
  * about owners who missed `escalateAfter` periods in a row.
  */
-export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Promise<ReminderRunSummary> {
+export async function sendReminders(deps: ServiceDeps, opts: JobScope): Promise<ReminderRunSummary> {
   const summary: ReminderRunSummary = {
     sent: 0,
     alreadySent: 0,
@@ -42,77 +41,76 @@ export async function sendReminders(deps: ServiceDeps, opts: JobScope = {}): Pro
     inFlight: 0,
     left: 0,
   };
-  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycle = await cycleAt(deps.db, workspace.id, deps.now);
-    if (!cycle) continue;
-    const prompts = await deps.db.checkinPrompt.findMany({
-      where: {
-        workspaceId: workspace.id,
-        state: "open",
-        skipped: false,
-        dueAt: { gt: new Date(deps.now.getTime() - REMINDER_WINDOW_MS) },
-      },
-      include: { person: true },
-      orderBy: { id: "asc" },
-    });
-    for (const prompt of prompts) {
-      try {
-        const person = prompt.person;
-        const sent = await deps.db.slackMessage.findUnique({
-          where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) },
-        });
-        const objectives = await deps.db.team.findMany({
-          where: {
-            workspaceId: workspace.id,
-            objectives: {
-              some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
-            },
+  const { workspace } = opts;
+  const cycle = await cycleAt(deps.db, workspace.id, deps.now);
+  if (!cycle) return summary;
+  const prompts = await deps.db.checkinPrompt.findMany({
+    where: {
+      workspaceId: workspace.id,
+      state: "open",
+      skipped: false,
+      dueAt: { gt: new Date(deps.now.getTime() - REMINDER_WINDOW_MS) },
+    },
+    include: { person: true },
+    orderBy: { id: "asc" },
+  });
+  for (const prompt of prompts) {
+    try {
+      const person = prompt.person;
+      const sent = await deps.db.slackMessage.findUnique({
+        where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) },
+      });
+      const objectives = await deps.db.team.findMany({
+        where: {
+          workspaceId: workspace.id,
+          objectives: {
+            some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
           },
-        });
-        const team = scheduleTeam(objectives);
-        if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
-        // A prompt from a period that is over gets no reminder: its form would show the new period.
-        if (periodFor(team, person.tz ?? team.timezone, deps.now).key !== prompt.period) continue;
-        const delayOver = deps.now.getTime() >= sent.sentAt.getTime() + team.reminderDelayHours * 3_600_000;
-        const snoozed =
-          prompt.snoozedUntil !== null &&
-          deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
-        if (!delayOver || snoozed || isAway(person, deps.now)) {
-          summary.notYet += 1;
-          continue;
-        }
-        const pending = (await statusesOf(deps.db, person, cycle.id, prompt.period)).filter(
-          (kr) => !kr.thisWeek && kr.ownerSlackId === person.slackUserId,
-        );
-        if (pending.length === 0) {
-          summary.answered += 1;
-          continue;
-        }
-        const outcome = await sendOnce(
-          deps,
-          {
-            workspaceId: workspace.id,
-            key: `reminder:${workspace.id}:${person.slackUserId}:${prompt.period}`,
-            kind: "checkin_reminder",
-            channel: person.slackUserId,
-            recipient: person.slackUserId,
-            period: prompt.period,
-          },
-          () => checkinReminder({ week: prompt.period, pending }),
-        );
-        if (outcome.status === "sent") summary.sent += 1;
-        else if (outcome.status === "already_sent") summary.alreadySent += 1;
-        else if (outcome.status === "failed") summary.failed += 1;
-        else summary[pendingCounter(outcome)!] += 1;
-      } catch (err) {
-        deps.log.error(`reminder for ${prompt.person.slackUserId} failed`, err);
-        summary.left += 1;
+        },
+      });
+      const team = scheduleTeam(objectives);
+      if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
+      // A prompt from a period that is over gets no reminder: its form would show the new period.
+      if (periodFor(team, person.tz ?? team.timezone, deps.now).key !== prompt.period) continue;
+      const delayOver = deps.now.getTime() >= sent.sentAt.getTime() + team.reminderDelayHours * 3_600_000;
+      const snoozed =
+        prompt.snoozedUntil !== null &&
+        deps.now < new Date(prompt.snoozedUntil.getTime() + team.reminderDelayHours * 3_600_000);
+      if (!delayOver || snoozed || isAway(person, deps.now)) {
+        summary.notYet += 1;
+        continue;
       }
+      const pending = (await statusesOf(deps.db, person, cycle.id, prompt.period)).filter(
+        (kr) => !kr.thisWeek && kr.ownerSlackId === person.slackUserId,
+      );
+      if (pending.length === 0) {
+        summary.answered += 1;
+        continue;
+      }
+      const outcome = await sendOnce(
+        deps,
+        {
+          workspaceId: workspace.id,
+          key: `reminder:${workspace.id}:${person.slackUserId}:${prompt.period}`,
+          kind: "checkin_reminder",
+          channel: person.slackUserId,
+          recipient: person.slackUserId,
+          period: prompt.period,
+        },
+        () => checkinReminder({ week: prompt.period, pending }),
+      );
+      if (outcome.status === "sent") summary.sent += 1;
+      else if (outcome.status === "already_sent") summary.alreadySent += 1;
+      else if (outcome.status === "failed") summary.failed += 1;
+      else summary[pendingCounter(outcome)!] += 1;
+    } catch (err) {
+      deps.log.error(`reminder for ${prompt.person.slackUserId} failed`, err);
+      summary.left += 1;
     }
-    const escalation = await escalate(deps, workspace.id, cycle.id, opts.team);
-    summary.escalated += escalation.escalated;
-    summary.left += escalation.left;
   }
+  const escalation = await escalate(deps, workspace.id, cycle.id, opts.team);
+  summary.escalated += escalation.escalated;
+  summary.left += escalation.left;
   return summary;
 }
 

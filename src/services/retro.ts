@@ -3,7 +3,6 @@ import { buildRetro, type Retro, type RetroAnswers } from "../domain/retro";
 import { isoWeekKey } from "../domain/time";
 import { teamObjectives, teamsInCycle } from "../db/okrs";
 import type { Cycle, Db, Team } from "../db/types";
-import { workspacesToRun } from "../db/workspaces";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
 import { fields } from "../logger";
@@ -71,58 +70,57 @@ export type RetroRunSummary = {
 };
 
 /** Posts each team's retro thread near the end of a cycle: a parent and one reply per key result. */
-export async function postRetros(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroRunSummary> {
+export async function postRetros(deps: ServiceDeps, opts: JobScope): Promise<RetroRunSummary> {
   const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0, inFlight: 0, left: 0 };
-  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycles = (
-      await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })
-    ).filter((c) => retroWindowOpen(c, deps.now));
-    for (const cycle of cycles) {
-      const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
-      for (const team of teams) {
-        try {
-          const key = `retro:${team.id}:${cycle.key}`;
-          const replies = await deps.db.slackMessage.count({
-            where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } },
-          });
-          const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
-          const retro = await teamRetro(deps.db, team, cycle, deps.now);
-          if (parentRow?.status === "sent" && replies >= retro.items.length) {
-            summary.alreadyPosted += 1;
-            continue;
-          }
-          if (!parentRow) await saveComputedScores(deps.db, retro);
-          const parent = await sendOnce(
-            deps,
-            { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId },
-            () => retroParent(retro),
-          );
-          if (parent.status === "sent") summary.threads += 1;
-          else if (parent.status === "already_sent") summary.alreadyPosted += 1;
-          else {
-            summary[pendingCounter(parent) ?? "failed"] += 1;
-            continue;
-          }
-          for (const item of retro.items) {
-            const reply = await sendOnce(
-              deps,
-              {
-                workspaceId: workspace.id,
-                key: `${key}:kr:${item.keyResult.id}`,
-                kind: "retro_reply",
-                channel: parent.message.channel,
-                threadTs: parent.message.ts ?? undefined,
-              },
-              () => retroReply(item),
-            );
-            if (reply.status === "sent") summary.replies += 1;
-            else if (reply.status === "failed") summary.failed += 1;
-            else if (reply.status !== "already_sent") summary[pendingCounter(reply)!] += 1;
-          }
-        } catch (err) {
-          deps.log.error(`retro for ${team.name} failed`, err, fields({ team: team.name }));
-          summary.left += 1;
+  const { workspace } = opts;
+  const cycles = (
+    await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })
+  ).filter((c) => retroWindowOpen(c, deps.now));
+  for (const cycle of cycles) {
+    const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
+    for (const team of teams) {
+      try {
+        const key = `retro:${team.id}:${cycle.key}`;
+        const replies = await deps.db.slackMessage.count({
+          where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } },
+        });
+        const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
+        const retro = await teamRetro(deps.db, team, cycle, deps.now);
+        if (parentRow?.status === "sent" && replies >= retro.items.length) {
+          summary.alreadyPosted += 1;
+          continue;
         }
+        if (!parentRow) await saveComputedScores(deps.db, retro);
+        const parent = await sendOnce(
+          deps,
+          { workspaceId: workspace.id, key, kind: "retro_parent", channel: team.channelId },
+          () => retroParent(retro),
+        );
+        if (parent.status === "sent") summary.threads += 1;
+        else if (parent.status === "already_sent") summary.alreadyPosted += 1;
+        else {
+          summary[pendingCounter(parent) ?? "failed"] += 1;
+          continue;
+        }
+        for (const item of retro.items) {
+          const reply = await sendOnce(
+            deps,
+            {
+              workspaceId: workspace.id,
+              key: `${key}:kr:${item.keyResult.id}`,
+              kind: "retro_reply",
+              channel: parent.message.channel,
+              threadTs: parent.message.ts ?? undefined,
+            },
+            () => retroReply(item),
+          );
+          if (reply.status === "sent") summary.replies += 1;
+          else if (reply.status === "failed") summary.failed += 1;
+          else if (reply.status !== "already_sent") summary[pendingCounter(reply)!] += 1;
+        }
+      } catch (err) {
+        deps.log.error(`retro for ${team.name} failed`, err, fields({ team: team.name }));
+        summary.left += 1;
       }
     }
   }

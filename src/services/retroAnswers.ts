@@ -11,7 +11,6 @@ import { scoreFromProgress } from "../domain/scoring";
 import { ensurePerson } from "../db/people";
 import { KEY_RESULT_FACTS, teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
 import type { Cycle, Team } from "../db/types";
-import { workspacesToRun } from "../db/workspaces";
 import { askToConfirmCarried, carryForward, withdrawCarry, type Carried } from "./carryForward";
 import type { JobScope, ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
@@ -75,54 +74,53 @@ async function teamAsks(deps: ServiceDeps, team: Team, cycle: Cycle): Promise<Ma
 export type RetroAskSummary = { asked: number; reminded: number; failed: number; inFlight: number; left: number };
 
 /** Sends each owner their retro DM once the team's retro window opens, and one reminder while answers are missing. */
-export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope = {}): Promise<RetroAskSummary> {
+export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope): Promise<RetroAskSummary> {
   const summary: RetroAskSummary = { asked: 0, reminded: 0, failed: 0, inFlight: 0, left: 0 };
-  for (const workspace of await workspacesToRun(deps.db, opts.workspace)) {
-    const cycles = await deps.db.cycle.findMany({
-      where: {
-        workspaceId: workspace.id,
-        endsAt: {
-          gt: new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS),
-          lte: new Date(deps.now.getTime() + 31 * DAY_MS),
-        },
+  const { workspace } = opts;
+  const cycles = await deps.db.cycle.findMany({
+    where: {
+      workspaceId: workspace.id,
+      endsAt: {
+        gt: new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS),
+        lte: new Date(deps.now.getTime() + 31 * DAY_MS),
       },
-    });
-    for (const cycle of cycles) {
-      for (const team of await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team)) {
-        if (!asksOpen(team, cycle, deps.now)) continue;
-        for (const [owner, ask] of await teamAsks(deps, team, cycle)) {
-          try {
-            const key = retroAskKey(team, cycle, owner);
-            const intent = {
-              workspaceId: workspace.id,
-              kind: "retro_request" as const,
-              channel: owner,
-              recipient: owner,
-            };
-            const first = await sendOnce(deps, { ...intent, key }, () => retroRequestMessage(ask));
-            if (first.status === "sent") summary.asked += 1;
-            if (first.status === "failed") summary.failed += 1;
-            const pending = pendingCounter(first);
-            if (pending) summary[pending] += 1;
-            const sentAt = first.message.sentAt;
-            const unanswered = ask.items.some((i) => !i.answered);
-            if (
-              first.status === "already_sent" &&
-              sentAt &&
-              unanswered &&
-              deps.now.getTime() >= sentAt.getTime() + team.reminderDelayHours * 3_600_000
-            ) {
-              const reminder = await sendOnce(deps, { ...intent, key: `${key}:reminder` }, () =>
-                retroRequestMessage(ask, { reminder: true }),
-              );
-              if (reminder.status === "sent") summary.reminded += 1;
-              else if (reminder.status === "failed") summary.failed += 1;
-              else if (reminder.status !== "already_sent") summary[pendingCounter(reminder)!] += 1;
-            }
-          } catch (err) {
-            deps.log.error(`retro request to ${owner} for ${team.name} failed`, err, fields({ team: team.name }));
-            summary.left += 1;
+    },
+  });
+  for (const cycle of cycles) {
+    for (const team of await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team)) {
+      if (!asksOpen(team, cycle, deps.now)) continue;
+      for (const [owner, ask] of await teamAsks(deps, team, cycle)) {
+        try {
+          const key = retroAskKey(team, cycle, owner);
+          const intent = {
+            workspaceId: workspace.id,
+            kind: "retro_request" as const,
+            channel: owner,
+            recipient: owner,
+          };
+          const first = await sendOnce(deps, { ...intent, key }, () => retroRequestMessage(ask));
+          if (first.status === "sent") summary.asked += 1;
+          if (first.status === "failed") summary.failed += 1;
+          const pending = pendingCounter(first);
+          if (pending) summary[pending] += 1;
+          const sentAt = first.message.sentAt;
+          const unanswered = ask.items.some((i) => !i.answered);
+          if (
+            first.status === "already_sent" &&
+            sentAt &&
+            unanswered &&
+            deps.now.getTime() >= sentAt.getTime() + team.reminderDelayHours * 3_600_000
+          ) {
+            const reminder = await sendOnce(deps, { ...intent, key: `${key}:reminder` }, () =>
+              retroRequestMessage(ask, { reminder: true }),
+            );
+            if (reminder.status === "sent") summary.reminded += 1;
+            else if (reminder.status === "failed") summary.failed += 1;
+            else if (reminder.status !== "already_sent") summary[pendingCounter(reminder)!] += 1;
           }
+        } catch (err) {
+          deps.log.error(`retro request to ${owner} for ${team.name} failed`, err, fields({ team: team.name }));
+          summary.left += 1;
         }
       }
     }
