@@ -6,7 +6,8 @@ import type { AckFn, App, Context } from "@slack/bolt";
 import { uninstalledAt } from "../db/workspaces";
 import { setWorkspace, type ListenerDeps } from "./deps";
 import { requestKind } from "./requestKind";
-import { formError, NOT_INSTALLED, NOT_SAVED, TRY_AGAIN, type FormBlocks } from "./trouble";
+import { NOT_INSTALLED, NOT_SAVED, TRY_AGAIN } from "../blocks/sentences";
+import { formError, type FormBlocks } from "./trouble";
 
 /**
  * Set by `authorize` to the installation's workspace (multi-workspace mode): installed, so not
