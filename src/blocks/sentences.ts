@@ -33,6 +33,18 @@ export function unknownTeam(name: string, teams: string[]): string {
 }
 
 // `/okr` and its subcommands.
+/** What a subcommand typed without what it needs is answered with. */
+export const USAGE = {
+  teamSettings: "Which team? For example `/okr team settings Platform`.",
+  team: "Which team? For example `/okr team Platform`.",
+  show: "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`.",
+  edit: "Which key result? For example `/okr edit 12` or `/okr edit checkout`.",
+  archive: "Which key result? For example `/okr archive 12`.",
+  follow: "Which team? For example `/okr follow Platform`: its digest comes to you as a DM each week.",
+  unfollow: "Which team? For example `/okr unfollow Platform`. `/okr following` lists the teams you follow.",
+  away: "Until when? For example `/okr away 2026-12-31` (the last day you are away).",
+} as const;
+
 export function unknownSubcommand(input: string, suggestion: string | null): string {
   const hint = suggestion ? ` Did you mean \`/okr ${suggestion}\`?` : "";
   return `I don't know \`${esc(input)}\`.${hint} Here is what I can do:`;

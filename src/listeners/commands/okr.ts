@@ -170,7 +170,11 @@ export function registerOkrCommand(app: App, deps: ListenerDeps) {
       `/okr ${parsed.name}`,
       async () => {
         const req = { ...requestOf(deps, args), triggerId: command.trigger_id, channelId: command.channel_id };
-        const handle = SUBCOMMAND_HANDLERS[parsed.name] as (p: Subcommand, r: CommandRequest, s: Say) => Promise<unknown>;
+        const handle = SUBCOMMAND_HANDLERS[parsed.name] as (
+          p: Subcommand,
+          r: CommandRequest,
+          s: Say,
+        ) => Promise<unknown>;
         await handle(parsed, req, say);
       },
       () => say(TRY_AGAIN),
