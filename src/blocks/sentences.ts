@@ -80,6 +80,14 @@ export const cannotEdit = (id: number, reason: string) => `You can't edit #${id}
 export const cannotAccept = (id: number, reason: string) => `You can't accept #${id}: ${reason}`;
 
 // Forms submitted.
+/** Under a check-in form's fields. */
+export const CHECKIN_FIELDS = {
+  noValue: "Enter the current value.",
+  notANumber: "Enter a number, e.g. 42 or 97.5.",
+  noConfidence: "Pick how confident you are.",
+  noteTooLong: (max: number, length: number) => `Keep the note under ${max} characters (it has ${length}).`,
+  badLink: "Enter a link starting with https:// (or leave it empty).",
+} as const;
 export const CHECKIN_FORM_OUT_OF_DATE = "This form is out of date: close it and open the check-in again.";
 export const RETRO_FORM_OUT_OF_DATE = "This form is out of date: open it again from the retro DM.";
 export const OBJECTIVE_FORM_OUT_OF_DATE = "This form is out of date: close it and run `/okr new` again.";
