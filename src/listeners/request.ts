@@ -4,7 +4,7 @@ import type { Logger } from "../logger";
 import type { ServiceDeps } from "../services/deps";
 import type { SlackClient } from "../slack/client";
 import type { AfterAck } from "./afterAck";
-import { serviceDeps, workspaceOf, type ListenerDeps } from "./deps";
+import { workspaceOf, type ListenerDeps } from "./deps";
 
 /** One request as a handler sees it: where, who, when, and what to answer and act with. */
 export type Request = {
@@ -27,7 +27,15 @@ export type Request = {
 export type BoltArgs = { context: Context; client: SlackClient; body: unknown };
 
 export function requestOf(deps: ListenerDeps, { context, client, body }: BoltArgs): Request {
-  const services = serviceDeps(deps, client);
+  const services: ServiceDeps = {
+    db: deps.db,
+    slack: client,
+    now: deps.clock(),
+    log: deps.log,
+    holder: deps.holder,
+    metrics: deps.metrics,
+    sources: deps.sources,
+  };
   return {
     ws: workspaceOf(context),
     userId: personOf(body),
