@@ -6,7 +6,8 @@
 import type { AckFn, App, ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "../logger";
 import { requestKind } from "./requestKind";
-import { formError, UNKNOWN_FORM } from "./trouble";
+import { UNKNOWN_FORM } from "../blocks/sentences";
+import { formError } from "./trouble";
 
 type Body = Record<string, unknown> & { type?: unknown; view?: Parameters<typeof formError>[0] };
 

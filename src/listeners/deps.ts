@@ -3,8 +3,6 @@ import type { Db } from "../db/types";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { Holder } from "../services/claimHolders";
-import type { ServiceDeps } from "../services/deps";
-import type { SlackClient } from "../slack/client";
 import type { SourceReader } from "../sources/reader";
 import type { AfterAck } from "./afterAck";
 
@@ -22,19 +20,6 @@ export type ListenerDeps = {
   /** The operator's sources of measured values (SOURCES_FILE); absent: none. */
   sources?: SourceReader;
 };
-
-/** What a service needs for one request: the database, Bolt's client for this request, the time. */
-export function serviceDeps(deps: ListenerDeps, client: SlackClient): ServiceDeps {
-  return {
-    db: deps.db,
-    slack: client,
-    now: deps.clock(),
-    log: deps.log,
-    holder: deps.holder,
-    metrics: deps.metrics,
-    sources: deps.sources,
-  };
-}
 
 /** Where the request-workspace middleware leaves the workspace a request acts on. */
 const WORKSPACE_KEY = "okrWorkspaceId";

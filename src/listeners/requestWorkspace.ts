@@ -4,9 +4,11 @@
 // revoked is acknowledged and dropped with one warning line; a slash command is told why.
 import type { AckFn, App, Context } from "@slack/bolt";
 import { uninstalledAt } from "../db/workspaces";
+import { ephemeral } from "./answers";
 import { setWorkspace, type ListenerDeps } from "./deps";
 import { requestKind } from "./requestKind";
-import { formError, NOT_INSTALLED, NOT_SAVED, TRY_AGAIN, type FormBlocks } from "./trouble";
+import { NOT_INSTALLED, NOT_SAVED, TRY_AGAIN } from "../blocks/sentences";
+import { formError, type FormBlocks } from "./trouble";
 
 /**
  * Set by `authorize` to the installation's workspace (multi-workspace mode): installed, so not
@@ -52,7 +54,7 @@ export function registerRequestWorkspace(app: App, deps: ListenerDeps) {
     const ack = (args as { ack?: AckFn<unknown> }).ack;
     if (!ack) return;
     if (typeof (body as { command?: unknown }).command === "string")
-      await ack({ response_type: "ephemeral", text: found.tryAgain ? TRY_AGAIN : NOT_INSTALLED });
+      await ack(ephemeral(found.tryAgain ? TRY_AGAIN : NOT_INSTALLED));
     else if (found.tryAgain && (body as { type?: unknown }).type === "view_submission")
       await ack(formError((body as { view?: FormBlocks }).view, NOT_SAVED));
     else await ack();

@@ -2,11 +2,9 @@
 // had a hiccup): nothing was changed, and they can try again. The error itself goes to the logs.
 import type { ModalView } from "@slack/types";
 import { messageModal } from "../blocks/modals";
+import { NOT_SAVED } from "../blocks/sentences";
 import type { Logger } from "../logger";
 import { tokenRefusedCode } from "../slack/client";
-
-export const TRY_AGAIN =
-  ":warning: Something went wrong on my side and nothing was changed. Please try again in a minute.";
 
 /** Runs `work`; if it fails, logs why and runs `tell` (itself guarded: it may fail for the same reason). */
 export async function orTellTryAgain(
@@ -25,12 +23,6 @@ export async function orTellTryAgain(
     await tell().catch((e: unknown) => log.error(`could not tell the person that ${what} failed`, e));
   }
 }
-
-/** A slash command from a workspace okr-bot is not (or no longer) installed in. */
-export const NOT_INSTALLED =
-  "okr-bot can't answer here: it is not installed in this workspace, or its access was revoked. A workspace admin can install it again.";
-
-export const NOT_SAVED = "Not saved: something went wrong on my side. Please press Submit again in a minute.";
 
 /**
  * Runs a view submission handler; if it fails before answering Slack, the form stays open with
@@ -60,10 +52,6 @@ export async function submissionOrNotSaved<Ack extends (response?: never) => Pro
     if (!acked) await answer({ response_action: "errors", errors: { [blockId]: NOT_SAVED } }).catch(() => undefined);
   }
 }
-
-/** A form okr-bot has no handler for (an old version's, or a forged callback_id): it closes saying so. */
-export const UNKNOWN_FORM =
-  "This form is out of date, so nothing was saved. Close it and start again from the message or command that opened it.";
 
 export type FormBlocks = { title?: { text?: string }; blocks?: Array<{ type?: string; block_id?: string }> };
 export type FormErrorAnswer =

@@ -7,7 +7,7 @@ import { ConfigError } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { waitFor } from "../../src/sandbox";
 import { startBot } from "../../src/server";
-import { NOT_SAVED, TRY_AGAIN } from "../../src/listeners/trouble";
+import { NOT_SAVED, TRY_AGAIN } from "../../src/blocks/sentences";
 import { PROVIDERS } from "../helpers/databases";
 import { startTestStack, type TestStack } from "../helpers/stack";
 import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";

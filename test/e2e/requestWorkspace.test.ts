@@ -5,7 +5,7 @@
 // results, and no request creates a workspace row. A request for a workspace that is not
 // installed, or whose token was revoked, is acknowledged and dropped with one warning line.
 import { IDS } from "../../src/blocks/ids";
-import { NOT_INSTALLED } from "../../src/listeners/trouble";
+import { NOT_INSTALLED } from "../../src/blocks/sentences";
 import { waitFor } from "../../src/sandbox";
 import { BOT_MODES, oauthBot, type BotUnderTest, type RequestShape } from "../helpers/botModes";
 import { PROVIDERS, type Provider } from "../helpers/databases";

@@ -264,4 +264,25 @@ describe.each(PROVIDERS)("the quarterly retro on %s", (provider) => {
       "Average score: 0.80",
     );
   });
+
+  it("says to try again instead of leaving the retro modal on Loading… when filling it fails", async () => {
+    const before = new Set(s.sandbox.views().map((v) => v.id));
+    const id = await krId("Reduce P1 incidents");
+    // The retro answers' table is gone for a moment: the modal opens, then cannot be filled.
+    await db().$executeRawUnsafe('ALTER TABLE "RetroEntry" RENAME TO "RetroEntry_gone"');
+    try {
+      await s.requester.blockAction({ user: "U0ALICE", actionId: IDS.actions.openRetro, value: String(id) });
+      const modal = await waitFor(
+        () =>
+          s.sandbox
+            .openViews("U0ALICE")
+            .find((v) => !before.has(v.id) && !JSON.stringify(v.view.blocks).includes("Loading")),
+        { timeoutMs: 5000 },
+      );
+      expect(JSON.stringify(modal.view)).toContain("nothing was changed");
+      s.sandbox.closeView(modal.id);
+    } finally {
+      await db().$executeRawUnsafe('ALTER TABLE "RetroEntry_gone" RENAME TO "RetroEntry"');
+    }
+  });
 });

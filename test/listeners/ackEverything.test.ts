@@ -2,7 +2,7 @@
 // App.processEvent (its receiver is the smallest one Bolt accepts: the test hands it each request).
 import { App, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import { ackEverything } from "../../src/listeners/ackEverything";
-import { UNKNOWN_FORM } from "../../src/listeners/trouble";
+import { UNKNOWN_FORM } from "../../src/blocks/sentences";
 import { createLogger } from "../../src/logger";
 
 const receiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };

@@ -5,8 +5,9 @@ import { SOURCE_BLOCKS } from "../../blocks/sourceFields";
 import { checkKeyResultDraft } from "../../domain/okrDraft";
 import { tryMeasured } from "../../services/keyResultSources";
 import { openKeyResultEdit } from "../../services/okrWriting";
-import { type SlackClient, slackErrorCode } from "../../slack/client";
-import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
+import { slackErrorCode } from "../../slack/client";
+import type { ListenerDeps } from "../deps";
+import { requestOf, type Request } from "../request";
 import {
   keyResultFormMetadata,
   parseAlignChoice,
@@ -22,23 +23,15 @@ type OpenView = { id: string; hash: string; private_metadata?: string; state?: {
  * with its kind), or with what "Try it" read. Who may edit the key result is checked again: only
  * they may make the bot read its source.
  */
-async function refreshEditForm(
-  deps: ListenerDeps,
-  client: SlackClient,
-  ws: number,
-  userId: string,
-  view: OpenView,
-  tryIt: boolean,
-): Promise<void> {
+async function refreshEditForm(req: Request, view: OpenView, tryIt: boolean): Promise<void> {
   const values = view.state?.values ?? {};
   const draft = parseKeyResultForm(values);
   const source = parseSourceForm(values);
   const metadata = readMetadata(view.private_metadata, keyResultFormMetadata);
   if (!draft || !source || !metadata) return;
-  const services = serviceDeps(deps, client);
-  const access = await openKeyResultEdit(services, ws, userId, metadata.keyResultId);
+  const access = await openKeyResultEdit(req.services, req.ws, req.userId, metadata.keyResultId);
   if (access.status !== "ok") return; // saving says why
-  const tried = tryIt ? await tryMeasured(services, source, access.measured, draft.unit.trim() || null) : undefined;
+  const tried = tryIt ? await tryMeasured(req.services, source, access.measured, draft.unit.trim() || null) : undefined;
   const modal = keyResultModal({
     keyResultId: access.keyResultId,
     objectiveTitle: access.objectiveTitle,
@@ -53,12 +46,12 @@ async function refreshEditForm(
   });
   try {
     // The hash makes Slack refuse this update if the form changed in between (another pick, a double click).
-    await client.views.update({ view_id: view.id, hash: view.hash, view: modal });
+    await req.client.views.update({ view_id: view.id, hash: view.hash, view: modal });
   } catch (err) {
     const code = slackErrorCode(err);
     // Changed in between, or closed (saved or cancelled) while a slow source was read: nothing to show.
     if (code === "hash_conflict" || code === "not_found")
-      deps.log.info(`the key result form was not updated (${code}): it changed or closed in between`);
+      req.log.info(`the key result form was not updated (${code}): it changed or closed in between`);
     else throw err;
   }
 }
@@ -66,17 +59,11 @@ async function refreshEditForm(
 /** Picking a source in `/okr edit` and "Try it" under it. */
 export function registerKeyResultSource(app: App, deps: ListenerDeps) {
   for (const actionId of [SOURCE_BLOCKS.source, IDS.actions.trySource]) {
-    app.action(actionId, async ({ ack, body, client, context }) => {
+    app.action(actionId, async (args) => {
+      const { ack, body } = args;
       await ack();
       if (body.type !== "block_actions" || !body.view) return;
-      await refreshEditForm(
-        deps,
-        client,
-        workspaceOf(context),
-        body.user.id,
-        body.view,
-        actionId === IDS.actions.trySource,
-      );
+      await refreshEditForm(requestOf(deps, args), body.view, actionId === IDS.actions.trySource);
     });
   }
 }

@@ -1,49 +1,30 @@
-// `/okr new`, `/okr edit` and `/okr team create`: each opens a modal at once (the trigger_id is
-// valid for ~3 s), then fills it, or explains why it can't.
-import { esc } from "../../blocks/format";
-import { loadingModal, messageModal } from "../../blocks/modals";
+// `/okr new`, `/okr edit`, `/okr team settings` and `/okr team create`: each opens a modal at once,
+// then fills it, or explains why it can't.
+import { messageModal } from "../../blocks/modals";
 import { EMPTY_KEY_RESULT, INITIAL_KEY_RESULT_SLOTS, keyResultModal, objectiveModal } from "../../blocks/okrForms";
 import { ambiguousKeyResults } from "../../blocks/keyResultDetail";
+import {
+  cannotEdit,
+  KEY_RESULT_GONE,
+  NO_CYCLE_SHORT,
+  noKeyResultMatches,
+  ONLY_MANAGERS_WRITE,
+  unknownTeam,
+} from "../../blocks/sentences";
 import { DEFAULT_TEAM_SETTINGS, teamSettingsModal } from "../../blocks/teamSettings";
-import type { ModalView } from "@slack/types";
 import { sourceDraftOf } from "../../domain/sourceDraft";
 import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
 import { openTeamSettings, parentChoices, settingsOf } from "../../services/teams";
-import type { SlackClient } from "../../slack/client";
-import { serviceDeps, type ListenerDeps } from "../deps";
-import { TRY_AGAIN } from "../trouble";
+import { openThenFill } from "../openThenFill";
+import type { Request } from "../request";
 
-/** What the forms need of a slash command, and the workspace it acts on (from Bolt's context). */
-export type CommandContext = { user_id: string; trigger_id: string; channel_id: string; ws: number };
+/** A slash command's request, with what the forms need of the command itself. */
+export type CommandRequest = Request & { triggerId: string; channelId: string };
 
-async function openThenFill(
-  deps: ListenerDeps,
-  client: SlackClient,
-  triggerId: string,
-  title: string,
-  fill: () => Promise<ModalView>,
-) {
-  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
-  let view: ModalView;
-  try {
-    view = await fill();
-  } catch (err) {
-    deps.log.error(`${title} failed`, err);
-    view = messageModal(title, TRY_AGAIN);
-  }
-  await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash, view });
-}
-
-export async function openNewObjective(
-  deps: ListenerDeps,
-  client: SlackClient,
-  command: CommandContext,
-  teamName: string | null,
-) {
-  await openThenFill(deps, client, command.trigger_id, "New objective", async () => {
-    const ws = command.ws;
-    const { teams, allTeams, cycleKey, alignTo } = await writableTeams(serviceDeps(deps, client), ws, command.user_id);
+export async function openNewObjective(req: CommandRequest, teamName: string | null) {
+  await openThenFill(req, req.triggerId, "New objective", async () => {
+    const { teams, allTeams, cycleKey, alignTo } = await writableTeams(req.services, req.ws, req.userId);
     const wanted = teamName?.trim().toLowerCase();
     if (wanted && !allTeams.some((t) => t.toLowerCase() === wanted)) {
       return messageModal("New objective", unknownTeam(teamName!, allTeams));
@@ -53,12 +34,7 @@ export async function openNewObjective(
       : teams.length === 1
         ? teams[0]
         : undefined;
-    if (teams.length === 0 || (wanted && !chosen)) {
-      return messageModal(
-        "New objective",
-        "Only a team's managers or a workspace admin can write its objectives. Ask one of them, or start your own team with `/okr team create`. Anyone can see the OKRs with `/okr team <name>`.",
-      );
-    }
+    if (teams.length === 0 || (wanted && !chosen)) return messageModal("New objective", ONLY_MANAGERS_WRITE);
     return objectiveModal({
       teams,
       alignTo,
@@ -67,30 +43,24 @@ export async function openNewObjective(
       draft: {
         title: "",
         why: "",
-        ownerSlackId: command.user_id,
+        ownerSlackId: req.userId,
         keyResults: Array.from({ length: INITIAL_KEY_RESULT_SLOTS }, () => EMPTY_KEY_RESULT),
       },
     });
   });
 }
 
-export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient, command: CommandContext, ref: string) {
-  await openThenFill(deps, client, command.trigger_id, "Edit key result", async () => {
-    const services = serviceDeps(deps, client);
-    const ws = command.ws;
-    const found = await findKeyResult(deps.db, ws, services.now, ref);
-    if (found.status === "no_cycle") return messageModal("Edit key result", "No OKR cycle is running right now.");
-    if (found.status === "none")
-      return messageModal(
-        "Edit key result",
-        `No key result this cycle matches "${esc(ref)}". \`/okr team <name>\` lists a team's.`,
-      );
+export async function openEditKeyResult(req: CommandRequest, ref: string) {
+  await openThenFill(req, req.triggerId, "Edit key result", async () => {
+    const found = await findKeyResult(req.db, req.ws, req.now, ref);
+    if (found.status === "no_cycle") return messageModal("Edit key result", NO_CYCLE_SHORT);
+    if (found.status === "none") return messageModal("Edit key result", noKeyResultMatches(ref));
     if (found.status === "ambiguous")
       return messageModal("Edit key result", ambiguousKeyResults(ref, found.matches, "edit"));
-    const access = await openKeyResultEdit(services, ws, command.user_id, found.match.status.id);
-    if (access.status === "gone") return messageModal("Edit key result", "This key result no longer exists.");
+    const access = await openKeyResultEdit(req.services, req.ws, req.userId, found.match.status.id);
+    if (access.status === "gone") return messageModal("Edit key result", KEY_RESULT_GONE);
     if (access.status === "refused")
-      return messageModal("Edit key result", `You can't edit #${found.match.status.id}: ${access.reason}`);
+      return messageModal("Edit key result", cannotEdit(found.match.status.id, access.reason));
     return keyResultModal({
       keyResultId: access.keyResultId,
       objectiveTitle: access.objectiveTitle,
@@ -102,24 +72,12 @@ export async function openEditKeyResult(deps: ListenerDeps, client: SlackClient,
   });
 }
 
-export function unknownTeam(name: string, teams: string[]): string {
-  const known = teams.length
-    ? `Teams: ${teams.map((t) => `\`${esc(t)}\``).join(", ")}.`
-    : "No teams exist yet: start one with `/okr team create`.";
-  return name ? `There is no team called "${esc(name)}". ${known}` : `Which team? ${known}`;
-}
-
 /** Team settings, or the reason they are refused. */
-export async function openTeamSettingsModal(
-  deps: ListenerDeps,
-  client: SlackClient,
-  command: CommandContext,
-  teamName: string,
-) {
-  await openThenFill(deps, client, command.trigger_id, "Team settings", async () => {
-    const access = await openTeamSettings(serviceDeps(deps, client), command.ws, command.user_id, teamName);
+export async function openTeamSettingsModal(req: CommandRequest, teamName: string) {
+  await openThenFill(req, req.triggerId, "Team settings", async () => {
+    const access = await openTeamSettings(req.services, req.ws, req.userId, teamName);
     if (access.status === "ok") {
-      const parents = await parentChoices(serviceDeps(deps, client), command.ws, access.team.id);
+      const parents = await parentChoices(req.services, req.ws, access.team.id);
       return teamSettingsModal({
         teamId: access.team.id,
         name: access.team.name,
@@ -135,14 +93,14 @@ export async function openTeamSettingsModal(
 }
 
 /** The new team form, with the teams it may belong to. */
-export async function openTeamCreate(deps: ListenerDeps, client: SlackClient, command: CommandContext, name: string) {
-  const channel = /^[CG][A-Z0-9]+$/.test(command.channel_id) ? command.channel_id : null;
-  await openThenFill(deps, client, command.trigger_id, "New team", async () => {
-    const parents = await parentChoices(serviceDeps(deps, client), command.ws, null);
+export async function openTeamCreate(req: CommandRequest, name: string) {
+  const channel = /^[CG][A-Z0-9]+$/.test(req.channelId) ? req.channelId : null;
+  await openThenFill(req, req.triggerId, "New team", async () => {
+    const parents = await parentChoices(req.services, req.ws, null);
     return teamSettingsModal({
       teamId: null,
       name,
-      settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [command.user_id] },
+      settings: { ...DEFAULT_TEAM_SETTINGS, channelId: channel, managers: [req.userId] },
       parents,
     });
   });

@@ -1,4 +1,6 @@
 // `/okr <subcommand> [args]` → a tagged value. Pure, so it is tested without Slack.
+import { USAGE } from "../../blocks/sentences";
+
 export type OkrCommand =
   | { name: "mine" }
   | { name: "person"; slackUserId: string }
@@ -61,30 +63,23 @@ export function parseOkrCommand(text: string): OkrCommand {
       if (settings) {
         return settings[1]
           ? { name: "team_settings", team: settings[1] }
-          : { name: "usage", problem: "Which team? For example `/okr team settings Platform`." };
+          : { name: "usage", problem: USAGE.teamSettings };
       }
-      return args
-        ? { name: "team", team: args }
-        : { name: "usage", problem: "Which team? For example `/okr team Platform`." };
+      return args ? { name: "team", team: args } : { name: "usage", problem: USAGE.team };
     }
     case "show":
       return args
         ? { name: "show", ref: args }
         : {
             name: "usage",
-            problem:
-              "Which key result? Give its number or words from its title, e.g. `/okr show 12` or `/okr show incidents`.",
+            problem: USAGE.show,
           };
     case "new":
       return { name: "new", team: args || null };
     case "edit":
-      return args
-        ? { name: "edit", ref: args }
-        : { name: "usage", problem: "Which key result? For example `/okr edit 12` or `/okr edit checkout`." };
+      return args ? { name: "edit", ref: args } : { name: "usage", problem: USAGE.edit };
     case "archive":
-      return args
-        ? { name: "archive", ref: args }
-        : { name: "usage", problem: "Which key result? For example `/okr archive 12`." };
+      return args ? { name: "archive", ref: args } : { name: "usage", problem: USAGE.archive };
     case "digest":
       return { name: "digest", team: args || null };
     case "tree":
@@ -94,21 +89,19 @@ export function parseOkrCommand(text: string): OkrCommand {
         ? { name: "follow", team: args }
         : {
             name: "usage",
-            problem: "Which team? For example `/okr follow Platform`: its digest comes to you as a DM each week.",
+            problem: USAGE.follow,
           };
     case "unfollow":
       return args
         ? { name: "unfollow", team: args }
         : {
             name: "usage",
-            problem: "Which team? For example `/okr unfollow Platform`. `/okr following` lists the teams you follow.",
+            problem: USAGE.unfollow,
           };
     case "following":
       return { name: "following" };
     case "away":
-      return args
-        ? { name: "away", until: args }
-        : { name: "usage", problem: "Until when? For example `/okr away 2026-12-31` (the last day you are away)." };
+      return args ? { name: "away", until: args } : { name: "usage", problem: USAGE.away };
     case "back":
       return { name: "back" };
     default:

@@ -1,18 +1,18 @@
 import type { App } from "@slack/bolt";
 import { homeView } from "../../blocks/home";
-import type { ServiceDeps } from "../../services/deps";
 import { homeData } from "../../services/overview";
-import type { SlackClient } from "../../slack/client";
-import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
+import type { ListenerDeps } from "../deps";
+import { requestOf, type Request } from "../request";
 
-export async function publishHome(services: ServiceDeps, client: SlackClient, ws: number, userId: string) {
-  await client.views.publish({ user_id: userId, view: homeView(await homeData(services, ws, userId)) });
+/** The Home tab of the person the request is from, rebuilt. */
+export async function publishHome(req: Pick<Request, "services" | "client" | "ws" | "userId">) {
+  const view = homeView(await homeData(req.services, req.ws, req.userId));
+  await req.client.views.publish({ user_id: req.userId, view });
 }
 
 export function registerAppHomeOpened(app: App, deps: ListenerDeps) {
-  app.event("app_home_opened", async ({ event, client, context }) => {
-    if (event.tab !== "home") return;
-    const ws = workspaceOf(context);
-    await publishHome(serviceDeps(deps, client), client, ws, event.user);
+  app.event("app_home_opened", async (args) => {
+    if (args.event.tab !== "home") return;
+    await publishHome(requestOf(deps, args));
   });
 }

@@ -1,13 +1,16 @@
 import type { App } from "@slack/bolt";
 import { IDS } from "../../blocks/ids";
 import { fieldErrors, keyResultBlockId, keyResultModal } from "../../blocks/okrForms";
+import { DUPLICATE_KEY_RESULT, KEY_RESULT_FORM_OUT_OF_DATE, KEY_RESULT_GONE } from "../../blocks/sentences";
 import { sourceFieldErrors } from "../../blocks/sourceFields";
 import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft";
 import { sourceDraftOf } from "../../domain/sourceDraft";
 import { checkMeasured, measuredNow } from "../../services/keyResultSources";
 import { alignObjectiveOf, openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
 import { sendProposalRequests } from "../../services/proposals";
-import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
+import { fieldError, errorsOn, updateView } from "../answers";
+import type { ListenerDeps } from "../deps";
+import { requestOf } from "../request";
 import { submissionOrNotSaved } from "../trouble";
 import { publishHome } from "../events/appHomeOpened";
 import {
@@ -23,18 +26,15 @@ const alignBlock = IDS.objectiveForm.alignsTo;
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.editKeyResult, async ({ ack: slackAck, body, view, client, context }) =>
-    submissionOrNotSaved(deps.log, "saving a key result", slackAck, titleBlock, async (ack) => {
+  app.view(IDS.views.editKeyResult, async (args) =>
+    submissionOrNotSaved(deps.log, "saving a key result", args.ack, titleBlock, async (ack) => {
+      const { view } = args;
       const draft = parseKeyResultForm(view.state.values);
       const sourceDraft = parseSourceForm(view.state.values);
       const metadata = readMetadata(view.private_metadata, keyResultFormMetadata);
-      if (!draft || !metadata)
-        return void (await ack({
-          response_action: "errors",
-          errors: { [titleBlock]: "This form is out of date: close it and run `/okr edit` again." },
-        }));
-      const services = serviceDeps(deps, client);
-      const ws = workspaceOf(context);
+      if (!draft || !metadata) return ack(fieldError(titleBlock, KEY_RESULT_FORM_OUT_OF_DATE));
+      const req = requestOf(deps, args);
+      const { services, ws, userId } = req;
       const check = checkKeyResultDraft(draft);
       // A form without "Measured from" (no sources) leaves the key result's source as it is.
       const measured = sourceDraft
@@ -46,17 +46,13 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
           : {}),
         ...fieldErrors(check.errors),
       };
-      if (Object.keys(errors).length > 0 || !check.value)
-        return void (await ack({ response_action: "errors", errors }));
+      if (Object.keys(errors).length > 0 || !check.value) return ack(errorsOn(errors));
 
       const fingerprint = warningsFingerprint(check.warnings);
       if (check.warnings.length > 0 && metadata.acknowledged !== fingerprint) {
-        const access = await openKeyResultEdit(services, ws, body.user.id, metadata.keyResultId);
+        const access = await openKeyResultEdit(services, ws, userId, metadata.keyResultId);
         if (access.status !== "ok")
-          return void (await ack({
-            response_action: "errors",
-            errors: { [titleBlock]: access.status === "refused" ? access.reason : "This key result no longer exists." },
-          }));
+          return ack(fieldError(titleBlock, access.status === "refused" ? access.reason : KEY_RESULT_GONE));
         const hinted = keyResultModal({
           keyResultId: access.keyResultId,
           objectiveTitle: access.objectiveTitle,
@@ -67,38 +63,29 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
           alignsToId: parseAlignChoice(view.state.values) ?? access.alignsToId,
           source: { choices: access.sourceChoices, draft: sourceDraft ?? sourceDraftOf(access.measured) },
         });
-        return void (await ack({ response_action: "update", view: hinted }));
+        return ack(updateView(hinted));
       }
 
       const alignsToId = parseAlignChoice(view.state.values);
       if (alignsToId !== null) {
-        const aligned = await alignObjectiveOf(services, ws, body.user.id, metadata.keyResultId, alignsToId);
+        const aligned = await alignObjectiveOf(services, ws, userId, metadata.keyResultId, alignsToId);
         if (aligned.status === "refused" || aligned.status === "bad_alignment")
-          return void (await ack({ response_action: "errors", errors: { [alignBlock]: aligned.reason } }));
+          return ack(fieldError(alignBlock, aligned.reason));
       }
       const result = await saveKeyResultEdit(
         services,
         ws,
-        body.user.id,
+        userId,
         metadata.keyResultId,
         check.value,
         measured?.ok ? measured.value : undefined,
       );
-      if (result.status === "refused")
-        return void (await ack({ response_action: "errors", errors: { [titleBlock]: result.reason } }));
-      if (result.status === "gone")
-        return void (await ack({
-          response_action: "errors",
-          errors: { [titleBlock]: "This key result no longer exists." },
-        }));
-      if (result.status === "duplicate_title")
-        return void (await ack({
-          response_action: "errors",
-          errors: { [titleBlock]: "Another key result of this objective has this title." },
-        }));
+      if (result.status === "refused") return ack(fieldError(titleBlock, result.reason));
+      if (result.status === "gone") return ack(fieldError(titleBlock, KEY_RESULT_GONE));
+      if (result.status === "duplicate_title") return ack(fieldError(titleBlock, DUPLICATE_KEY_RESULT));
       await ack();
       if (result.proposal) await sendProposalRequests(services, ws, [result.proposal]);
-      await publishHome(services, client, ws, body.user.id);
+      await publishHome(req);
     }),
   );
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { EVIDENCE_MAX_LENGTH, NOTE_MAX_LENGTH, type CheckinDraft } from "../../blocks/checkin";
 import { IDS } from "../../blocks/ids";
+import { CHECKIN_FIELDS } from "../../blocks/sentences";
 import { parseEvidenceUrl } from "../../domain/evidenceUrl";
 import { parseNumberInput } from "../../domain/numberInput";
 import { CONFIDENCES } from "../../domain/types";
@@ -38,21 +39,19 @@ export function parseCheckinSubmission(values: unknown): CheckinSubmission {
     const value = parseNumberInput(rawValue);
     if (value === null) {
       errors[`${IDS.checkinBlocks.value}${id}`] =
-        rawValue.trim() === "" ? "Enter the current value." : "Enter a number, e.g. 42 or 97.5.";
+        rawValue.trim() === "" ? CHECKIN_FIELDS.noValue : CHECKIN_FIELDS.notANumber;
     }
     const confidence = CONFIDENCES.find(
       (c) => c === field(IDS.checkinBlocks.confidence, id, IDS.checkinInputs.confidence)?.selected_option?.value,
     );
-    if (!confidence) errors[`${IDS.checkinBlocks.confidence}${id}`] = "Pick how confident you are.";
+    if (!confidence) errors[`${IDS.checkinBlocks.confidence}${id}`] = CHECKIN_FIELDS.noConfidence;
     const note = field(IDS.checkinBlocks.note, id, IDS.checkinInputs.note)?.value?.trim() || null;
     if (note && note.length > NOTE_MAX_LENGTH) {
-      errors[`${IDS.checkinBlocks.note}${id}`] =
-        `Keep the note under ${NOTE_MAX_LENGTH} characters (it has ${note.length}).`;
+      errors[`${IDS.checkinBlocks.note}${id}`] = CHECKIN_FIELDS.noteTooLong(NOTE_MAX_LENGTH, note.length);
     }
     const rawEvidence = field(IDS.checkinBlocks.evidence, id, IDS.checkinInputs.evidence)?.value?.trim() || null;
     const evidenceUrl = rawEvidence ? parseEvidenceUrl(rawEvidence, EVIDENCE_MAX_LENGTH) : null;
-    if (rawEvidence && !evidenceUrl)
-      errors[`${IDS.checkinBlocks.evidence}${id}`] = "Enter a link starting with https:// (or leave it empty).";
+    if (rawEvidence && !evidenceUrl) errors[`${IDS.checkinBlocks.evidence}${id}`] = CHECKIN_FIELDS.badLink;
     const confirmation = field(IDS.checkinBlocks.confirm, id, IDS.checkinInputs.confirm)?.selected_options ?? [];
     if (confirmation.some((o) => o.value === "yes")) confirmed.add(id);
     drafts.set(id, { value: rawValue, confidence: confidence ?? null, note, evidenceUrl: rawEvidence });

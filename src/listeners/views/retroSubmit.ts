@@ -2,10 +2,12 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { IDS } from "../../blocks/ids";
 import { messageModal } from "../../blocks/modals";
-import { esc } from "../../blocks/format";
+import { KEY_RESULT_GONE_OR_ARCHIVED, RETRO_FORM_OUT_OF_DATE, retroSaved } from "../../blocks/sentences";
 import { checkRetroDraft, type RetroDraft } from "../../domain/retroAnswers";
 import { saveRetroAnswers } from "../../services/retroAnswers";
-import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
+import { errorsOn, fieldError, updateView } from "../answers";
+import type { ListenerDeps } from "../deps";
+import { requestOf } from "../request";
 import { submissionOrNotSaved } from "../trouble";
 import { readMetadata } from "./parseOkrForms";
 
@@ -30,42 +32,24 @@ function parseRetroForm(values: unknown): RetroDraft | null {
 
 /** Saving the retro modal; answers given after the thread was posted update its reply. */
 export function registerRetroSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.retro, async ({ ack: slackAck, body, view, client, context }) =>
-    submissionOrNotSaved(deps.log, "saving a retro answer", slackAck, f.score, async (ack) => {
+  app.view(IDS.views.retro, async (args) =>
+    submissionOrNotSaved(deps.log, "saving a retro answer", args.ack, f.score, async (ack) => {
+      const { view } = args;
       const draft = parseRetroForm(view.state.values);
       const metadata = readMetadata(view.private_metadata, metadataSchema);
-      if (!draft || !metadata)
-        return void (await ack({
-          response_action: "errors",
-          errors: { [f.score]: "This form is out of date: open it again from the retro DM." },
-        }));
+      if (!draft || !metadata) return ack(fieldError(f.score, RETRO_FORM_OUT_OF_DATE));
       const check = checkRetroDraft(draft);
       if (!check.value) {
         const errors = Object.fromEntries(
           Object.entries(check.errors).map(([field, message]) => [f[field as keyof typeof check.errors], message]),
         );
-        return void (await ack({ response_action: "errors", errors }));
+        return ack(errorsOn(errors));
       }
-      const services = serviceDeps(deps, client);
-      const ws = workspaceOf(context);
-      const result = await saveRetroAnswers(services, ws, body.user.id, metadata.keyResultId, check.value);
-      if (result.status === "refused")
-        return void (await ack({ response_action: "errors", errors: { [f.score]: result.reason } }));
-      if (result.status === "gone")
-        return void (await ack({
-          response_action: "errors",
-          errors: { [f.score]: "This key result no longer exists, or was archived." },
-        }));
-      const carried = result.carried
-        ? ` It is drafted into ${esc(result.carried.toCycle)} as #${result.carried.keyResultId}: confirm its target in the DM I sent.`
-        : "";
-      await ack({
-        response_action: "update",
-        view: messageModal(
-          "Retro",
-          `:white_check_mark: Saved, score *${check.value.score.toFixed(1)}*.${result.threadUpdated ? " The retro thread shows it." : ""}${carried}`,
-        ),
-      });
+      const req = requestOf(deps, args);
+      const result = await saveRetroAnswers(req.services, req.ws, req.userId, metadata.keyResultId, check.value);
+      if (result.status === "refused") return ack(fieldError(f.score, result.reason));
+      if (result.status === "gone") return ack(fieldError(f.score, KEY_RESULT_GONE_OR_ARCHIVED));
+      await ack(updateView(messageModal("Retro", retroSaved(check.value.score, result.threadUpdated, result.carried))));
     }),
   );
 }

@@ -7,9 +7,12 @@ import {
   type TeamSettings,
   type TeamSettingsMetadata,
 } from "../../blocks/teamSettings";
+import { DUPLICATE_TEAM, SETTINGS_INVALID, TEAM_FORM_OUT_OF_DATE, teamNameTooLong } from "../../blocks/sentences";
 import { CADENCES } from "../../domain/periods";
 import { createTeam, saveTeamSettings } from "../../services/teams";
-import { serviceDeps, workspaceOf, type ListenerDeps } from "../deps";
+import { fieldError, updateView } from "../answers";
+import type { ListenerDeps } from "../deps";
+import { requestOf } from "../request";
 import { submissionOrNotSaved } from "../trouble";
 
 const ids = IDS.teamSettings;
@@ -61,30 +64,21 @@ function parseSettings(values: unknown): TeamSettings | null {
 }
 
 export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.teamSettings, async ({ ack: slackAck, body, view, client, context }) =>
-    submissionOrNotSaved(deps.log, "saving team settings", slackAck, ids.channel, async (ack) => {
+  app.view(IDS.views.teamSettings, async (args) =>
+    submissionOrNotSaved(deps.log, "saving team settings", args.ack, ids.channel, async (ack) => {
+      const { view } = args;
       const settings = parseSettings(view.state.values);
-      if (!settings)
-        return void (await ack({
-          response_action: "errors",
-          errors: { [ids.channel]: "Some settings are missing or invalid: check each field." },
-        }));
+      if (!settings) return ack(fieldError(ids.channel, SETTINGS_INVALID));
       let teamId: number;
       try {
         teamId = (JSON.parse(view.private_metadata) as TeamSettingsMetadata).teamId;
       } catch {
-        return void (await ack({
-          response_action: "errors",
-          errors: { [ids.channel]: "This form is out of date: open it again." },
-        }));
+        return ack(fieldError(ids.channel, TEAM_FORM_OUT_OF_DATE));
       }
-      const ws = workspaceOf(context);
-      const decision = await saveTeamSettings(serviceDeps(deps, client), ws, body.user.id, Number(teamId), settings);
+      const req = requestOf(deps, args);
+      const decision = await saveTeamSettings(req.services, req.ws, req.userId, Number(teamId), settings);
       if (!decision.allowed)
-        return void (await ack({
-          response_action: "errors",
-          errors: { [view.state.values[ids.parent] ? ids.parent : ids.channel]: decision.reason },
-        }));
+        return ack(fieldError(view.state.values[ids.parent] ? ids.parent : ids.channel, decision.reason));
       await ack();
     }),
   );
@@ -93,8 +87,9 @@ export function registerTeamSettingsSubmit(app: App, deps: ListenerDeps) {
 const nameSchema = field(ids.name, z.object({ value: z.string().nullish() }));
 
 export function registerTeamCreateSubmit(app: App, deps: ListenerDeps) {
-  app.view(IDS.views.teamCreate, async ({ ack: slackAck, body, view, client, context }) =>
-    submissionOrNotSaved(deps.log, "creating a team", slackAck, ids.name, async (ack) => {
+  app.view(IDS.views.teamCreate, async (args) =>
+    submissionOrNotSaved(deps.log, "creating a team", args.ack, ids.name, async (ack) => {
+      const { view } = args;
       const parsedName = nameSchema.safeParse(view.state.values);
       const name = parsedName.success
         ? (
@@ -104,28 +99,15 @@ export function registerTeamCreateSubmit(app: App, deps: ListenerDeps) {
             .trim()
             .replace(/\s+/g, " ")
         : "";
-      if (!name || name.length > TEAM_NAME_MAX_LENGTH) {
-        return void (await ack({
-          response_action: "errors",
-          errors: { [ids.name]: `Give the team a name of up to ${TEAM_NAME_MAX_LENGTH} characters.` },
-        }));
-      }
+      if (!name || name.length > TEAM_NAME_MAX_LENGTH)
+        return ack(fieldError(ids.name, teamNameTooLong(TEAM_NAME_MAX_LENGTH)));
       const settings = parseSettings(view.state.values);
-      if (!settings)
-        return void (await ack({
-          response_action: "errors",
-          errors: { [ids.channel]: "Some settings are missing or invalid: check each field." },
-        }));
-      const ws = workspaceOf(context);
-      const created = await createTeam(serviceDeps(deps, client), ws, body.user.id, name, settings);
-      if (created.status === "duplicate")
-        return void (await ack({
-          response_action: "errors",
-          errors: { [ids.name]: "A team with this name exists already." },
-        }));
-      if (created.status === "refused")
-        return void (await ack({ response_action: "errors", errors: { [ids.name]: created.reason } }));
-      await ack({ response_action: "update", view: teamCreatedModal(name) });
+      if (!settings) return ack(fieldError(ids.channel, SETTINGS_INVALID));
+      const req = requestOf(deps, args);
+      const created = await createTeam(req.services, req.ws, req.userId, name, settings);
+      if (created.status === "duplicate") return ack(fieldError(ids.name, DUPLICATE_TEAM));
+      if (created.status === "refused") return ack(fieldError(ids.name, created.reason));
+      await ack(updateView(teamCreatedModal(name)));
     }),
   );
 }
