@@ -4,11 +4,9 @@ import type { Db } from "../db/types";
 import { storedKeyResultSource } from "../domain/sources";
 import type { Reading, SourceReader } from "../sources/reader";
 import { forEachConcurrently } from "./concurrently";
+import { READS_AT_ONCE } from "./measure";
 
 export type SourceCheck = { team: string; objective: string; keyResult: string; reading: Reading };
-
-/** Reads at once across sources; each source still keeps to its own concurrency limit. */
-const READS_AT_ONCE = 16;
 
 export async function checkSources(
   db: Db,
