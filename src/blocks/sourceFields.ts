@@ -1,5 +1,6 @@
 // "Measured from" in the `/okr edit` modal: one of the operator's sources by name, the one field its
 // kind reads, "auto", and a "Try it" button with what it read. People never type a URL or a host here.
+import { SOURCE_QUERY_MAX_LENGTH } from "../domain/okrFile";
 import type { KnownBlock, PlainTextOption } from "@slack/types";
 import type { SourceKind } from "../domain/sources";
 import {
@@ -34,8 +35,7 @@ const autoOption: PlainTextOption = {
   text: { type: "plain_text", text: "Store the measured value each week, even without an answer" },
   value: AUTO_OPTION,
 };
-/** Slack's longest plain_text_input (an OKR file may give a query up to 4000). */
-const QUERY_MAX_LENGTH = 3000;
+const QUERY_MAX_LENGTH = SOURCE_QUERY_MAX_LENGTH;
 
 const text = (value: string) => ({ type: "plain_text" as const, text: value });
 const option = (label: string, value: string): PlainTextOption => ({ text: text(truncate(label, 75)), value });

@@ -62,10 +62,20 @@ export const sourceName = z.string({ error: "should be the source's name" }).reg
 });
 
 /** What a key result reads from its source (the YAML `source:` of a key result). */
+/** The longest query a key result may read with: Slack's longest text field, so /okr edit can show it. */
+export const SOURCE_QUERY_MAX_LENGTH = 3000;
+
 export const keyResultSourceSchema = z
   .strictObject({
     name: sourceName,
-    query: z.string({ error: "should be the query (PromQL or SQL)" }).trim().min(1).max(4000).optional(),
+    query: z
+      .string({ error: "should be the query (PromQL or SQL)" })
+      .trim()
+      .min(1)
+      .max(SOURCE_QUERY_MAX_LENGTH, {
+        error: `should be at most ${SOURCE_QUERY_MAX_LENGTH} characters (what a Slack text field holds, for /okr edit)`,
+      })
+      .optional(),
     pointer: z
       .string({ error: "should be a JSON pointer such as /data/uptime" })
       .regex(/^(\/.*)?$/, { error: "should be a JSON pointer such as /data/uptime" })

@@ -81,6 +81,16 @@ describe("the OKR file format", () => {
       18,
       /appears twice/,
     ],
+    [
+      "a source query longer than a Slack text field",
+      VALID.replace(
+        "            measured_by: P1 count in the incident tracker\n",
+        `            source: { name: warehouse, query: "select ${"1+".repeat(1500)}1" }\n`,
+      ),
+      "teams[0].objectives[0].key_results[0].source.query",
+      17,
+      /at most 3000 characters/,
+    ],
   ])("names the path and line of %s", (_what, source, path, line, message) => {
     const [first] = problems(source);
     expect(first).toMatchObject({ path, line });
