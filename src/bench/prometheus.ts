@@ -1,12 +1,20 @@
-// The real Prometheus (Debian's package, /usr/bin/prometheus; CI installs it) scraping a bot, and
-// PromQL through its HTTP API. Nothing is installed here: without the binary the test fails.
+// The real Prometheus (Debian's package, /usr/bin/prometheus; CI installs it) scraping a local
+// /metrics, and PromQL through its HTTP API. Nothing is installed here: without the binary the tests
+// fail and the bench skips the section that needs it. The tests import it from here too.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? "/usr/bin/prometheus";
+export const PROMETHEUS_BIN = "/usr/bin/prometheus";
+
+/** Why Prometheus cannot be started here, or undefined when its binary is present. */
+export function prometheusMissing(): string | undefined {
+  return fs.existsSync(PROMETHEUS_BIN)
+    ? undefined
+    : `Prometheus is not installed (${PROMETHEUS_BIN} is missing): install Debian's package with \`apt-get install -y prometheus\``;
+}
 
 export type Sample = { metric: Record<string, string>; value: number };
 
@@ -44,11 +52,8 @@ export async function freePort(): Promise<number> {
 
 /** Starts Prometheus scraping `target` (host:port) every second, with its storage in a temp directory. */
 export async function startPrometheus(target: string): Promise<Prometheus> {
-  if (!fs.existsSync(PROMETHEUS_BIN)) {
-    throw new Error(
-      `Prometheus is not installed (${PROMETHEUS_BIN} is missing): install Debian's package with \`apt-get install -y prometheus\`; this test scrapes /metrics with it`,
-    );
-  }
+  const missing = prometheusMissing();
+  if (missing) throw new Error(missing);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okr-prometheus-"));
   const config = path.join(dir, "prometheus.yml");
   fs.writeFileSync(
