@@ -1,7 +1,7 @@
-// `npm run bench`: the figures of issues 6 and 14 (measured values), measured against the local Slack sandbox on this
-// machine. Prints a table and writes bench/results.json. `--quick` is the small variant CI runs
-// so the benchmark never rots; its figures are not the ones to quote. `--postgres <url>` adds the
-// PostgreSQL figures (a throwaway schema is created and dropped).
+// `npm run bench`: the figures of issues 6 and 14 (measured values), measured against the local
+// Slack sandbox on this machine. Prints a table and writes bench/results.json. `--quick` is the
+// small variant CI runs so the benchmark never rots; its figures are not the ones to quote.
+// `--postgres <url>` adds the PostgreSQL figures (a throwaway schema is created and dropped).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
