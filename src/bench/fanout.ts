@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { startLocalStack } from "../demo/localStack";
 import { createLogger } from "../logger";
 import { benchDatabase } from "./databases";
-import { ownerId, seed } from "./fixtures";
+import { ownerId, seed, type SeedSources } from "./fixtures";
 
 export type FanoutResult = {
   seconds: number;
@@ -17,18 +17,28 @@ export type FanoutResult = {
   lost: number;
   peakRssMb: number;
   runs: number;
+  /** Key results' values read from their sources, and reads that failed (the jobs' summaries). */
+  measured: number;
+  readFailed: number;
+  /** When the first run started and the last ended (performance.now(), this process). */
+  startedAt: number;
+  endedAt: number;
 };
 
-/** Runs `okr-bot job checkins` once; resolves with its peak resident memory (VmHWM), in bytes. */
-function runJobProcess(cli: string, env: Record<string, string>): Promise<number> {
+type JobRun = { peakRss: number; measured: number; readFailed: number };
+
+/** Runs `okr-bot job checkins` once; resolves with its peak resident memory (VmHWM), in bytes, and what it read. */
+function runJobProcess(cli: string, env: Record<string, string>): Promise<JobRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, "job", "checkins", "--now", "2026-11-23T09:30:00Z"], {
       env,
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let peak = 0;
     let stderr = "";
+    let stdout = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     const sample = () => {
       try {
         const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
@@ -41,10 +51,18 @@ function runJobProcess(cli: string, env: Record<string, string>): Promise<number
     child.on("exit", (code) => {
       clearInterval(sampler);
       // 3: some messages were left for the next run (the loop below runs it).
-      if (code === 0 || code === 3) resolve(peak);
+      if (code === 0 || code === 3) resolve({ peakRss: peak, ...readsIn(stdout) });
       else reject(new Error(`okr-bot job checkins exited with ${code}: ${stderr.slice(-2000)}`));
     });
   });
+}
+
+/** The job prints its summary as `checkins at <time>: {json}`. */
+function readsIn(stdout: string): { measured: number; readFailed: number } {
+  const json = /^checkins at \S+: (\{.*\})$/m.exec(stdout)?.[1];
+  if (!json) throw new Error(`okr-bot job checkins printed no summary: ${stdout.slice(-2000)}`);
+  const summary = JSON.parse(json) as { measured?: number; readFailed?: number };
+  return { measured: summary.measured ?? 0, readFailed: summary.readFailed ?? 0 };
 }
 
 export async function fanout(opts: {
@@ -55,6 +73,8 @@ export async function fanout(opts: {
   maxRuns?: number;
   /** NODE_OPTIONS for the job's process (e.g. a heap limit). */
   nodeOptions?: string;
+  /** Key results that name a source, read from this sources file (SOURCES_FILE) before the prompts. */
+  sources?: SeedSources & { file: string };
 }): Promise<FanoutResult> {
   const db = await benchDatabase("sqlite");
   // Monday 09:30 UTC: every owner (all in UTC) is due.
@@ -65,8 +85,10 @@ export async function fanout(opts: {
     pace: { postsPerSecond: opts.perSecond, postsPerChannelPerSecond: 1 },
   });
   let peak = 0;
+  let measured = 0;
+  let readFailed = 0;
   try {
-    await seed(stack, opts.owners);
+    await seed(stack, opts.owners, opts.sources);
     // Like Slack, a short burst (one second's worth) passes, then calls are held to the rate.
     stack.sandbox.setRateLimit("chat.postMessage", {
       perSecond: opts.perSecond,
@@ -94,12 +116,17 @@ export async function fanout(opts: {
       SLACK_POSTS_PER_CHANNEL_PER_SECOND: "1",
       LOG_LEVEL: "error",
       ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
+      ...(opts.sources ? { SOURCES_FILE: opts.sources.file } : {}),
     };
     do {
-      peak = Math.max(peak, await runJobProcess(opts.cli, env));
+      const run = await runJobProcess(opts.cli, env);
+      peak = Math.max(peak, run.peakRss);
+      measured += run.measured;
+      readFailed += run.readFailed;
       runs += 1;
     } while (delivered().some((n) => n === 0) && runs < (opts.maxRuns ?? 5));
-    const seconds = (performance.now() - started) / 1000;
+    const endedAt = performance.now();
+    const seconds = (endedAt - started) / 1000;
     const counts = delivered();
     // The fastest any sender could go: the burst at once, the rest at the rate.
     const lowerBoundSeconds = Math.max(opts.owners - opts.perSecond, 1) / opts.perSecond;
@@ -111,6 +138,10 @@ export async function fanout(opts: {
       lost: counts.filter((c) => c === 0).length,
       peakRssMb: peak / 2 ** 20,
       runs,
+      measured,
+      readFailed,
+      startedAt: started,
+      endedAt,
     };
   } finally {
     await stack.stop();

@@ -44,10 +44,11 @@ export function table(figures: readonly Figure[]): string {
   );
 }
 
-export function writeResults(file: string, figures: readonly Figure[], mode: string): void {
+/** `skipped`: sections that could not run on this machine, and why. */
+export function writeResults(file: string, figures: readonly Figure[], mode: string, skipped: string[] = []): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures, skipped }, null, 2)}\n`,
   );
 }

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { runBench } from "../../src/bench/main";
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 it("measures every figure and writes them with their units and the machine", async () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "okr-bench-")), "results.json");
@@ -23,6 +23,7 @@ it("measures every figure and writes them with their units and the machine", asy
   expect(written.mode).toBe("quick");
   expect(written.machine.cores).toBeGreaterThan(0);
   expect(written.figures).toEqual(figures);
+  expect(written.skipped).toEqual([]); // CI installs Prometheus: the measured-values section runs
   const names = figures.map((f) => f.name);
   for (const expected of [
     /^fan-out .*time \/ lower bound$/,
@@ -32,6 +33,8 @@ it("measures every figure and writes them with their units and the machine", asy
     /^throughput/,
     /^digest SQL statements, 200 KRs/,
     /^start → healthy \/healthz, SQLite, new database$/,
+    /^reading \d+ key results from one Prometheus \(concurrency 8\): time$/,
+    /^fan-out \d+ DMs, \d+ with measured values: time \/ lower bound$/,
   ]) {
     expect(names.some((n) => expected.test(n))).toBe(true);
   }
@@ -41,6 +44,12 @@ it("measures every figure and writes them with their units and the machine", asy
     expect(f.unit).not.toBe("");
   }
   for (const f of figures.filter((f) => /duplicates$|lost$/.test(f.name))) expect(f.value).toBe(0);
+  // Every sourced key result read once before its prompt, each counted by Prometheus itself.
+  const reads = figures.find((f) => /^reading (\d+) key results .*: reads$/.test(f.name))!;
+  expect(reads.value).toBe(Number(/^reading (\d+)/.exec(reads.name)![1]));
+  expect(reads.note).toMatch(new RegExp(`the job: ${reads.value} measured, 0 failed`));
+  const readTime = figures.find((f) => /^reading .*: time$/.test(f.name))!;
+  expect(Number(/at most (\d+) at once/.exec(readTime.note!)![1])).toBeLessThanOrEqual(8); // the source's limit
   const statements = figures.filter((f) => f.name.startsWith("digest SQL statements")).map((f) => f.value);
   expect(new Set(statements).size).toBe(1); // no N+1: the same number of statements for 20 and 200
 });
