@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Objective" ADD COLUMN     "weight" DOUBLE PRECISION NOT NULL DEFAULT 1;
+
