@@ -9,7 +9,7 @@ import { CONFIDENCE_EMOJI } from "../domain/types";
 import { ATTENTION_EMOJI } from "./digest";
 import { esc, escFit, fitMrkdwn } from "./format";
 import { splitIntoMessages } from "./split";
-import { progressFigure } from "./tree";
+import { progressFigure, weightMark } from "./tree";
 import type { MessageContent } from "./types";
 
 const SECTION_TEXT = 3000;
@@ -23,7 +23,7 @@ export function changeFigure(change: number | null): string {
 
 export function leadershipObjectiveLine(o: LeadershipObjective): string {
   const rollup = o.rollup !== null ? ` · aligned: ${formatPercent(o.rollup)}` : "";
-  return `${progressFigure(o.own)}${changeFigure(o.change)} · ${o.confidence ? CONFIDENCE_EMOJI[o.confidence] : ":white_circle:"} · ${escFit(o.title, 150)}${rollup}`;
+  return `${progressFigure(o.own)}${changeFigure(o.change)} · ${o.confidence ? CONFIDENCE_EMOJI[o.confidence] : ":white_circle:"} · ${escFit(o.title, 150)}${weightMark(o.weight)}${rollup}`;
 }
 
 function sections(title: string, lines: string[]): KnownBlock[] {
@@ -41,6 +41,7 @@ function sections(title: string, lines: string[]): KnownBlock[] {
 }
 
 export function leadershipBlocks(d: LeadershipDigest): KnownBlock[] {
+  const weighted = [...d.objectives, ...d.children.flatMap((c) => c.objectives)].some((o) => o.weight !== null);
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `${d.teamName} · leadership digest`.slice(0, 150) } },
     {
@@ -48,7 +49,7 @@ export function leadershipBlocks(d: LeadershipDigest): KnownBlock[] {
       elements: [
         {
           type: "mrkdwn",
-          text: `${d.cycleKey} · ${d.week} · progress is the weighted mean of key results; "aligned" is the roll-up of the objectives that serve one`,
+          text: `${d.cycleKey} · ${d.week} · progress is the weighted mean of key results; "aligned" is the roll-up of the objectives that serve one${weighted ? ", in which ×2 counts twice" : ""}`,
         },
       ],
     },

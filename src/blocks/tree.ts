@@ -1,7 +1,7 @@
 // `/okr tree [team]`: a team's objectives and the teams below it, in one message. When the whole
 // tree does not fit, deeper levels collapse into one line per team that says how to open it.
 import type { KnownBlock } from "@slack/types";
-import { formatPercent } from "../domain/progress";
+import { formatNumber, formatPercent } from "../domain/progress";
 import { treeNodes, type TreeNode, type TreeObjective } from "../domain/tree";
 import { CONFIDENCE_EMOJI } from "../domain/types";
 import { plural } from "../domain/text";
@@ -17,13 +17,18 @@ export function progressFigure(p: number | null): string {
   return p === null ? `${progressBar(0)} —` : `${progressBar(p)} ${formatPercent(p)}`;
 }
 
+/** " ×2" beside an aligned objective whose weight is shown (its siblings' differ), else "". */
+export function weightMark(weight: number | null): string {
+  return weight === null ? "" : ` ×${formatNumber(weight)}`;
+}
+
 export function treeObjectiveLine(o: TreeObjective, depth: number): string {
   const parts = [
     progressFigure(o.own),
     o.confidence ? CONFIDENCE_EMOJI[o.confidence] : ":white_circle:",
     mention(o.ownerSlackId),
     plural(o.keyResults, "KR"),
-    `*${escFit(o.title, 150)}*`,
+    `*${escFit(o.title, 150)}*${weightMark(o.weight)}`,
   ];
   const rollup =
     o.aligned > 0
@@ -72,15 +77,20 @@ export function treeMessage(data: { root: TreeNode; cycleKey: string; week: stri
   let body: KnownBlock[] = [];
   let left = 0;
   let collapsed = false;
+  let shownDepth = deepest;
   // The deepest view that fits whole; failing that, the top team alone, cut where it must be.
   for (let depth = deepest; depth >= 0; depth--) {
     const fitted = fitInMessage(treeBlocks(data.root, depth));
     body = fitted.fitted;
     left = fitted.left;
     collapsed = depth < deepest;
+    shownDepth = depth;
     if (left === 0) break;
   }
   const objectives = treeNodes(data.root).reduce((n, t) => n + t.objectives.length, 0);
+  const weighted = treeNodes(data.root).some(
+    (t) => t.depth <= shownDepth && t.objectives.some((o) => o.weight !== null),
+  );
   const blocks: KnownBlock[] = [
     {
       type: "context",
@@ -88,7 +98,7 @@ export function treeMessage(data: { root: TreeNode; cycleKey: string; week: stri
         {
           type: "mrkdwn",
           text: fitMrkdwn(
-            `*OKR tree: ${esc(data.root.name)}* · ${data.cycleKey} · ${data.week} · ${plural(objectives, "objective")} · progress from key results, "aligned" = roll-up of the objectives that serve it`,
+            `*OKR tree: ${esc(data.root.name)}* · ${data.cycleKey} · ${data.week} · ${plural(objectives, "objective")} · progress from key results, "aligned" = roll-up of the objectives that serve it${weighted ? ", ×2 = counts twice in it" : ""}`,
             SECTION_TEXT,
           ),
         },

@@ -13,6 +13,8 @@ export type LeadershipObjective = RolledUp & {
   /** Own progress change since the previous period; null when either figure is missing. */
   change: number | null;
   confidence: Confidence | null;
+  /** Its weight in the roll-up of the objective it aligns to, when that one's aligned objectives differ in weight. */
+  weight: number | null;
 };
 
 export type LeadershipDigest = {
@@ -34,7 +36,7 @@ export type LeadershipDigest = {
 export function digestObjectiveFigures(
   o: Digest["objectives"][number],
   rollup: number | null = null,
-): Omit<LeadershipObjective, "id" | "title"> {
+): Omit<LeadershipObjective, "id" | "title" | "weight"> {
   const own = objectiveProgress(o.keyResults);
   // trend holds the progress at the end of each period so far; the one before last is last period's.
   const before = o.keyResults.every((kr) => kr.trend.length >= 2)
@@ -52,6 +54,8 @@ export function buildLeadershipDigest(input: {
   team: Digest;
   /** Roll-ups of the team's own objectives, by id (src/domain/tree.ts objectiveFigures). */
   rollups: ReadonlyMap<number, number | null>;
+  /** Weights shown beside aligned objectives, by id (src/domain/tree.ts shownWeights). */
+  weights: ReadonlyMap<number, number>;
   children: readonly Digest[];
 }): LeadershipDigest {
   const lines = (d: Digest, withRollup: boolean): LeadershipObjective[] =>
@@ -59,6 +63,7 @@ export function buildLeadershipDigest(input: {
       id: o.id,
       title: o.title,
       ...digestObjectiveFigures(o, withRollup ? (input.rollups.get(o.id) ?? null) : null),
+      weight: input.weights.get(o.id) ?? null,
     }));
   return {
     teamName: input.team.teamName,

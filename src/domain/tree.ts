@@ -1,5 +1,12 @@
 // The OKR tree of a team and the teams below it, with each objective's figures. Pure.
-import { rollUp, type AlignedObjective, type KeyResultShare, type RolledUp } from "./rollup";
+import {
+  DEFAULT_WEIGHT,
+  rollUp,
+  weightsDiffer,
+  type AlignedObjective,
+  type KeyResultShare,
+  type RolledUp,
+} from "./rollup";
 import { CONFIDENCES, type Confidence } from "./types";
 
 export type TreeTeam = { id: number; name: string; parentId: number | null };
@@ -12,6 +19,8 @@ export type TreeObjectiveInput = {
   title: string;
   ownerSlackId: string | null;
   alignsToId: number | null;
+  /** Its share in the roll-up of the objective it aligns to; default 1. */
+  weight?: number;
   /** Archived ones included (with `archived`), so an objective whose key results are all retired is known as archived. */
   keyResults: TreeKeyResult[];
 };
@@ -27,6 +36,8 @@ export type TreeObjective = RolledUp & {
   archived: boolean;
   /** How many objectives are aligned to it. */
   aligned: number;
+  /** Its weight in its parent's roll-up, when the objectives aligned to that parent differ in weight (shown only then). */
+  weight: number | null;
 };
 
 export type TreeNode = { id: number; name: string; depth: number; objectives: TreeObjective[]; children: TreeNode[] };
@@ -44,6 +55,21 @@ export function leastConfident(confidences: ReadonlyArray<Confidence | null>): C
   return worst;
 }
 
+/**
+ * The weight of each active aligned objective whose siblings (the active objectives aligned to the
+ * same one) differ in weight: weights are shown only then, like key results'.
+ */
+export function shownWeights(objectives: readonly TreeObjectiveInput[]): Map<number, number> {
+  const siblings = new Map<number, TreeObjectiveInput[]>();
+  for (const o of objectives)
+    if (o.alignsToId !== null && !isArchivedObjective(o))
+      siblings.set(o.alignsToId, [...(siblings.get(o.alignsToId) ?? []), o]);
+  const shown = new Map<number, number>();
+  for (const group of siblings.values())
+    if (weightsDiffer(group)) for (const o of group) shown.set(o.id, o.weight ?? DEFAULT_WEIGHT);
+  return shown;
+}
+
 /** Each objective's own figure and the roll-up of the objectives aligned to it (src/domain/rollup.ts). */
 export function objectiveFigures(objectives: readonly TreeObjectiveInput[]): Map<number, RolledUp> {
   const children = new Map<number, TreeObjectiveInput[]>();
@@ -51,6 +77,7 @@ export function objectiveFigures(objectives: readonly TreeObjectiveInput[]): Map
     if (o.alignsToId !== null) children.set(o.alignsToId, [...(children.get(o.alignsToId) ?? []), o]);
   const aligned = (o: TreeObjectiveInput, seen: ReadonlySet<number>): AlignedObjective => ({
     keyResults: o.keyResults,
+    ...(o.weight !== undefined ? { weight: o.weight } : {}),
     archived: isArchivedObjective(o),
     // `seen` guards against a loop the database should never hold.
     children: (children.get(o.id) ?? [])
@@ -67,6 +94,7 @@ export function buildTree(
   objectives: readonly TreeObjectiveInput[],
 ): TreeNode | null {
   const figures = objectiveFigures(objectives);
+  const weights = shownWeights(objectives);
   const alignedCount = new Map<number, number>();
   for (const o of objectives)
     if (o.alignsToId !== null && !isArchivedObjective(o))
@@ -85,6 +113,7 @@ export function buildTree(
         keyResults: active.length,
         archived: isArchivedObjective(o),
         aligned: alignedCount.get(o.id) ?? 0,
+        weight: weights.get(o.id) ?? null,
       },
     ]);
   }

@@ -7,7 +7,7 @@ import type { MessageContent } from "../blocks/types";
 import { buildLeadershipDigest, type LeadershipDigest } from "../domain/leadership";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey } from "../domain/time";
-import { objectiveFigures } from "../domain/tree";
+import { objectiveFigures, shownWeights } from "../domain/tree";
 import { cycleAt } from "../db/cycles";
 import type { Cycle, Db, Team } from "../db/types";
 import type { JobScope, ServiceDeps } from "./deps";
@@ -18,10 +18,12 @@ import { cycleObjectives } from "./tree";
 export async function leadershipDigest(db: Db, team: Team, cycle: Cycle, now: Date): Promise<LeadershipDigest> {
   const own = await teamDigest(db, team, cycle, now);
   const children = await db.team.findMany({ where: { parentId: team.id }, orderBy: { name: "asc" } });
-  const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, now));
+  const objectives = await cycleObjectives(db, team.workspaceId, cycle.id, now);
+  const figures = objectiveFigures(objectives);
   return buildLeadershipDigest({
     team: own,
     rollups: new Map(own.objectives.map((o) => [o.id, figures.get(o.id)?.rollup ?? null])),
+    weights: shownWeights(objectives),
     children: await Promise.all(children.map((c) => teamDigest(db, c, cycle, now))),
   });
 }

@@ -44,6 +44,7 @@ export async function cycleObjectives(
     title: o.title,
     ownerSlackId: o.owner?.slackUserId ?? null,
     alignsToId: o.alignsToId,
+    weight: o.weight,
     keyResults: o.keyResults.map((kr) => {
       const status = keyResultStatus(toKeyResultFacts(kr), teamWeek(o.team, now));
       return {

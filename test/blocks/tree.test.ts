@@ -23,6 +23,8 @@ function tree(teamCount: number, objectivesEach: number, chain: boolean) {
       title: `${LONG}${o}`,
       ownerSlackId: "U0OWNER",
       alignsToId: t.parentId === null ? null : t.parentId * 10_000,
+      // Siblings differ in weight, so every aligned objective shows its weight.
+      weight: (t.id + o) % 2 === 0 ? 1 : 12.25,
       keyResults: [{ progress: 0.5, confidence: "at_risk" as const }],
     })),
   );
@@ -42,6 +44,10 @@ describe.each([
     const text = JSON.stringify(message.blocks);
     if (teams * each > 20) expect(text).toMatch(/folded to fit|not shown here/);
     else expect(text).not.toMatch(/folded to fit|not shown here/);
+    // Weights show on the aligned objectives in view, and the header says what they mean only then.
+    if (teams > 1 && !chain) expect(text).toContain(":heavy_plus_sign: 299 teams below");
+    else if (teams > 1) expect(text).toContain("* ×12.25");
+    expect(text.includes("* ×12.25")).toBe(text.includes("×2 = counts twice"));
   });
 });
 
@@ -65,6 +71,8 @@ describe("the leadership digest", () => {
     const d = buildLeadershipDigest({
       team: digest("Company", 5),
       rollups: new Map(),
+      // The longest weight mark on every line.
+      weights: new Map(Array.from({ length: 60 }, (_, i) => [i + 1, 12.25])),
       children: Array.from({ length: children }, (_, i) => digest(`Team ${i}`, each)),
     });
     const messages = leadershipMessages(d);
@@ -75,5 +83,6 @@ describe("the leadership digest", () => {
     }
     const all = messages.map((m) => JSON.stringify(m.blocks)).join("");
     for (let i = 0; i < children; i++) expect(all).toContain(`Team ${i}`);
+    expect(all).toContain(" ×12.25");
   });
 });

@@ -5,6 +5,7 @@ import {
   eligibleParents,
   leastConfident,
   objectiveFigures,
+  shownWeights,
   topTeam,
   type TreeObjectiveInput,
 } from "../../src/domain/tree";
@@ -115,6 +116,53 @@ describe("objective figures across the tree", () => {
     expect(tree.children[0]!.objectives.map((x) => [x.id, x.archived, x.keyResults])).toEqual([
       [2, false, 1],
       [3, true, 0],
+    ]);
+  });
+
+  it("weights each aligned objective by its weight, and shows weights only where siblings differ", () => {
+    const weighted = (x: TreeObjectiveInput, weight: number): TreeObjectiveInput => ({ ...x, weight });
+    const objectives = [
+      o(1, 1, null, [0]),
+      weighted(o(2, 2, 1, [1]), 3),
+      o(3, 2, 1, [0]),
+      // Archived: neither counts nor makes its siblings' weights differ.
+      weighted(o(4, 2, 1, [1], true), 5),
+      o(5, 1, null, [0]),
+      weighted(o(6, 2, 5, [1]), 2),
+      weighted(o(7, 2, 5, [0]), 2),
+      // Unaligned: its weight has no effect and is not shown.
+      weighted(o(8, 1, null, [0.5]), 4),
+    ];
+    const figures = objectiveFigures(objectives);
+    expect(figures.get(1)).toEqual({ own: 0, rollup: 0.75 });
+    expect(figures.get(5)).toEqual({ own: 0, rollup: 0.5 });
+    // Without the weight the same tree rolls up to the plain mean: the weight makes the difference.
+    expect(objectiveFigures(objectives.map(({ weight: _w, ...x }) => x)).get(1)).toEqual({ own: 0, rollup: 0.5 });
+    expect(shownWeights(objectives)).toEqual(
+      new Map([
+        [2, 3],
+        [3, 1],
+      ]),
+    );
+    const tree = buildTree(
+      1,
+      [
+        { id: 1, name: "C", parentId: null },
+        { id: 2, name: "E", parentId: 1 },
+      ],
+      objectives,
+    )!;
+    expect(tree.objectives.map((x) => [x.id, x.rollup, x.weight])).toEqual([
+      [1, 0.75, null],
+      [5, 0.5, null],
+      [8, null, null],
+    ]);
+    expect(tree.children[0]!.objectives.map((x) => [x.id, x.weight])).toEqual([
+      [2, 3],
+      [3, 1],
+      [4, null],
+      [6, null],
+      [7, null],
     ]);
   });
 

@@ -118,6 +118,45 @@ describe("a parent objective's roll-up", () => {
       0.2,
     ],
     [
+      "equal weights other than 1 are the plain mean",
+      objective([], [objective([kr(1)], [], { weight: 2 }), objective([kr(0)], [], { weight: 2 })]),
+      null,
+      0.5,
+    ],
+    [
+      "a lighter child counts less",
+      objective([], [objective([kr(0.9)], [], { weight: 0.5 }), objective([kr(0.3)])]),
+      null,
+      0.5,
+    ],
+    [
+      "an archived heavy child is left out with its weight",
+      objective([], [objective([kr(1)], [], { weight: 9, archived: true }), objective([kr(0.2)])]),
+      null,
+      0.2,
+    ],
+    [
+      "a heavy child with nothing to score is left out with its weight",
+      objective([], [objective([kr(null)], [], { weight: 9 }), objective([kr(0.2)])]),
+      null,
+      0.2,
+    ],
+    [
+      "a weighted child that counts by its own roll-up brings its weight, not its children's",
+      objective(
+        [],
+        [objective([], [objective([kr(1)], [], { weight: 3 }), objective([kr(0)])], { weight: 3 }), objective([kr(0)])],
+      ),
+      null,
+      0.5625,
+    ],
+    [
+      "the objective's own weight does not change its own figures",
+      objective([kr(0.4)], [objective([kr(0.8)])], { weight: 7 }),
+      0.4,
+      0.8,
+    ],
+    [
       "a child's weighted key results, then the children's weights",
       objective([kr(1)], [objective([kr(1, 3), kr(0, 1)]), objective([kr(0)], [], { weight: 0.5 })]),
       1,
