@@ -99,6 +99,9 @@ export type KeyResultSource = z.infer<typeof keyResultSourceSchema>;
 const targetError =
   'should be a number (85), a threshold ("< 60", ">= 99.95") or a change from the baseline ("-30%", "+5")';
 
+/** A share in a weighted mean: a finite number greater than 0. */
+const weight = z.number({ error: "should be a number greater than 0" }).positive({ error: "should be greater than 0" });
+
 const keyResultSchema = z
   .strictObject({
     title: text("the key result's title", 200),
@@ -117,10 +120,7 @@ const keyResultSchema = z
     measured_by: text("where the number comes from", 300).optional(),
     direction: z.enum(DIRECTIONS, { error: "should be increase or decrease" }).optional(),
     /** Its share in the objective's progress; default 1. */
-    weight: z
-      .number({ error: "should be a number greater than 0" })
-      .positive({ error: "should be greater than 0" })
-      .optional(),
+    weight: weight.optional(),
     /** Where the value is measured: a source of the operator's sources file (SOURCES_FILE). */
     source: keyResultSourceSchema.optional(),
     /** The measured value is stored as the week's value even if the owner does not answer. */
@@ -143,6 +143,8 @@ const objectiveSchema = z.strictObject({
   key_results: z.array(keyResultSchema, { error: "should be a list of key results" }).default([]),
   /** The objective of an ancestor team (same cycle) this one serves. */
   aligns_to: alignsTo.optional(),
+  /** Its share in the roll-up of the objective it aligns to; default 1. */
+  weight: weight.optional(),
 });
 
 const teamSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { stringifyOkrFile, type OkrFile } from "../domain/okrFile";
 import type { Cadence } from "../domain/periods";
+import { DEFAULT_WEIGHT } from "../domain/rollup";
 import { isComparator } from "../domain/targets";
 import { storedKeyResultSource } from "../domain/sources";
 import { weekdayName } from "../domain/types";
@@ -62,6 +63,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
           ...(o.owner ? { owner: o.owner.slackUserId } : {}),
           ...(o.why ? { why: o.why } : {}),
           ...(o.alignsTo ? { aligns_to: { team: o.alignsTo.team.name, objective: o.alignsTo.title } } : {}),
+          ...(o.weight !== DEFAULT_WEIGHT ? { weight: o.weight } : {}),
           key_results: o.keyResults.map((kr) => ({
             title: kr.title,
             ...(kr.owner && kr.ownerId !== o.ownerId ? { owner: kr.owner.slackUserId } : {}),
@@ -71,7 +73,7 @@ export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string):
             ...(kr.unit ? { unit: kr.unit } : {}),
             ...(kr.measuredBy ? { measured_by: kr.measuredBy } : {}),
             ...(kr.directionSet ? { direction: kr.direction as "increase" | "decrease" } : {}),
-            ...(kr.weight !== 1 ? { weight: kr.weight } : {}),
+            ...(kr.weight !== DEFAULT_WEIGHT ? { weight: kr.weight } : {}),
             ...exportedSource(kr),
           })),
         })),

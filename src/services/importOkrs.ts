@@ -9,6 +9,7 @@ import {
   parentsFirst,
   type StoredAlignment,
 } from "../domain/alignment";
+import { DEFAULT_WEIGHT } from "../domain/rollup";
 import { parseTarget, storedShape, type StoredShape } from "../domain/targets";
 import { hasErrors, lintOkrs, type Finding } from "../domain/lint";
 import { parseOkrFile, parsePath, type FileProblem, type OkrFile, type OkrFileKeyResult } from "../domain/okrFile";
@@ -279,6 +280,7 @@ async function importTeam(
       why: objective.why ?? null,
       position,
       alignsToId,
+      weight: objective.weight ?? DEFAULT_WEIGHT,
       ...(alignsToId !== null ? { unalignedFrom: null, unalignedAt: null } : {}),
     };
     const found = await tx.objective.findUnique({
@@ -337,7 +339,7 @@ async function importKeyResult(
     position,
     // A key result in the file is active, even if it was archived in Slack before.
     archivedAt: null,
-    weight: kr.weight ?? 1,
+    weight: kr.weight ?? DEFAULT_WEIGHT,
   };
   const setCoOwners = (keyResultId: number) => replaceCoOwners(tx, workspaceId, keyResultId, coOwners);
   if (!found) {

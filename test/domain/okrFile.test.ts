@@ -125,6 +125,31 @@ describe("the OKR file format", () => {
     expect(p!.line).toBeGreaterThanOrEqual(2);
   });
 
+  it("takes an objective's weight (its share in the roll-up it aligns to) like a key result's", () => {
+    const weighted = (w: string) =>
+      VALID.replace("        why: Reduce churn\n", `        why: Reduce churn\n        weight: ${w}\n`);
+    const parsed = parseOkrFile(weighted("2.5"));
+    expect(parsed.ok && parsed.file.teams[0]!.objectives[0]!.weight).toBe(2.5);
+    const left = parseOkrFile(VALID);
+    expect(left.ok && left.file.teams[0]!.objectives[0]!.weight).toBeUndefined();
+    for (const [w, message] of [
+      ["0", "should be greater than 0"],
+      ["-1", "should be greater than 0"],
+      [".inf", "should be a number greater than 0"],
+      ["heavy", "should be a number greater than 0"],
+    ])
+      expect(problems(weighted(w))).toEqual([
+        expect.objectContaining({
+          path: "teams[0].objectives[0].weight",
+          line: 11,
+          message: expect.stringContaining(message),
+        }),
+      ]);
+    if (!parsed.ok) throw new Error("invalid");
+    const again = parseOkrFile(stringifyOkrFile(parsed.file));
+    expect(again.ok && again.file).toEqual(parsed.file);
+  });
+
   it("round-trips through stringify", () => {
     const parsed = parseOkrFile(VALID);
     if (!parsed.ok) throw new Error("invalid");

@@ -35,6 +35,7 @@ ${kr("Reach 10 enterprise customers", "            weight: 2\n")}${kr("Launch in
         aligns_to:
           team: Company
           objective: Grow revenue
+        weight: 3
         key_results:
 ${kr("Hit 99.95% availability")}  - name: Payments
     parent: Sales
@@ -137,9 +138,28 @@ describe.each(PROVIDERS)("the team tree and alignment in OKR files on %s", (prov
       { title: "Raise checkout success", weight: 0.5 },
       { title: "Reach 10 enterprise customers", weight: 2 },
     ]);
+    const objectiveWeights = await t.db.objective.findMany({
+      where: { weight: { not: 1 } },
+      select: { title: true, weight: true },
+    });
+    expect(objectiveWeights).toEqual([{ title: "Be reliable enough for enterprise", weight: 3 }]);
     expect(await exportOkrsYaml(t.db, workspaceId, "2026-Q4")).toBe(TREE);
     const again = await importOkrs(t.db, workspaceId, TREE, NOW);
     expect([again.teams, again.objectives, again.keyResults].map((c) => c.created + c.updated)).toEqual([0, 0, 0]);
+  });
+
+  it("changes an objective's weight with the file, back to 1 when the file leaves it out", async () => {
+    await importOkrs(t.db, workspaceId, TREE, NOW);
+    const weight = async () =>
+      (await t.db.objective.findFirstOrThrow({ where: { title: "Be reliable enough for enterprise" } })).weight;
+    const lighter = TREE.replace("        weight: 3\n", "        weight: 0.25\n");
+    expect((await importOkrs(t.db, workspaceId, lighter, NOW)).objectives.updated).toBe(1);
+    expect(await weight()).toBe(0.25);
+    expect(await exportOkrsYaml(t.db, workspaceId, "2026-Q4")).toBe(lighter);
+    const unweighted = TREE.replace("        weight: 3\n", "");
+    expect((await importOkrs(t.db, workspaceId, unweighted, NOW)).objectives.updated).toBe(1);
+    expect(await weight()).toBe(1);
+    expect(await exportOkrsYaml(t.db, workspaceId, "2026-Q4")).toBe(unweighted);
   });
 
   it("moves a team and re-aligns an objective when the file says so", async () => {
@@ -238,6 +258,20 @@ teams:
       "weight: 0\n",
       "teams[0].objectives[0].key_results[0].weight",
       /greater than 0/,
+    ],
+    [
+      "an objective weighing 0",
+      TREE.replace("        weight: 3\n", "        weight: 0\n"),
+      "        weight: 0\n",
+      "teams[1].objectives[0].weight",
+      /greater than 0/,
+    ],
+    [
+      "an objective weighing infinitely much",
+      TREE.replace("        weight: 3\n", "        weight: .inf\n"),
+      "weight: .inf",
+      "teams[1].objectives[0].weight",
+      /a number greater than 0/,
     ],
     [
       "a negative weight",
