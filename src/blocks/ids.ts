@@ -36,6 +36,7 @@ export const IDS = {
     owner: "objective_owner",
     krActions: "objective_kr_actions",
     alignsTo: "objective_aligns_to",
+    weight: "objective_weight",
   },
   keyResultForm: {
     title: "kr_title",

@@ -219,6 +219,16 @@ function alignField(
   ];
 }
 
+/** Beside "Its objective serves": the objective's share in that roll-up, as typed. */
+function objectiveWeightField(typed: string): KnownBlock {
+  return textInput(of.weight, "Its objective's weight in what it serves", typed, {
+    optional: true,
+    placeholder: "1",
+    hint: "Its share in the roll-up of the objective it serves: 2 counts twice as much as 1. Blank means 1.",
+    maxLength: NUMBER_MAX_LENGTH,
+  });
+}
+
 export const EMPTY_KEY_RESULT: KeyResultDraft = {
   title: "",
   ownerSlackId: null,
@@ -333,10 +343,13 @@ export function keyResultModal(data: {
   /** Objectives of the teams above, by team: what this one may align to. */
   alignTo?: readonly AlignGroup[];
   alignsToId?: number | null;
+  /** The objective's weight in what it serves, as typed (shown with the aligns-to select). */
+  objectiveWeight?: string;
   /** "Measured from": the operator's sources and what the form holds; absent or no choices and no source: not shown. */
   source?: { choices: readonly SourceChoice[]; draft: SourceDraft; tried?: TryResult };
 }): ModalView {
   const warnings = data.warnings ?? [];
+  const align = alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)");
   const metadata: KeyResultFormMetadata = {
     keyResultId: data.keyResultId,
     ...(data.acknowledged ? { acknowledged: data.acknowledged } : {}),
@@ -353,7 +366,9 @@ export function keyResultModal(data: {
       { type: "context", elements: [{ type: "mrkdwn", text: `Objective: *${escFit(data.objectiveTitle, 2000)}*` }] },
       ...keyResultFields(0, data.draft, warnings, { optional: false }),
       ...(data.source ? sourceFields(data.source) : []),
-      ...alignField(data.alignTo ?? [], data.alignsToId ?? null, "Its objective serves (aligns to)"),
+      ...align,
+      // Only beside the select: shown to those who may change the objective, when there is something to serve.
+      ...(align.length > 0 ? [objectiveWeightField(data.objectiveWeight ?? "")] : []),
       {
         type: "context",
         elements: [

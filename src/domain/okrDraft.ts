@@ -63,6 +63,26 @@ export type DraftCheck<T> = { value: T | null; errors: DraftProblem[]; warnings:
 
 const blank = (s: string | null | undefined) => !s || s.trim() === "";
 
+export type WeightInput =
+  | { ok: true; value: number }
+  | { ok: false; code: "not_a_number" | "bad_weight"; message: string };
+
+/** A weight as typed (a key result's, an objective's): blank means 1; 0, negative or not a number refused. */
+export function parseWeightInput(typed: string): WeightInput {
+  if (blank(typed)) return { ok: true, value: DEFAULT_WEIGHT };
+  const value = parseNumberInput(typed);
+  if (value === null)
+    return {
+      ok: false,
+      code: "not_a_number",
+      message: `"${typed.trim()}" is not a number: enter a weight such as 1, 2 or 0.5.`,
+    };
+  const problem = weightProblem(value);
+  return problem
+    ? { ok: false, code: "bad_weight", message: `The weight ${problem}: 1 is the usual share, 2 counts twice.` }
+    : { ok: true, value };
+}
+
 export function isEmptySlot(kr: KeyResultDraft): boolean {
   return (
     blank(kr.title) &&
@@ -116,11 +136,9 @@ function checkKeyResult(kr: KeyResultDraft, slot: number): { value: KeyResultInp
       `Baseline and target are both ${target.value}, so there is nothing to move.`,
     );
   }
-  const weight = kr.weight === undefined ? undefined : blank(kr.weight) ? DEFAULT_WEIGHT : parseNumberInput(kr.weight);
-  if (weight === null)
-    error("weight", "not_a_number", `"${kr.weight?.trim()}" is not a number: enter a weight such as 1, 2 or 0.5.`);
-  else if (weight !== undefined && weightProblem(weight))
-    error("weight", "bad_weight", `The weight ${weightProblem(weight)}: 1 is the usual share, 2 counts twice.`);
+  const weighed = kr.weight === undefined ? undefined : parseWeightInput(kr.weight);
+  if (weighed && !weighed.ok) error("weight", weighed.code, weighed.message);
+  const weight = weighed === undefined ? undefined : weighed.ok ? weighed.value : null;
   for (const [value, max, field] of [
     [kr.title, TITLE_MAX_LENGTH, "title"],
     [kr.unit, 20, "unit"],

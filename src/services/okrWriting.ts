@@ -215,6 +215,8 @@ export type EditAccess =
       /** What its objective serves, and what it may serve: empty unless this person may change the objective. */
       alignsToId: number | null;
       alignTo: AlignGroup[];
+      /** Its objective's share in the roll-up of what it serves. */
+      objectiveWeight: number;
       /** Where its value is measured today, and the operator's sources it may pick from. */
       measured: MeasuredBy;
       sourceChoices: SourceChoice[];
@@ -245,6 +247,7 @@ export async function openKeyResultEdit(
     draft: draftOf(kr),
     alignsToId: kr.objective.alignsToId,
     alignTo: mayAlign ? await alignTargets(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId) : [],
+    objectiveWeight: kr.objective.weight,
     measured: measuredOf(kr),
     sourceChoices: sourceChoices(deps.sources),
   };
@@ -269,17 +272,23 @@ export type AlignResult =
   | { status: "gone" }
   | { status: "bad_alignment"; reason: string };
 
-/** `/okr edit`: make the key result's objective serve `alignsToId` (the team's managers and admins). */
+/**
+ * `/okr edit`: make the key result's objective serve `alignsToId` (null: as it does now) with the
+ * share `weight` (absent: as it is) — the team's managers and admins.
+ */
 export async function alignObjectiveOf(
   deps: ServiceDeps,
   workspaceId: number,
   slackUserId: string,
   keyResultId: number,
-  alignsToId: number,
+  change: { alignsToId: number | null; weight?: number },
 ): Promise<AlignResult> {
   const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
-  if (kr.objective.alignsToId === alignsToId) return { status: "unchanged" };
+  const alignsToId =
+    change.alignsToId !== null && change.alignsToId !== kr.objective.alignsToId ? change.alignsToId : null;
+  const weight = change.weight !== undefined && change.weight !== kr.objective.weight ? change.weight : undefined;
+  if (alignsToId === null && weight === undefined) return { status: "unchanged" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_objective", {
     ...rolesOf(kr),
     ownerSlackId: null,
@@ -290,7 +299,10 @@ export async function alignObjectiveOf(
   if (misaligned) return { status: "bad_alignment", reason: misaligned };
   await deps.db.objective.update({
     where: { id: kr.objective.id },
-    data: { alignsToId, unalignedFrom: null, unalignedAt: null },
+    data: {
+      ...(alignsToId !== null ? { alignsToId, unalignedFrom: null, unalignedAt: null } : {}),
+      ...(weight !== undefined ? { weight } : {}),
+    },
   });
   return { status: "ok" };
 }

@@ -137,7 +137,7 @@ describe("the OKR file format", () => {
       ["-1", "should be greater than 0"],
       [".inf", "should be a number greater than 0"],
       ["heavy", "should be a number greater than 0"],
-    ])
+    ] as const)
       expect(problems(weighted(w))).toEqual([
         expect.objectContaining({
           path: "teams[0].objectives[0].weight",

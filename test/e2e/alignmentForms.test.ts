@@ -218,7 +218,9 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
       },
     });
 
-    expect(optionsOf(await openModal("U0BOB", `edit ${kr.id}`), IDS.objectiveForm.alignsTo)).toBeNull();
+    const owners = await openModal("U0BOB", `edit ${kr.id}`);
+    expect(optionsOf(owners, IDS.objectiveForm.alignsTo)).toBeNull();
+    expect(JSON.stringify(owners.view)).not.toContain(IDS.objectiveForm.weight);
     const form = await openModal("U0CTO", `edit ${kr.id}`);
     expect(optionsOf(form, IDS.objectiveForm.alignsTo)).toEqual(["Company: Grow revenue, Hire well"]);
     expect(JSON.stringify(form.view)).toContain('"initial_option":{"text":{"type":"plain_text","text":"Grow revenue"');
@@ -245,5 +247,94 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
     });
     expect(JSON.parse(forged.body).errors[IDS.objectiveForm.alignsTo]).toContain("a team above this one");
     expect((await db().objective.findUniqueOrThrow({ where: { id: kr.objectiveId } })).alignsToId).toBe(hire.id);
+  });
+
+  it("/okr edit sets the objective's weight in what it serves beside the select; 0 is refused on the field", async () => {
+    const kr = await db().keyResult.findFirstOrThrow({
+      where: { title: "Hit 99.95% availability" },
+      include: { objective: true },
+    });
+    const weight = async () => (await db().objective.findUniqueOrThrow({ where: { id: kr.objectiveId } })).weight;
+    // A sibling serving the same objective, so that a weight makes a difference and is shown.
+    await s.importYaml(
+      OKRS.replace(
+        "  - name: Sales\n    parent: Company\n    channel: C0SALES\n",
+        `  - name: Sales
+    parent: Company
+    channel: C0SALES
+    objectives:
+      - title: Win deals
+        aligns_to: { team: Company, objective: Grow revenue }
+        key_results:
+          - { title: Close 5 deals, owner: U0CEO, baseline: 0, target: 5, measured_by: CRM }
+`,
+      ),
+    );
+    await db().checkIn.create({
+      data: {
+        keyResultId: kr.id,
+        authorId: (await db().person.findFirstOrThrow()).id,
+        week: "2026-W48",
+        value: 99.95,
+        confidence: "on_track",
+      },
+    });
+
+    const form = await openModal("U0CTO", `edit ${kr.id}`);
+    const blockIds = (form.view.blocks as Array<{ block_id?: string }>).map((b) => b.block_id);
+    // Right after the select, holding the current weight.
+    expect(blockIds.indexOf(IDS.objectiveForm.weight)).toBe(blockIds.indexOf(IDS.objectiveForm.alignsTo) + 1);
+    expect(JSON.stringify(form.view)).toContain(`"action_id":"${IDS.objectiveForm.weight}","initial_value":"1"`);
+
+    for (const [typed, message] of [
+      ["0", "The weight should be greater than 0: 1 is the usual share, 2 counts twice."],
+      ["-3", "The weight should be greater than 0: 1 is the usual share, 2 counts twice."],
+      ["heavy", '"heavy" is not a number: enter a weight such as 1, 2 or 0.5.'],
+    ]) {
+      const refused = await s.requester.viewSubmission({
+        user: "U0CTO",
+        view: { id: form.id },
+        values: { [IDS.objectiveForm.weight]: typed },
+      });
+      expect(JSON.parse(refused.body).errors).toEqual({ [IDS.objectiveForm.weight]: message });
+      expect(await weight()).toBe(1);
+    }
+    const saved = await s.requester.viewSubmission({
+      user: "U0CTO",
+      view: { id: form.id },
+      values: { [IDS.objectiveForm.weight]: "3" },
+    });
+    // The guides' hints on the key result come first (it has no owner); the typed weight stays on the form.
+    expect(saved.outcome.action).toBe("updated");
+    expect(await weight()).toBe(1);
+    const hinted = s.sandbox.views().find((v) => v.id === form.id)!;
+    expect(JSON.stringify(hinted.view)).toContain(`"action_id":"${IDS.objectiveForm.weight}","initial_value":"3"`);
+    const anyway = await s.requester.viewSubmission({
+      user: "U0CTO",
+      view: { id: form.id },
+      values: { [IDS.objectiveForm.weight]: "3" },
+    });
+    expect(anyway.outcome.action).toBe("closed");
+    expect(await weight()).toBe(3);
+    // It rolls up with its weight: 100% ×3 and 0% ×1.
+    const before = s.sandbox.responses().length;
+    await s.requester.command({ user: "U0CTO", text: "tree Company" });
+    const tree = JSON.stringify((await waitFor(() => s.sandbox.responses()[before], { timeoutMs: 5000 })).body);
+    expect(tree).toContain("*Grow revenue* · aligned 2 objectives: 75%");
+    expect(tree).toContain("*Be reliable enough for enterprise* ×3");
+    expect(tree).toContain("*Win deals* ×1");
+
+    // Blank is back to 1 (after the hints again); the edit form shows the stored weight.
+    const again = await openModal("U0CTO", `edit ${kr.id}`);
+    expect(JSON.stringify(again.view)).toContain(`"action_id":"${IDS.objectiveForm.weight}","initial_value":"3"`);
+    for (const action of ["updated", "closed"]) {
+      const outcome = await s.requester.viewSubmission({
+        user: "U0CTO",
+        view: { id: again.id },
+        values: { [IDS.objectiveForm.weight]: "" },
+      });
+      expect(outcome.outcome.action).toBe(action);
+    }
+    expect(await weight()).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { IDS } from "../../blocks/ids";
 import { keyResultModal } from "../../blocks/okrForms";
 import { SOURCE_BLOCKS } from "../../blocks/sourceFields";
 import { checkKeyResultDraft } from "../../domain/okrDraft";
+import { formatNumber } from "../../domain/progress";
 import { tryMeasured } from "../../services/keyResultSources";
 import { openKeyResultEdit } from "../../services/okrWriting";
 import { slackErrorCode } from "../../slack/client";
@@ -11,6 +12,7 @@ import { requestOf, type Request } from "../request";
 import {
   keyResultFormMetadata,
   parseAlignChoice,
+  parseObjectiveWeight,
   parseKeyResultForm,
   parseSourceForm,
   readMetadata,
@@ -42,6 +44,7 @@ async function refreshEditForm(req: Request, view: OpenView, tryIt: boolean): Pr
       : {}),
     alignTo: access.alignTo,
     alignsToId: parseAlignChoice(values) ?? access.alignsToId,
+    objectiveWeight: parseObjectiveWeight(values) ?? formatNumber(access.objectiveWeight),
     source: { choices: access.sourceChoices, draft: source, ...(tried ? { tried } : {}) },
   });
   try {

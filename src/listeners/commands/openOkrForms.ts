@@ -12,6 +12,7 @@ import {
   unknownTeam,
 } from "../../blocks/sentences";
 import { DEFAULT_TEAM_SETTINGS, teamSettingsModal } from "../../blocks/teamSettings";
+import { formatNumber } from "../../domain/progress";
 import { sourceDraftOf } from "../../domain/sourceDraft";
 import { findKeyResult } from "../../services/keyResults";
 import { openKeyResultEdit, writableTeams } from "../../services/okrWriting";
@@ -67,6 +68,7 @@ export async function openEditKeyResult(req: CommandRequest, ref: string) {
       draft: access.draft,
       alignTo: access.alignTo,
       alignsToId: access.alignsToId,
+      objectiveWeight: formatNumber(access.objectiveWeight),
       source: { choices: access.sourceChoices, draft: sourceDraftOf(access.measured) },
     });
   });

@@ -3,7 +3,8 @@ import { IDS } from "../../blocks/ids";
 import { fieldErrors, keyResultBlockId, keyResultModal } from "../../blocks/okrForms";
 import { DUPLICATE_KEY_RESULT, KEY_RESULT_FORM_OUT_OF_DATE, KEY_RESULT_GONE } from "../../blocks/sentences";
 import { sourceFieldErrors } from "../../blocks/sourceFields";
-import { checkKeyResultDraft, warningsFingerprint } from "../../domain/okrDraft";
+import { checkKeyResultDraft, parseWeightInput, warningsFingerprint } from "../../domain/okrDraft";
+import { formatNumber } from "../../domain/progress";
 import { sourceDraftOf } from "../../domain/sourceDraft";
 import { checkMeasured, measuredNow } from "../../services/keyResultSources";
 import { alignObjectiveOf, openKeyResultEdit, saveKeyResultEdit } from "../../services/okrWriting";
@@ -17,12 +18,14 @@ import {
   keyResultFormMetadata,
   parseAlignChoice,
   parseKeyResultForm,
+  parseObjectiveWeight,
   parseSourceForm,
   readMetadata,
 } from "./parseOkrForms";
 
 const titleBlock = keyResultBlockId("title", 0);
 const alignBlock = IDS.objectiveForm.alignsTo;
+const weightBlock = IDS.objectiveForm.weight;
 
 /** Saving `/okr edit`: the key result id comes from private_metadata, so who may edit it is checked again here. */
 export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
@@ -36,6 +39,9 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
       const req = requestOf(deps, args);
       const { services, ws, userId } = req;
       const check = checkKeyResultDraft(draft);
+      // The objective's weight, when the form shows it (beside "Its objective serves").
+      const typedWeight = parseObjectiveWeight(view.state.values);
+      const objectiveWeight = typedWeight === null ? null : parseWeightInput(typedWeight);
       // A form without "Measured from" (no sources) leaves the key result's source as it is.
       const measured = sourceDraft
         ? checkMeasured(services, sourceDraft, await measuredNow(services, ws, metadata.keyResultId))
@@ -45,6 +51,7 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
           ? sourceFieldErrors(measured.problems, new Set(Object.keys(view.state.values)))
           : {}),
         ...fieldErrors(check.errors),
+        ...(objectiveWeight && !objectiveWeight.ok ? { [weightBlock]: objectiveWeight.message } : {}),
       };
       if (Object.keys(errors).length > 0 || !check.value) return ack(errorsOn(errors));
 
@@ -61,14 +68,19 @@ export function registerKeyResultEditSubmit(app: App, deps: ListenerDeps) {
           acknowledged: fingerprint,
           alignTo: access.alignTo,
           alignsToId: parseAlignChoice(view.state.values) ?? access.alignsToId,
+          objectiveWeight: typedWeight ?? formatNumber(access.objectiveWeight),
           source: { choices: access.sourceChoices, draft: sourceDraft ?? sourceDraftOf(access.measured) },
         });
         return ack(updateView(hinted));
       }
 
       const alignsToId = parseAlignChoice(view.state.values);
-      if (alignsToId !== null) {
-        const aligned = await alignObjectiveOf(services, ws, userId, metadata.keyResultId, alignsToId);
+      const weight = objectiveWeight?.ok ? objectiveWeight.value : undefined;
+      if (alignsToId !== null || weight !== undefined) {
+        const aligned = await alignObjectiveOf(services, ws, userId, metadata.keyResultId, {
+          alignsToId,
+          ...(weight !== undefined ? { weight } : {}),
+        });
         if (aligned.status === "refused" || aligned.status === "bad_alignment")
           return ack(fieldError(alignBlock, aligned.reason));
       }

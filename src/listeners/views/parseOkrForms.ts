@@ -80,6 +80,13 @@ export function parseAlignChoice(values: unknown): number | null {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
 }
 
+/** The objective's weight beside the aligns-to select, as typed; null when the form does not show it (it stays). */
+export function parseObjectiveWeight(values: unknown): string | null {
+  const parsed = stateValues.safeParse(values);
+  if (!parsed.success || !(IDS.objectiveForm.weight in parsed.data)) return null;
+  return text(parsed.data, IDS.objectiveForm.weight);
+}
+
 /**
  * "Measured from" in the edit form, as typed; null when the form does not show it (no sources):
  * then the key result's source stays as it is. Fields the form does not show stay undefined.
