@@ -27,6 +27,7 @@ teams:
     objectives:
       - title: Be reliable
         aligns_to: { team: Company, objective: Grow revenue }
+        weight: 3
         key_results:
           - { title: Availability, owner: U0ENG, baseline: 99, target: 100, weight: 3, measured_by: SLO }
           - { title: Regions, owner: U0ENG, baseline: 0, target: 4, measured_by: Infra }
@@ -105,13 +106,17 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       objectives
         .find((x) => x.title === title)!
         .keyResults.map((kr) => ({ progress: score(kr, weeks), weight: kr.weight }));
-    const platform = { keyResults: own("Fewer incidents"), children: [] };
-    const engineering = { keyResults: own("Be reliable"), children: [platform] };
-    const sales = { keyResults: own("Win deals"), children: [] };
+    const weight = (title: string) => objectives.find((x) => x.title === title)!.weight;
+    const platform = { keyResults: own("Fewer incidents"), weight: weight("Fewer incidents"), children: [] };
+    const engineering = { keyResults: own("Be reliable"), weight: weight("Be reliable"), children: [platform] };
+    const sales = { keyResults: own("Win deals"), weight: weight("Win deals"), children: [] };
     const company = { keyResults: own("Grow revenue"), children: [engineering, sales] };
     const lastWeek = objectiveProgress(own("Be reliable", [WEEK_BEFORE]))!;
     return {
       company: rollUp(company),
+      // What the company's roll-up would be if Engineering's objective had no weight of its own.
+      companyUnweighted: rollUp({ ...company, children: [{ ...engineering, weight: 1 }, sales] }),
+      engineeringWeight: engineering.weight,
       engineering: rollUp(engineering),
       sales: rollUp(sales),
       engineeringChange: Math.round((rollUp(engineering).own! - lastWeek) * 100),
@@ -133,7 +138,9 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       pct(want.engineering.own),
       pct(want.engineering.rollup),
       want.engineeringChange,
-    ]).toEqual(["60%", "53%", "44%", "50%", 29]);
+    ]).toEqual(["60%", "48%", "44%", "50%", 29]);
+    // Engineering's objective weighs 3 in the company's roll-up; without that it would be 53%.
+    expect([want.engineeringWeight, pct(want.companyUnweighted.rollup)]).toEqual([3, "53%"]);
     // Left out, the unscored key result (weight 5) changes the figure; the threshold counts half met.
     expect(pct(want.engineeringIfUnscoredWereZero)).toBe("19%");
     expect(pct(want.sales.own)).toBe("63%");
@@ -159,10 +166,10 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       `${pct(want.company.own)} · +${Math.round(want.company.own! * 100)} pts this week · :large_green_circle: · Grow revenue · aligned: ${pct(want.company.rollup)}`,
     );
     expect(leadership).toContain(
-      `${pct(want.engineering.own)} · +${want.engineeringChange} pts this week · :large_green_circle: · Be reliable`,
+      `${pct(want.engineering.own)} · +${want.engineeringChange} pts this week · :large_green_circle: · Be reliable ×3`,
     );
     expect(leadership).toContain(
-      `${pct(want.sales.own)} · +${Math.round((want.sales.own! - want.salesLastWeek!) * 100)} pts this week · :large_green_circle: · Win deals`,
+      `${pct(want.sales.own)} · +${Math.round((want.sales.own! - want.salesLastWeek!) * 100)} pts this week · :large_green_circle: · Win deals ×1`,
     );
 
     // /okr tree.
@@ -173,8 +180,12 @@ describe.each(PROVIDERS)("roll-up figures agree everywhere on %s", (provider) =>
       `${pct(want.company.own)} · :large_green_circle: · _no owner_ · 2 KRs · *Grow revenue* · aligned 2 objectives: ${pct(want.company.rollup)}`,
     );
     expect(tree).toContain(
-      `${pct(want.engineering.own)} · :large_green_circle: · _no owner_ · 3 KRs · *Be reliable* · aligned 1 objective: ${pct(want.engineering.rollup)}`,
+      `${pct(want.engineering.own)} · :large_green_circle: · _no owner_ · 3 KRs · *Be reliable* ×3 · aligned 1 objective: ${pct(want.engineering.rollup)}`,
     );
+    expect(tree).toContain("2 KRs · *Win deals* ×1");
+    // Platform is the only objective serving Engineering's: no weight to compare, none shown.
+    expect(tree).toContain("1 KR · *Fewer incidents*");
+    expect(tree).not.toContain("*Fewer incidents* ×");
 
     // The App Home of an Engineering owner: the team's objective, and the line their key results serve.
     await s.requester.appHomeOpened({ user: "U0ENG" });
