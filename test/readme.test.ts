@@ -18,6 +18,13 @@ describe("README.md", () => {
     expect(parsed.ok ? [] : parsed.problems).toEqual([]);
   });
 
+  it("shows a company tree example, weights included, that the importer accepts", () => {
+    const yaml = /### Company trees[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    const parsed = parseOkrFile(yaml!);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+    expect(parsed.ok && parsed.file.teams[1]!.objectives[0]!.weight).toBe(2);
+  });
+
   it("documents every configuration variable the code reads", () => {
     expect(ENV_VARIABLES.length).toBeGreaterThan(5);
     for (const v of ENV_VARIABLES) expect(readme).toContain(`| \`${v}\``);
