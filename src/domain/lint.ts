@@ -20,6 +20,10 @@ export interface LintObjective {
   title: string;
   owner?: string | null;
   keyResults: LintKeyResult[];
+  /** Its share in the roll-up of the objective it aligns to, when given. */
+  weight?: number | null;
+  /** Whether it aligns to an objective; unknown (a form without the choice) when absent. */
+  aligned?: boolean;
 }
 
 /** One team's objectives for a cycle. */
@@ -43,6 +47,7 @@ export const LINT_CODES = [
   "missing_owner",
   "not_a_number",
   "individual_key_results",
+  "weight_without_alignment",
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
@@ -257,12 +262,31 @@ function lintIndividualKeyResults(objective: LintObjective, path: string): Findi
   ];
 }
 
+/** A weight only counts in the roll-up of the objective it aligns to: on one that aligns to nothing it does nothing. */
+function lintUnalignedWeight(objective: LintObjective, path: string): Finding[] {
+  const { weight } = objective;
+  if (objective.aligned !== false || weight === undefined || weight === null || weight === 1) return [];
+  return [
+    {
+      severity: "hint",
+      code: "weight_without_alignment",
+      path: `${path}.weight`,
+      message: `The weight ${weight} has no effect: this objective aligns to nothing, so it counts in no roll-up.`,
+      suggestion: "Add aligns_to: { team, objective } for it to count in that objective's roll-up, or drop the weight.",
+    },
+  ];
+}
+
 /** Lints one team's objectives; findings come in document order. */
 export function lintOkrs(input: LintInput): Finding[] {
   const findings = lintObjectiveCount(input.objectives);
   input.objectives.forEach((objective, i) => {
     const objectivePath = `objectives[${i}]`;
-    findings.push(...lintObjective(objective, objectivePath), ...lintIndividualKeyResults(objective, objectivePath));
+    findings.push(
+      ...lintObjective(objective, objectivePath),
+      ...lintUnalignedWeight(objective, objectivePath),
+      ...lintIndividualKeyResults(objective, objectivePath),
+    );
     objective.keyResults.forEach((kr, k) => {
       findings.push(...lintKeyResult(kr, `${objectivePath}.key_results[${k}]`));
     });

@@ -59,6 +59,8 @@ export function lintFile(file: OkrFile): Finding[] {
       objectives: team.objectives.map((o) => ({
         title: o.title,
         owner: o.owner,
+        weight: o.weight,
+        aligned: o.aligns_to !== undefined,
         keyResults: o.key_results.map((kr) => ({
           title: kr.title,
           owner: kr.owner,

@@ -171,6 +171,22 @@ describe("owners", () => {
   });
 });
 
+describe("an objective's weight", () => {
+  it.each<[string, Partial<LintObjective>, string[]]>([
+    ["weighted and aligned", { weight: 3, aligned: true }, []],
+    ["weighted, aligned to nothing", { weight: 3, aligned: false }, ["weight_without_alignment objectives[0].weight"]],
+    ["weight 1, aligned to nothing", { weight: 1, aligned: false }, []],
+    ["no weight, aligned to nothing", { aligned: false }, []],
+    ["weighted, alignment unknown (a form without the choice)", { weight: 3 }, []],
+  ])("%s", (_what, extra, expected) => {
+    const findings = lintOkrs({ objectives: [{ ...objective(krs(3)), ...extra }] });
+    expect(codes(findings)).toEqual(expected);
+    expect(hasErrors(findings)).toBe(false);
+    for (const f of findings)
+      expect(f).toMatchObject({ severity: "hint", message: expect.stringContaining("3 has no effect") });
+  });
+});
+
 describe("paths and order", () => {
   it("points at the exact field, 0-based, in document order", () => {
     const findings = lintOkrs({

@@ -290,7 +290,7 @@ describe.each(PROVIDERS)("building the tree in Slack on %s", (provider) => {
       ["0", "The weight should be greater than 0: 1 is the usual share, 2 counts twice."],
       ["-3", "The weight should be greater than 0: 1 is the usual share, 2 counts twice."],
       ["heavy", '"heavy" is not a number: enter a weight such as 1, 2 or 0.5.'],
-    ]) {
+    ] as const) {
       const refused = await s.requester.viewSubmission({
         user: "U0CTO",
         view: { id: form.id },

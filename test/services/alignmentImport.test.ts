@@ -162,6 +162,19 @@ describe.each(PROVIDERS)("the team tree and alignment in OKR files on %s", (prov
     expect(await exportOkrsYaml(t.db, workspaceId, "2026-Q4")).toBe(unweighted);
   });
 
+  it("imports a weight on an objective that aligns to nothing, with a hint that it has no effect", async () => {
+    const source = TREE.replace("      - title: Grow revenue\n", "      - title: Grow revenue\n        weight: 2\n");
+    const report = await importOkrs(t.db, workspaceId, source, NOW);
+    expect(report.warnings.filter((w) => w.code === "weight_without_alignment")).toEqual([
+      expect.objectContaining({
+        severity: "hint",
+        path: "teams[0].objectives[0].weight",
+        line: lineOf(source, "weight: 2\n        key_results"),
+      }),
+    ]);
+    expect((await t.db.objective.findFirstOrThrow({ where: { title: "Grow revenue" } })).weight).toBe(2);
+  });
+
   it("moves a team and re-aligns an objective when the file says so", async () => {
     await importOkrs(t.db, workspaceId, TREE, NOW);
     const moved = TREE.replace(
