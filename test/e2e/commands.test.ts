@@ -1,40 +1,23 @@
 // The /okr subcommands against the real bot: lookups, previews, archive and its permission.
 import { PROVIDERS } from "../helpers/databases";
+import { addPeople, CHECKOUT_SUCCESS, DATA_TEAM, P1_INCIDENTS, PLATFORM_PEOPLE, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 import { waitFor } from "../../src/sandbox";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0LEAD
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0ALICE
-            baseline: 8
-            target: 2
-            measured_by: Incident tracker
-          - title: Reduce P2 incidents
-            owner: U0ALICE
-            baseline: 30
-            target: 10
-            measured_by: Incident tracker
-          - title: Improve checkout success rate
-            owner: U0BOB
-            baseline: 94
-            target: 98
-            measured_by: Payments dashboard
-`;
+const P2_INCIDENTS = {
+  title: "Reduce P2 incidents",
+  owner: "U0ALICE",
+  baseline: 30,
+  target: 10,
+  measured_by: "Incident tracker",
+};
+const OKRS = platformOkrs({ keyResults: [P1_INCIDENTS, P2_INCIDENTS, CHECKOUT_SUCCESS] });
 
 describe.each(PROVIDERS)("/okr subcommands on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER"])
-      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    addPeople(s.sandbox, PLATFORM_PEOPLE, "Europe/London");
     s.sandbox.addUser({ id: "U0ADMIN", name: "admin", tz: "UTC", isAdmin: true });
     await s.importYaml(OKRS);
   });
@@ -112,15 +95,9 @@ describe.each(PROVIDERS)("/okr team settings on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0MANAGER", "U0OTHER"])
-      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    addPeople(s.sandbox, ["U0ALICE", "U0MANAGER", "U0OTHER"], "Europe/London");
     await s.importYaml(
-      OKRS +
-        `  - name: Data
-    channel: C0DATA
-    managers: [U0OTHER]
-    objectives: []
-`,
+      platformOkrs({ keyResults: [P1_INCIDENTS, P2_INCIDENTS, CHECKOUT_SUCCESS], moreTeams: [DATA_TEAM] }),
     );
   });
   afterEach(async () => s.close());
