@@ -4,27 +4,10 @@ import { IDS } from "../../src/blocks/ids";
 import { waitFor } from "../../src/sandbox";
 import type { SandboxView } from "../../src/sandbox/types";
 import { PROVIDERS } from "../helpers/databases";
+import { addPeople, DATA_TEAM, P1_INCIDENTS, PLATFORM_PEOPLE, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0LEAD
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0ALICE
-            baseline: 8
-            target: 2
-            measured_by: Incident tracker
-  - name: Data
-    channel: C0DATA
-    managers: [U0OTHER]
-    objectives: []
-`;
+const OKRS = platformOkrs({ keyResults: [P1_INCIDENTS], moreTeams: [DATA_TEAM] });
 
 const GOOD = {
   kr_title_0: "Reduce checkout p75 latency",
@@ -48,8 +31,7 @@ describe.each(PROVIDERS)("writing OKRs in Slack on %s", (provider) => {
   const db = () => s.bot.database.db;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0LEAD", "U0MANAGER", "U0OTHER"])
-      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    addPeople(s.sandbox, [...PLATFORM_PEOPLE, "U0OTHER"], "Europe/London");
     s.sandbox.addUser({ id: "U0ADMIN", name: "admin", tz: "UTC", isAdmin: true });
     await s.importYaml(OKRS);
   });

@@ -5,30 +5,16 @@ import net from "node:net";
 import { IDS } from "../../src/blocks/ids";
 import { waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
+import { addPeople, P1_INCIDENTS, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0MANAGER
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0ALICE
-            baseline: 8
-            target: 2
-            measured_by: Incident tracker
-`;
+const OKRS = platformOkrs({ owner: "U0MANAGER", keyResults: [P1_INCIDENTS] });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startSocketStack(provider: (typeof PROVIDERS)[number]): Promise<TestStack> {
   const s = await startTestStack(provider, new Date("2026-11-23T09:30:00Z"), { socketMode: true });
-  for (const id of ["U0ALICE", "U0MANAGER"])
-    s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+  addPeople(s.sandbox, ["U0ALICE", "U0MANAGER"], "Europe/London");
   await s.importYaml(OKRS);
   return s;
 }
