@@ -4,28 +4,10 @@
 import { IDS } from "../../src/blocks/ids";
 import type { LocalStack } from "../../src/demo/localStack";
 import { waitFor } from "../../src/sandbox";
+import { addPeople, platformOkrs } from "./okrs";
 import type { TestStack } from "./stack";
 
-const WEEK_OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0MANAGER
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0ALICE
-            baseline: 8
-            target: 2
-            measured_by: Incident tracker
-          - title: Improve checkout success rate
-            owner: U0BOB
-            baseline: 94
-            target: 98
-            measured_by: Payments dashboard
-`;
+const WEEK_OKRS = platformOkrs({ owner: "U0MANAGER" });
 
 export const MONDAY = new Date("2026-11-23T09:30:00Z");
 const FRIDAY = new Date("2026-11-27T16:30:00Z");
@@ -38,7 +20,7 @@ const value = (title: string, v: string) => async (id: (t: string) => Promise<nu
 
 /** The people and OKRs of the week. */
 export async function setUpWeek(s: TestStack): Promise<void> {
-  for (const id of WEEK_USERS) s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+  addPeople(s.sandbox, WEEK_USERS, "UTC");
   await s.importYaml(WEEK_OKRS);
 }
 
