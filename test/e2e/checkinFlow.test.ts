@@ -3,29 +3,13 @@
 import { IDS } from "../../src/blocks/ids";
 import { waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
+import { addPeople, CHECKOUT_SUCCESS, P1_INCIDENTS, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER, U0LEAD]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0LEAD
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0ALICE
-            baseline: 8
-            target: 2
-            measured_by: Incident tracker
-          - title: Improve checkout success rate
-            owner: U0BOB
-            co_owners: [U0CAROL]
-            baseline: 94
-            target: 98
-            measured_by: Payments dashboard
-`;
+const OKRS = platformOkrs({
+  managers: ["U0MANAGER", "U0LEAD"],
+  keyResults: [P1_INCIDENTS, { ...CHECKOUT_SUCCESS, co_owners: ["U0CAROL"] }],
+});
 
 const dms = (s: TestStack, user: string, startsWith: string) =>
   s.sandbox.dmsTo(user).filter((m) => m.text.startsWith(startsWith));
@@ -34,8 +18,7 @@ describe.each(PROVIDERS)("around the prompt on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-23T09:30:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"])
-      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    addPeople(s.sandbox, ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"], "Europe/London");
     await s.importYaml(OKRS);
   });
   afterEach(async () => s.close());
