@@ -2,29 +2,18 @@
 // changes mid-week, cadence, and answering early. The clock is driven like `job --now` does.
 import { TZDate } from "@date-fns/tz";
 import { PROVIDERS } from "../helpers/databases";
+import { CHECKOUT_SUCCESS, P1_INCIDENTS, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const team = (cycle: string, extra = "") => `cycle: ${cycle}
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    checkin: { day: monday, time: "09:00" }
-${extra}    objectives:
-      - title: Make our platform reliable
-        owner: U0LEAD
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0NY
-            baseline: 8
-            target: 2
-            measured_by: Incident tracker
-          - title: Improve checkout success rate
-            owner: U0LDN
-            baseline: 94
-            target: 98
-            measured_by: Payments dashboard
-`;
+const team = (cycle: string) =>
+  platformOkrs({
+    cycle,
+    checkin: { day: "monday", time: "09:00" },
+    keyResults: [
+      { ...P1_INCIDENTS, owner: "U0NY" },
+      { ...CHECKOUT_SUCCESS, owner: "U0LDN" },
+    ],
+  });
 
 const HOUR = 3_600_000;
 
