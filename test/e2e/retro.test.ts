@@ -4,45 +4,25 @@ import { IDS } from "../../src/blocks/ids";
 import { waitFor } from "../../src/sandbox";
 import type { SandboxMessage, SandboxView } from "../../src/sandbox/types";
 import { PROVIDERS } from "../helpers/databases";
+import { addPeople, CHECKOUT_SUCCESS, P1_INCIDENTS, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0LEAD
-        key_results:
-          - title: Reduce P1 incidents
-            owner: U0ALICE
-            baseline: 8
-            target: 2
-            unit: incidents
-            measured_by: Incident tracker
-          - title: Improve checkout success rate
-            owner: U0BOB
-            baseline: 94
-            target: 98
-            measured_by: Payments dashboard
-      - title: Ship faster
-        owner: U0CAROL
-        key_results:
-          - title: Cut lead time
-            owner: U0CAROL
-            baseline: 10
-            target: 2
-            measured_by: DORA dashboard
-`;
+const SHIP_FASTER = {
+  title: "Ship faster",
+  owner: "U0CAROL",
+  key_results: [{ title: "Cut lead time", owner: "U0CAROL", baseline: 10, target: 2, measured_by: "DORA dashboard" }],
+};
+const OKRS = platformOkrs({
+  keyResults: [{ ...P1_INCIDENTS, unit: "incidents" }, CHECKOUT_SUCCESS],
+  moreObjectives: [SHIP_FASTER],
+});
 
 describe.each(PROVIDERS)("the quarterly retro on %s", (provider) => {
   let s: TestStack;
   const db = () => s.bot.database.db;
   beforeAll(async () => {
     s = await startTestStack(provider, new Date("2026-12-20T10:00:00Z"));
-    for (const id of ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"])
-      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "UTC" });
+    addPeople(s.sandbox, ["U0ALICE", "U0BOB", "U0CAROL", "U0LEAD", "U0MANAGER"], "UTC");
     await s.importYaml(OKRS);
     const checkIn = async (title: string, week: string, value: number) => {
       const kr = await db().keyResult.findFirstOrThrow({ where: { title } });
