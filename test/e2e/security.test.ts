@@ -3,27 +3,15 @@
 import fc from "fast-check";
 import { findPings, waitFor } from "../../src/sandbox";
 import { PROVIDERS } from "../helpers/databases";
+import { ONE_KEY_RESULT_YAML } from "../helpers/okrFactory";
 import { startTestStack, type TestStack } from "../helpers/stack";
-
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    objectives:
-      - title: Make our platform reliable
-        owner: U0ALICE
-        key_results:
-          - title: Reduce P1 incidents
-            baseline: 8
-            target: 2
-`;
 
 describe.each(PROVIDERS)("request checks on %s", (provider) => {
   let s: TestStack;
   beforeEach(async () => {
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"));
     s.sandbox.addUser({ id: "U0ALICE", name: "alice", tz: "UTC" });
-    await s.importYaml(OKRS);
+    await s.importYaml(ONE_KEY_RESULT_YAML);
   });
   afterEach(async () => s.close());
 
