@@ -12,24 +12,18 @@ import { waitFor } from "../../src/sandbox";
 import type { SandboxView } from "../../src/sandbox/types";
 import { exportOkrsYaml } from "../../src/services/exportOkrs";
 import { PROVIDERS } from "../helpers/databases";
+import { addPeople, platformOkrs } from "../helpers/okrs";
 import { startTestStack, type TestStack } from "../helpers/stack";
 
-const OKRS = `cycle: 2026-Q4
-teams:
-  - name: Platform
-    channel: C0PLATFORM
-    managers: [U0MANAGER]
-    objectives:
-      - title: Make our platform reliable
-        owner: U0LEAD
-        key_results:
-          - title: Uptime seen from outside
-            owner: U0ALICE
-            baseline: 99
-            target: 99.95
-            unit: "%"
-            measured_by: External monitoring
-`;
+const UPTIME = {
+  title: "Uptime seen from outside",
+  owner: "U0ALICE",
+  baseline: 99,
+  target: 99.95,
+  unit: "%",
+  measured_by: "External monitoring",
+};
+const OKRS = platformOkrs({ keyResults: [UPTIME] });
 
 let dir: string;
 let http: Server;
@@ -87,8 +81,7 @@ describe.each(PROVIDERS)("a key result's source in /okr edit on %s", (provider) 
     s = await startTestStack(provider, new Date("2026-11-24T10:00:00Z"), {
       sources: loadSourcesConfig({ SOURCES_FILE: sourcesFile }),
     });
-    for (const id of ["U0ALICE", "U0LEAD", "U0MANAGER"])
-      s.sandbox.addUser({ id, name: id.slice(2).toLowerCase(), tz: "Europe/London" });
+    addPeople(s.sandbox, ["U0ALICE", "U0LEAD", "U0MANAGER"], "Europe/London");
     await s.importYaml(OKRS);
   });
   afterEach(async () => s.close());
