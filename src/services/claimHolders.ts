@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { HEARTBEAT_MS, holderGone, type Observer } from "../domain/claims";
+import { allHolders, heartbeat, removeHolder, removeHoldersAsSeen } from "../db/claims";
+import { giveBackClaimsOf, pendingKindsHeldBy } from "../db/outbox";
 import type { Db } from "../db/types";
 import type { Logger } from "../logger";
 
@@ -34,12 +36,7 @@ export async function registerHolder(
 ): Promise<RegisteredHolder> {
   const holder: Holder = { id: randomUUID(), host: os.hostname(), pid: process.pid };
   // An upsert: a holder found silent and removed by another process (a long pause) comes back.
-  const beat = () =>
-    db.claimHolder.upsert({
-      where: { id: holder.id },
-      create: { ...holder, heartbeatAt: new Date() },
-      update: { heartbeatAt: new Date() },
-    });
+  const beat = () => heartbeat(db, holder, new Date());
   await beat();
   let beating: Promise<unknown> | null = null;
   const timer = setInterval(() => {
@@ -54,11 +51,8 @@ export async function registerHolder(
       clearInterval(timer);
       await beating;
       // Whatever it still holds goes back at once rather than waiting to be found.
-      await db.slackMessage.updateMany({
-        where: { holderId: holder.id, status: "pending" },
-        data: { holderId: null, claimedAt: new Date(0), attemptedAt: null },
-      });
-      await db.claimHolder.deleteMany({ where: { id: holder.id } });
+      await giveBackClaimsOf(db, [holder.id], { keepAttempted: false });
+      await removeHolder(db, holder.id);
     },
   };
 }
@@ -68,19 +62,13 @@ export async function registerHolder(
  * anyone to take. Returns the kinds of the messages given back, so the jobs that send them can run.
  */
 export async function releaseDeadHolders(db: Db, me: Observer): Promise<Set<string>> {
-  const dead = (await db.claimHolder.findMany()).filter((h) => holderGone(h, me));
+  const dead = (await allHolders(db)).filter((h) => holderGone(h, me));
   if (dead.length === 0) return new Set();
   const ids = dead.map((h) => h.id);
-  const orphans = await db.slackMessage.findMany({
-    where: { holderId: { in: ids }, status: "pending" },
-    select: { kind: true },
-  });
+  const orphans = await pendingKindsHeldBy(db, ids);
   // attemptedAt stays: a post the dead process asked for may still land, and a taker waits for it.
-  await db.slackMessage.updateMany({
-    where: { holderId: { in: ids }, status: "pending" },
-    data: { holderId: null, claimedAt: new Date(0) },
-  });
+  await giveBackClaimsOf(db, ids, { keepAttempted: true });
   // Only as they were seen: a holder that heartbeated meanwhile is alive after all.
-  await db.claimHolder.deleteMany({ where: { OR: dead.map((h) => ({ id: h.id, heartbeatAt: h.heartbeatAt })) } });
-  return new Set(orphans.map((o) => o.kind));
+  await removeHoldersAsSeen(db, dead);
+  return new Set(orphans);
 }

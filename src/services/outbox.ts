@@ -9,8 +9,18 @@
 // is taken over at once, the post looked for, and sent if it is not there.
 // Rate limits are honoured through a Pacer; permanent errors mark the row failed with the reason.
 import type { MessageContent } from "../blocks/types";
+import {
+  createClaimedMessage,
+  messageById,
+  messageByKey,
+  messageByKeyOrThrow,
+  renewClaim,
+  type Settlement,
+  settleMessage,
+  takeOverClaim,
+} from "../db/outbox";
+import { holderById } from "../db/claims";
 import type { SlackMessage } from "../db/types";
-import { isUniqueViolation } from "../db/types";
 import { claimTakeable } from "../domain/claims";
 import { retryReason } from "../observability/slackCalls";
 import { SLACK_REQUEST_TIMEOUT_MS, slackErrorCode, type SlackClient } from "../slack/client";
@@ -102,19 +112,10 @@ export async function sendOnce(
   if (claimed.status !== "claimed") return claimed.outcome;
   const { message: row, token } = claimed;
 
-  const settle = async (data: {
-    status?: string;
-    ts?: string;
-    channel?: string;
-    error?: string | null;
-    sentAt?: Date;
-    claimedAt?: Date;
-    holderId?: null;
-    attemptedAt?: null;
-  }) => {
+  const settle = async (data: Settlement) => {
     // Only the holder of the claim may settle the row; a sender whose claim was taken over may not.
-    await deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
-    return { message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
+    await settleMessage(deps.db, row.id, token, data);
+    return { message: await messageById(deps.db, row.id) };
   };
   // Given back at once so the next run retries it (looking for an earlier post first). This
   // process's requests for it are over (answered or timed out), so a taker need not wait for them.
@@ -128,14 +129,9 @@ export async function sendOnce(
   }
 }
 
-type Settle = (data: {
-  status?: string;
-  ts?: string;
-  channel?: string;
-  error?: string | null;
-  sentAt?: Date;
-  claimedAt?: Date;
-}) => Promise<{ message: SlackMessage }>;
+type Settle = (
+  data: Omit<Settlement, "holderId" | "attemptedAt">,
+) => Promise<{ message: SlackMessage }>;
 
 async function deliver(
   deps: OutboxDeps,
@@ -180,12 +176,8 @@ async function deliver(
     built ??= await content();
     await pacerOf(deps).wait(intent.channel);
     // Renew the claim right before posting; if another run took the row over meanwhile, stop.
-    const renewed = await deps.db.slackMessage.updateMany({
-      where: { id: row.id, attempts: token, status: "pending" },
-      data: { claimedAt: new Date(), attemptedAt: new Date() },
-    });
-    if (renewed.count !== 1)
-      return { status: "in_flight", message: await deps.db.slackMessage.findUniqueOrThrow({ where: { id: row.id } }) };
+    if (!(await renewClaim(deps.db, row.id, token, new Date())))
+      return { status: "in_flight", message: await messageById(deps.db, row.id) };
     try {
       const res = await deps.slack.chat.postMessage({
         channel: intent.channel,
@@ -257,39 +249,32 @@ export type Claim =
  */
 export async function claim(deps: OutboxDeps, intent: Intent): Promise<Claim> {
   const { db } = deps;
-  try {
-    const message = await db.slackMessage.create({
-      data: {
-        workspaceId: intent.workspaceId,
-        key: intent.key,
-        kind: intent.kind,
-        channel: intent.channel,
-        threadTs: intent.threadTs,
-        recipient: intent.recipient,
-        period: intent.period,
-        claimedAt: new Date(),
-        holderId: deps.holder?.id ?? null,
-        attempts: 1,
-      },
-    });
-    return { status: "claimed", message, token: 1, mayHaveBeenPosted: false };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-  }
-  const existing = await db.slackMessage.findUniqueOrThrow({ where: { key: intent.key } });
+  const created = await createClaimedMessage(
+    db,
+    {
+      workspaceId: intent.workspaceId,
+      key: intent.key,
+      kind: intent.kind,
+      channel: intent.channel,
+      threadTs: intent.threadTs,
+      recipient: intent.recipient,
+      period: intent.period,
+      holderId: deps.holder?.id ?? null,
+    },
+    new Date(),
+  );
+  if (created) return { status: "claimed", message: created, token: 1, mayHaveBeenPosted: false };
+  const existing = await messageByKeyOrThrow(db, intent.key);
   if (existing.status === "sent") return { status: "taken", outcome: { status: "already_sent", message: existing } };
   if (existing.status === "failed")
     return { status: "taken", outcome: { status: "failed", message: existing, error: existing.error ?? undefined } };
-  const holder = existing.holderId ? await db.claimHolder.findUnique({ where: { id: existing.holderId } }) : null;
+  const holder = existing.holderId ? await holderById(db, existing.holderId) : null;
   if (!claimTakeable(existing, holder ?? undefined, observerFor(deps.holder)))
     return { status: "taken", outcome: { status: "in_flight", message: existing } };
   // The token (attempts) as read: of two takers, one wins.
-  const taken = await db.slackMessage.updateMany({
-    where: { id: existing.id, attempts: existing.attempts, status: "pending" },
-    data: { claimedAt: new Date(), holderId: deps.holder?.id ?? null, attempts: { increment: 1 } },
-  });
-  if (taken.count !== 1) return { status: "taken", outcome: { status: "in_flight", message: existing } };
-  const message = await db.slackMessage.findUniqueOrThrow({ where: { id: existing.id } });
+  if (!(await takeOverClaim(db, existing, deps.holder?.id ?? null, new Date())))
+    return { status: "taken", outcome: { status: "in_flight", message: existing } };
+  const message = await messageById(db, existing.id);
   // Whoever held it before may have posted it before dying: look before sending.
   return { status: "claimed", message, token: message.attempts, mayHaveBeenPosted: true };
 }
@@ -336,7 +321,7 @@ export async function updateSent(
   key: string,
   content: MessageContent,
 ): Promise<boolean> {
-  const message = await deps.db.slackMessage.findUnique({ where: { key } });
+  const message = await messageByKey(deps.db, key);
   if (message?.status !== "sent" || !message.ts) return false;
   await deps.slack.chat.update({
     channel: message.channel,

@@ -1,6 +1,7 @@
 // Files the bot shares (the digest's progress charts), sent once like messages: an outbox row is
 // claimed before the upload, and when an upload's outcome was lost the thread is searched for the
 // file (by its unique name) before uploading again.
+import { renewClaim, type Settlement, settleMessage } from "../db/outbox";
 import { slackErrorCode } from "../slack/client";
 import type { ServiceDeps } from "./deps";
 import { claim, pacerOf, PERMANENT_ERRORS, type Intent } from "./outbox";
@@ -20,14 +21,7 @@ export async function uploadOnce(
   const claimed = await claim(deps, intent);
   if (claimed.status !== "claimed") return claimed.outcome.status === "sent" ? "already_sent" : claimed.outcome.status;
   const { message: row, token, mayHaveBeenPosted } = claimed;
-  const settle = (data: {
-    status?: string;
-    error?: string | null;
-    sentAt?: Date;
-    claimedAt?: Date;
-    holderId?: null;
-    attemptedAt?: null;
-  }) => deps.db.slackMessage.updateMany({ where: { id: row.id, attempts: token }, data });
+  const settle = (data: Omit<Settlement, "ts" | "channel">) => settleMessage(deps.db, row.id, token, data);
   let built: UploadFile;
   try {
     built = await file();
@@ -59,11 +53,7 @@ export async function uploadOnce(
   }
   await pacerOf(deps).wait(intent.channel);
   // Renew the claim right before uploading (and say when it was tried); if another run took it over, stop.
-  const renewed = await deps.db.slackMessage.updateMany({
-    where: { id: row.id, attempts: token, status: "pending" },
-    data: { claimedAt: new Date(), attemptedAt: new Date() },
-  });
-  if (renewed.count !== 1) return "in_flight";
+  if (!(await renewClaim(deps.db, row.id, token, new Date()))) return "in_flight";
   try {
     await deps.slack.files.uploadV2({
       channel_id: intent.channel,
