@@ -1,7 +1,9 @@
 export type { Db } from "./client";
 export type {
   CheckIn,
+  CheckinPrompt,
   Cycle,
+  Escalation,
   KeyResult,
   Objective,
   Person,

@@ -7,10 +7,11 @@ import { isoWeekKey, previousWeekKey } from "../domain/time";
 import { deriveDirection } from "../domain/progress";
 import { describeTarget, impliedDirection, meets, parseTarget, resolveTarget } from "../domain/targets";
 import type { Confidence } from "../domain/types";
-import type { Tx } from "../db/types";
+import { type RebaselineRule, saveCheckIns } from "../db/checkIns";
 import { cycleAt } from "../db/cycles";
+import { messagesUnderKey } from "../db/outbox";
 import { ensurePerson } from "../db/people";
-import { PROMPTED_KEY_RESULT } from "../db/okrs";
+import { teamsCoOwnedIn, teamsOwnedIn } from "../db/teams";
 import type { ServiceDeps } from "./deps";
 import { updateSent } from "./outbox";
 import { refreshProfile } from "./people";
@@ -43,16 +44,8 @@ async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId
   const person = opts.refresh ? await refreshProfile(deps, known) : known;
   // The schedule follows the teams of the key results they own, as their prompts do; someone who
   // only co-owns follows those teams.
-  const teamsWhere = (keyResults: object) => ({
-    workspaceId,
-    objectives: { some: { cycleId: cycle.id, keyResults: { some: { ...PROMPTED_KEY_RESULT, ...keyResults } } } },
-  });
-  const owned = await deps.db.team.findMany({ where: teamsWhere({ ownerId: person.id }) });
-  const team = scheduleTeam(
-    owned.length > 0
-      ? owned
-      : await deps.db.team.findMany({ where: teamsWhere({ coOwners: { some: { personId: person.id } } }) }),
-  );
+  const owned = await teamsOwnedIn(deps.db, workspaceId, cycle.id, person.id);
+  const team = scheduleTeam(owned.length > 0 ? owned : await teamsCoOwnedIn(deps.db, workspaceId, cycle.id, person.id));
   const tz = person.tz ?? team?.timezone ?? "UTC";
   const period = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
   const previous = team && isCadence(team.cadence) ? previousPeriod(period, team.cadence) : previousWeekKey(period);
@@ -119,9 +112,12 @@ export async function recordCheckins(
   if (jumps.length > 0)
     return { status: "needs_confirmation", week: period, keyResultIds: jumps.map((e) => e.keyResultId) };
 
-  await deps.db.$transaction(async (tx) => {
-    for (const e of entries) {
-      const data = {
+  await saveCheckIns(
+    deps.db,
+    period,
+    entries.map((e) => ({
+      keyResultId: e.keyResultId,
+      values: {
         value: e.value,
         confidence: e.confidence,
         note: e.note,
@@ -129,30 +125,11 @@ export async function recordCheckins(
         authorId: person.id,
         // What the source read for this period, kept beside what they typed (confirmed or overridden).
         measuredValue: measurementFor(byId.get(e.keyResultId)!.measurements ?? [], period)?.value ?? null,
-      };
-      const where = { keyResultId_week: { keyResultId: e.keyResultId, week: period } };
-      const before = await tx.checkIn.findUnique({ where });
-      if (!before) {
-        await tx.checkIn.create({ data: { keyResultId: e.keyResultId, week: period, ...data } });
-        await setBaselineFromFirstCheckIn(tx, e.keyResultId, e.value);
-        continue;
-      }
-      await tx.checkInRevision.create({
-        data: {
-          checkInId: before.id,
-          authorId: before.authorId,
-          value: before.value,
-          confidence: before.confidence,
-          note: before.note,
-          evidenceUrl: before.evidenceUrl,
-          createdAt: before.updatedAt,
-        },
-      });
-      await tx.checkIn.update({ where, data });
-      // Correcting the first check-in corrects the baseline it set.
-      await setBaselineFromFirstCheckIn(tx, e.keyResultId, e.value);
-    }
-  });
+      },
+    })),
+    // The first check-in sets the baseline, and correcting it corrects the baseline it set.
+    baselineFromFirstCheckIn,
+  );
   deps.metrics?.checkinsStored.inc(entries.length);
   // What is checked in this period now: this submission, and earlier ones it did not touch.
   const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
@@ -192,19 +169,15 @@ export async function recordCheckins(
  * relative target ("-30%") is resolved against it; so does a correction of that check-in while it
  * is the only one. Later check-ins leave both alone.
  */
-async function setBaselineFromFirstCheckIn(tx: Tx, keyResultId: number, value: number): Promise<void> {
-  const kr = await tx.keyResult.findUniqueOrThrow({
-    where: { id: keyResultId },
-    include: { _count: { select: { checkIns: true } } },
-  });
-  if (!kr.baselineFromCheckIn || kr._count.checkIns !== 1) return;
+const baselineFromFirstCheckIn: RebaselineRule = (kr, value) => {
+  if (!kr.baselineFromCheckIn || kr.checkIns !== 1) return null;
   const spec = kr.targetText ? parseTarget(kr.targetText) : null;
   const target = spec?.kind === "relative" ? resolveTarget(spec, value)! : kr.target;
   const direction = kr.directionSet
     ? kr.direction
     : ((spec && impliedDirection(spec)) ?? deriveDirection(value, target) ?? kr.direction);
-  await tx.keyResult.update({ where: { id: keyResultId }, data: { baseline: value, target, direction } });
-}
+  return { baseline: value, target, direction };
+};
 
 /** Turns this period's prompt DMs (first and after a snooze), if sent, into a "Checked in ✓" summary. */
 export async function markPromptAnswered(
@@ -214,15 +187,7 @@ export async function markPromptAnswered(
   result: { week: string; received: ReceivedEntry[] },
 ): Promise<number> {
   const key = promptKey(workspaceId, slackUserId, result.week);
-  const prompts = await deps.db.slackMessage.findMany({
-    where: {
-      OR: [
-        { key },
-        { key: { startsWith: `${key}:` } },
-        { key: `reminder:${workspaceId}:${slackUserId}:${result.week}` },
-      ],
-    },
-  });
+  const prompts = await messagesUnderKey(deps.db, key, [`reminder:${workspaceId}:${slackUserId}:${result.week}`]);
   const content = checkinReceived({ week: result.week, entries: result.received });
   let updated = 0;
   for (const p of prompts) if (await updateSent(deps, p.key, content)) updated += 1;

@@ -7,8 +7,10 @@ import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus
 import { currentPeriod, graceEnds, isCadence } from "../domain/periods";
 import { cycleAt } from "../db/cycles";
 import { keyResultOwners, ownedObjectives } from "../db/okrs";
+import { messageByKey } from "../db/outbox";
+import { findPerson } from "../db/people";
+import { ensurePrompt, promptOf, setPromptState, skipPrompt, snoozePrompt } from "../db/prompts";
 import type { Db, Person, Team } from "../db/types";
-import { isUniqueViolation } from "../db/types";
 import type { JobScope, ServiceDeps } from "./deps";
 import { forEachConcurrently } from "./concurrently";
 import { pendingCounter, sendOnce } from "./outbox";
@@ -58,18 +60,6 @@ export function periodFor(team: Team, tz: string, now: Date) {
 export async function statusesOf(db: Db, person: Person, cycleId: number, period: string): Promise<KeyResultStatus[]> {
   const objectives = await ownedObjectives(db, person.id, cycleId);
   return objectives.flatMap((o) => o.keyResults.map((kr) => keyResultStatus(kr, period)));
-}
-
-async function ensurePrompt(db: Db, workspaceId: number, personId: number, period: string, dueAt: Date) {
-  const where = { personId_period: { personId, period } };
-  const existing = await db.checkinPrompt.findUnique({ where });
-  if (existing) return existing;
-  try {
-    return await db.checkinPrompt.create({ data: { workspaceId, personId, period, dueAt } });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return db.checkinPrompt.findUniqueOrThrow({ where });
-  }
 }
 
 /**
@@ -152,12 +142,12 @@ async function promptOwner(
   if (prompt.state !== "open")
     return prompt.state === "late" ? "late" : prompt.state === "away" ? "away" : "answeredEarly";
   const key = promptKey(workspaceId, person.slackUserId, period);
-  const first = await deps.db.slackMessage.findUnique({ where: { key } });
+  const first = await messageByKey(deps.db, key);
   const snoozeDue = first?.status === "sent" && prompt.snoozedUntil !== null && deps.now >= prompt.snoozedUntil;
   if (first && !snoozeDue && first.status !== "pending") return first.status === "failed" ? "failed" : "alreadySent";
   const keyResults = await statusesOf(deps.db, person, cycleId, period);
   if (keyResults.every((kr) => kr.thisWeek)) {
-    if (!first) await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "early" } });
+    if (!first) await setPromptState(deps.db, prompt.id, "early");
     return "answeredEarly";
   }
   // Away is checked on every run (not recorded for the period), so coming back mid-week counts.
@@ -165,7 +155,7 @@ async function promptOwner(
   const graceFrom = graceStart(dueAt, person, deps.now);
   const graceEnd = graceEnds(graceFrom, tz, team.graceMinutes);
   if (!first && deps.now >= graceEnd) {
-    await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { state: "late" } });
+    await setPromptState(deps.db, prompt.id, "late");
     deps.log.warn(
       `check-in prompt for ${person.slackUserId} (${period}) skipped: it was due at ${dueAt.toISOString()} and the grace window ended before the bot could send it`,
     );
@@ -215,20 +205,15 @@ export async function choosePromptAction(
   period: string,
   choice: PromptChoice,
 ): Promise<{ ok: true; until?: Date } | { ok: false; reason: string }> {
-  const person = await deps.db.person.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
-  const prompt = person
-    ? await deps.db.checkinPrompt.findUnique({ where: { personId_period: { personId: person.id, period } } })
-    : null;
+  const person = await findPerson(deps.db, workspaceId, slackUserId);
+  const prompt = person ? await promptOf(deps.db, person.id, period) : null;
   if (!person || !prompt || prompt.workspaceId !== workspaceId)
     return { ok: false, reason: "This check-in prompt is not yours, or no longer open." };
   if (choice === "skip") {
-    await deps.db.checkinPrompt.update({ where: { id: prompt.id }, data: { skipped: true, snoozedUntil: null } });
+    await skipPrompt(deps.db, prompt.id);
     return { ok: true };
   }
   const until = new Date(deps.now.getTime() + 24 * 60 * 60_000);
-  await deps.db.checkinPrompt.update({
-    where: { id: prompt.id },
-    data: { snoozedUntil: until, snoozes: { increment: 1 } },
-  });
+  await snoozePrompt(deps.db, prompt.id, until);
   return { ok: true, until };
 }

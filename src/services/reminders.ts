@@ -3,8 +3,11 @@ import { checkinReminder, escalationMessage } from "../blocks/checkin";
 import { isAway } from "../domain/away";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { cycleAt } from "../db/cycles";
-import { isUniqueViolation, type Team } from "../db/types";
-import { PROMPTED_KEY_RESULT } from "../db/okrs";
+import { messageByKey, sentPeriodsOf } from "../db/outbox";
+import { ownersWithPromptHistory } from "../db/people";
+import { markEscalationsNotified, openPromptsDueAfter, recordEscalation, unreportedEscalations } from "../db/prompts";
+import { managedTeamsInCycle, teamsOwnedIn, type TeamWithManagers } from "../db/teams";
+import type { Team } from "../db/types";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
@@ -44,30 +47,12 @@ export async function sendReminders(deps: ServiceDeps, opts: JobScope): Promise<
   const { workspace } = opts;
   const cycle = await cycleAt(deps.db, workspace.id, deps.now);
   if (!cycle) return summary;
-  const prompts = await deps.db.checkinPrompt.findMany({
-    where: {
-      workspaceId: workspace.id,
-      state: "open",
-      skipped: false,
-      dueAt: { gt: new Date(deps.now.getTime() - REMINDER_WINDOW_MS) },
-    },
-    include: { person: true },
-    orderBy: { id: "asc" },
-  });
+  const prompts = await openPromptsDueAfter(deps.db, workspace.id, new Date(deps.now.getTime() - REMINDER_WINDOW_MS));
   for (const prompt of prompts) {
     try {
       const person = prompt.person;
-      const sent = await deps.db.slackMessage.findUnique({
-        where: { key: promptKey(workspace.id, person.slackUserId, prompt.period) },
-      });
-      const objectives = await deps.db.team.findMany({
-        where: {
-          workspaceId: workspace.id,
-          objectives: {
-            some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
-          },
-        },
-      });
+      const sent = await messageByKey(deps.db, promptKey(workspace.id, person.slackUserId, prompt.period));
+      const objectives = await teamsOwnedIn(deps.db, workspace.id, cycle.id, person.id);
       const team = scheduleTeam(objectives);
       if (!sent?.sentAt || !team || (opts.team && !objectives.some((t) => t.name === opts.team))) continue;
       // A prompt from a period that is over gets no reminder: its form would show the new period.
@@ -128,16 +113,7 @@ async function escalate(
 ): Promise<{ escalated: number; left: number }> {
   let escalated = 0;
   let left = 0;
-  const teams = await deps.db.team.findMany({
-    where: {
-      workspaceId,
-      ...(teamName ? { name: teamName } : {}),
-      managers: { some: {} },
-      objectives: { some: { cycleId } },
-    },
-    include: { managers: { include: { person: true } } },
-    orderBy: { id: "asc" },
-  });
+  const teams = await managedTeamsInCycle(deps.db, workspaceId, cycleId, teamName);
   for (const team of teams) {
     try {
       escalated += await recordMissRuns(deps, workspaceId, cycleId, team);
@@ -153,28 +129,16 @@ async function escalate(
 /** Records each owner's run of `escalateAfter`+ missed periods (once per run); returns how many are new. */
 async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: number, team: Team): Promise<number> {
   const cadence = isCadence(team.cadence) ? team.cadence : "weekly";
-  const owners = await deps.db.person.findMany({
-    where: { keyResultsOwned: { some: { ...PROMPTED_KEY_RESULT, objective: { teamId: team.id, cycleId } } } },
-    include: {
-      prompts: { orderBy: { period: "desc" }, take: 60 },
-      checkIns: { where: { keyResult: { objective: { teamId: team.id, cycleId } } }, select: { week: true } },
-    },
-    orderBy: { id: "asc" },
-  });
+  const owners = await ownersWithPromptHistory(deps.db, team.id, cycleId);
   let recorded = 0;
   for (const owner of owners) {
     if (isAway(owner, deps.now)) continue;
     const checkedIn = new Set(owner.checkIns.map((c) => c.week));
     const delivered = new Set(
-      (
-        await deps.db.slackMessage.findMany({
-          where: {
-            status: "sent",
-            key: { in: owner.prompts.map((p) => promptKey(workspaceId, owner.slackUserId, p.period)) },
-          },
-          select: { period: true },
-        })
-      ).map((m) => m.period),
+      await sentPeriodsOf(
+        deps.db,
+        owner.prompts.map((p) => promptKey(workspaceId, owner.slackUserId, p.period)),
+      ),
     );
     // Finished periods only: the owner's current one is still running.
     const current = periodFor(team, owner.tz ?? team.timezone, deps.now).key;
@@ -192,27 +156,15 @@ async function recordMissRuns(deps: ServiceDeps, workspaceId: number, cycleId: n
       expected = previousPeriod(p.period, cadence);
     }
     if (run.length < team.escalateAfter) continue;
-    try {
-      await deps.db.escalation.create({ data: { teamId: team.id, personId: owner.id, since: run.at(-1)! } });
-      recorded += 1;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // this run of misses is already recorded
-    }
+    // False when this run of misses is already recorded.
+    if (await recordEscalation(deps.db, team.id, owner.id, run.at(-1)!)) recorded += 1;
   }
   return recorded;
 }
 
 /** Returns how many managers' DMs are left for the next run. */
-async function notifyManagers(
-  deps: ServiceDeps,
-  workspaceId: number,
-  team: Team & { managers: Array<{ person: { slackUserId: string } }> },
-): Promise<number> {
-  const pending = await deps.db.escalation.findMany({
-    where: { teamId: team.id, notifiedAt: null },
-    include: { person: true },
-    orderBy: { id: "asc" },
-  });
+async function notifyManagers(deps: ServiceDeps, workspaceId: number, team: TeamWithManagers): Promise<number> {
+  const pending = await unreportedEscalations(deps.db, team.id);
   if (pending.length === 0) return 0;
   const ids = pending.map((e) => e.id).join("-");
   const missing = pending.map((e) => e.person.slackUserId);
@@ -235,10 +187,11 @@ async function notifyManagers(
   }
   // Until every manager has it (or can never get it), the next run sends again under the same keys.
   if (delivered === team.managers.length) {
-    await deps.db.escalation.updateMany({
-      where: { id: { in: pending.map((e) => e.id) } },
-      data: { notifiedAt: deps.now },
-    });
+    await markEscalationsNotified(
+      deps.db,
+      pending.map((e) => e.id),
+      deps.now,
+    );
   }
   return left;
 }
