@@ -201,3 +201,25 @@ export function teamsInCycle(db: Tx, workspaceId: number, cycleId: number, teamN
     orderBy: { id: "asc" },
   });
 }
+
+/** The ids of the objectives that align to one of the team's objectives in the cycle. */
+export async function alignedObjectiveTargets(db: Tx, teamId: number, cycleId: number): Promise<Array<number | null>> {
+  const rows = await db.objective.findMany({
+    where: { cycleId, alignsTo: { teamId } },
+    select: { alignsToId: true },
+  });
+  return rows.map((o) => o.alignsToId);
+}
+
+/** Every objective of the workspace in the cycle: its title, team name and what it aligns to. */
+export async function objectiveLinesIn(
+  db: Tx,
+  workspaceId: number,
+  cycleId: number,
+): Promise<Array<{ id: number; title: string; team: string; alignsToId: number | null }>> {
+  const rows = await db.objective.findMany({
+    where: { cycleId, team: { workspaceId } },
+    select: { id: true, title: true, alignsToId: true, team: { select: { name: true } } },
+  });
+  return rows.map((o) => ({ id: o.id, title: o.title, team: o.team.name, alignsToId: o.alignsToId }));
+}

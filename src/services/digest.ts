@@ -6,7 +6,8 @@ import { isAway, lastAwayDay } from "../domain/away";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey, type Cycle as CycleSpan } from "../domain/time";
 import { cycleAt } from "../db/cycles";
-import { sharedKeyResults, teamObjectives, teamsInCycle } from "../db/okrs";
+import { alignedObjectiveTargets, sharedKeyResults, teamObjectives, teamsInCycle } from "../db/okrs";
+import { peopleWithPromptFor } from "../db/people";
 import type { Cycle, Db, Team } from "../db/types";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
@@ -28,10 +29,7 @@ export async function teamDigest(db: Db, team: Team, cycle: Cycle, now: Date): P
       objectives.flatMap((o) => o.keyResults.map((kr) => kr.ownerSlackId)).filter((u): u is string => u !== null),
     ),
   ];
-  const people = await db.person.findMany({
-    where: { workspaceId: team.workspaceId, slackUserId: { in: owners } },
-    include: { prompts: { where: { period: week } } },
-  });
+  const people = await peopleWithPromptFor(db, team.workspaceId, owners, week);
   const skipped = new Set(people.filter((p) => p.prompts.some((pr) => pr.skipped)).map((p) => p.slackUserId));
   const away = new Map(
     people
@@ -60,12 +58,9 @@ async function withRollups(
   now: Date,
   objectives: ObjectiveFacts[],
 ): Promise<ObjectiveFacts[]> {
-  const aligned = await db.objective.findMany({
-    where: { cycleId: cycle.id, alignsTo: { teamId: team.id } },
-    select: { alignsToId: true },
-  });
+  const aligned = await alignedObjectiveTargets(db, team.id, cycle.id);
   if (aligned.length === 0) return objectives;
-  const targets = new Set(aligned.map((o) => o.alignsToId));
+  const targets = new Set(aligned);
   const figures = objectiveFigures(await cycleObjectives(db, team.workspaceId, cycle.id, now));
   return objectives.map((o) => (targets.has(o.id) ? { ...o, rollup: figures.get(o.id)?.rollup ?? null } : o));
 }

@@ -1,12 +1,13 @@
 // `/okr follow <team>`, `/okr unfollow <team>`, `/okr following`: who gets a team's weekly digest
 // as a DM. Anyone may follow any team of the workspace (its digest is visible to all with /okr digest).
 import type { FollowResult } from "../domain/answers";
-import { isUniqueViolation } from "../db/types";
+import { addFollower, followedTeamNames, removeFollower } from "../db/followers";
 import { ensurePerson } from "../db/people";
+import { teamsOf } from "../db/teams";
 import type { ServiceDeps } from "./deps";
 
 async function findTeam(deps: ServiceDeps, workspaceId: number, name: string) {
-  const teams = await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+  const teams = await teamsOf(deps.db, workspaceId);
   const wanted = name.trim().toLowerCase();
   return { team: teams.find((t) => t.name.toLowerCase() === wanted), names: teams.map((t) => t.name) };
 }
@@ -20,13 +21,8 @@ export async function follow(
   const { team, names } = await findTeam(deps, workspaceId, teamName);
   if (!team) return { status: "unknown_team", teams: names };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
-  try {
-    await deps.db.teamFollower.create({ data: { teamId: team.id, personId: person.id } });
-    return { status: "followed", team: team.name };
-  } catch (err) {
-    if (isUniqueViolation(err)) return { status: "already", team: team.name };
-    throw err;
-  }
+  const added = await addFollower(deps.db, team.id, person.id);
+  return { status: added ? "followed" : "already", team: team.name };
 }
 
 export async function unfollow(
@@ -38,14 +34,10 @@ export async function unfollow(
   const { team, names } = await findTeam(deps, workspaceId, teamName);
   if (!team) return { status: "unknown_team", teams: names };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
-  const { count } = await deps.db.teamFollower.deleteMany({ where: { teamId: team.id, personId: person.id } });
-  return { status: count > 0 ? "unfollowed" : "not_following", team: team.name };
+  const removed = await removeFollower(deps.db, team.id, person.id);
+  return { status: removed ? "unfollowed" : "not_following", team: team.name };
 }
 
 export async function following(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<string[]> {
-  const rows = await deps.db.teamFollower.findMany({
-    where: { person: { workspaceId, slackUserId } },
-    include: { team: { select: { name: true } } },
-  });
-  return rows.map((r) => r.team.name).sort((a, b) => a.localeCompare(b));
+  return (await followedTeamNames(deps.db, workspaceId, slackUserId)).sort((a, b) => a.localeCompare(b));
 }

@@ -9,6 +9,7 @@ import { isCadence, periodOfWeek } from "../domain/periods";
 import { dueInWeek, isoWeekKey } from "../domain/time";
 import { objectiveFigures, shownWeights } from "../domain/tree";
 import { cycleAt } from "../db/cycles";
+import { childTeamsOf, hasChildTeams, teamsWithChildrenOrFollowers } from "../db/teams";
 import type { Cycle, Db, Team } from "../db/types";
 import type { JobScope, ServiceDeps } from "./deps";
 import { teamDigest } from "./digest";
@@ -17,7 +18,7 @@ import { cycleObjectives } from "./tree";
 
 export async function leadershipDigest(db: Db, team: Team, cycle: Cycle, now: Date): Promise<LeadershipDigest> {
   const own = await teamDigest(db, team, cycle, now);
-  const children = await db.team.findMany({ where: { parentId: team.id }, orderBy: { name: "asc" } });
+  const children = await childTeamsOf(db, team.id);
   const objectives = await cycleObjectives(db, team.workspaceId, cycle.id, now);
   const figures = objectiveFigures(objectives);
   return buildLeadershipDigest({
@@ -30,8 +31,7 @@ export async function leadershipDigest(db: Db, team: Team, cycle: Cycle, now: Da
 
 /** What a team posts each week: its leadership digest when it has child teams, else its digest. */
 export async function weeklyMessages(db: Db, team: Team, cycle: Cycle, now: Date): Promise<MessageContent[]> {
-  const hasChildren = (await db.team.count({ where: { parentId: team.id } })) > 0;
-  return hasChildren
+  return (await hasChildTeams(db, team.id))
     ? leadershipMessages(await leadershipDigest(db, team, cycle, now))
     : digestMessages(await teamDigest(db, team, cycle, now));
 }
@@ -90,15 +90,7 @@ export async function postLeadershipAndFollowers(deps: ServiceDeps, opts: JobSco
   const { workspace } = opts;
   const cycle = await cycleAt(deps.db, workspace.id, deps.now);
   if (!cycle) return summary;
-  const teams = await deps.db.team.findMany({
-    where: {
-      workspaceId: workspace.id,
-      ...(opts.team ? { name: opts.team } : {}),
-      OR: [{ children: { some: {} } }, { followers: { some: {} } }],
-    },
-    include: { followers: { include: { person: true } }, _count: { select: { children: true } } },
-    orderBy: { id: "asc" },
-  });
+  const teams = await teamsWithChildrenOrFollowers(deps.db, workspace.id, opts.team);
   for (const team of teams) {
     if (!isDue(team, deps.now)) continue;
     try {

@@ -6,8 +6,9 @@ import { keyResultStatus } from "../domain/keyResultStatus";
 import { servedLine } from "../domain/alignment";
 import { isoWeekKey } from "../domain/time";
 import { cycleAt } from "../db/cycles";
-import { ownedObjectives, PROMPTED_KEY_RESULT } from "../db/okrs";
+import { objectiveLinesIn, ownedObjectives } from "../db/okrs";
 import { ensurePerson } from "../db/people";
+import { teamsOf, teamsOfMember } from "../db/teams";
 import type { ServiceDeps } from "./deps";
 import { teamDigest } from "./digest";
 import { timeZoneOf } from "./people";
@@ -44,7 +45,7 @@ export type TeamOverview =
 export async function teamOverview(deps: ServiceDeps, workspaceId: number, teamName: string): Promise<TeamOverview> {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return { status: "no_cycle" };
-  const teams = await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+  const teams = await teamsOf(deps.db, workspaceId);
   const wanted = teamName.trim().toLowerCase();
   const team = teams.find((t) => t.name.toLowerCase() === wanted);
   if (!team) return { status: "unknown_team", teams: teams.map((t) => t.name) };
@@ -67,25 +68,11 @@ export async function digestPreview(
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return { status: "no_cycle" };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
-  const own = scheduleTeam(
-    await deps.db.team.findMany({
-      where: {
-        workspaceId,
-        OR: [
-          { managers: { some: { personId: person.id } } },
-          {
-            objectives: {
-              some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
-            },
-          },
-        ],
-      },
-    }),
-  );
+  const own = scheduleTeam(await teamsOfMember(deps.db, workspaceId, cycle.id, person.id));
   if (!own)
     return {
       status: "unknown_team",
-      teams: (await deps.db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } })).map((t) => t.name),
+      teams: (await teamsOf(deps.db, workspaceId)).map((t) => t.name),
     };
   return { status: "ok", digest: await teamDigest(deps.db, own, cycle, deps.now) };
 }
@@ -96,21 +83,7 @@ export async function homeData(deps: ServiceDeps, workspaceId: number, slackUser
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!mine || !cycle) return { cycleKey: null, week: null, keyResults: [], team: null, managed: [] };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
-  const teams = await deps.db.team.findMany({
-    where: {
-      workspaceId,
-      OR: [
-        { managers: { some: { personId: person.id } } },
-        {
-          objectives: {
-            some: { cycleId: cycle.id, keyResults: { some: { ownerId: person.id, ...PROMPTED_KEY_RESULT } } },
-          },
-        },
-      ],
-    },
-    include: { managers: { select: { personId: true } } },
-    orderBy: { id: "asc" },
-  });
+  const teams = await teamsOfMember(deps.db, workspaceId, cycle.id, person.id);
   const ownTeam = scheduleTeam(teams);
   const digests = new Map<number, Digest>();
   for (const t of teams) digests.set(t.id, await teamDigest(deps.db, t, cycle, deps.now));
@@ -142,11 +115,8 @@ async function withServedLines(
   cycleId: number,
   objectives: NonNullable<MyOkrs>["objectives"],
 ): Promise<HomeData["keyResults"]> {
-  const rows = await deps.db.objective.findMany({
-    where: { cycleId, team: { workspaceId } },
-    select: { id: true, title: true, alignsToId: true, team: { select: { name: true } } },
-  });
-  const byId = new Map(rows.map((o) => [o.id, { title: o.title, team: o.team.name, alignsToId: o.alignsToId }]));
+  const rows = await objectiveLinesIn(deps.db, workspaceId, cycleId);
+  const byId = new Map(rows.map((o) => [o.id, { title: o.title, team: o.team, alignsToId: o.alignsToId }]));
   return objectives.flatMap((o) => {
     const serves = servedLine(o.id, byId);
     return o.keyResults.map((kr) => ({ ...kr, serves }));

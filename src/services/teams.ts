@@ -1,24 +1,22 @@
 // Team settings in Slack (`/okr team settings`): who may change them, and saving them.
-import { replaceManagers } from "../db/roles";
 import type { TeamSettings } from "../blocks/teamSettings";
 import { isCadence } from "../domain/periods";
 import { decide, type Decision } from "../domain/permissions";
 import { ensurePerson } from "../db/people";
+import {
+  createTeamWithManagers,
+  updateTeamSettings,
+  teamTreeOf,
+  teamsOf,
+  teamsWithManagersOf,
+  teamWithManagers,
+  type TeamWithManagers,
+} from "../db/teams";
 import { isUniqueViolation } from "../db/types";
-import type { Team } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { actor } from "./keyResults";
 import { refreshProfile } from "./people";
 import { eligibleParents } from "../domain/tree";
-
-type TeamWithManagers = Team & { managers: Array<{ person: { slackUserId: string } }> };
-
-async function teamById(deps: ServiceDeps, workspaceId: number, teamId: number): Promise<TeamWithManagers | null> {
-  return deps.db.team.findFirst({
-    where: { id: teamId, workspaceId },
-    include: { managers: { include: { person: true } } },
-  });
-}
 
 export function settingsOf(team: TeamWithManagers): TeamSettings {
   return {
@@ -34,14 +32,7 @@ export function settingsOf(team: TeamWithManagers): TeamSettings {
 
 /** The teams `teamId` (null: a new team) may belong to, by name. */
 export async function parentChoices(deps: ServiceDeps, workspaceId: number, teamId: number | null) {
-  return eligibleParents(
-    teamId,
-    await deps.db.team.findMany({
-      where: { workspaceId },
-      select: { id: true, name: true, parentId: true },
-      orderBy: { name: "asc" },
-    }),
-  );
+  return eligibleParents(teamId, await teamTreeOf(deps.db, workspaceId));
 }
 
 /** Why `parentId` cannot be `teamId`'s parent (checked again on save: the form may be stale), or null. */
@@ -81,11 +72,7 @@ export async function openTeamSettings(
   slackUserId: string,
   teamName: string,
 ): Promise<SettingsAccess> {
-  const teams = await deps.db.team.findMany({
-    where: { workspaceId },
-    include: { managers: { include: { person: true } } },
-    orderBy: { name: "asc" },
-  });
+  const teams = await teamsWithManagersOf(deps.db, workspaceId);
   const team = teams.find((t) => t.name.toLowerCase() === teamName.trim().toLowerCase());
   if (!team) return { status: "unknown_team", teams: teams.map((t) => t.name) };
   const decision = await mayChange(deps, workspaceId, slackUserId, team);
@@ -100,26 +87,26 @@ export async function saveTeamSettings(
   teamId: number,
   settings: TeamSettings,
 ): Promise<Decision> {
-  const team = await teamById(deps, workspaceId, teamId);
+  const team = await teamWithManagers(deps.db, workspaceId, teamId);
   if (!team) return { allowed: false, reason: "This team no longer exists." };
   const decision = await mayChange(deps, workspaceId, slackUserId, team);
   if (!decision.allowed) return decision;
   const problem = await parentProblem(deps, workspaceId, team.id, settings.parentId);
   if (problem) return { allowed: false, reason: problem };
-  await deps.db.$transaction(async (tx) => {
-    await tx.team.update({
-      where: { id: team.id },
-      data: {
-        channelId: settings.channelId,
-        checkinDay: settings.checkinDay,
-        checkinTime: settings.checkinTime,
-        cadence: settings.cadence,
-        graceMinutes: settings.graceMinutes,
-        parentId: settings.parentId,
-      },
-    });
-    await replaceManagers(tx, workspaceId, team.id, settings.managers);
-  });
+  await updateTeamSettings(
+    deps.db,
+    workspaceId,
+    team.id,
+    {
+      channelId: settings.channelId,
+      checkinDay: settings.checkinDay,
+      checkinTime: settings.checkinTime,
+      cadence: settings.cadence,
+      graceMinutes: settings.graceMinutes,
+      parentId: settings.parentId,
+    },
+    settings.managers,
+  );
   return decision;
 }
 
@@ -145,30 +132,29 @@ export async function createTeam(
     managerSlackIds: [],
   });
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  const existing = await deps.db.team.findMany({ where: { workspaceId }, select: { name: true } });
+  const existing = await teamsOf(deps.db, workspaceId);
   if (existing.some((t) => t.name.toLowerCase() === name.toLowerCase())) return { status: "duplicate" };
   const problem = await parentProblem(deps, workspaceId, null, settings.parentId);
   if (problem) return { status: "refused", reason: problem };
   const creator = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
   const managers = settings.managers.length > 0 ? settings.managers : [slackUserId];
   try {
-    return await deps.db.$transaction(async (tx) => {
-      const team = await tx.team.create({
-        data: {
-          workspaceId,
-          name,
-          channelId: settings.channelId,
-          checkinDay: settings.checkinDay,
-          checkinTime: settings.checkinTime,
-          cadence: settings.cadence,
-          graceMinutes: settings.graceMinutes,
-          parentId: settings.parentId,
-          timezone: creator.tz ?? "UTC",
-        },
-      });
-      await replaceManagers(tx, workspaceId, team.id, managers);
-      return { status: "created" as const, teamId: team.id };
-    });
+    const team = await createTeamWithManagers(
+      deps.db,
+      {
+        workspaceId,
+        name,
+        channelId: settings.channelId,
+        checkinDay: settings.checkinDay,
+        checkinTime: settings.checkinTime,
+        cadence: settings.cadence,
+        graceMinutes: settings.graceMinutes,
+        parentId: settings.parentId,
+        timezone: creator.tz ?? "UTC",
+      },
+      managers,
+    );
+    return { status: "created", teamId: team.id };
   } catch (err) {
     if (isUniqueViolation(err)) return { status: "duplicate" };
     throw err;
