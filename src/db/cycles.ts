@@ -23,3 +23,13 @@ export function findCycle(db: Tx, workspaceId: number, key: string): Promise<Cyc
 export function cycleAt(db: Tx, workspaceId: number, now: Date): Promise<Cycle | null> {
   return db.cycle.findFirst({ where: { workspaceId, startsAt: { lte: now }, endsAt: { gt: now } } });
 }
+
+/** The workspace's cycles, earliest first. */
+export function cyclesOf(db: Tx, workspaceId: number): Promise<Cycle[]> {
+  return db.cycle.findMany({ where: { workspaceId }, orderBy: { startsAt: "asc" } });
+}
+
+/** The workspace's cycles that end after `after` and no later than `until`. */
+export function cyclesEndingBetween(db: Tx, workspaceId: number, after: Date, until: Date): Promise<Cycle[]> {
+  return db.cycle.findMany({ where: { workspaceId, endsAt: { gt: after, lte: until } } });
+}

@@ -3,7 +3,9 @@
 import { meets } from "../domain/targets";
 import type { CycleRecord } from "../domain/records";
 import { findCycle } from "../db/cycles";
+import { checkInsOf } from "../db/checkIns";
 import { teamsInCycle } from "../db/okrs";
+import { peopleOf } from "../db/people";
 import type { Db } from "../db/types";
 import { teamRetro } from "./retro";
 
@@ -16,7 +18,7 @@ export async function cycleRecord(
   const cycle = await findCycle(db, workspaceId, cycleKey);
   if (!cycle) return null;
   const people = new Map(
-    (await db.person.findMany({ where: { workspaceId } })).map((p) => [
+    (await peopleOf(db, workspaceId)).map((p) => [
       p.slackUserId,
       p.name ? `${p.name} (${p.slackUserId})` : p.slackUserId,
     ]),
@@ -25,11 +27,10 @@ export async function cycleRecord(
   const record: CycleRecord = { cycle: cycle.key, teams: [] };
   for (const team of await teamsInCycle(db, workspaceId, cycle.id)) {
     const retro = await teamRetro(db, team, cycle, now);
-    const checkIns = await db.checkIn.findMany({
-      where: { keyResultId: { in: retro.items.map((i) => i.keyResult.id) } },
-      include: { author: { select: { slackUserId: true } } },
-      orderBy: [{ keyResultId: "asc" }, { week: "asc" }],
-    });
+    const checkIns = await checkInsOf(
+      db,
+      retro.items.map((i) => i.keyResult.id),
+    );
     const objectives: CycleRecord["teams"][number]["objectives"] = [];
     for (const item of retro.items) {
       let objective = objectives.find((o) => o.title === item.objectiveTitle);

@@ -1,7 +1,10 @@
 import { retroParent, retroReply } from "../blocks/retro";
 import { buildRetro, type Retro, type RetroAnswers } from "../domain/retro";
 import { isoWeekKey } from "../domain/time";
+import { cyclesOf } from "../db/cycles";
 import { teamObjectives, teamsInCycle } from "../db/okrs";
+import { messageByKey, settledCountUnder } from "../db/outbox";
+import { retroEntriesOf, saveComputedScore } from "../db/retro";
 import type { Cycle, Db, Team } from "../db/types";
 import type { JobScope, ServiceDeps } from "./deps";
 import { pendingCounter, sendOnce } from "./outbox";
@@ -24,9 +27,10 @@ export function finalWeekOf(team: Pick<Team, "timezone">, cycle: Pick<Cycle, "en
 /** The team's retro for a cycle: scores from final progress unless the owner gave one. */
 export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Promise<Retro> {
   const objectives = await teamObjectives(db, team.id, cycle.id);
-  const entries = await db.retroEntry.findMany({
-    where: { keyResultId: { in: objectives.flatMap((o) => o.keyResults.map((k) => k.id)) } },
-  });
+  const entries = await retroEntriesOf(
+    db,
+    objectives.flatMap((o) => o.keyResults.map((k) => k.id)),
+  );
   const answers = new Map<number, RetroAnswers>(
     entries.map((e) => [
       e.keyResultId,
@@ -51,11 +55,7 @@ export async function teamRetro(db: Db, team: Team, cycle: Cycle, now: Date): Pr
 /** Records the computed scores the thread shows, for key results whose owner gave none. */
 async function saveComputedScores(db: Db, retro: Retro) {
   for (const item of retro.items.filter((i) => i.answers.score === null)) {
-    await db.retroEntry.upsert({
-      where: { keyResultId: item.keyResult.id },
-      create: { keyResultId: item.keyResult.id, score: item.computedScore },
-      update: { score: item.computedScore },
-    });
+    await saveComputedScore(db, item.keyResult.id, item.computedScore);
   }
 }
 
@@ -73,18 +73,14 @@ export type RetroRunSummary = {
 export async function postRetros(deps: ServiceDeps, opts: JobScope): Promise<RetroRunSummary> {
   const summary: RetroRunSummary = { threads: 0, alreadyPosted: 0, replies: 0, failed: 0, inFlight: 0, left: 0 };
   const { workspace } = opts;
-  const cycles = (
-    await deps.db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })
-  ).filter((c) => retroWindowOpen(c, deps.now));
+  const cycles = (await cyclesOf(deps.db, workspace.id)).filter((c) => retroWindowOpen(c, deps.now));
   for (const cycle of cycles) {
     const teams = await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team);
     for (const team of teams) {
       try {
         const key = `retro:${team.id}:${cycle.key}`;
-        const replies = await deps.db.slackMessage.count({
-          where: { key: { startsWith: `${key}:kr:` }, status: { in: ["sent", "failed"] } },
-        });
-        const parentRow = await deps.db.slackMessage.findUnique({ where: { key } });
+        const replies = await settledCountUnder(deps.db, `${key}:kr:`);
+        const parentRow = await messageByKey(deps.db, key);
         const retro = await teamRetro(deps.db, team, cycle, deps.now);
         if (parentRow?.status === "sent" && replies >= retro.items.length) {
           summary.alreadyPosted += 1;

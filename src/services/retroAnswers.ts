@@ -9,7 +9,10 @@ import { decide } from "../domain/permissions";
 import type { RetroInputs } from "../domain/retroAnswers";
 import { scoreFromProgress } from "../domain/scoring";
 import { ensurePerson } from "../db/people";
-import { KEY_RESULT_FACTS, teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
+import { cyclesEndingBetween } from "../db/cycles";
+import { teamObjectives, teamsInCycle, toKeyResultFacts } from "../db/okrs";
+import { messageByKey } from "../db/outbox";
+import { keyResultForRetro, retroEntriesOf, saveRetroAnswersRow } from "../db/retro";
 import type { Cycle, Team } from "../db/types";
 import { askToConfirmCarried, carryForward, withdrawCarry, type Carried } from "./carryForward";
 import type { JobScope, ServiceDeps } from "./deps";
@@ -38,10 +41,12 @@ async function teamAsks(deps: ServiceDeps, team: Team, cycle: Cycle): Promise<Ma
     .flatMap((o) => o.keyResults)
     .filter((kr) => kr.ownerSlackId !== null && !kr.pending);
   const entries = new Map(
-    (await deps.db.retroEntry.findMany({ where: { keyResultId: { in: krs.map((k) => k.id) } } })).map((e) => [
-      e.keyResultId,
-      e,
-    ]),
+    (
+      await retroEntriesOf(
+        deps.db,
+        krs.map((k) => k.id),
+      )
+    ).map((e) => [e.keyResultId, e]),
   );
   const week = finalWeekOf(team, cycle, deps.now);
   const asks = new Map<string, RetroAsk>();
@@ -77,15 +82,12 @@ export type RetroAskSummary = { asked: number; reminded: number; failed: number;
 export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope): Promise<RetroAskSummary> {
   const summary: RetroAskSummary = { asked: 0, reminded: 0, failed: 0, inFlight: 0, left: 0 };
   const { workspace } = opts;
-  const cycles = await deps.db.cycle.findMany({
-    where: {
-      workspaceId: workspace.id,
-      endsAt: {
-        gt: new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS),
-        lte: new Date(deps.now.getTime() + 31 * DAY_MS),
-      },
-    },
-  });
+  const cycles = await cyclesEndingBetween(
+    deps.db,
+    workspace.id,
+    new Date(deps.now.getTime() - RETRO_CLOSES_AFTER_END_MS),
+    new Date(deps.now.getTime() + 31 * DAY_MS),
+  );
   for (const cycle of cycles) {
     for (const team of await teamsInCycle(deps.db, workspace.id, cycle.id, opts.team)) {
       if (!asksOpen(team, cycle, deps.now)) continue;
@@ -128,17 +130,6 @@ export async function sendRetroRequests(deps: ServiceDeps, opts: JobScope): Prom
   return summary;
 }
 
-async function keyResultForRetro(deps: ServiceDeps, workspaceId: number, keyResultId: number) {
-  return deps.db.keyResult.findFirst({
-    where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
-    include: {
-      ...KEY_RESULT_FACTS,
-      coOwners: { include: { person: true } },
-      retro: true,
-      objective: { include: { cycle: true, team: { include: { managers: { include: { person: true } } } } } },
-    },
-  });
-}
 type RetroKeyResult = NonNullable<Awaited<ReturnType<typeof keyResultForRetro>>>;
 
 async function mayAnswer(deps: ServiceDeps, workspaceId: number, slackUserId: string, kr: RetroKeyResult) {
@@ -160,7 +151,7 @@ export async function retroForm(
   slackUserId: string,
   keyResultId: number,
 ): Promise<RetroFormAccess> {
-  const kr = await keyResultForRetro(deps, workspaceId, keyResultId);
+  const kr = await keyResultForRetro(deps.db, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = await mayAnswer(deps, workspaceId, slackUserId, kr);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
@@ -203,7 +194,7 @@ export async function saveRetroAnswers(
   keyResultId: number,
   inputs: RetroInputs,
 ): Promise<RetroSaveResult> {
-  const kr = await keyResultForRetro(deps, workspaceId, keyResultId);
+  const kr = await keyResultForRetro(deps.db, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = await mayAnswer(deps, workspaceId, slackUserId, kr);
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
@@ -216,11 +207,7 @@ export async function saveRetroAnswers(
     carryForward: inputs.carryForward,
     answeredAt: deps.now,
   };
-  await deps.db.retroEntry.upsert({
-    where: { keyResultId: kr.id },
-    create: { keyResultId: kr.id, ...answers },
-    update: answers,
-  });
+  await saveRetroAnswersRow(deps.db, kr.id, answers);
 
   const { team, cycle } = kr.objective;
   let carried: Carried | null = null;
@@ -234,7 +221,7 @@ export async function saveRetroAnswers(
   // Late answers update the thread already posted: this key result's reply and the parent's average.
   let threadUpdated = false;
   const key = retroThreadKey(team, cycle);
-  const posted = await deps.db.slackMessage.findUnique({ where: { key } });
+  const posted = await messageByKey(deps.db, key);
   if (posted?.status === "sent") {
     const retro = await teamRetro(deps.db, team, cycle, deps.now);
     const item = retro.items.find((i) => i.keyResult.id === kr.id);
