@@ -2,7 +2,7 @@
 // come out in clear; in the database they are only ever ciphertext.
 import type { TokenCipher } from "./tokenCipher";
 import type { Db, Tx } from "./types";
-import { ensureWorkspace } from "./workspaces";
+import { ensureWorkspace, markUninstalled } from "./workspaces";
 
 export type BotInstallation = {
   id: number;
@@ -107,6 +107,17 @@ export async function findInstallation(
 export async function deleteInstallation(db: Tx, slackTeamId: string): Promise<number> {
   const { count } = await db.installation.deleteMany({ where: { workspace: { slackTeamId } } });
   return count;
+}
+
+/**
+ * In one transaction: the workspace's tokens are deleted and it is marked uninstalled at `at`.
+ * Returns how many rows that changed (0: it was already so).
+ */
+export async function uninstall(db: Db, slackTeamId: string, at: Date): Promise<number> {
+  const [deleted, { count }] = await db.$transaction(
+    async (tx) => [await deleteInstallation(tx, slackTeamId), await markUninstalled(tx, slackTeamId, at)] as const,
+  );
+  return deleted + count;
 }
 
 /**

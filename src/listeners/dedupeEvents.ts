@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { isUniqueViolation } from "../db/types";
+import { forgetEvent, forgetEventsBefore, recordEvent } from "../db/events";
 import type { ListenerDeps } from "./deps";
 
 /** Slack retries an event for up to about five minutes; a day of ids is plenty. */
@@ -16,23 +16,16 @@ export function registerEventDedupe(app: App, deps: ListenerDeps) {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId !== "string") return next();
-    try {
-      await deps.db.processedEvent.create({ data: { eventId } });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+    if (!(await recordEvent(deps.db, eventId))) {
       deps.log.debug(`event ${eventId} already handled; ignoring the redelivery`);
       return;
     }
-    if (++seen % PRUNE_EVERY === 0) {
-      await deps.db.processedEvent.deleteMany({
-        where: { receivedAt: { lt: new Date(Date.now() - KEEP_EVENT_IDS_MS) } },
-      });
-    }
+    if (++seen % PRUNE_EVERY === 0) await forgetEventsBefore(deps.db, new Date(Date.now() - KEEP_EVENT_IDS_MS));
     try {
       await next();
     } catch (err) {
       // Handling failed: forget the id so that Slack's retry of this event is handled.
-      await deps.db.processedEvent.delete({ where: { eventId } }).catch(() => undefined);
+      await forgetEvent(deps.db, eventId).catch(() => undefined);
       throw err;
     }
   });

@@ -1,5 +1,5 @@
 import { parseAwayUntil } from "../domain/away";
-import { ensurePerson } from "../db/people";
+import { ensurePerson, setAwayUntil } from "../db/people";
 import type { ServiceDeps } from "./deps";
 import { refreshProfile } from "./people";
 
@@ -13,7 +13,7 @@ export async function setAway(
   const person = await refreshProfile(deps, await ensurePerson(deps.db, workspaceId, slackUserId));
   const until = parseAwayUntil(text, deps.now, person.tz ?? "UTC");
   if (!until) return null;
-  await deps.db.person.update({ where: { id: person.id }, data: { awayUntil: until } });
+  await setAwayUntil(deps.db, person.id, until);
   return until;
 }
 
@@ -21,5 +21,5 @@ export async function setAway(
 export async function setBack(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<void> {
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
   // Ending the absence now (rather than clearing it) lets this week's prompt count its grace from now.
-  await deps.db.person.update({ where: { id: person.id }, data: { awayUntil: deps.now } });
+  await setAwayUntil(deps.db, person.id, deps.now);
 }

@@ -129,9 +129,7 @@ export async function sendOnce(
   }
 }
 
-type Settle = (
-  data: Omit<Settlement, "holderId" | "attemptedAt">,
-) => Promise<{ message: SlackMessage }>;
+type Settle = (data: Omit<Settlement, "holderId" | "attemptedAt">) => Promise<{ message: SlackMessage }>;
 
 async function deliver(
   deps: OutboxDeps,

@@ -1,5 +1,6 @@
 import { isAwayStatus } from "../domain/away";
 import { isValidTimeZone } from "../domain/time";
+import { markProfileFetched, saveSlackProfile } from "../db/people";
 import type { Db, Person } from "../db/types";
 import type { Logger } from "../logger";
 import { slackErrorCode, type SlackClient } from "../slack/client";
@@ -21,23 +22,20 @@ export async function refreshProfile(deps: Deps, person: Person, maxAgeMs = PROF
     const status = { emoji: user?.profile?.status_emoji, text: user?.profile?.status_text };
     const expiration = user?.profile?.status_expiration;
     const tz = user?.tz && isValidTimeZone(user.tz) ? user.tz : null;
-    return await deps.db.person.update({
-      where: { id: person.id },
-      data: {
-        name: user?.real_name || user?.name || person.name,
-        tz,
-        tzFetchedAt: deps.now,
-        ...(person.tzFetchedAt && tz !== person.tz ? { tzChangedAt: deps.now } : {}),
-        slackAway: isAwayStatus(status),
-        isAdmin: Boolean(user?.is_admin || user?.is_owner),
-        slackAwayUntil: expiration ? new Date(expiration * 1000) : null,
-      },
+    return await saveSlackProfile(deps.db, person.id, {
+      name: user?.real_name || user?.name || person.name,
+      tz,
+      tzFetchedAt: deps.now,
+      ...(person.tzFetchedAt && tz !== person.tz ? { tzChangedAt: deps.now } : {}),
+      slackAway: isAwayStatus(status),
+      isAdmin: Boolean(user?.is_admin || user?.is_owner),
+      slackAwayUntil: expiration ? new Date(expiration * 1000) : null,
     });
   } catch (err) {
     const code = slackErrorCode(err);
     deps.log.warn(`users.info for ${person.slackUserId} failed (${code ?? "no answer"}); using the cached profile`);
     // Slack answered (user_not_found, account_inactive…): asking again every few minutes won't help.
-    if (code) return deps.db.person.update({ where: { id: person.id }, data: { tzFetchedAt: deps.now } });
+    if (code) return markProfileFetched(deps.db, person.id, deps.now);
     return person;
   }
 }

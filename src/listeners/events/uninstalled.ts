@@ -1,6 +1,5 @@
 import type { App } from "@slack/bolt";
-import { deleteInstallation } from "../../db/installations";
-import { markUninstalled } from "../../db/workspaces";
+import { uninstall } from "../../db/installations";
 import type { ListenerDeps } from "../deps";
 
 /**
@@ -10,11 +9,8 @@ import type { ListenerDeps } from "../deps";
 export function registerUninstalled(app: App, deps: ListenerDeps) {
   const stop = async (teamId: string | undefined, why: string) => {
     if (!teamId) return;
-    const at = deps.clock();
-    const [deleted, { count }] = await deps.db.$transaction(
-      async (tx) => [await deleteInstallation(tx, teamId), await markUninstalled(tx, teamId, at)] as const,
-    );
-    if (deleted + count > 0) deps.log.warn(`workspace ${teamId}: ${why}; its tokens are deleted and its jobs stop`);
+    if ((await uninstall(deps.db, teamId, deps.clock())) > 0)
+      deps.log.warn(`workspace ${teamId}: ${why}; its tokens are deleted and its jobs stop`);
   };
   app.event("app_uninstalled", async ({ body }) => stop(body.team_id, "the app was uninstalled"));
   app.event("tokens_revoked", async ({ event, body }) => {
