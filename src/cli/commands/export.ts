@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { findCycle } from "../../db/cycles";
+import { cyclesOf, findCycle } from "../../db/cycles";
 import { formatRecord } from "../../domain/records";
 import { quarterOf } from "../../domain/time";
 import { cycleRecord } from "../../services/cycleRecords";
@@ -33,9 +33,7 @@ async function exportCommand(opts: { cycle?: string; format: string; workspace?:
     const workspace = await resolveWorkspace(db, workspaceFlag);
     const cycle = chosenCycle ?? quarterOf(new Date(), CYCLE_TIME_ZONE).key;
     if (!(await findCycle(db, workspace.id, cycle))) {
-      const known = (
-        await db.cycle.findMany({ where: { workspaceId: workspace.id }, orderBy: { startsAt: "asc" } })
-      ).map((c) => c.key);
+      const known = (await cyclesOf(db, workspace.id)).map((c) => c.key);
       throw new CliError(
         `There are no OKRs for ${cycle}${known.length ? ` (cycles with OKRs: ${known.join(", ")})` : ": import some first"}.`,
       );
