@@ -12,7 +12,7 @@ export type CheckInValues = {
 };
 
 /** Stores the key result's check-in for `week`, keeping the previous one's values as a revision. */
-export async function saveCheckIn(tx: Tx, keyResultId: number, week: string, values: CheckInValues): Promise<void> {
+async function saveCheckIn(tx: Tx, keyResultId: number, week: string, values: CheckInValues): Promise<void> {
   const where = { keyResultId_week: { keyResultId, week } };
   const before = await tx.checkIn.findUnique({ where });
   if (!before) {
@@ -69,10 +69,7 @@ export async function saveCheckIns(
 }
 
 /** The key result and how many check-ins it has. */
-export async function keyResultWithCheckInCount(
-  tx: Tx,
-  keyResultId: number,
-): Promise<KeyResult & { checkIns: number }> {
+async function keyResultWithCheckInCount(tx: Tx, keyResultId: number): Promise<KeyResult & { checkIns: number }> {
   const { _count, ...kr } = await tx.keyResult.findUniqueOrThrow({
     where: { id: keyResultId },
     include: { _count: { select: { checkIns: true } } },
@@ -81,7 +78,7 @@ export async function keyResultWithCheckInCount(
 }
 
 /** Sets the baseline a first check-in gave, with the target and direction that follow from it. */
-export async function setBaselineFromCheckIn(
+async function setBaselineFromCheckIn(
   tx: Tx,
   keyResultId: number,
   values: Pick<KeyResult, "baseline" | "target" | "direction">,
