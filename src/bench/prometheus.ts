@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { waitFor } from "../sandbox/waitFor";
 
 export const PROMETHEUS_BIN = "/usr/bin/prometheus";
 
@@ -26,21 +27,6 @@ export type Prometheus = {
   until(promql: string, ok: (samples: Sample[]) => boolean, timeoutMs?: number): Promise<Sample[]>;
   stop(): Promise<void>;
 };
-
-/** Polls an async check until it gives a value, or throws after `timeoutMs`. */
-async function poll<T>(
-  check: () => Promise<T | undefined | null | false>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -114,13 +100,12 @@ export async function startPrometheus(target: string): Promise<Prometheus> {
     return body.data.result.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
   };
   try {
-    await poll(
+    await waitFor(
       async () => {
         if (gone) throw new Error(`Prometheus exited at start:\n${output}`);
         return (await fetch(`${url}/-/ready`).catch(() => null))?.ok;
       },
-      15_000,
-      "Prometheus to be ready",
+      { timeoutMs: 15_000, intervalMs: 200, message: "Prometheus to be ready" },
     );
   } catch (err) {
     await stop();
@@ -132,13 +117,12 @@ export async function startPrometheus(target: string): Promise<Prometheus> {
     until: async (promql, ok, timeoutMs = 15_000) => {
       let last: Sample[] = [];
       try {
-        return await poll(
+        return await waitFor(
           async () => {
             last = await query(promql);
             return ok(last) ? last : undefined;
           },
-          timeoutMs,
-          promql,
+          { timeoutMs, intervalMs: 200, message: promql },
         );
       } catch (err) {
         throw new Error(`${(err as Error).message}; last answer: ${JSON.stringify(last)}\n${output.slice(-2000)}`);
