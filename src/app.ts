@@ -10,6 +10,7 @@ import { ackEverything } from "./listeners/ackEverything";
 import { AfterAck } from "./listeners/afterAck";
 import type { SourceReader } from "./sources/reader";
 import type { Holder } from "./services/claimHolders";
+import { Lookups } from "./services/lookups";
 import { AUTHORIZE_FAILED_MARK, INSTALLED_WORKSPACE_MARK } from "./listeners/requestWorkspace";
 import type { Logger } from "./logger";
 import { timeAcks } from "./observability/acks";
@@ -125,7 +126,17 @@ export function createApp({
     });
   }
   if (metrics) timeAcks(app, metrics);
-  registerListeners(app, { db: database.db, log, clock, homeWorkspaceId, afterAck, holder, metrics, sources });
+  registerListeners(app, {
+    db: database.db,
+    log,
+    clock,
+    homeWorkspaceId,
+    afterAck,
+    holder,
+    metrics,
+    sources,
+    lookups: new Lookups(),
+  });
   return app;
 }
 

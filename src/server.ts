@@ -32,11 +32,15 @@ export type RunningBot = {
   metricsPort: number;
   /** What key results' measured values are read with. */
   sources: SourceReader;
+  /** The work listeners queued after their answers (its `idle()` resolves when it is done). */
+  afterAck: AfterAck;
   stop(): Promise<void>;
 };
 
 export type StartOptions = {
   scheduler?: boolean;
+  /** Sees every SQL statement the bot runs (tests and the benchmark count them). */
+  onQuery?: (sql: string) => void;
   clock?: () => Date;
   /** While the database cannot be reached at start: how often to try, and the first wait (doubling). */
   databaseRetries?: { attempts: number; delayMs: number };
@@ -54,7 +58,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const clock = opts.clock ?? (() => new Date());
   const result = await migrateWhenReachable(config, log, opts.databaseRetries ?? DATABASE_RETRIES);
   if (result.applied.length > 0) log.info(`applied migrations: ${result.applied.join(", ")}`);
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, opts.onQuery ? { onQuery: opts.onQuery } : {});
   await database.ping().catch(async (err: unknown) => {
     await database.close();
     throw err;
@@ -137,6 +141,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     metrics,
     metricsPort,
     sources,
+    afterAck,
     stop: () =>
       (stopping ??= (async () => {
         await scheduler?.stop();

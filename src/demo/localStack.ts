@@ -56,6 +56,8 @@ export async function startLocalStack(opts: {
   metricsPort?: number;
   /** The sources of measured values (default: none). */
   sources?: SourcesConfig;
+  /** Sees every SQL statement the bot runs. */
+  onQuery?: (sql: string) => void;
 }): Promise<LocalStack> {
   const clock = { now: opts.now };
   // Slack stamps messages with the bot's (possibly simulated) time, so transcripts read in order.
@@ -86,6 +88,7 @@ export async function startLocalStack(opts: {
     scheduler: opts.scheduler ?? false,
     clock: () => clock.now,
     sources: opts.sources ?? noSources(),
+    ...(opts.onQuery ? { onQuery: opts.onQuery } : {}),
   });
   const requester = opts.socketMode
     ? new SlackRequester({ socketMode: sandbox.socketMode, sandbox })

@@ -3,6 +3,7 @@ import type { Db } from "../db/types";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { Holder } from "../services/claimHolders";
+import type { Lookups } from "../services/lookups";
 import type { SourceReader } from "../sources/reader";
 import type { AfterAck } from "./afterAck";
 
@@ -19,6 +20,8 @@ export type ListenerDeps = {
   metrics?: Metrics;
   /** The operator's sources of measured values (SOURCES_FILE); absent: none. */
   sources?: SourceReader;
+  /** The cycle, people and schedules the check-in path reads on every request, kept briefly. */
+  lookups?: Lookups;
 };
 
 /** Where the request-workspace middleware leaves the workspace a request acts on. */

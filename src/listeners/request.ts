@@ -35,6 +35,7 @@ export function requestOf(deps: ListenerDeps, { context, client, body }: BoltArg
     holder: deps.holder,
     metrics: deps.metrics,
     sources: deps.sources,
+    lookups: deps.lookups,
   };
   return {
     ws: workspaceOf(context),

@@ -1,19 +1,20 @@
 // The check-in form and its answers: what the modal shows, and storing what the owner submits.
 import { checkinReceived, type ReceivedEntry } from "../blocks/checkin";
-import type { KeyResultStatus } from "../domain/keyResultStatus";
+import { keyResultStatus, type KeyResultStatus } from "../domain/keyResultStatus";
 import { measurementFor } from "../domain/measurements";
 import { isCadence, previousPeriod } from "../domain/periods";
 import { isoWeekKey, previousWeekKey } from "../domain/time";
 import { deriveDirection } from "../domain/progress";
 import { describeTarget, impliedDirection, meets, parseTarget, resolveTarget } from "../domain/targets";
 import type { Confidence } from "../domain/types";
-import { type RebaselineRule, saveCheckIns } from "../db/checkIns";
+import { type KeyResultToCheckIn, keyResultsToCheckIn, type Rebaseline, saveCheckIns } from "../db/checkIns";
 import { cycleAt } from "../db/cycles";
 import { messagesUnderKey } from "../db/outbox";
 import { ensurePerson } from "../db/people";
 import { teamsCoOwnedIn, teamsOwnedIn } from "../db/teams";
 import type { ServiceDeps } from "./deps";
 import { updateSent } from "./outbox";
+import { runningCycle } from "./overview";
 import { refreshProfile } from "./people";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
 
@@ -35,21 +36,33 @@ export async function checkinForm(
 
 /**
  * The person, the running cycle and their current period (their team's cadence, their time zone).
- * `refresh: false` uses the cached profile: no Slack call, for paths that must answer Slack fast.
+ * `refresh: false` is for paths that must answer Slack fast: no Slack call, and the lookups the
+ * form was opened with (deps.lookups) when they are recent.
  */
 async function personContext(deps: ServiceDeps, workspaceId: number, slackUserId: string, opts = { refresh: true }) {
-  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
-  if (!cycle) return null;
-  const known = await ensurePerson(deps.db, workspaceId, slackUserId);
-  const person = opts.refresh ? await refreshProfile(deps, known) : known;
-  // The schedule follows the teams of the key results they own, as their prompts do; someone who
-  // only co-owns follows those teams.
-  const owned = await teamsOwnedIn(deps.db, workspaceId, cycle.id, person.id);
-  const team = scheduleTeam(owned.length > 0 ? owned : await teamsCoOwnedIn(deps.db, workspaceId, cycle.id, person.id));
+  const key = `checkin:${workspaceId}:${slackUserId}`;
+  const load = () => scheduleOf(deps, workspaceId, slackUserId, opts.refresh);
+  const found = opts.refresh || !deps.lookups ? await load() : await deps.lookups.get(key, deps.now, load);
+  if (opts.refresh && found) deps.lookups?.set(key, deps.now, found);
+  if (!found || found.cycle.endsAt <= deps.now) return null;
+  const { person, cycle, team } = found;
   const tz = person.tz ?? team?.timezone ?? "UTC";
   const period = team ? periodFor(team, tz, deps.now).key : isoWeekKey(deps.now, tz);
   const previous = team && isCadence(team.cadence) ? previousPeriod(period, team.cadence) : previousWeekKey(period);
   return { person, cycleId: cycle.id, period, previous };
+}
+
+/** The running cycle, the person, and the team whose schedule their check-ins follow. */
+async function scheduleOf(deps: ServiceDeps, workspaceId: number, slackUserId: string, refresh: boolean) {
+  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  if (!cycle) return null;
+  const known = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const person = refresh ? await refreshProfile(deps, known) : known;
+  // The schedule follows the teams of the key results they own, as their prompts do; someone who
+  // only co-owns follows those teams.
+  const owned = await teamsOwnedIn(deps.db, workspaceId, cycle.id, person.id);
+  const team = scheduleTeam(owned.length > 0 ? owned : await teamsCoOwnedIn(deps.db, workspaceId, cycle.id, person.id));
+  return { cycle, person, team };
 }
 
 export type CheckinEntry = {
@@ -65,7 +78,7 @@ export class NotAllowedError extends Error {
 }
 
 export type RecordResult =
-  | { status: "stored"; week: string; received: ReceivedEntry[] }
+  | { status: "stored"; week: string }
   /** Values that moved more than the whole baseline → target distance since the last check-in. */
   | { status: "needs_confirmation"; week: string; keyResultIds: number[] };
 
@@ -101,13 +114,18 @@ export async function recordCheckins(
   // A form opened before a period turned (Sunday night, sent Monday) counts for the period it showed.
   const period = opts.formPeriod === context.previous ? context.previous : context.period;
   const { person } = context;
-  const mine = await statusesOf(deps.db, person, context.cycleId, period);
-  const byId = new Map(mine.map((kr) => [kr.id, kr]));
+  const mine = await keyResultsToCheckIn(
+    deps.db,
+    person.id,
+    context.cycleId,
+    entries.map((e) => e.keyResultId),
+  );
+  const byId = new Map(mine.map((kr) => [kr.id, { kr, status: keyResultStatus(kr, period) }]));
   if (entries.some((e) => !byId.has(e.keyResultId)))
     throw new NotAllowedError("You can only check in on key results you own or co-own.");
 
   const jumps = entries.filter(
-    (e) => !confirmed.has(e.keyResultId) && isImplausibleJump(byId.get(e.keyResultId)!, e.value),
+    (e) => !confirmed.has(e.keyResultId) && isImplausibleJump(byId.get(e.keyResultId)!.status, e.value),
   );
   if (jumps.length > 0)
     return { status: "needs_confirmation", week: period, keyResultIds: jumps.map((e) => e.keyResultId) };
@@ -115,53 +133,41 @@ export async function recordCheckins(
   await saveCheckIns(
     deps.db,
     period,
-    entries.map((e) => ({
-      keyResultId: e.keyResultId,
-      values: {
-        value: e.value,
-        confidence: e.confidence,
-        note: e.note,
-        evidenceUrl: e.evidenceUrl ?? null,
-        authorId: person.id,
-        // What the source read for this period, kept beside what they typed (confirmed or overridden).
-        measuredValue: measurementFor(byId.get(e.keyResultId)!.measurements ?? [], period)?.value ?? null,
-      },
-    })),
-    // The first check-in sets the baseline, and correcting it corrects the baseline it set.
-    baselineFromFirstCheckIn,
+    entries.map((e) => {
+      const { kr } = byId.get(e.keyResultId)!;
+      const first = !kr.checkIns.some((c) => c.week === period && !c.measured);
+      // The first check-in sets the baseline, and correcting it corrects the baseline it set.
+      const onlyOne = kr.checkIns.filter((c) => !c.measured).length + (first ? 1 : 0) === 1;
+      return {
+        keyResultId: e.keyResultId,
+        first,
+        rebaseline: onlyOne ? baselineFromFirstCheckIn(kr, e.value) : null,
+        values: {
+          value: e.value,
+          confidence: e.confidence,
+          note: e.note,
+          evidenceUrl: e.evidenceUrl ?? null,
+          authorId: person.id,
+          // What the source read for this period, kept beside what they typed (confirmed or overridden).
+          measuredValue: measurementFor(kr.measurements ?? [], period)?.value ?? null,
+        },
+      };
+    }),
   );
   deps.metrics?.checkinsStored.inc(entries.length);
-  // What is checked in this period now: this submission, and earlier ones it did not touch.
-  const submitted = new Map(entries.map((e) => [e.keyResultId, e]));
-  const received = mine.flatMap((kr) => {
-    const now = submitted.get(kr.id);
-    const threshold = (value: number) =>
-      kr.comparator ? { threshold: { met: meets(kr.comparator, kr.target, value), target: describeTarget(kr) } } : {};
-    if (now)
-      return [
-        {
-          title: kr.title,
-          value: now.value,
-          unit: kr.unit,
-          confidence: now.confidence,
-          note: now.note,
-          ...threshold(now.value),
-        },
-      ];
-    return kr.thisWeek
-      ? [
-          {
-            title: kr.title,
-            value: kr.current,
-            unit: kr.unit,
-            confidence: kr.thisWeek.confidence,
-            note: kr.thisWeek.note,
-            ...threshold(kr.current),
-          },
-        ]
-      : [];
+  return { status: "stored", week: period };
+}
+
+/** What is checked in for the period: each key result's answer, as the "Checked in ✓" message lists them. */
+function receivedIn(statuses: readonly KeyResultStatus[]): ReceivedEntry[] {
+  return statuses.flatMap((kr) => {
+    if (!kr.thisWeek) return [];
+    const threshold = kr.comparator
+      ? { threshold: { met: meets(kr.comparator, kr.target, kr.thisWeek.value), target: describeTarget(kr) } }
+      : {};
+    const { value, confidence, note } = kr.thisWeek;
+    return [{ title: kr.title, value, unit: kr.unit, confidence, note, ...threshold }];
   });
-  return { status: "stored", week: period, received };
 }
 
 /**
@@ -169,26 +175,33 @@ export async function recordCheckins(
  * relative target ("-30%") is resolved against it; so does a correction of that check-in while it
  * is the only one. Later check-ins leave both alone.
  */
-const baselineFromFirstCheckIn: RebaselineRule = (kr, value) => {
-  if (!kr.baselineFromCheckIn || kr.checkIns !== 1) return null;
+function baselineFromFirstCheckIn(kr: KeyResultToCheckIn, value: number): Rebaseline | null {
+  if (!kr.baselineFromCheckIn) return null;
   const spec = kr.targetText ? parseTarget(kr.targetText) : null;
   const target = spec?.kind === "relative" ? resolveTarget(spec, value)! : kr.target;
   const direction = kr.directionSet
     ? kr.direction
     : ((spec && impliedDirection(spec)) ?? deriveDirection(value, target) ?? kr.direction);
   return { baseline: value, target, direction };
-};
+}
 
-/** Turns this period's prompt DMs (first and after a snooze), if sent, into a "Checked in ✓" summary. */
+/**
+ * Turns this period's prompt DMs (first and after a snooze), if sent, into a "Checked in ✓" summary
+ * of what is stored for the period when it runs (so several check-ins in a row need one update).
+ */
 export async function markPromptAnswered(
   deps: ServiceDeps,
   workspaceId: number,
   slackUserId: string,
-  result: { week: string; received: ReceivedEntry[] },
+  week: string,
 ): Promise<number> {
-  const key = promptKey(workspaceId, slackUserId, result.week);
-  const prompts = await messagesUnderKey(deps.db, key, [`reminder:${workspaceId}:${slackUserId}:${result.week}`]);
-  const content = checkinReceived({ week: result.week, entries: result.received });
+  const key = promptKey(workspaceId, slackUserId, week);
+  const prompts = await messagesUnderKey(deps.db, key, [`reminder:${workspaceId}:${slackUserId}:${week}`]);
+  if (prompts.length === 0) return 0;
+  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const cycle = await runningCycle(deps, workspaceId);
+  const statuses = cycle ? await statusesOf(deps.db, person, cycle.id, week) : [];
+  const content = checkinReceived({ week, entries: receivedIn(statuses) });
   let updated = 0;
   for (const p of prompts) if (await updateSent(deps, p.key, content)) updated += 1;
   return updated;

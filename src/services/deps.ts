@@ -5,6 +5,8 @@ import type { SlackClient } from "../slack/client";
 import type { Pacer } from "../slack/pacer";
 import type { SourceReader } from "../sources/reader";
 import type { Holder } from "./claimHolders";
+import type { Lookups } from "./lookups";
+import type { Memo } from "./memo";
 
 /**
  * What every use case needs: the database, a Slack client, the time it runs at, a logger; and
@@ -24,6 +26,10 @@ export type ServiceDeps = {
   metrics?: Metrics;
   /** The operator's sources of measured values (SOURCES_FILE); absent: none. */
   sources?: SourceReader;
+  /** Listeners only: the rarely changing lookups, kept briefly (see lookups.ts). */
+  lookups?: Lookups;
+  /** After-ack work: what the tasks of one batch share (see memo.ts). */
+  memo?: Memo;
 };
 
 /** What a job run covers: one workspace (runJob hands each its own, with its client), and optionally one team by name. */

@@ -9,7 +9,9 @@ import { cycleAt } from "../db/cycles";
 import { objectiveLinesIn, ownedObjectives } from "../db/okrs";
 import { ensurePerson } from "../db/people";
 import { teamsOf, teamsOfMember } from "../db/teams";
+import type { Cycle, Person } from "../db/types";
 import type { ServiceDeps } from "./deps";
+import { remembered } from "./memo";
 import { teamDigest } from "./digest";
 import { timeZoneOf } from "./people";
 import { periodFor, scheduleTeam } from "./prompts";
@@ -17,9 +19,13 @@ import { periodFor, scheduleTeam } from "./prompts";
 export type MyOkrs = { cycleKey: string; week: string; objectives: Array<ObjectiveWithStatus & { id: number }> } | null;
 
 export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<MyOkrs> {
-  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
+  const cycle = await runningCycle(deps, workspaceId);
   if (!cycle) return null;
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  return okrsOf(deps, cycle, person);
+}
+
+async function okrsOf(deps: ServiceDeps, cycle: Cycle, person: Person): Promise<NonNullable<MyOkrs>> {
   const objectives = await ownedObjectives(deps.db, person.id, cycle.id);
   const team = scheduleTeam(objectives.map((o) => o.team));
   const tz = await timeZoneOf(deps, person, team?.timezone ?? "UTC");
@@ -35,6 +41,11 @@ export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId
       keyResults: o.keyResults.map((kr) => keyResultStatus(kr, week)),
     })),
   };
+}
+
+/** The cycle running now (read once per batch of after-ack work). */
+export function runningCycle(deps: ServiceDeps, workspaceId: number) {
+  return remembered(deps.memo, `cycle:${workspaceId}`, () => cycleAt(deps.db, workspaceId, deps.now));
 }
 
 export type TeamOverview =
@@ -79,14 +90,16 @@ export async function digestPreview(
 
 /** The person's App Home: their key results, their team's objectives, and for managers who is missing. */
 export async function homeData(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<HomeData> {
-  const mine = await myOkrs(deps, workspaceId, slackUserId);
-  const cycle = await cycleAt(deps.db, workspaceId, deps.now);
-  if (!mine || !cycle) return { cycleKey: null, week: null, keyResults: [], team: null, managed: [] };
+  const cycle = await runningCycle(deps, workspaceId);
+  if (!cycle) return { cycleKey: null, week: null, keyResults: [], team: null, managed: [] };
   const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const mine = await okrsOf(deps, cycle, person);
   const teams = await teamsOfMember(deps.db, workspaceId, cycle.id, person.id);
   const ownTeam = scheduleTeam(teams);
   const digests = new Map<number, Digest>();
-  for (const t of teams) digests.set(t.id, await teamDigest(deps.db, t, cycle, deps.now));
+  // Teammates' Homes refreshed in one batch share their team's digest.
+  for (const t of teams)
+    digests.set(t.id, await remembered(deps.memo, `digest:${t.id}`, () => teamDigest(deps.db, t, cycle, deps.now)));
   const ownDigest = ownTeam ? digests.get(ownTeam.id) : undefined;
   return {
     cycleKey: mine.cycleKey,
@@ -115,7 +128,7 @@ async function withServedLines(
   cycleId: number,
   objectives: NonNullable<MyOkrs>["objectives"],
 ): Promise<HomeData["keyResults"]> {
-  const rows = await objectiveLinesIn(deps.db, workspaceId, cycleId);
+  const rows = await remembered(deps.memo, `lines:${cycleId}`, () => objectiveLinesIn(deps.db, workspaceId, cycleId));
   const byId = new Map(rows.map((o) => [o.id, { title: o.title, team: o.team, alignsToId: o.alignsToId }]));
   return objectives.flatMap((o) => {
     const serves = servedLine(o.id, byId);

@@ -80,7 +80,8 @@ describe.each(PROVIDERS)("prompt timing on %s", (provider) => {
       "2026-11-02 09:00",
       "2026-11-09 09:00",
     ]);
-  });
+    // Ten weeks of hourly ticks: about 20 s on an idle machine.
+  }, 90_000);
 
   it("catches up a prompt missed while down within the grace window (the same day), and skips and logs it after", async () => {
     await s.importYaml(team("2026-Q4"));

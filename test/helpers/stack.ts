@@ -24,6 +24,8 @@ export type TestStackOptions = {
   metricsPort?: number;
   /** The sources of measured values (default: none). */
   sources?: SourcesConfig;
+  /** Sees every SQL statement the bot runs. */
+  onQuery?: (sql: string) => void;
 };
 
 /** The real bot (Bolt over HTTP, or Socket Mode) against the sandbox, on a fresh database of the given provider. */

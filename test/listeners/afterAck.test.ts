@@ -21,4 +21,20 @@ describe("AfterAck", () => {
     expect(logs.join("\n")).toContain("broken failed");
     await expect(queue.idle()).resolves.toBeUndefined(); // nothing queued: at once
   });
+
+  it("queues a keyed task once while it waits, and again once it has started", async () => {
+    const queue = new AfterAck(createLogger("error", "test", () => undefined));
+    const runs: string[] = [];
+    let release!: () => void;
+    queue.add("blocker", () => new Promise<void>((r) => (release = r)));
+    for (const n of [1, 2, 3]) queue.addOnce("home:U1", "home", async () => void runs.push(`U1 home ${n}`));
+    queue.addOnce("home:U2", "home", async () => void runs.push("U2 home"));
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await queue.idle();
+    expect(runs).toEqual(["U1 home 1", "U2 home"]);
+    queue.addOnce("home:U1", "home", async () => void runs.push("U1 home again"));
+    await queue.idle();
+    expect(runs).toEqual(["U1 home 1", "U2 home", "U1 home again"]);
+  });
 });

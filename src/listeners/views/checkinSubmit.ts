@@ -41,10 +41,14 @@ export function registerCheckinSubmit(app: App, deps: ListenerDeps) {
       );
     }
     await ack();
-    req.afterAck.add("updating the prompt and the Home tab after a check-in", async () => {
-      await markPromptAnswered(req.services, req.ws, req.userId, result);
-      await publishHome(req);
-    });
+    // Keyed: a person's check-ins in a row (a burst, several forms) need one update of each.
+    const { week } = result;
+    req.afterAck.addOnce(`checked-in:${req.ws}:${req.userId}:${week}`, "updating the prompt after a check-in", (memo) =>
+      markPromptAnswered({ ...req.services, memo }, req.ws, req.userId, week),
+    );
+    req.afterAck.addOnce(`home:${req.ws}:${req.userId}`, "refreshing the Home tab after a check-in", (memo) =>
+      publishHome({ ...req, services: { ...req.services, memo } }),
+    );
   });
 }
 
