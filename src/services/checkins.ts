@@ -14,7 +14,7 @@ import { ensurePerson } from "../db/people";
 import { teamsCoOwnedIn, teamsOwnedIn } from "../db/teams";
 import type { ServiceDeps } from "./deps";
 import { updateSent } from "./outbox";
-import { runningCycle } from "./overview";
+import { objectivesOwnedBy, personIn, runningCycle } from "./overview";
 import { refreshProfile } from "./people";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
 
@@ -198,9 +198,10 @@ export async function markPromptAnswered(
   const key = promptKey(workspaceId, slackUserId, week);
   const prompts = await messagesUnderKey(deps.db, key, [`reminder:${workspaceId}:${slackUserId}:${week}`]);
   if (prompts.length === 0) return 0;
-  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const person = await personIn(deps, workspaceId, slackUserId);
   const cycle = await runningCycle(deps, workspaceId);
-  const statuses = cycle ? await statusesOf(deps.db, person, cycle.id, week) : [];
+  const owned = cycle ? await objectivesOwnedBy(deps, person, cycle.id) : [];
+  const statuses = owned.flatMap((o) => o.keyResults.map((kr) => keyResultStatus(kr, week)));
   const content = checkinReceived({ week, entries: receivedIn(statuses) });
   let updated = 0;
   for (const p of prompts) if (await updateSent(deps, p.key, content)) updated += 1;

@@ -21,12 +21,12 @@ export type MyOkrs = { cycleKey: string; week: string; objectives: Array<Objecti
 export async function myOkrs(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<MyOkrs> {
   const cycle = await runningCycle(deps, workspaceId);
   if (!cycle) return null;
-  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const person = await personIn(deps, workspaceId, slackUserId);
   return okrsOf(deps, cycle, person);
 }
 
 async function okrsOf(deps: ServiceDeps, cycle: Cycle, person: Person): Promise<NonNullable<MyOkrs>> {
-  const objectives = await ownedObjectives(deps.db, person.id, cycle.id);
+  const objectives = await objectivesOwnedBy(deps, person, cycle.id);
   const team = scheduleTeam(objectives.map((o) => o.team));
   const tz = await timeZoneOf(deps, person, team?.timezone ?? "UTC");
   // The same period the person's prompts and check-ins use.
@@ -46,6 +46,18 @@ async function okrsOf(deps: ServiceDeps, cycle: Cycle, person: Person): Promise<
 /** The cycle running now (read once per batch of after-ack work). */
 export function runningCycle(deps: ServiceDeps, workspaceId: number) {
   return remembered(deps.memo, `cycle:${workspaceId}`, () => cycleAt(deps.db, workspaceId, deps.now));
+}
+
+/** The person (read once per batch: their DM and their Home are refreshed in the same one). */
+export function personIn(deps: ServiceDeps, workspaceId: number, slackUserId: string) {
+  return remembered(deps.memo, `person:${workspaceId}:${slackUserId}`, () =>
+    ensurePerson(deps.db, workspaceId, slackUserId),
+  );
+}
+
+/** The objectives whose key results the person owns or co-owns, with their facts (once per batch). */
+export function objectivesOwnedBy(deps: ServiceDeps, person: Person, cycleId: number) {
+  return remembered(deps.memo, `owned:${person.id}:${cycleId}`, () => ownedObjectives(deps.db, person.id, cycleId));
 }
 
 export type TeamOverview =
@@ -92,7 +104,7 @@ export async function digestPreview(
 export async function homeData(deps: ServiceDeps, workspaceId: number, slackUserId: string): Promise<HomeData> {
   const cycle = await runningCycle(deps, workspaceId);
   if (!cycle) return { cycleKey: null, week: null, keyResults: [], team: null, managed: [] };
-  const person = await ensurePerson(deps.db, workspaceId, slackUserId);
+  const person = await personIn(deps, workspaceId, slackUserId);
   const mine = await okrsOf(deps, cycle, person);
   const teams = await teamsOfMember(deps.db, workspaceId, cycle.id, person.id);
   const ownTeam = scheduleTeam(teams);
