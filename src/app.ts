@@ -113,7 +113,7 @@ export function createApp({
     if (refused) log.warn(`dropped a request: Slack refused the workspace's bot token (${refused})`);
     else log.error("listener failed", err);
   });
-  ackEverything(app, log);
+  ackEverything(app, log, afterAck);
   if (inFlight) {
     app.use(async ({ next }) => {
       const work = next();

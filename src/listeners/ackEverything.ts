@@ -2,8 +2,10 @@
 // an app that fails too many deliveries. Bolt leaves a request no listener acknowledged unanswered
 // (a 404 after 3 s and an ERROR line) and does not recognise some at all (`app_rate_limited`). This
 // wraps the app's entry point, for HTTP and Socket Mode alike: once Bolt has run every middleware
-// and listener, a request still unacknowledged is acknowledged here and logged at debug.
+// and listener, a request still unacknowledged is acknowledged here and logged at debug. Until a
+// request is answered, the work queued after earlier answers waits (AfterAck).
 import type { AckFn, App, ReceiverEvent } from "@slack/bolt";
+import type { AfterAck } from "./afterAck";
 import type { Logger } from "../logger";
 import { requestKind } from "./requestKind";
 import { UNKNOWN_FORM } from "../blocks/sentences";
@@ -11,7 +13,7 @@ import { formError } from "./trouble";
 
 type Body = Record<string, unknown> & { type?: unknown; view?: Parameters<typeof formError>[0] };
 
-export function ackEverything(app: App, log: Logger): void {
+export function ackEverything(app: App, log: Logger, afterAck: AfterAck): void {
   const process = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
     const body = event.body as Body;
@@ -19,15 +21,24 @@ export function ackEverything(app: App, log: Logger): void {
       log.warn(rateLimitedWarning(body));
       return event.ack();
     }
+    const answered = afterAck.answeringStarted();
     let acked = false;
     const ack: AckFn<unknown> = async (response) => {
       acked = true;
-      await event.ack(neverEmptyErrors(body, response, log));
+      try {
+        await event.ack(neverEmptyErrors(body, response, log));
+      } finally {
+        answered();
+      }
     };
-    await process({ ...event, ack });
-    if (acked) return;
-    log.debug(`no listener answered ${requestKind(body)}; acknowledged`);
-    await event.ack(defaultAnswer(body));
+    try {
+      await process({ ...event, ack });
+      if (acked) return;
+      log.debug(`no listener answered ${requestKind(body)}; acknowledged`);
+      await event.ack(defaultAnswer(body));
+    } finally {
+      answered();
+    }
   };
 }
 

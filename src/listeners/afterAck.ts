@@ -4,22 +4,41 @@
 // are queued once: a burst of check-ins by one person refreshes their Home tab once, not per check-in.
 // What is queued while a batch runs forms the next batch; the tasks of a batch share a memo (what
 // they all read, such as a team's digest, is read once for them).
+// A task waits while requests are waiting for their answer (each statement it runs would delay
+// them), but not longer than MAX_DEFER_MS after it was queued, so a steady stream cannot starve it.
 import type { Logger } from "../logger";
 import type { Memo } from "../services/memo";
 
 type Task = (memo: Memo) => Promise<unknown>;
 
+export const MAX_DEFER_MS = 3_000;
+
 export class AfterAck {
-  private readonly queue: Array<{ what: string; run: Task; key?: string }> = [];
+  private readonly queue: Array<{ what: string; run: Task; key?: string; queuedAt: number }> = [];
   /** Keys of the tasks queued and not started yet. */
   private readonly waiting = new Set<string>();
   private running = false;
   private drained: Array<() => void> = [];
+  /** Requests received and not answered yet. */
+  private answering = 0;
+  private quiet: Array<() => void> = [];
 
   constructor(private readonly log: Logger) {}
 
+  /** A request Slack waits on has come in; call what this returns once it is answered (again: no effect). */
+  answeringStarted(): () => void {
+    this.answering += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.answering -= 1;
+      if (this.answering === 0) for (const wake of this.quiet.splice(0)) wake();
+    };
+  }
+
   add(what: string, run: Task): void {
-    this.queue.push({ what, run });
+    this.queue.push({ what, run, queuedAt: performance.now() });
     if (!this.running) void this.pump();
   }
 
@@ -27,7 +46,7 @@ export class AfterAck {
   addOnce(key: string, what: string, run: Task): void {
     if (this.waiting.has(key)) return;
     this.waiting.add(key);
-    this.queue.push({ what, run, key });
+    this.queue.push({ what, run, key, queuedAt: performance.now() });
     if (!this.running) void this.pump();
   }
 
@@ -43,7 +62,9 @@ export class AfterAck {
     await new Promise((r) => setImmediate(r));
     while (this.queue.length > 0) {
       const memo: Memo = new Map();
+      await this.untilQuiet(this.queue[0]!.queuedAt + MAX_DEFER_MS);
       for (const task of this.queue.splice(0)) {
+        await this.untilQuiet(task.queuedAt + MAX_DEFER_MS);
         if (task.key) this.waiting.delete(task.key);
         try {
           await task.run(memo);
@@ -54,5 +75,22 @@ export class AfterAck {
     }
     this.running = false;
     for (const resolve of this.drained.splice(0)) resolve();
+  }
+
+  /** Resolves when no request is waiting for its answer, or at `deadline` (performance.now()). */
+  private untilQuiet(deadline: number): Promise<void> {
+    const wait = deadline - performance.now();
+    if (this.answering === 0 || wait <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.quiet = this.quiet.filter((w) => w !== wake);
+        resolve();
+      }, wait);
+      this.quiet.push(wake);
+    });
   }
 }

@@ -1,5 +1,6 @@
 // The answer to a request nobody handled, and the guard on empty field errors, through Bolt's own
 // App.processEvent (its receiver is the smallest one Bolt accepts: the test hands it each request).
+import { AfterAck } from "../../src/listeners/afterAck";
 import { App, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import { ackEverything } from "../../src/listeners/ackEverything";
 import { UNKNOWN_FORM } from "../../src/blocks/sentences";
@@ -58,7 +59,7 @@ const input = {
 describe("ackEverything", () => {
   it("answers once a request no listener answered: a form it does not know closes saying why, options are empty, the rest is a plain ack", async () => {
     const { app, log, logs } = setUp();
-    ackEverything(app, log);
+    ackEverything(app, log, new AfterAck(log));
     expect(await deliver(app, submission("legacy_form", [input]))).toEqual([
       {
         response_action: "update",
@@ -99,14 +100,14 @@ describe("ackEverything", () => {
   it("does not answer what a listener answered", async () => {
     const { app, log } = setUp();
     app.view("known", async ({ ack }) => ack({ response_action: "clear" }));
-    ackEverything(app, log);
+    ackEverything(app, log, new AfterAck(log));
     expect(await deliver(app, submission("known", [input]))).toEqual([{ response_action: "clear" }]);
   });
 
   it("turns an empty errors answer into a message under the first input block, or in place of a form that has none", async () => {
     const { app, log, logs } = setUp();
     app.view("empty_errors", async ({ ack }) => ack({ response_action: "errors", errors: {} }));
-    ackEverything(app, log);
+    ackEverything(app, log, new AfterAck(log));
     expect(await deliver(app, submission("empty_errors", [input]))).toEqual([
       { response_action: "errors", errors: { first_input: UNKNOWN_FORM } },
     ]);
@@ -124,7 +125,7 @@ describe("ackEverything", () => {
 
   it("acknowledges app_rate_limited (a body Bolt does not recognise) with a warning naming the minute", async () => {
     const { app, log, logs } = setUp();
-    ackEverything(app, log);
+    ackEverything(app, log, new AfterAck(log));
     expect(
       await deliver(app, {
         token: "t",

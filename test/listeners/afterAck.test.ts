@@ -1,4 +1,4 @@
-import { AfterAck } from "../../src/listeners/afterAck";
+import { AfterAck, MAX_DEFER_MS } from "../../src/listeners/afterAck";
 import { createLogger } from "../../src/logger";
 
 describe("AfterAck", () => {
@@ -36,5 +36,30 @@ describe("AfterAck", () => {
     queue.addOnce("home:U1", "home", async () => void runs.push("U1 home again"));
     await queue.idle();
     expect(runs).toEqual(["U1 home 1", "U2 home", "U1 home again"]);
+  });
+
+  it("waits while a request waits for its answer, and not past MAX_DEFER_MS after it was queued", async () => {
+    const queue = new AfterAck(createLogger("error", "test", () => undefined));
+    const ran: string[] = [];
+    const answered = queue.answeringStarted();
+    queue.add("refresh", async () => void ran.push("refresh"));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ran).toEqual([]);
+    answered();
+    answered(); // a second call changes nothing
+    await queue.idle();
+    expect(ran).toEqual(["refresh"]);
+
+    jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick"] });
+    try {
+      queue.answeringStarted(); // never answered
+      queue.add("late refresh", async () => void ran.push("late refresh"));
+      await jest.advanceTimersByTimeAsync(MAX_DEFER_MS - 100);
+      expect(ran).toEqual(["refresh"]);
+      await jest.advanceTimersByTimeAsync(200);
+      expect(ran).toEqual(["refresh", "late refresh"]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
