@@ -105,8 +105,6 @@ describe("queries live in src/db", () => {
   const NOT_YET_MOVED = [
     "bench/digestBuild.ts",
     "bench/interactions.ts",
-    "cli/commands/rekey.ts",
-    "cli/commands/sources.ts",
     "demo/localStack.ts",
     "demo/runDemo.ts",
     "services/carryForward.ts",
