@@ -116,7 +116,6 @@ describe("queries live in src/db", () => {
     "services/proposals.ts",
     "services/sourceCheck.ts",
     "services/tree.ts",
-    "slack/connect.ts",
   ];
 
   it("no file outside src/db calls Prisma but those not moved yet", () => {
