@@ -105,8 +105,6 @@ describe("queries live in src/db", () => {
   const NOT_YET_MOVED = [
     "bench/digestBuild.ts",
     "bench/interactions.ts",
-    "demo/localStack.ts",
-    "demo/runDemo.ts",
     "services/carryForward.ts",
     "services/exportOkrs.ts",
     "services/importOkrs.ts",
