@@ -3,6 +3,9 @@
 import { ensureCycle } from "../db/cycles";
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
+import { ensurePerson } from "../db/people";
+import { createCheckIns, createKeyResult, createObjective, createTeam } from "../db/seed";
+import { ensureWorkspace } from "../db/workspaces";
 import { parseCycleKey } from "../domain/time";
 import { teamDigest } from "../services/digest";
 import { benchDatabase } from "./databases";
@@ -27,29 +30,31 @@ export async function digestBuild(opts: {
   });
   try {
     const { db } = database;
-    const workspace = await db.workspace.create({ data: { slackTeamId: "T0BENCH" } });
+    const workspace = await ensureWorkspace(db, "T0BENCH");
     const cycle = await ensureCycle(db, workspace.id, parseCycleKey("2026-Q4", "UTC"));
-    const team = await db.team.create({ data: { workspaceId: workspace.id, name: "Bench", channelId: "C0BENCH" } });
+    const team = await createTeam(db, { workspaceId: workspace.id, name: "Bench", channelId: "C0BENCH" });
     const weeks = Array.from({ length: 13 }, (_, i) => `2026-W${String(40 + i).padStart(2, "0")}`);
     for (let o = 0; o * 5 < opts.keyResults; o++) {
-      const objective = await db.objective.create({
-        data: { teamId: team.id, cycleId: cycle.id, title: `Objective ${o + 1}`, position: o },
+      const objective = await createObjective(db, {
+        teamId: team.id,
+        cycleId: cycle.id,
+        title: `Objective ${o + 1}`,
+        position: o,
       });
       for (let k = o * 5; k < Math.min(opts.keyResults, o * 5 + 5); k++) {
-        const owner = await db.person.create({ data: { workspaceId: workspace.id, slackUserId: `U0B${k}` } });
-        const kr = await db.keyResult.create({
-          data: {
-            objectiveId: objective.id,
-            ownerId: owner.id,
-            title: `KR ${k + 1}`,
-            baseline: 100,
-            target: 0,
-            direction: "decrease",
-            measuredBy: "Tracker",
-          },
+        const owner = await ensurePerson(db, workspace.id, `U0B${k}`);
+        const kr = await createKeyResult(db, {
+          objectiveId: objective.id,
+          ownerId: owner.id,
+          title: `KR ${k + 1}`,
+          baseline: 100,
+          target: 0,
+          direction: "decrease",
+          measuredBy: "Tracker",
         });
-        await db.checkIn.createMany({
-          data: weeks.map((week, w) => ({
+        await createCheckIns(
+          db,
+          weeks.map((week, w) => ({
             keyResultId: kr.id,
             authorId: owner.id,
             week,
@@ -57,7 +62,7 @@ export async function digestBuild(opts: {
             confidence: w % 3 === 0 ? "at_risk" : "on_track",
             note: `Week ${w + 1}`,
           })),
-        });
+        );
       }
     }
     const now = new Date("2026-12-29T16:30:00Z");

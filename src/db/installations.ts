@@ -180,3 +180,8 @@ export async function reencryptTokens(db: Db, cipher: TokenCipher): Promise<numb
   }
   return changed;
 }
+
+/** How many workspaces have an installation stored. */
+export function countInstallations(db: Tx): Promise<number> {
+  return db.installation.count();
+}

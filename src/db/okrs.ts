@@ -223,3 +223,12 @@ export async function objectiveLinesIn(
   });
   return rows.map((o) => ({ id: o.id, title: o.title, team: o.team.name, alignsToId: o.alignsToId }));
 }
+
+/** The id of a key result by its title (in the cycle `cycleKey`, if given); throws when there is none. */
+export async function keyResultIdByTitle(db: Tx, title: string, cycleKey?: string): Promise<number> {
+  const kr = await db.keyResult.findFirstOrThrow({
+    where: { title, ...(cycleKey !== undefined ? { objective: { cycle: { key: cycleKey } } } : {}) },
+    select: { id: true },
+  });
+  return kr.id;
+}

@@ -141,3 +141,8 @@ export function teamsOfMember(
     orderBy: { id: "asc" },
   });
 }
+
+/** The workspace's team of that name, if there is one. */
+export function teamNamed(db: Tx, workspaceId: number, name: string): Promise<Team | null> {
+  return db.team.findFirst({ where: { workspaceId, name } });
+}

@@ -21,3 +21,8 @@ export function markUninstalled(db: Tx, slackTeamId: string, at: Date) {
 export async function uninstalledAt(db: Tx, id: number): Promise<Date | null> {
   return (await db.workspace.findUnique({ where: { id }, select: { uninstalledAt: true } }))?.uninstalledAt ?? null;
 }
+
+/** The workspace installed again: its jobs run again. */
+export function markReinstalled(db: Tx, id: number): Promise<Workspace> {
+  return db.workspace.update({ where: { id }, data: { uninstalledAt: null } });
+}

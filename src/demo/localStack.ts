@@ -10,6 +10,7 @@ import {
   type SourcesConfig,
 } from "../config";
 import { IDS } from "../blocks/ids";
+import { keyResultIdByTitle } from "../db/okrs";
 import { runJob, type JobName, type JobOptions } from "../jobs";
 import { loggerFor, type Logger, type LogSink } from "../logger";
 import { SlackRequester, SlackSandbox, waitFor, type SubmissionOutcome } from "../sandbox";
@@ -140,7 +141,7 @@ export async function startLocalStack(opts: {
             ),
         { timeoutMs: 5000, message: `check-in modal for ${user}` },
       );
-      const krId = async (title: string) => (await bot.database.db.keyResult.findFirstOrThrow({ where: { title } })).id;
+      const krId = (title: string) => keyResultIdByTitle(bot.database.db, title);
       const result = await requester.viewSubmission({ user, view: { id: view.id }, values: await values(krId) });
       return { outcome: result.outcome, body: result.body };
     },

@@ -7,6 +7,7 @@ import path from "node:path";
 import { addDays, addWeeks, nextMonday, startOfDay } from "date-fns";
 import { formatImportReport } from "../cli/importReport";
 import { databaseConfig } from "../config";
+import { keyResultIdByTitle } from "../db/okrs";
 import { quarterOf } from "../domain/time";
 import { IDS } from "../blocks/ids";
 import { renderTranscript, waitFor } from "../sandbox";
@@ -178,9 +179,7 @@ export async function runDemo({ out }: { out: (line: string) => void }): Promise
     step("the quarter's last week: each owner is asked for their retro in a DM");
     await job("retro");
     const reflect = async (user: string, title: string, values: Record<string, string>) => {
-      const keyResultId = (
-        await db.keyResult.findFirstOrThrow({ where: { title, objective: { cycle: { key: cycle.key } } } })
-      ).id;
+      const keyResultId = await keyResultIdByTitle(db, title, cycle.key);
       const ask = s.sandbox.dmsTo(user).findLast((m) => m.text.startsWith("Retro time"));
       if (!ask) throw new Error(`no retro DM for ${user}`);
       const before = new Set(s.sandbox.views().map((v) => v.id));

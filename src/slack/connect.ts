@@ -4,7 +4,7 @@ import type { AuthTestResponse } from "@slack/web-api";
 import { ConfigError, type Config } from "../config";
 import { TokenCipher } from "../db/tokenCipher";
 import type { Db, Workspace } from "../db/types";
-import { ensureWorkspace } from "../db/workspaces";
+import { ensureWorkspace, markReinstalled } from "../db/workspaces";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { BotTokens } from "./botTokens";
@@ -71,7 +71,6 @@ async function homeWorkspace(
   }
   // Slack accepts the token: whatever was uninstalled before is installed again.
   const workspace = await ensureWorkspace(db, auth.team_id!, auth.team);
-  if (workspace.uninstalledAt)
-    return { home: await db.workspace.update({ where: { id: workspace.id }, data: { uninstalledAt: null } }), auth };
+  if (workspace.uninstalledAt) return { home: await markReinstalled(db, workspace.id), auth };
   return { home: workspace, auth };
 }

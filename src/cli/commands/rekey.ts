@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadTokenKeys } from "../../config";
-import { reencryptTokens } from "../../db/installations";
+import { countInstallations, reencryptTokens } from "../../db/installations";
 import { TokenCipher } from "../../db/tokenCipher";
 import { action } from "../action";
 import { withDatabase } from "../database";
@@ -21,7 +21,7 @@ async function rekeyCommand(): Promise<number> {
   const cipher = new TokenCipher(keys.current, keys.previous);
   return withDatabase(async ({ db }) => {
     const changed = await reencryptTokens(db, cipher);
-    const total = await db.installation.count();
+    const total = await countInstallations(db);
     console.log(
       `Re-encrypted ${changed} of ${total} installations with the current key; ${total - changed} already used it.`,
     );

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadSourcesConfig } from "../../config";
+import { teamNamed } from "../../db/teams";
 import { checkSources } from "../../services/sourceCheck";
 import { createSourceReader } from "../../sources/reader";
 import { action } from "../action";
@@ -32,10 +33,7 @@ async function checkCommand(opts: { team?: string; workspace?: string }): Promis
   const workspaceFlag = workspaceId(opts.workspace);
   return withDatabase(async ({ db }) => {
     const workspace = await resolveWorkspace(db, workspaceFlag);
-    if (
-      opts.team !== undefined &&
-      !(await db.team.findFirst({ where: { workspaceId: workspace.id, name: opts.team } }))
-    )
+    if (opts.team !== undefined && !(await teamNamed(db, workspace.id, opts.team)))
       throw new CliError(`There is no team named "${opts.team}".`);
     const checks = await checkSources(db, workspace.id, createSourceReader(config), new Date(), opts.team);
     if (checks.length === 0) console.log("No key result of the current cycle reads a source.");
