@@ -31,10 +31,14 @@ async function requestWorkspace(deps: ListenerDeps, context: Context): Promise<F
     return { ok: false, why: `its installation could not be looked up (${failed})`, tryAgain: true };
   const home = deps.homeWorkspaceId;
   if (home === undefined) return { ok: false, why: "okr-bot is not installed there" };
-  // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start.
+  // One bot token: its workspace, unless the app was uninstalled or the token revoked since the start
+  // (known for a few minutes, forgotten when this process hears of an uninstall; see Lookups).
   // If the database cannot say, the request goes on: its listener tells the person to try again.
-  const uninstalled = await uninstalledAt(deps.db, home).catch(() => null);
-  if (uninstalled) return { ok: false, why: "the app was uninstalled there or its token revoked" };
+  const stillInstalled = async () => ((await uninstalledAt(deps.db, home)) ? null : true);
+  const known = deps.lookups
+    ? await deps.lookups.get(`installed:${home}`, deps.clock(), stillInstalled).catch(() => true)
+    : await stillInstalled().catch(() => true);
+  if (!known) return { ok: false, why: "the app was uninstalled there or its token revoked" };
   return { ok: true, id: home };
 }
 

@@ -1,6 +1,6 @@
-// Lookups that change rarely (the running cycle, a person and the team whose schedule they follow)
-// but that every check-in needs: kept for a few minutes per process, so that storing a check-in
-// costs its own statements only. Opening the check-in form always reads them afresh (and keeps
+// Lookups that change rarely (the running cycle, a person and the team whose schedule they follow,
+// that the one bot token's workspace is installed) but that every check-in needs: kept for a few
+// minutes per process, so that storing a check-in costs its own statements only. Opening the check-in form always reads them afresh (and keeps
 // them here), so a submission uses what its form was opened with; another replica's change shows
 // once the entry expires.
 
@@ -22,6 +22,11 @@ export class Lookups {
     if (value === null) this.entries.delete(key);
     else this.set(key, now, value);
     return value;
+  }
+
+  /** Everything forgotten (the workspace was uninstalled). */
+  clear(): void {
+    this.entries.clear();
   }
 
   set<T>(key: string, now: Date, value: T): void {

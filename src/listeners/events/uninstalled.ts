@@ -9,8 +9,9 @@ import type { ListenerDeps } from "../deps";
 export function registerUninstalled(app: App, deps: ListenerDeps) {
   const stop = async (teamId: string | undefined, why: string) => {
     if (!teamId) return;
-    if ((await uninstall(deps.db, teamId, deps.clock())) > 0)
-      deps.log.warn(`workspace ${teamId}: ${why}; its tokens are deleted and its jobs stop`);
+    if ((await uninstall(deps.db, teamId, deps.clock())) === 0) return;
+    deps.lookups?.clear();
+    deps.log.warn(`workspace ${teamId}: ${why}; its tokens are deleted and its jobs stop`);
   };
   app.event("app_uninstalled", async ({ body }) => stop(body.team_id, "the app was uninstalled"));
   app.event("tokens_revoked", async ({ event, body }) => {
