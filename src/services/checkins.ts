@@ -13,7 +13,7 @@ import { messagesUnderKey } from "../db/outbox";
 import { ensurePerson } from "../db/people";
 import { teamsCoOwnedIn, teamsOwnedIn } from "../db/teams";
 import type { ServiceDeps } from "./deps";
-import { updateSent } from "./outbox";
+import { updateSentMessage } from "./outbox";
 import { objectivesOwnedBy, personIn, runningCycle } from "./overview";
 import { refreshProfile } from "./people";
 import { periodFor, promptKey, scheduleTeam, statusesOf } from "./prompts";
@@ -196,7 +196,8 @@ export async function markPromptAnswered(
   week: string,
 ): Promise<number> {
   const key = promptKey(workspaceId, slackUserId, week);
-  const prompts = await messagesUnderKey(deps.db, key, [`reminder:${workspaceId}:${slackUserId}:${week}`]);
+  const all = await messagesUnderKey(deps.db, key, [`reminder:${workspaceId}:${slackUserId}:${week}`]);
+  const prompts = all.filter((m) => m.status === "sent" && m.ts);
   if (prompts.length === 0) return 0;
   const person = await personIn(deps, workspaceId, slackUserId);
   const cycle = await runningCycle(deps, workspaceId);
@@ -204,6 +205,6 @@ export async function markPromptAnswered(
   const statuses = owned.flatMap((o) => o.keyResults.map((kr) => keyResultStatus(kr, week)));
   const content = checkinReceived({ week, entries: receivedIn(statuses) });
   let updated = 0;
-  for (const p of prompts) if (await updateSent(deps, p.key, content)) updated += 1;
+  for (const p of prompts) if (await updateSentMessage(deps, p, content)) updated += 1;
   return updated;
 }

@@ -320,7 +320,16 @@ export async function updateSent(
   content: MessageContent,
 ): Promise<boolean> {
   const message = await messageByKey(deps.db, key);
-  if (message?.status !== "sent" || !message.ts) return false;
+  return message ? updateSentMessage(deps, message, content) : false;
+}
+
+/** The same, for a row already read. */
+export async function updateSentMessage(
+  deps: Pick<ServiceDeps, "slack">,
+  message: Pick<SlackMessage, "status" | "ts" | "channel">,
+  content: MessageContent,
+): Promise<boolean> {
+  if (message.status !== "sent" || !message.ts) return false;
   await deps.slack.chat.update({
     channel: message.channel,
     ts: message.ts,
