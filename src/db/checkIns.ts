@@ -108,3 +108,7 @@ export function checkInsOf(
     orderBy: [{ keyResultId: "asc" }, { week: "asc" }],
   });
 }
+
+export function checkInCount(db: Tx, keyResultId: number): Promise<number> {
+  return db.checkIn.count({ where: { keyResultId } });
+}

@@ -1,0 +1,72 @@
+// Key results as they are written, carried forward, proposed, edited and archived.
+import { KEY_RESULT_FACTS } from "./okrs";
+import type { KeyResult, Prisma, Tx } from "./types";
+
+/** The objective's key result of that title (titles are unique within an objective). */
+export function keyResultByTitle(db: Tx, objectiveId: number, title: string): Promise<KeyResult | null> {
+  return db.keyResult.findUnique({ where: { objectiveId_title: { objectiveId, title } } });
+}
+
+export function createKeyResult(db: Tx, data: Prisma.KeyResultUncheckedCreateInput): Promise<KeyResult> {
+  return db.keyResult.create({ data });
+}
+
+export async function updateKeyResult(db: Tx, id: number, data: Prisma.KeyResultUncheckedUpdateInput): Promise<void> {
+  await db.keyResult.update({ where: { id }, data });
+}
+
+/** A key result of the workspace with its facts, objective (team, cycle) and the draft carried from it, if any. */
+export function keyResultToCarry(db: Tx, workspaceId: number, keyResultId: number) {
+  return db.keyResult.findFirst({
+    where: { id: keyResultId, objective: { team: { workspaceId } } },
+    include: {
+      ...KEY_RESULT_FACTS,
+      objective: { include: { team: true, cycle: true } },
+      carriedTo: { include: { objective: { include: { cycle: true } } } },
+    },
+  });
+}
+
+/** The key result carried forward from `fromId`, with its cycle. */
+export function carriedFrom(db: Tx, fromId: number) {
+  return db.keyResult.findUniqueOrThrow({
+    where: { carriedFromId: fromId },
+    include: { objective: { include: { cycle: true } } },
+  });
+}
+
+/** Deletes the draft carried from `fromId` unless it was confirmed or checked in on; how many went. */
+export async function deleteUnconfirmedCarry(db: Tx, fromId: number): Promise<number> {
+  const { count } = await db.keyResult.deleteMany({
+    where: { carriedFromId: fromId, pendingSince: { not: null }, checkIns: { none: {} } },
+  });
+  return count;
+}
+
+/** A key result still to be accepted, with its owner, its cycle and where it was carried from. */
+export function pendingCarry(db: Tx, keyResultId: number) {
+  return db.keyResult.findFirst({
+    where: { id: keyResultId, pendingSince: { not: null } },
+    include: {
+      owner: true,
+      objective: { include: { cycle: true } },
+      carriedFrom: { include: { objective: { include: { cycle: true } } } },
+    },
+  });
+}
+
+/** A key result of the workspace with who proposed it and its objective's team. */
+export function keyResultWithProposer(db: Tx, workspaceId: number, keyResultId: number) {
+  return db.keyResult.findFirst({
+    where: { id: keyResultId, objective: { team: { workspaceId } } },
+    include: { proposedBy: true, objective: { include: { team: true } } },
+  });
+}
+
+/** A key result still to be accepted, with its owner. */
+export function pendingKeyResult(db: Tx, keyResultId: number) {
+  return db.keyResult.findFirst({
+    where: { id: keyResultId, pendingSince: { not: null } },
+    include: { owner: true },
+  });
+}

@@ -1,0 +1,43 @@
+// Objectives: found by their title within team and cycle, created, changed, and unaligned.
+import type { Objective, Prisma, Tx } from "./types";
+
+/** The team's objective of that title in the cycle (titles are unique there). */
+export function objectiveByTitle(db: Tx, teamId: number, cycleId: number, title: string): Promise<Objective | null> {
+  return db.objective.findUnique({ where: { teamId_cycleId_title: { teamId, cycleId, title } } });
+}
+
+export function createObjective(db: Tx, data: Prisma.ObjectiveUncheckedCreateInput): Promise<Objective> {
+  return db.objective.create({ data });
+}
+
+export async function updateObjective(db: Tx, id: number, data: Prisma.ObjectiveUncheckedUpdateInput): Promise<void> {
+  await db.objective.update({ where: { id }, data });
+}
+
+/** The objectives that aligned to `parentId` no longer do; each keeps a note of what it served (`from`). */
+export async function unalignObjectivesFrom(db: Tx, parentId: number, from: string, at: Date): Promise<void> {
+  await db.objective.updateMany({
+    where: { alignsToId: parentId },
+    data: { alignsToId: null, unalignedFrom: from, unalignedAt: at },
+  });
+}
+
+/** How many objectives the team has in the cycle (checked against the workspace when given). */
+export function objectiveCountOf(db: Tx, teamId: number, cycleId: number, workspaceId?: number): Promise<number> {
+  return db.objective.count({
+    where: { teamId, cycleId, ...(workspaceId !== undefined ? { team: { workspaceId } } : {}) },
+  });
+}
+
+/** Every objective of the workspace in the cycle, as something to align to: id, team and title, in order. */
+export function objectiveTitlesIn(
+  db: Tx,
+  workspaceId: number,
+  cycleId: number,
+): Promise<Array<Pick<Objective, "id" | "teamId" | "title">>> {
+  return db.objective.findMany({
+    where: { cycleId, team: { workspaceId } },
+    select: { id: true, teamId: true, title: true },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+}
