@@ -109,8 +109,6 @@ describe("queries live in src/db", () => {
     "cli/commands/sources.ts",
     "demo/localStack.ts",
     "demo/runDemo.ts",
-    "services/exportOkrs.ts",
-    "services/importOkrs.ts",
     "services/keyResultSources.ts",
     "services/keyResults.ts",
     "services/okrWriting.ts",

@@ -70,3 +70,16 @@ export function pendingKeyResult(db: Tx, keyResultId: number) {
     include: { owner: true },
   });
 }
+
+/** The objective's key result of that title, with its co-owners and how many check-ins it has. */
+export function keyResultWithCoOwnersByTitle(db: Tx, objectiveId: number, title: string) {
+  return db.keyResult.findUnique({
+    where: { objectiveId_title: { objectiveId, title } },
+    include: { coOwners: { include: { person: true } }, _count: { select: { checkIns: true } } },
+  });
+}
+
+/** The objective's active key results but those of `ids`. */
+export function activeKeyResultsBut(db: Tx, objectiveId: number, ids: readonly number[]): Promise<KeyResult[]> {
+  return db.keyResult.findMany({ where: { objectiveId, id: { notIn: [...ids] }, archivedAt: null } });
+}

@@ -41,3 +41,25 @@ export function objectiveTitlesIn(
     orderBy: [{ position: "asc" }, { id: "asc" }],
   });
 }
+
+/** The id of the team's objective of that title in the cycle; throws when there is none. */
+export async function objectiveIdByTitle(db: Tx, teamId: number, cycleId: number, title: string): Promise<number> {
+  const { id } = await db.objective.findUniqueOrThrow({
+    where: { teamId_cycleId_title: { teamId, cycleId, title } },
+    select: { id: true },
+  });
+  return id;
+}
+
+/** The workspace's objectives of any cycle with one of these titles: title, team name and cycle key. */
+export function objectivesTitled(db: Tx, workspaceId: number, titles: readonly string[]) {
+  return db.objective.findMany({
+    where: { team: { workspaceId }, title: { in: [...titles] } },
+    select: { title: true, team: { select: { name: true } }, cycle: { select: { key: true } } },
+  });
+}
+
+/** The team's objectives in the cycle but those of `ids`. */
+export function objectivesBut(db: Tx, teamId: number, cycleId: number, ids: readonly number[]): Promise<Objective[]> {
+  return db.objective.findMany({ where: { teamId, cycleId, id: { notIn: [...ids] } } });
+}
