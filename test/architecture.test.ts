@@ -109,10 +109,7 @@ describe("queries live in src/db", () => {
     "cli/commands/sources.ts",
     "demo/localStack.ts",
     "demo/runDemo.ts",
-    "services/keyResultSources.ts",
-    "services/keyResults.ts",
     "services/okrWriting.ts",
-    "services/sourceCheck.ts",
     "services/tree.ts",
     "slack/connect.ts",
   ];

@@ -83,3 +83,56 @@ export function keyResultWithCoOwnersByTitle(db: Tx, objectiveId: number, title:
 export function activeKeyResultsBut(db: Tx, objectiveId: number, ids: readonly number[]): Promise<KeyResult[]> {
   return db.keyResult.findMany({ where: { objectiveId, id: { notIn: [...ids] }, archivedAt: null } });
 }
+
+/** Where an active key result of the workspace is measured: its source and whether check-ins take it. */
+export function keyResultMeasuredBy(db: Tx, workspaceId: number, keyResultId: number) {
+  return db.keyResult.findFirst({
+    where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
+    select: { sourceName: true, sourceSpec: true, auto: true },
+  });
+}
+
+/** The active key results of the cycle that name a source (optionally one team's), with objective and team, in order. */
+export function sourcedKeyResultsIn(db: Tx, workspaceId: number, cycleId: number, teamName?: string) {
+  return db.keyResult.findMany({
+    where: {
+      archivedAt: null,
+      sourceName: { not: null },
+      objective: { cycleId, team: { workspaceId, ...(teamName !== undefined ? { name: teamName } : {}) } },
+    },
+    include: { objective: { include: { team: true } } },
+    orderBy: [{ objective: { team: { name: "asc" } } }, { objective: { position: "asc" } }, { position: "asc" }],
+  });
+}
+
+/**
+ * The workspace's active key results with that id (any cycle), or else all of the cycle's: each
+ * with its facts, co-owners, objective and the team's managers, by id.
+ */
+export function keyResultsToFind(db: Tx, workspaceId: number, by: { id: number } | { cycleId: number }) {
+  return db.keyResult.findMany({
+    where:
+      "id" in by
+        ? { archivedAt: null, id: by.id, objective: { team: { workspaceId } } }
+        : { archivedAt: null, objective: { cycleId: by.cycleId, team: { workspaceId } } },
+    include: {
+      ...KEY_RESULT_FACTS,
+      coOwners: { include: { person: true } },
+      objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
+    },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** Archives the key result at `at`; returns it with its objective and team. */
+export function markArchived(db: Tx, keyResultId: number, at: Date) {
+  return db.keyResult.update({
+    where: { id: keyResultId },
+    data: { archivedAt: at },
+    include: { objective: { include: { team: true } } },
+  });
+}
+
+export function activeKeyResultCount(db: Tx, objectiveId: number): Promise<number> {
+  return db.keyResult.count({ where: { objectiveId, archivedAt: null } });
+}
