@@ -109,8 +109,6 @@ describe("queries live in src/db", () => {
     "cli/commands/sources.ts",
     "demo/localStack.ts",
     "demo/runDemo.ts",
-    "services/okrWriting.ts",
-    "services/tree.ts",
     "slack/connect.ts",
   ];
 

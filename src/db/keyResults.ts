@@ -136,3 +136,35 @@ export function markArchived(db: Tx, keyResultId: number, at: Date) {
 export function activeKeyResultCount(db: Tx, objectiveId: number): Promise<number> {
   return db.keyResult.count({ where: { objectiveId, archivedAt: null } });
 }
+
+/** What editing a key result reads: its owner, co-owners, objective, the team's managers, and how many check-ins it has. */
+const EDITABLE = {
+  owner: true,
+  coOwners: { include: { person: true } },
+  objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
+  _count: { select: { checkIns: true } },
+} satisfies Prisma.KeyResultInclude;
+
+export type EditableKeyResult = Prisma.KeyResultGetPayload<{ include: typeof EDITABLE }>;
+
+/** An active key result of the workspace, with what editing it reads. */
+export function editableKeyResult(db: Tx, workspaceId: number, keyResultId: number): Promise<EditableKeyResult | null> {
+  return db.keyResult.findFirst({
+    where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
+    include: EDITABLE,
+  });
+}
+
+export type KeyResultEditRow = {
+  keyResultId: number;
+  editorId: number;
+  field: string;
+  before: string | null;
+  after: string | null;
+  createdAt: Date;
+};
+
+/** Records one field's change on a key result. */
+export async function recordKeyResultEdit(db: Tx, edit: KeyResultEditRow): Promise<void> {
+  await db.keyResultEdit.create({ data: edit });
+}

@@ -1,4 +1,5 @@
 // Objectives: found by their title within team and cycle, created, changed, and unaligned.
+import { KEY_RESULT_FACTS } from "./okrs";
 import type { Objective, Prisma, Tx } from "./types";
 
 /** The team's objective of that title in the cycle (titles are unique there). */
@@ -6,7 +7,7 @@ export function objectiveByTitle(db: Tx, teamId: number, cycleId: number, title:
   return db.objective.findUnique({ where: { teamId_cycleId_title: { teamId, cycleId, title } } });
 }
 
-export function createObjective(db: Tx, data: Prisma.ObjectiveUncheckedCreateInput): Promise<Objective> {
+export function insertObjective(db: Tx, data: Prisma.ObjectiveUncheckedCreateInput): Promise<Objective> {
   return db.objective.create({ data });
 }
 
@@ -62,4 +63,23 @@ export function objectivesTitled(db: Tx, workspaceId: number, titles: readonly s
 /** The team's objectives in the cycle but those of `ids`. */
 export function objectivesBut(db: Tx, teamId: number, cycleId: number, ids: readonly number[]): Promise<Objective[]> {
   return db.objective.findMany({ where: { teamId, cycleId, id: { notIn: [...ids] } } });
+}
+
+/**
+ * Every objective of the workspace in the cycle, in order, with its owner, its team's time zone
+ * and cadence, and all its key results (archived too) with their facts.
+ */
+export function objectivesWithFactsIn(db: Tx, workspaceId: number, cycleId: number) {
+  return db.objective.findMany({
+    where: { cycleId, team: { workspaceId } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    include: {
+      owner: { select: { slackUserId: true } },
+      team: { select: { timezone: true, cadence: true } },
+      keyResults: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: KEY_RESULT_FACTS,
+      },
+    },
+  });
 }

@@ -130,13 +130,7 @@ export function teamsOfMember(
   personId: number,
 ): Promise<Array<Team & { managers: Array<{ personId: number }> }>> {
   return db.team.findMany({
-    where: {
-      workspaceId,
-      OR: [
-        { managers: { some: { personId } } },
-        { objectives: { some: { cycleId, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } } } },
-      ],
-    },
+    where: memberOf(workspaceId, cycleId, personId),
     include: { managers: { select: { personId: true } } },
     orderBy: { id: "asc" },
   });
@@ -181,4 +175,20 @@ export function teamsWithOkrs(db: Tx, workspaceId: number, cycleId: number | nul
       },
     },
   });
+}
+
+/** As teamsOfMember, without who manages them. */
+export function teamsOfMemberOnly(db: Tx, workspaceId: number, cycleId: number, personId: number): Promise<Team[]> {
+  return db.team.findMany({ where: memberOf(workspaceId, cycleId, personId) });
+}
+
+/** Teams the person manages, or owns a prompted key result in this cycle. */
+function memberOf(workspaceId: number, cycleId: number, personId: number) {
+  return {
+    workspaceId,
+    OR: [
+      { managers: { some: { personId } } },
+      { objectives: { some: { cycleId, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } } } },
+    ],
+  } satisfies Prisma.TeamWhereInput;
 }

@@ -15,7 +15,7 @@ import {
   pendingCarry,
   updateKeyResult,
 } from "../db/keyResults";
-import { createObjective, objectiveByTitle } from "../db/objectives";
+import { insertObjective, objectiveByTitle } from "../db/objectives";
 import { toKeyResultFacts } from "../db/okrs";
 import { inTransaction } from "../db/transaction";
 import { isUniqueViolation } from "../db/types";
@@ -54,7 +54,7 @@ export async function carryForward(
       const cycle = await ensureCycle(tx, workspaceId, next);
       const nextObjective =
         (await objectiveByTitle(tx, objective.teamId, cycle.id, objective.title)) ??
-        (await createObjective(tx, {
+        (await insertObjective(tx, {
           teamId: objective.teamId,
           cycleId: cycle.id,
           title: objective.title,

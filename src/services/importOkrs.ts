@@ -19,7 +19,7 @@ import { weekdayNumber } from "../domain/types";
 import { ensureCycle } from "../db/cycles";
 import { activeKeyResultsBut, createKeyResult, keyResultWithCoOwnersByTitle, updateKeyResult } from "../db/keyResults";
 import {
-  createObjective,
+  insertObjective,
   objectiveByTitle,
   objectiveIdByTitle,
   objectivesBut,
@@ -284,7 +284,7 @@ async function importTeam(
     const found = await objectiveByTitle(tx, teamId, cycleId, objective.title);
     let objectiveId: number;
     if (!found) {
-      objectiveId = (await createObjective(tx, { teamId, cycleId, title: objective.title, ...fields })).id;
+      objectiveId = (await insertObjective(tx, { teamId, cycleId, title: objective.title, ...fields })).id;
       tally(report.objectives, "created");
     } else {
       objectiveId = found.id;
