@@ -177,12 +177,12 @@ export function teamsWithOkrs(db: Tx, workspaceId: number, cycleId: number | nul
   });
 }
 
-/** As teamsOfMember, without who manages them. */
-export function teamsOfMemberOnly(db: Tx, workspaceId: number, cycleId: number, personId: number): Promise<Team[]> {
+/** The teams the person manages, or owns a prompted key result in this cycle (teamsOfMember without their managers). */
+export function memberTeamsOf(db: Tx, workspaceId: number, cycleId: number, personId: number): Promise<Team[]> {
   return db.team.findMany({ where: memberOf(workspaceId, cycleId, personId) });
 }
 
-/** Teams the person manages, or owns a prompted key result in this cycle. */
+/** Where the person is a member: a manager, or the owner of a prompted key result this cycle. */
 function memberOf(workspaceId: number, cycleId: number, personId: number) {
   return {
     workspaceId,

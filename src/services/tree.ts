@@ -8,7 +8,7 @@ import { cycleAt } from "../db/cycles";
 import { objectivesWithFactsIn } from "../db/objectives";
 import { toKeyResultFacts } from "../db/okrs";
 import { ensurePerson } from "../db/people";
-import { teamsOf, teamsOfMemberOnly } from "../db/teams";
+import { teamsOf, memberTeamsOf } from "../db/teams";
 import type { Cycle, Db, Team } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { scheduleTeam } from "./prompts";
@@ -56,7 +56,7 @@ export async function teamOfPerson(
   personId: number,
   cycle: Cycle,
 ): Promise<Team | undefined> {
-  return scheduleTeam(await teamsOfMemberOnly(db, workspaceId, cycle.id, personId));
+  return scheduleTeam(await memberTeamsOf(db, workspaceId, cycle.id, personId));
 }
 
 export type TeamTree =
