@@ -4,7 +4,10 @@ import { ensureCycle } from "../db/cycles";
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { ensurePerson } from "../db/people";
-import { createCheckIns, createKeyResult, createObjective, createTeam } from "../db/seed";
+import { createCheckIns } from "../db/checkIns";
+import { createKeyResult } from "../db/keyResults";
+import { insertObjective } from "../db/objectives";
+import { createTeam } from "../db/teams";
 import { ensureWorkspace } from "../db/workspaces";
 import { parseCycleKey } from "../domain/time";
 import { teamDigest } from "../services/digest";
@@ -35,7 +38,7 @@ export async function digestBuild(opts: {
     const team = await createTeam(db, { workspaceId: workspace.id, name: "Bench", channelId: "C0BENCH" });
     const weeks = Array.from({ length: 13 }, (_, i) => `2026-W${String(40 + i).padStart(2, "0")}`);
     for (let o = 0; o * 5 < opts.keyResults; o++) {
-      const objective = await createObjective(db, {
+      const objective = await insertObjective(db, {
         teamId: team.id,
         cycleId: cycle.id,
         title: `Objective ${o + 1}`,

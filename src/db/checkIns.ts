@@ -2,7 +2,7 @@
 // what it said before (CheckInRevision).
 import type { KeyResultFacts } from "../domain/keyResultStatus";
 import { KEY_RESULT_FACTS, PROMPTED_KEY_RESULT, toKeyResultFacts } from "./okrs";
-import { type CheckIn, type Db, isUniqueViolation, type KeyResult, type Tx } from "./types";
+import { type CheckIn, type Db, isUniqueViolation, type KeyResult, type Prisma, type Tx } from "./types";
 
 export type CheckInValues = {
   value: number;
@@ -107,4 +107,13 @@ export function checkInsOf(
     include: { author: { select: { slackUserId: true } } },
     orderBy: [{ keyResultId: "asc" }, { week: "asc" }],
   });
+}
+
+export function checkInCount(db: Tx, keyResultId: number): Promise<number> {
+  return db.checkIn.count({ where: { keyResultId } });
+}
+
+/** Check-ins written as given, without the rules a submission goes through (generated fixtures). */
+export async function createCheckIns(db: Tx, checkIns: Prisma.CheckInCreateManyInput[]): Promise<void> {
+  await db.checkIn.createMany({ data: checkIns });
 }

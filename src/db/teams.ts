@@ -1,7 +1,7 @@
 // Teams: their settings, managers, place in the tree, and which teams a person's schedule follows.
 import { PROMPTED_KEY_RESULT } from "./okrs";
 import { replaceManagers } from "./roles";
-import type { Db, Person, Team, Tx } from "./types";
+import type { Db, Person, Prisma, Team, Tx } from "./types";
 
 export type TeamWithManagers = Team & { managers: Array<{ person: Person }> };
 /** What the team settings form changes. */
@@ -130,13 +130,7 @@ export function teamsOfMember(
   personId: number,
 ): Promise<Array<Team & { managers: Array<{ personId: number }> }>> {
   return db.team.findMany({
-    where: {
-      workspaceId,
-      OR: [
-        { managers: { some: { personId } } },
-        { objectives: { some: { cycleId, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } } } },
-      ],
-    },
+    where: memberOf(workspaceId, cycleId, personId),
     include: { managers: { select: { personId: true } } },
     orderBy: { id: "asc" },
   });
@@ -145,4 +139,61 @@ export function teamsOfMember(
 /** The workspace's team of that name, if there is one. */
 export function teamNamed(db: Tx, workspaceId: number, name: string): Promise<Team | null> {
   return db.team.findFirst({ where: { workspaceId, name } });
+}
+
+/** The workspace's team of that name, with its managers. */
+export function teamWithManagersNamed(db: Tx, workspaceId: number, name: string): Promise<TeamWithManagers | null> {
+  return db.team.findUnique({ where: { workspaceId_name: { workspaceId, name } }, include: withManagers });
+}
+
+export function createTeam(db: Tx, data: Prisma.TeamUncheckedCreateInput): Promise<Team> {
+  return db.team.create({ data });
+}
+
+export async function updateTeam(db: Tx, id: number, data: Prisma.TeamUncheckedUpdateInput): Promise<void> {
+  await db.team.update({ where: { id }, data });
+}
+
+/**
+ * The workspace's teams by name, each with its parent's name, managers, and its objectives of the
+ * cycle (none when `cycleId` is null) with their owners, alignment and active key results.
+ */
+export function teamsWithOkrs(db: Tx, workspaceId: number, cycleId: number | null) {
+  return db.team.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    include: {
+      parent: { select: { name: true } },
+      ...withManagers,
+      objectives: {
+        where: { cycleId: cycleId ?? -1 },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: {
+          owner: true,
+          alignsTo: { select: { title: true, team: { select: { name: true } } } },
+          keyResults: {
+            where: { archivedAt: null },
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+            include: { owner: true, coOwners: { include: { person: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+/** The teams the person manages, or owns a prompted key result in this cycle (teamsOfMember without their managers). */
+export function memberTeamsOf(db: Tx, workspaceId: number, cycleId: number, personId: number): Promise<Team[]> {
+  return db.team.findMany({ where: memberOf(workspaceId, cycleId, personId) });
+}
+
+/** Where the person is a member: a manager, or the owner of a prompted key result this cycle. */
+function memberOf(workspaceId: number, cycleId: number, personId: number) {
+  return {
+    workspaceId,
+    OR: [
+      { managers: { some: { personId } } },
+      { objectives: { some: { cycleId, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } } } },
+    ],
+  } satisfies Prisma.TeamWhereInput;
 }

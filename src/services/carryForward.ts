@@ -6,7 +6,18 @@ import { keyResultStatus } from "../domain/keyResultStatus";
 import { carriedForwardShape } from "../domain/retroAnswers";
 import { quarterOf } from "../domain/time";
 import { ensureCycle } from "../db/cycles";
-import { KEY_RESULT_FACTS, toKeyResultFacts } from "../db/okrs";
+import {
+  carriedFrom,
+  createKeyResult,
+  deleteUnconfirmedCarry,
+  keyResultByTitle,
+  keyResultToCarry,
+  pendingCarry,
+  updateKeyResult,
+} from "../db/keyResults";
+import { insertObjective, objectiveByTitle } from "../db/objectives";
+import { toKeyResultFacts } from "../db/okrs";
+import { inTransaction } from "../db/transaction";
 import { isUniqueViolation } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
@@ -21,14 +32,7 @@ export async function carryForward(
   keyResultId: number,
   byPersonId: number,
 ): Promise<Carried | null> {
-  const kr = await deps.db.keyResult.findFirst({
-    where: { id: keyResultId, objective: { team: { workspaceId } } },
-    include: {
-      ...KEY_RESULT_FACTS,
-      objective: { include: { team: true, cycle: true } },
-      carriedTo: { include: { objective: { include: { cycle: true } } } },
-    },
-  });
+  const kr = await keyResultToCarry(deps.db, workspaceId, keyResultId);
   if (!kr) return null;
   if (kr.carriedTo) return { keyResultId: kr.carriedTo.id, created: false, toCycle: kr.carriedTo.objective.cycle.key };
   const { objective } = kr;
@@ -46,70 +50,56 @@ export async function carryForward(
     status.latest ? status.current : kr.baselineFromCheckIn ? null : status.current,
   );
   try {
-    return await deps.db.$transaction(async (tx) => {
+    return await inTransaction(deps.db, async (tx) => {
       const cycle = await ensureCycle(tx, workspaceId, next);
-      const where = { teamId_cycleId_title: { teamId: objective.teamId, cycleId: cycle.id, title: objective.title } };
       const nextObjective =
-        (await tx.objective.findUnique({ where })) ??
-        (await tx.objective.create({
-          data: {
-            teamId: objective.teamId,
-            cycleId: cycle.id,
-            title: objective.title,
-            why: objective.why,
-            ownerId: objective.ownerId,
-            position: objective.position,
-          },
+        (await objectiveByTitle(tx, objective.teamId, cycle.id, objective.title)) ??
+        (await insertObjective(tx, {
+          teamId: objective.teamId,
+          cycleId: cycle.id,
+          title: objective.title,
+          why: objective.why,
+          ownerId: objective.ownerId,
+          position: objective.position,
         }));
-      const sameTitle = await tx.keyResult.findUnique({
-        where: { objectiveId_title: { objectiveId: nextObjective.id, title: kr.title } },
-      });
+      const sameTitle = await keyResultByTitle(tx, nextObjective.id, kr.title);
       if (sameTitle) {
         // Someone wrote it into the next cycle already: link it rather than draft a second one.
-        if (sameTitle.carriedFromId === null)
-          await tx.keyResult.update({ where: { id: sameTitle.id }, data: { carriedFromId: kr.id } });
+        if (sameTitle.carriedFromId === null) await updateKeyResult(tx, sameTitle.id, { carriedFromId: kr.id });
         return { keyResultId: sameTitle.id, created: false, toCycle: next.key };
       }
-      const created = await tx.keyResult.create({
-        data: {
-          objectiveId: nextObjective.id,
-          title: kr.title,
-          ownerId: kr.ownerId,
-          baseline: draft.baseline,
-          target: draft.target,
-          direction: draft.direction,
-          comparator: draft.comparator,
-          targetText: draft.targetText,
-          baselineFromCheckIn: draft.baselineFromCheckIn,
-          unit: kr.unit,
-          measuredBy: kr.measuredBy,
-          sourceName: kr.sourceName,
-          sourceSpec: kr.sourceSpec,
-          auto: kr.auto,
-          position: kr.position,
-          proposedById: byPersonId,
-          pendingSince: kr.ownerId === null ? null : deps.now,
-          carriedFromId: kr.id,
-        },
+      const created = await createKeyResult(tx, {
+        objectiveId: nextObjective.id,
+        title: kr.title,
+        ownerId: kr.ownerId,
+        baseline: draft.baseline,
+        target: draft.target,
+        direction: draft.direction,
+        comparator: draft.comparator,
+        targetText: draft.targetText,
+        baselineFromCheckIn: draft.baselineFromCheckIn,
+        unit: kr.unit,
+        measuredBy: kr.measuredBy,
+        sourceName: kr.sourceName,
+        sourceSpec: kr.sourceSpec,
+        auto: kr.auto,
+        position: kr.position,
+        proposedById: byPersonId,
+        pendingSince: kr.ownerId === null ? null : deps.now,
+        carriedFromId: kr.id,
       });
       return { keyResultId: created.id, created: true, toCycle: next.key };
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const existing = await deps.db.keyResult.findUniqueOrThrow({
-      where: { carriedFromId: kr.id },
-      include: { objective: { include: { cycle: true } } },
-    });
+    const existing = await carriedFrom(deps.db, kr.id);
     return { keyResultId: existing.id, created: false, toCycle: existing.objective.cycle.key };
   }
 }
 
 /** "Carry forward: no" after a "yes": the draft goes, unless its owner confirmed it or checked in on it already. */
 export async function withdrawCarry(deps: ServiceDeps, keyResultId: number): Promise<number> {
-  const { count } = await deps.db.keyResult.deleteMany({
-    where: { carriedFromId: keyResultId, pendingSince: { not: null }, checkIns: { none: {} } },
-  });
-  return count;
+  return deleteUnconfirmedCarry(deps.db, keyResultId);
 }
 
 /** Asks the owner to confirm a drafted key result (once per draft). */
@@ -118,14 +108,7 @@ export async function askToConfirmCarried(
   workspaceId: number,
   carriedKeyResultId: number,
 ): Promise<void> {
-  const kr = await deps.db.keyResult.findFirst({
-    where: { id: carriedKeyResultId, pendingSince: { not: null } },
-    include: {
-      owner: true,
-      objective: { include: { cycle: true } },
-      carriedFrom: { include: { objective: { include: { cycle: true } } } },
-    },
-  });
+  const kr = await pendingCarry(deps.db, carriedKeyResultId);
   if (!kr?.owner || !kr.carriedFrom) return;
   const data = {
     keyResultId: kr.id,

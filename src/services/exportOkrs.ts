@@ -5,6 +5,7 @@ import { isComparator } from "../domain/targets";
 import { storedKeyResultSource } from "../domain/sources";
 import { weekdayName } from "../domain/types";
 import { findCycle } from "../db/cycles";
+import { teamsWithOkrs } from "../db/teams";
 import type { Db } from "../db/types";
 
 const DEFAULT_DIGEST = { day: "friday", time: "16:00" } as const;
@@ -12,27 +13,7 @@ const DEFAULT_DIGEST = { day: "friday", time: "16:00" } as const;
 /** The workspace's OKRs for one cycle in the import format; import(export()) changes nothing. */
 export async function exportOkrs(db: Db, workspaceId: number, cycleKey: string): Promise<OkrFile> {
   const cycle = await findCycle(db, workspaceId, cycleKey);
-  const teams = await db.team.findMany({
-    where: { workspaceId },
-    orderBy: { name: "asc" },
-    include: {
-      parent: { select: { name: true } },
-      managers: { include: { person: true } },
-      objectives: {
-        where: { cycleId: cycle?.id ?? -1 },
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: {
-          owner: true,
-          alignsTo: { select: { title: true, team: { select: { name: true } } } },
-          keyResults: {
-            where: { archivedAt: null },
-            orderBy: [{ position: "asc" }, { id: "asc" }],
-            include: { owner: true, coOwners: { include: { person: true } } },
-          },
-        },
-      },
-    },
-  });
+  const teams = await teamsWithOkrs(db, workspaceId, cycle?.id ?? null);
   return {
     cycle: cycleKey,
     teams: teams.map((team) => {

@@ -17,8 +17,19 @@ import { keyResultSourceProblem, type SourceKind, sourceSpecJson } from "../doma
 import { parseCycleKey, quarterOf } from "../domain/time";
 import { weekdayNumber } from "../domain/types";
 import { ensureCycle } from "../db/cycles";
+import { activeKeyResultsBut, createKeyResult, keyResultWithCoOwnersByTitle, updateKeyResult } from "../db/keyResults";
+import {
+  insertObjective,
+  objectiveByTitle,
+  objectiveIdByTitle,
+  objectivesBut,
+  objectivesTitled,
+  updateObjective,
+} from "../db/objectives";
 import { ensurePerson } from "../db/people";
-import type { Db, Tx } from "../db/types";
+import { createTeam, teamTreeOf, teamWithManagersNamed, updateTeam } from "../db/teams";
+import { inTransaction } from "../db/transaction";
+import type { Db, Team, Tx } from "../db/types";
 
 /** Cycles are workspace-wide quarters; their boundaries are taken in UTC. */
 export const CYCLE_TIME_ZONE = "UTC";
@@ -131,18 +142,15 @@ export async function importOkrs(
   };
   // All or nothing, so one transaction; a file of a thousand key results takes longer than
   // Prisma's default 5 s for an interactive transaction, so it gets minutes.
-  await db.$transaction(
+  await inTransaction(
+    db,
     async (tx) => {
-      const stored = await storedAlignment(tx, workspaceId, file, span.key);
+      const teams = await teamTreeOf(tx, workspaceId);
+      const stored = await storedAlignment(tx, workspaceId, file, span.key, teams);
       const problems = alignmentProblems(file, span.key, stored);
       if (problems.length > 0) throw new ImportError(problems.map((p) => ({ ...p, line: lineOf(parsePath(p.path)) })));
       const cycle = await ensureCycle(tx, workspaceId, span);
-      const teamIds = new Map(
-        (await tx.team.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((t) => [
-          t.name,
-          t.id,
-        ]),
-      );
+      const teamIds = new Map(teams.map((t) => [t.name, t.id]));
       // Parents before children, so a parent team and the objectives aligned to exist when referred to.
       for (const team of parentsFirst(file.teams, parentsAfterImport(file, stored))) {
         await importTeam(tx, workspaceId, cycle.id, team, report, teamIds);
@@ -184,20 +192,18 @@ async function personId(tx: Tx, workspaceId: number, slackUserId: string | undef
 }
 
 /** The teams, and the objectives the file aligns to, that the database holds outside the file. */
-async function storedAlignment(tx: Tx, workspaceId: number, file: OkrFile, cycleKey: string): Promise<StoredAlignment> {
+async function storedAlignment(
+  tx: Tx,
+  workspaceId: number,
+  file: OkrFile,
+  cycleKey: string,
+  teams: ReadonlyArray<Pick<Team, "id" | "name" | "parentId">>,
+): Promise<StoredAlignment> {
   const listed = new Set(file.teams.map((t) => t.name));
-  const teams = await tx.team.findMany({
-    where: { workspaceId },
-    select: { name: true, parent: { select: { name: true } } },
-  });
+  const names = new Map(teams.map((t) => [t.id, t.name]));
   const targets = file.teams.flatMap((t) => t.objectives.flatMap((o) => (o.aligns_to ? [o.aligns_to] : [])));
   const objectives =
-    targets.length === 0
-      ? []
-      : await tx.objective.findMany({
-          where: { team: { workspaceId }, title: { in: [...new Set(targets.map((a) => a.objective))] } },
-          select: { title: true, team: { select: { name: true } }, cycle: { select: { key: true } } },
-        });
+    targets.length === 0 ? [] : await objectivesTitled(tx, workspaceId, [...new Set(targets.map((a) => a.objective))]);
   const inCycle = new Set<string>();
   const otherCycles = new Map<string, string>();
   for (const o of objectives) {
@@ -206,7 +212,11 @@ async function storedAlignment(tx: Tx, workspaceId: number, file: OkrFile, cycle
     else otherCycles.set(key, o.cycle.key);
   }
   return {
-    teams: new Map(teams.filter((t) => !listed.has(t.name)).map((t) => [t.name, t.parent?.name ?? null])),
+    teams: new Map(
+      teams
+        .filter((t) => !listed.has(t.name))
+        .map((t) => [t.name, t.parentId !== null ? (names.get(t.parentId) ?? null) : null]),
+    ),
     objectives: inCycle,
     otherCycles,
   };
@@ -235,10 +245,7 @@ async function importTeam(
     chartEveryWeeks: team.digest?.chart_every_weeks ?? 1,
     retroOpensDaysBefore: team.retro?.opens_days_before ?? 7,
   };
-  const existing = await tx.team.findUnique({
-    where: { workspaceId_name: { workspaceId, name: team.name } },
-    include: { managers: { include: { person: true } } },
-  });
+  const existing = await teamWithManagersNamed(tx, workspaceId, team.name);
   const sameManagers =
     existing !== null &&
     existing.managers
@@ -247,13 +254,13 @@ async function importTeam(
       .join() === [...new Set(team.managers)].sort().join();
   let teamId: number;
   if (!existing) {
-    teamId = (await tx.team.create({ data: { workspaceId, name: team.name, ...data } })).id;
+    teamId = (await createTeam(tx, { workspaceId, name: team.name, ...data })).id;
     teamIds.set(team.name, teamId);
     tally(report.teams, "created");
   } else {
     teamId = existing.id;
     if (changed(existing, data) || !sameManagers) {
-      await tx.team.update({ where: { id: teamId }, data });
+      await updateTeam(tx, teamId, data);
       tally(report.teams, "updated");
     } else tally(report.teams, "unchanged");
   }
@@ -263,18 +270,7 @@ async function importTeam(
   for (const [position, objective] of team.objectives.entries()) {
     const ownerId = await personId(tx, workspaceId, objective.owner);
     const alignsToId = objective.aligns_to
-      ? (
-          await tx.objective.findUniqueOrThrow({
-            where: {
-              teamId_cycleId_title: {
-                teamId: teamIds.get(objective.aligns_to.team)!,
-                cycleId,
-                title: objective.aligns_to.objective,
-              },
-            },
-            select: { id: true },
-          })
-        ).id
+      ? await objectiveIdByTitle(tx, teamIds.get(objective.aligns_to.team)!, cycleId, objective.aligns_to.objective)
       : null;
     // Aligned again: the note that it no longer was is over.
     const fields = {
@@ -285,17 +281,15 @@ async function importTeam(
       weight: objective.weight ?? DEFAULT_WEIGHT,
       ...(alignsToId !== null ? { unalignedFrom: null, unalignedAt: null } : {}),
     };
-    const found = await tx.objective.findUnique({
-      where: { teamId_cycleId_title: { teamId, cycleId, title: objective.title } },
-    });
+    const found = await objectiveByTitle(tx, teamId, cycleId, objective.title);
     let objectiveId: number;
     if (!found) {
-      objectiveId = (await tx.objective.create({ data: { teamId, cycleId, title: objective.title, ...fields } })).id;
+      objectiveId = (await insertObjective(tx, { teamId, cycleId, title: objective.title, ...fields })).id;
       tally(report.objectives, "created");
     } else {
       objectiveId = found.id;
       if (changed(found, fields)) {
-        await tx.objective.update({ where: { id: objectiveId }, data: fields });
+        await updateObjective(tx, objectiveId, fields);
         tally(report.objectives, "updated");
       } else tally(report.objectives, "unchanged");
     }
@@ -305,10 +299,10 @@ async function importTeam(
     for (const [krPosition, kr] of objective.key_results.entries()) {
       seenKrs.push(await importKeyResult(tx, workspaceId, objectiveId, ownerId, krPosition, kr, report));
     }
-    const others = await tx.keyResult.findMany({ where: { objectiveId, id: { notIn: seenKrs }, archivedAt: null } });
+    const others = await activeKeyResultsBut(tx, objectiveId, seenKrs);
     report.notInFile.push(...others.map((kr) => `${team.name} › ${objective.title} › ${kr.title}`));
   }
-  const otherObjectives = await tx.objective.findMany({ where: { teamId, cycleId, id: { notIn: seenObjectives } } });
+  const otherObjectives = await objectivesBut(tx, teamId, cycleId, seenObjectives);
   report.notInFile.push(...otherObjectives.map((o) => `${team.name} › ${o.title}`));
 }
 
@@ -322,10 +316,7 @@ async function importKeyResult(
   report: ImportReport,
 ): Promise<number> {
   const coOwners = [...new Set(kr.co_owners ?? [])].sort();
-  const found = await tx.keyResult.findUnique({
-    where: { objectiveId_title: { objectiveId, title: kr.title } },
-    include: { coOwners: { include: { person: true } }, _count: { select: { checkIns: true } } },
-  });
+  const found = await keyResultWithCoOwnersByTitle(tx, objectiveId, kr.title);
   // A measure-first key result whose first check-in has set its baseline keeps it (the file still has none).
   const measured = found?.baselineFromCheckIn && found._count.checkIns > 0 ? found : null;
   const fields = {
@@ -345,7 +336,7 @@ async function importKeyResult(
   };
   const setCoOwners = (keyResultId: number) => replaceCoOwners(tx, workspaceId, keyResultId, coOwners);
   if (!found) {
-    const created = await tx.keyResult.create({ data: { objectiveId, title: kr.title, ...fields } });
+    const created = await createKeyResult(tx, { objectiveId, title: kr.title, ...fields });
     await setCoOwners(created.id);
     tally(report.keyResults, "created");
     return created.id;
@@ -356,7 +347,7 @@ async function importKeyResult(
       .sort()
       .join() === coOwners.join();
   if (changed(found, fields) || !sameCoOwners) {
-    await tx.keyResult.update({ where: { id: found.id }, data: fields });
+    await updateKeyResult(tx, found.id, fields);
     if (!sameCoOwners) await setCoOwners(found.id);
     tally(report.keyResults, "updated");
   } else tally(report.keyResults, "unchanged");

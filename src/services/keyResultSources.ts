@@ -9,6 +9,7 @@ import {
   type TryResult,
 } from "../domain/sourceDraft";
 import { storedKeyResultSource } from "../domain/sources";
+import { keyResultMeasuredBy } from "../db/keyResults";
 import type { SourceReader } from "../sources/reader";
 import type { ServiceDeps } from "./deps";
 
@@ -25,10 +26,7 @@ export function measuredOf(kr: { sourceName: string | null; sourceSpec: string |
 
 /** Where a key result's value is measured today; nothing when it is gone (saving says so). */
 export async function measuredNow(deps: ServiceDeps, workspaceId: number, keyResultId: number): Promise<MeasuredBy> {
-  const kr = await deps.db.keyResult.findFirst({
-    where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
-    select: { sourceName: true, sourceSpec: true, auto: true },
-  });
+  const kr = await keyResultMeasuredBy(deps.db, workspaceId, keyResultId);
   return kr ? measuredOf(kr) : { source: null, auto: false };
 }
 

@@ -4,7 +4,10 @@ import { decide, type Actor, type Decision } from "../domain/permissions";
 import { keyResultStatus } from "../domain/keyResultStatus";
 import { cycleAt } from "../db/cycles";
 import { ensurePerson } from "../db/people";
-import { KEY_RESULT_FACTS, toKeyResultFacts } from "../db/okrs";
+import { activeKeyResultCount, markArchived, keyResultsToFind } from "../db/keyResults";
+import { unalignObjectivesFrom } from "../db/objectives";
+import { toKeyResultFacts } from "../db/okrs";
+import { inTransaction } from "../db/transaction";
 import type { Db } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { refreshProfile } from "./people";
@@ -21,17 +24,7 @@ export async function findKeyResult(db: Db, workspaceId: number, now: Date, ref:
   if (!cycle) return { status: "no_cycle" };
   const id = /^#?(\d{1,9})$/.exec(ref.trim())?.[1];
   // By number, any cycle's key result (e.g. one carried forward into the next); by words, this cycle's.
-  const rows = await db.keyResult.findMany({
-    where: id
-      ? { archivedAt: null, id: Number(id), objective: { team: { workspaceId } } }
-      : { archivedAt: null, objective: { cycleId: cycle.id, team: { workspaceId } } },
-    include: {
-      ...KEY_RESULT_FACTS,
-      coOwners: { include: { person: true } },
-      objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
-    },
-    orderBy: { id: "asc" },
-  });
+  const rows = await keyResultsToFind(db, workspaceId, id ? { id: Number(id) } : { cycleId: cycle.id });
   const wanted = ref.trim().toLowerCase();
   const matching = id ? rows : rows.filter((kr) => kr.title.toLowerCase().includes(wanted));
   // An exact title wins over titles that merely contain the words.
@@ -72,20 +65,12 @@ export async function archiveKeyResult(
     managerSlackIds: match.managerSlackIds,
   });
   if (decision.allowed) {
-    await deps.db.$transaction(async (tx) => {
-      const archived = await tx.keyResult.update({
-        where: { id: match.status.id },
-        data: { archivedAt: deps.now },
-        include: { objective: { include: { team: true } } },
-      });
+    await inTransaction(deps.db, async (tx) => {
+      const archived = await markArchived(tx, match.status.id, deps.now);
       // Its objective's last key result: the objective is over, and those aligned to it no longer serve it.
-      const left = await tx.keyResult.count({ where: { objectiveId: archived.objectiveId, archivedAt: null } });
-      if (left > 0) return;
+      if ((await activeKeyResultCount(tx, archived.objectiveId)) > 0) return;
       const parent = archived.objective;
-      await tx.objective.updateMany({
-        where: { alignsToId: parent.id },
-        data: { alignsToId: null, unalignedFrom: `${parent.team.name}: ${parent.title}`, unalignedAt: deps.now },
-      });
+      await unalignObjectivesFrom(tx, parent.id, `${parent.team.name}: ${parent.title}`, deps.now);
     });
   }
   return decision;

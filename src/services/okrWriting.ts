@@ -9,7 +9,24 @@ import type { KeyResultDraft, KeyResultInput, ObjectiveInput } from "../domain/o
 import { decide, type Decision } from "../domain/permissions";
 import { quarterOf } from "../domain/time";
 import { cycleAt, ensureCycle } from "../db/cycles";
+import {
+  createKeyResult,
+  type EditableKeyResult,
+  editableKeyResult,
+  keyResultByTitle,
+  recordKeyResultEdit,
+  updateKeyResult,
+} from "../db/keyResults";
+import {
+  insertObjective,
+  objectiveByTitle,
+  objectiveCountOf,
+  objectiveTitlesIn,
+  updateObjective,
+} from "../db/objectives";
 import { ensurePerson } from "../db/people";
+import { teamTreeOf, teamWithManagers, teamsWithManagersOf } from "../db/teams";
+import { inTransaction } from "../db/transaction";
 import type { ServiceDeps } from "./deps";
 import { CYCLE_TIME_ZONE } from "./importOkrs";
 import { actor } from "./keyResults";
@@ -23,11 +40,7 @@ type Refused = { status: "refused"; reason: string };
 /** The teams this person may add objectives to (managers: theirs; admins: all), and the cycle they go into. */
 export async function writableTeams(deps: ServiceDeps, workspaceId: number, slackUserId: string) {
   const who = await actor(deps, workspaceId, slackUserId);
-  const teams = await deps.db.team.findMany({
-    where: { workspaceId },
-    include: { managers: { include: { person: true } } },
-    orderBy: { name: "asc" },
-  });
+  const teams = await teamsWithManagersOf(deps.db, workspaceId);
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   const writable = teams
     .filter(
@@ -47,18 +60,10 @@ export async function writableTeams(deps: ServiceDeps, workspaceId: number, slac
       ? alignableObjectives(
           teams,
           writable.map((t) => t.id),
-          await cycleObjectiveTitles(deps, workspaceId, cycle.id),
+          await objectiveTitlesIn(deps.db, workspaceId, cycle.id),
         )
       : [],
   };
-}
-
-async function cycleObjectiveTitles(deps: ServiceDeps, workspaceId: number, cycleId: number) {
-  return deps.db.objective.findMany({
-    where: { cycleId, team: { workspaceId } },
-    select: { id: true, teamId: true, title: true },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
 }
 
 /** Why the objective `alignsToId` cannot be served by a new objective of `teamId`, or null when it can. */
@@ -70,11 +75,7 @@ async function alignmentRefusal(
   alignsToId: number | null,
 ): Promise<string | null> {
   if (alignsToId === null) return null;
-  const teams = await deps.db.team.findMany({
-    where: { workspaceId },
-    select: { id: true, name: true, parentId: true },
-  });
-  const choices = alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
+  const choices = await alignTargets(deps, workspaceId, teamId, cycleId);
   return choices.some((g) => g.objectives.some((o) => o.id === alignsToId))
     ? null
     : "Pick an objective of a team above this one, in this cycle.";
@@ -86,10 +87,7 @@ async function mayWriteObjectives(
   slackUserId: string,
   teamId: number,
 ): Promise<Decision> {
-  const team = await deps.db.team.findFirst({
-    where: { id: teamId, workspaceId },
-    include: { managers: { include: { person: true } } },
-  });
+  const team = await teamWithManagers(deps.db, workspaceId, teamId);
   if (!team) return { allowed: false, reason: "That team does not exist (any more)." };
   return decide(await actor(deps, workspaceId, slackUserId), "edit_objective", {
     ownerSlackId: null,
@@ -119,47 +117,43 @@ export async function createObjective(
   const cycle =
     (await cycleAt(deps.db, workspaceId, deps.now)) ??
     (await ensureCycle(deps.db, workspaceId, quarterOf(deps.now, CYCLE_TIME_ZONE)));
-  const taken = await deps.db.objective.findFirst({ where: { teamId, cycleId: cycle.id, title: input.title } });
+  const taken = await objectiveByTitle(deps.db, teamId, cycle.id, input.title);
   if (taken) return { status: "duplicate_title" };
   const misaligned = await alignmentRefusal(deps, workspaceId, teamId, cycle.id, alignsToId);
   if (misaligned) return { status: "bad_alignment", reason: misaligned };
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const author = await ensurePerson(tx, workspaceId, slackUserId);
     const objectiveOwner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
-    const position = await tx.objective.count({ where: { teamId, cycleId: cycle.id } });
-    const objective = await tx.objective.create({
-      data: {
-        teamId,
-        cycleId: cycle.id,
-        title: input.title,
-        why: input.why,
-        ownerId: objectiveOwner?.id ?? null,
-        position,
-        alignsToId,
-      },
+    const position = await objectiveCountOf(tx, teamId, cycle.id);
+    const objective = await insertObjective(tx, {
+      teamId,
+      cycleId: cycle.id,
+      title: input.title,
+      why: input.why,
+      ownerId: objectiveOwner?.id ?? null,
+      position,
+      alignsToId,
     });
     const proposals: Proposal[] = [];
     for (const [i, kr] of input.keyResults.entries()) {
       const owner = kr.ownerSlackId ? await ensurePerson(tx, workspaceId, kr.ownerSlackId) : objectiveOwner;
       const proposed = owner !== null && owner.id !== author.id;
-      const created = await tx.keyResult.create({
-        data: {
-          objectiveId: objective.id,
-          title: kr.title,
-          ownerId: owner?.id ?? null,
-          baseline: kr.baseline,
-          target: kr.target,
-          comparator: kr.comparator,
-          targetText: kr.targetText,
-          baselineFromCheckIn: kr.baselineFromCheckIn,
-          unit: kr.unit,
-          measuredBy: kr.measuredBy,
-          weight: kr.weight ?? DEFAULT_WEIGHT,
-          direction: kr.direction,
-          position: i,
-          proposedById: author.id,
-          pendingSince: proposed ? deps.now : null,
-        },
+      const created = await createKeyResult(tx, {
+        objectiveId: objective.id,
+        title: kr.title,
+        ownerId: owner?.id ?? null,
+        baseline: kr.baseline,
+        target: kr.target,
+        comparator: kr.comparator,
+        targetText: kr.targetText,
+        baselineFromCheckIn: kr.baselineFromCheckIn,
+        unit: kr.unit,
+        measuredBy: kr.measuredBy,
+        weight: kr.weight ?? DEFAULT_WEIGHT,
+        direction: kr.direction,
+        position: i,
+        proposedById: author.id,
+        pendingSince: proposed ? deps.now : null,
       });
       await replaceCoOwners(tx, workspaceId, created.id, kr.coOwnerSlackIds);
       if (proposed) proposals.push({ keyResultId: created.id });
@@ -167,22 +161,6 @@ export async function createObjective(
     return { status: "created" as const, objectiveId: objective.id, proposals };
   });
 }
-
-const keyResultInclude = {
-  owner: true,
-  coOwners: { include: { person: true } },
-  objective: { include: { team: { include: { managers: { include: { person: true } } } } } },
-  _count: { select: { checkIns: true } },
-} as const;
-
-async function keyResultInWorkspace(deps: ServiceDeps, workspaceId: number, keyResultId: number) {
-  return deps.db.keyResult.findFirst({
-    where: { id: keyResultId, archivedAt: null, objective: { team: { workspaceId } } },
-    include: keyResultInclude,
-  });
-}
-
-type EditableKeyResult = NonNullable<Awaited<ReturnType<typeof keyResultInWorkspace>>>;
 
 function rolesOf(kr: EditableKeyResult) {
   return {
@@ -231,7 +209,7 @@ export async function openKeyResultEdit(
   slackUserId: string,
   keyResultId: number,
 ): Promise<EditAccess> {
-  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  const kr = await editableKeyResult(deps.db, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
@@ -259,11 +237,11 @@ async function alignTargets(
   teamId: number,
   cycleId: number,
 ): Promise<AlignGroup[]> {
-  const teams = await deps.db.team.findMany({
-    where: { workspaceId },
-    select: { id: true, name: true, parentId: true },
-  });
-  return alignableObjectives(teams, [teamId], await cycleObjectiveTitles(deps, workspaceId, cycleId));
+  return alignableObjectives(
+    await teamTreeOf(deps.db, workspaceId),
+    [teamId],
+    await objectiveTitlesIn(deps.db, workspaceId, cycleId),
+  );
 }
 
 export type AlignResult =
@@ -283,7 +261,7 @@ export async function alignObjectiveOf(
   keyResultId: number,
   change: { alignsToId: number | null; weight?: number },
 ): Promise<AlignResult> {
-  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  const kr = await editableKeyResult(deps.db, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const alignsToId =
     change.alignsToId !== null && change.alignsToId !== kr.objective.alignsToId ? change.alignsToId : null;
@@ -297,12 +275,9 @@ export async function alignObjectiveOf(
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   const misaligned = await alignmentRefusal(deps, workspaceId, kr.objective.teamId, kr.objective.cycleId, alignsToId);
   if (misaligned) return { status: "bad_alignment", reason: misaligned };
-  await deps.db.objective.update({
-    where: { id: kr.objective.id },
-    data: {
-      ...(alignsToId !== null ? { alignsToId, unalignedFrom: null, unalignedAt: null } : {}),
-      ...(weight !== undefined ? { weight } : {}),
-    },
+  await updateObjective(deps.db, kr.objective.id, {
+    ...(alignsToId !== null ? { alignsToId, unalignedFrom: null, unalignedAt: null } : {}),
+    ...(weight !== undefined ? { weight } : {}),
   });
   return { status: "ok" };
 }
@@ -322,7 +297,7 @@ export async function saveKeyResultEdit(
   /** Its source and auto as checked (checkMeasured); absent: they stay as they are. */
   measured?: MeasuredBy,
 ): Promise<EditResult> {
-  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  const kr = await editableKeyResult(deps.db, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   // A blank baseline once check-ins exist keeps the one the first check-in set (and resolves the target against it).
   const input: KeyResultInput =
@@ -331,10 +306,7 @@ export async function saveKeyResultEdit(
       : written;
   const decision = decide(await actor(deps, workspaceId, slackUserId), "edit_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
-  if (
-    input.title !== kr.title &&
-    (await deps.db.keyResult.findFirst({ where: { objectiveId: kr.objectiveId, title: input.title } }))
-  )
+  if (input.title !== kr.title && (await keyResultByTitle(deps.db, kr.objectiveId, input.title)))
     return { status: "duplicate_title" };
 
   const before = draftOf(kr);
@@ -361,39 +333,41 @@ export async function saveKeyResultEdit(
   const baselineFromCheckIn =
     input.baselineFromCheckIn || (kr.baselineFromCheckIn && !measureFirst && input.baseline === kr.baseline);
   const ownerChanged = changed.some(([field]) => field === "owner");
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const editor = await ensurePerson(tx, workspaceId, slackUserId);
     const owner = input.ownerSlackId ? await ensurePerson(tx, workspaceId, input.ownerSlackId) : null;
     // A new owner who is not the editor has to accept the key result, as when it was proposed.
     const proposed = ownerChanged && owner !== null && owner.id !== editor.id;
-    await tx.keyResult.update({
-      where: { id: kr.id },
-      data: {
-        title: input.title,
-        ownerId: owner?.id ?? null,
-        baseline: input.baseline,
-        target: input.target,
-        comparator: input.comparator,
-        targetText: input.targetText,
-        baselineFromCheckIn,
-        unit: input.unit,
-        measuredBy: input.measuredBy,
-        ...(input.weight !== undefined ? { weight: input.weight } : {}),
-        ...(measured
-          ? {
-              sourceName: measured.source?.name ?? null,
-              sourceSpec: measured.source ? sourceSpecJson(measured.source) : null,
-              auto: measured.source !== null && measured.auto,
-            }
-          : {}),
-        ...(kr.directionSet ? {} : { direction: input.direction }),
-        ...(ownerChanged ? { proposedById: editor.id, pendingSince: proposed ? deps.now : null } : {}),
-      },
+    await updateKeyResult(tx, kr.id, {
+      title: input.title,
+      ownerId: owner?.id ?? null,
+      baseline: input.baseline,
+      target: input.target,
+      comparator: input.comparator,
+      targetText: input.targetText,
+      baselineFromCheckIn,
+      unit: input.unit,
+      measuredBy: input.measuredBy,
+      ...(input.weight !== undefined ? { weight: input.weight } : {}),
+      ...(measured
+        ? {
+            sourceName: measured.source?.name ?? null,
+            sourceSpec: measured.source ? sourceSpecJson(measured.source) : null,
+            auto: measured.source !== null && measured.auto,
+          }
+        : {}),
+      ...(kr.directionSet ? {} : { direction: input.direction }),
+      ...(ownerChanged ? { proposedById: editor.id, pendingSince: proposed ? deps.now : null } : {}),
     });
     await replaceCoOwners(tx, workspaceId, kr.id, input.coOwnerSlackIds);
     for (const [field, from, to] of changed) {
-      await tx.keyResultEdit.create({
-        data: { keyResultId: kr.id, editorId: editor.id, field, before: from, after: to, createdAt: deps.now },
+      await recordKeyResultEdit(tx, {
+        keyResultId: kr.id,
+        editorId: editor.id,
+        field,
+        before: from,
+        after: to,
+        createdAt: deps.now,
       });
     }
     return {
@@ -413,17 +387,17 @@ export async function acceptKeyResult(
   slackUserId: string,
   keyResultId: number,
 ): Promise<AcceptResult> {
-  const kr = await keyResultInWorkspace(deps, workspaceId, keyResultId);
+  const kr = await editableKeyResult(deps.db, workspaceId, keyResultId);
   if (!kr) return { status: "gone" };
   const decision = decide(await actor(deps, workspaceId, slackUserId), "accept_key_result", rolesOf(kr));
   if (!decision.allowed) return { status: "refused", reason: decision.reason };
   if (kr.pendingSince === null) return { status: "already_accepted", title: kr.title };
-  await deps.db.keyResult.update({ where: { id: kr.id }, data: { pendingSince: null } });
+  await updateKeyResult(deps.db, kr.id, { pendingSince: null });
   return { status: "accepted", title: kr.title };
 }
 
 /** How many objectives the team has in the running cycle (for the guides' 3–5 per team). */
 export async function objectiveCount(deps: ServiceDeps, workspaceId: number, teamId: number): Promise<number> {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
-  return cycle ? deps.db.objective.count({ where: { teamId, cycleId: cycle.id, team: { workspaceId } } }) : 0;
+  return cycle ? objectiveCountOf(deps.db, teamId, cycle.id, workspaceId) : 0;
 }

@@ -1,6 +1,8 @@
 // Asking owners to accept key results someone else wrote for them: one DM per proposal, sent once.
 import type { ProposalData } from "../blocks/proposal";
 import { proposalMessage } from "../blocks/proposal";
+import { checkInCount } from "../db/checkIns";
+import { keyResultWithProposer, pendingKeyResult } from "../db/keyResults";
 import { isComparator } from "../domain/targets";
 import type { ServiceDeps } from "./deps";
 import type { Proposal } from "./okrWriting";
@@ -11,10 +13,7 @@ export async function proposalData(
   workspaceId: number,
   keyResultId: number,
 ): Promise<ProposalData | null> {
-  const kr = await deps.db.keyResult.findFirst({
-    where: { id: keyResultId, objective: { team: { workspaceId } } },
-    include: { proposedBy: true, objective: { include: { team: true } } },
-  });
+  const kr = await keyResultWithProposer(deps.db, workspaceId, keyResultId);
   if (!kr) return null;
   return {
     keyResultId: kr.id,
@@ -28,8 +27,7 @@ export async function proposalData(
     measuredBy: kr.measuredBy,
     comparator: isComparator(kr.comparator) ? kr.comparator : null,
     targetText: kr.targetText,
-    baselineFromCheckIn:
-      kr.baselineFromCheckIn && (await deps.db.checkIn.count({ where: { keyResultId: kr.id } })) === 0,
+    baselineFromCheckIn: kr.baselineFromCheckIn && (await checkInCount(deps.db, kr.id)) === 0,
   };
 }
 
@@ -41,10 +39,7 @@ export async function sendProposalRequests(
 ): Promise<void> {
   for (const { keyResultId } of proposals) {
     try {
-      const kr = await deps.db.keyResult.findFirst({
-        where: { id: keyResultId, pendingSince: { not: null } },
-        include: { owner: true },
-      });
+      const kr = await pendingKeyResult(deps.db, keyResultId);
       const data = await proposalData(deps, workspaceId, keyResultId);
       if (!kr?.owner || !kr.pendingSince || !data) continue;
       const outcome = await sendOnce(

@@ -1,5 +1,6 @@
 // `okr-bot sources check`: every active key result of the current cycle that names a source, read once.
 import { cycleAt } from "../db/cycles";
+import { sourcedKeyResultsIn } from "../db/keyResults";
 import type { Db } from "../db/types";
 import { storedKeyResultSource } from "../domain/sources";
 import type { Reading, SourceReader } from "../sources/reader";
@@ -17,15 +18,7 @@ export async function checkSources(
 ): Promise<SourceCheck[]> {
   const cycle = await cycleAt(db, workspaceId, now);
   if (!cycle) return [];
-  const krs = await db.keyResult.findMany({
-    where: {
-      archivedAt: null,
-      sourceName: { not: null },
-      objective: { cycleId: cycle.id, team: { workspaceId, ...(team !== undefined ? { name: team } : {}) } },
-    },
-    include: { objective: { include: { team: true } } },
-    orderBy: [{ objective: { team: { name: "asc" } } }, { objective: { position: "asc" } }, { position: "asc" }],
-  });
+  const krs = await sourcedKeyResultsIn(db, workspaceId, cycle.id, team);
   const checks: SourceCheck[] = new Array(krs.length);
   await forEachConcurrently(
     krs.map((kr, i) => ({ kr, i })),

@@ -2,11 +2,13 @@
 import { keyResultStatus } from "../domain/keyResultStatus";
 import { isCadence, periodOfWeek } from "../domain/periods";
 import { isoWeekKey } from "../domain/time";
-import { buildTree, topTeam, type TreeNode, type TreeObjectiveInput, type TreeTeam } from "../domain/tree";
+import { buildTree, topTeam, type TreeNode, type TreeObjectiveInput } from "../domain/tree";
 import type { Confidence } from "../domain/types";
 import { cycleAt } from "../db/cycles";
-import { KEY_RESULT_FACTS, toKeyResultFacts, PROMPTED_KEY_RESULT } from "../db/okrs";
+import { objectivesWithFactsIn } from "../db/objectives";
+import { toKeyResultFacts } from "../db/okrs";
 import { ensurePerson } from "../db/people";
+import { teamsOf, memberTeamsOf } from "../db/teams";
 import type { Cycle, Db, Team } from "../db/types";
 import type { ServiceDeps } from "./deps";
 import { scheduleTeam } from "./prompts";
@@ -26,18 +28,7 @@ export async function cycleObjectives(
   cycleId: number,
   now: Date,
 ): Promise<TreeObjectiveInput[]> {
-  const objectives = await db.objective.findMany({
-    where: { cycleId, team: { workspaceId } },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    include: {
-      owner: { select: { slackUserId: true } },
-      team: { select: { timezone: true, cadence: true } },
-      keyResults: {
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: KEY_RESULT_FACTS,
-      },
-    },
-  });
+  const objectives = await objectivesWithFactsIn(db, workspaceId, cycleId);
   return objectives.map((o) => ({
     id: o.id,
     teamId: o.teamId,
@@ -58,10 +49,6 @@ export async function cycleObjectives(
   }));
 }
 
-export async function workspaceTeams(db: Db, workspaceId: number): Promise<Array<Team & TreeTeam>> {
-  return db.team.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
-}
-
 /** The team a person belongs to: one they manage or own a key result in (the scheduling team). */
 export async function teamOfPerson(
   db: Db,
@@ -69,21 +56,7 @@ export async function teamOfPerson(
   personId: number,
   cycle: Cycle,
 ): Promise<Team | undefined> {
-  return scheduleTeam(
-    await db.team.findMany({
-      where: {
-        workspaceId,
-        OR: [
-          { managers: { some: { personId } } },
-          {
-            objectives: {
-              some: { cycleId: cycle.id, keyResults: { some: { ownerId: personId, ...PROMPTED_KEY_RESULT } } },
-            },
-          },
-        ],
-      },
-    }),
-  );
+  return scheduleTeam(await memberTeamsOf(db, workspaceId, cycle.id, personId));
 }
 
 export type TeamTree =
@@ -100,7 +73,7 @@ export async function teamTree(
 ): Promise<TeamTree> {
   const cycle = await cycleAt(deps.db, workspaceId, deps.now);
   if (!cycle) return { status: "no_cycle" };
-  const teams = await workspaceTeams(deps.db, workspaceId);
+  const teams = await teamsOf(deps.db, workspaceId);
   const unknown = { status: "unknown_team" as const, teams: teams.map((t) => t.name) };
   let root: Team | undefined;
   if (teamName) {
