@@ -11,7 +11,8 @@ import type { Memo } from "../services/memo";
 
 type Task = (memo: Memo) => Promise<unknown>;
 
-export const MAX_DEFER_MS = 3_000;
+/** Long enough for a burst of a thousand check-ins to be answered first; the DMs and Homes follow. */
+export const MAX_DEFER_MS = 10_000;
 
 export class AfterAck {
   private readonly queue: Array<{ what: string; run: Task; key?: string; queuedAt: number }> = [];
