@@ -108,3 +108,8 @@ export function checkInsOf(
     orderBy: [{ keyResultId: "asc" }, { week: "asc" }],
   });
 }
+
+/** How many check-ins are stored, in every workspace (the benchmarks count what was saved). */
+export function countCheckIns(db: Tx): Promise<number> {
+  return db.checkIn.count();
+}
