@@ -1,6 +1,8 @@
-// `npm run bench`: the figures of issues 6 and 14 (measured values), measured against the local
-// Slack sandbox on this machine. Prints a table and writes bench/results.json. `--quick` is the
-// small variant CI runs so the benchmark never rots; its figures are not the ones to quote.
+// `npm run bench`: the figures of issues 6, 14 (measured values) and 15 (the check-in path beside
+// its floor: reference apps, see sideBySide.ts), measured against the local Slack sandbox on this
+// machine. Prints a table (and the check-in path's side by side) and writes bench/results.json.
+// `--quick` is the small variant CI runs so the benchmark never rots; its figures are not the ones
+// to quote.
 // `--postgres <url>` adds the PostgreSQL figures (a throwaway schema is created and dropped).
 import fs from "node:fs";
 import path from "node:path";
