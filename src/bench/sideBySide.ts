@@ -178,6 +178,10 @@ export async function sideBySide(opts: SideBySideOptions): Promise<{ figures: Fi
     .filter((f) => f.target)
     .map((f) => `  ${f.name}: ${f.value} ${f.unit}, target ${f.target}, ${f.note}`);
   const errors = APPS.map((app) => `${app} ${Math.max(...runs.get(app)!.map((r) => r.errors))}`).join(", ");
+  const submitted = opts.warmup + 2 * submissions;
+  const stored = APPS.map((app) => `${app} ${Math.min(...runs.get(app)!.map((r) => r.stored))}/${submitted}`).join(
+    ", ",
+  );
   return {
     figures,
     table: [
@@ -185,7 +189,7 @@ export async function sideBySide(opts: SideBySideOptions): Promise<{ figures: Fi
       alignTable([header, ...cells]),
       "targets:",
       ...targets,
-      `not acked as saved (worst round): ${errors}`,
+      `not acked as saved (worst round): ${errors}; stored (worst round): ${stored}`,
     ].join("\n"),
   };
 }

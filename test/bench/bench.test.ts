@@ -48,7 +48,13 @@ it("measures every figure and writes them with their units and the machine", asy
   if (postgresUrl)
     expect(names.some((n) => /^CPU per check-in, okr-bot ÷ lean Prisma \(.*postgresql\)$/.test(n))).toBe(true);
   expect(written.tables).toHaveLength(postgresUrl ? 2 : 1);
-  expect(written.tables[0]).toMatch(/okr-bot ÷ lean/);
+  for (const side of written.tables as string[]) {
+    expect(side).toMatch(/okr-bot ÷ lean/);
+    // Every app stored every check-in it was sent (okr-bot and the reference apps alike).
+    const stored = [.../stored \(worst round\): (.*)$/m.exec(side)![1]!.matchAll(/(\d+)\/(\d+)/g)];
+    expect(stored).toHaveLength(3);
+    for (const [, got, sent] of stored) expect(got).toBe(sent);
+  }
   for (const f of figures) {
     expect(Number.isFinite(f.value)).toBe(true);
     expect(f.unit).not.toBe("");
