@@ -1,15 +1,17 @@
-// `npm run bench`: the figures of issues 6 and 14 (measured values), measured against the local
-// Slack sandbox on this machine. Prints a table and writes bench/results.json. `--quick` is the
-// small variant CI runs so the benchmark never rots; its figures are not the ones to quote.
+// `npm run bench`: the figures of issues 6, 14 (measured values) and 15 (the check-in path beside
+// its floor: reference apps, see sideBySide.ts), measured against the local Slack sandbox on this
+// machine. Prints a table (and the check-in path's side by side) and writes bench/results.json.
+// `--quick` is the small variant CI runs so the benchmark never rots; its figures are not the ones
+// to quote.
 // `--postgres <url>` adds the PostgreSQL figures (a throwaway schema is created and dropped).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { digestBuild } from "./digestBuild";
 import { fanout } from "./fanout";
-import { interactions } from "./interactions";
 import { prometheusMissing } from "./prometheus";
 import { median, round, table, writeResults, type Figure } from "./report";
+import { sideBySide } from "./sideBySide";
 import { SOURCE_CONCURRENCY, sourcesFanout } from "./sourcesFanout";
 import { startup } from "./startup";
 
@@ -26,14 +28,19 @@ export type BenchOptions = {
 export async function runBench(opts: BenchOptions): Promise<Figure[]> {
   const log = opts.log ?? ((line: string) => console.error(line));
   const size = opts.quick
-    ? { owners: 40, sourced: 20, fanoutRuns: 1, submissions: 30, concurrency: 10, digestRuns: 2, startRuns: 1 }
-    : { owners: 2000, sourced: 500, fanoutRuns: 3, submissions: 1000, concurrency: 50, digestRuns: 5, startRuns: 5 };
+    ? { owners: 40, sourced: 20, fanoutRuns: 1, digestRuns: 2, startRuns: 1 }
+    : { owners: 2000, sourced: 500, fanoutRuns: 3, digestRuns: 5, startRuns: 5 };
+  const checkIns = opts.quick
+    ? { rounds: 1, submissions: 30, concurrency: { high: 10, low: 5 }, countedSubmissions: 10, warmup: 5 }
+    : { rounds: 3, submissions: 1000, concurrency: { high: 50, low: 10 }, countedSubmissions: 100, warmup: 20 };
   const cli = opts.cli ?? path.join(__dirname, "..", "cli", "main.js");
   const figures: Figure[] = [];
   /** Sections that could not run here, and why. */
   const skipped: string[] = [];
+  /** The side-by-side tables of the check-in path, one per database. */
+  const tables: string[] = [];
   // Written after each section, so a run that fails late keeps what it measured.
-  const save = () => writeResults(opts.out, figures, opts.quick ? "quick" : "full", skipped);
+  const save = () => writeResults(opts.out, figures, opts.quick ? "quick" : "full", skipped, tables);
 
   for (const faults of [undefined, { rate429: 0.05, rate5xx: 0.01 }]) {
     const label = faults ? ", 5% 429 + 1% 5xx" : "";
@@ -104,25 +111,20 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
 
   const providers: Array<"sqlite" | "postgresql"> = opts.postgresUrl ? ["sqlite", "postgresql"] : ["sqlite"];
   for (const provider of providers) {
-    log(`interactions: ${size.submissions} check-in submissions at ${size.concurrency} concurrent on ${provider}`);
-    const r = await interactions({
-      submissions: size.submissions,
-      concurrency: size.concurrency,
+    const r = await sideBySide({
+      rounds: checkIns.rounds,
+      submissions: checkIns.submissions,
+      concurrency: checkIns.concurrency,
+      countedSubmissions: checkIns.countedSubmissions,
+      warmup: checkIns.warmup,
       provider,
       cli,
+      log,
       ...(opts.postgresUrl ? { postgresUrl: opts.postgresUrl } : {}),
     });
-    const label = `${size.submissions} check-ins at ${size.concurrency} concurrent, ${provider}`;
-    figures.push(
-      { name: `ack latency p50 (${label})`, value: round(r.p50Ms, 0), unit: "ms" },
-      { name: `ack latency p99 (${label})`, value: round(r.p99Ms, 0), unit: "ms", target: "< 100 (Slack: 3000)" },
-      {
-        name: `throughput (${label})`,
-        value: round(r.perSecond, 1),
-        unit: "check-ins acked/s",
-        note: `${r.stored} stored, ${r.errors} not acked as saved; the DM and Home updates follow from a queue`,
-      },
-    );
+    figures.push(...r.figures);
+    tables.push(r.table);
+    log(r.table);
     save();
   }
 
@@ -207,8 +209,9 @@ if (require.main === module) {
     (figures) => {
       console.log(table(figures));
       const out = values.out ?? path.join("bench", "results.json");
-      for (const why of (JSON.parse(fs.readFileSync(out, "utf8")) as { skipped?: string[] }).skipped ?? [])
-        console.log(`\nskipped ${why}`);
+      const written = JSON.parse(fs.readFileSync(out, "utf8")) as { skipped?: string[]; tables?: string[] };
+      for (const side of written.tables ?? []) console.log(`\n${side}`);
+      for (const why of written.skipped ?? []) console.log(`\nskipped ${why}`);
       console.log(`\nwritten to ${out}`);
     },
     (err: unknown) => {

@@ -44,11 +44,15 @@ export function table(figures: readonly Figure[]): string {
   );
 }
 
-/** `skipped`: sections that could not run on this machine, and why. */
-export function writeResults(file: string, figures: readonly Figure[], mode: string, skipped: string[] = []): void {
+/** `skipped`: sections that could not run on this machine, and why; `tables`: side-by-side tables, as printed. */
+export function writeResults(
+  file: string,
+  figures: readonly Figure[],
+  mode: string,
+  skipped: string[] = [],
+  tables: string[] = [],
+): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), mode, machine: machine(), figures, skipped }, null, 2)}\n`,
-  );
+  const results = { measuredAt: new Date().toISOString(), mode, machine: machine(), figures, skipped, tables };
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -232,3 +232,12 @@ export async function keyResultIdByTitle(db: Tx, title: string, cycleKey?: strin
   });
   return kr.id;
 }
+
+/** Every key result that has an owner, with the owner's Slack id (the benchmarks submit check-ins as them). */
+export async function ownedKeyResults(db: Tx): Promise<Array<{ id: number; ownerSlackUserId: string }>> {
+  const rows = await db.keyResult.findMany({
+    where: { owner: { isNot: null } },
+    select: { id: true, owner: { select: { slackUserId: true } } },
+  });
+  return rows.map((kr) => ({ id: kr.id, ownerSlackUserId: kr.owner!.slackUserId }));
+}
