@@ -114,8 +114,8 @@ export async function sendOnce(
 
   const settle = async (data: Settlement) => {
     // Only the holder of the claim may settle the row; a sender whose claim was taken over may not.
-    await settleMessage(deps.db, row.id, token, data);
-    return { message: await messageById(deps.db, row.id) };
+    const settled = await settleMessage(deps.db, row.id, token, data);
+    return { message: settled ?? (await messageById(deps.db, row.id)) };
   };
   // Given back at once so the next run retries it (looking for an earlier post first). This
   // process's requests for it are over (answered or timed out), so a taker need not wait for them.
