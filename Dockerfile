@@ -35,6 +35,7 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# `start` applies pending migrations before it serves.
+# `start` applies pending migrations before it serves. The entry applies okr-bot's own V8 memory
+# defaults (src/cli/memoryDefaults.ts); NODE_OPTIONS=--max-old-space-size=… still caps the heap.
 ENTRYPOINT ["node", "dist/cli/main.js"]
 CMD ["start"]

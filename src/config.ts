@@ -148,6 +148,11 @@ export function databaseConfig(url: string | undefined): DatabaseConfig {
   return { provider: "postgresql", url };
 }
 
+/** The V8 and Node flags the process was started with: its command line and NODE_OPTIONS. */
+export function nodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [...process.execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean)];
+}
+
 /** Only the database part, for commands that need no Slack credentials (migrate, import, export). */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const parsed = envSchema.shape.DATABASE_URL.safeParse(emptyToUndefined(env.DATABASE_URL));

@@ -81,8 +81,9 @@ export async function runBench(opts: BenchOptions): Promise<Figure[]> {
         note: "okr-bot job checkins, its own process (VmHWM)",
       });
   }
-  // Node's default heap limit (a quarter of the machine's memory) lets garbage pile up; the same
-  // fan-out with the heap capped shows what the job really needs (README: setting NODE_OPTIONS).
+  // Node's default heap limit is a quarter of the machine's memory (the CLI keeps the heap's growth
+  // modest itself, src/cli/memoryDefaults.ts); the same fan-out with the heap also capped shows what
+  // the job really needs (README: setting NODE_OPTIONS).
   log(`fan-out: ${size.owners} owners at 50/s with NODE_OPTIONS=${CAPPED_HEAP}`);
   const capped = await fanout({ owners: size.owners, perSecond: 50, cli, nodeOptions: CAPPED_HEAP });
   figures.push({

@@ -1,6 +1,6 @@
 // The outbox (SlackMessage rows): one row per message the bot posts on its own initiative, claimed
 // before the Slack call. The attempts counter is the claim token: only its holder may settle a row.
-import { isUniqueViolation, type SlackMessage, type Tx } from "./types";
+import { isNoRowMatched, isUniqueViolation, type SlackMessage, type Tx } from "./types";
 
 export type NewMessage = {
   workspaceId: number;
@@ -47,18 +47,33 @@ export function messageById(db: Tx, id: number): Promise<SlackMessage> {
   return db.slackMessage.findUniqueOrThrow({ where: { id } });
 }
 
-/** Settles the row if `token` still holds its claim; says whether it did. */
-export async function settleMessage(db: Tx, id: number, token: number, data: Settlement): Promise<boolean> {
-  return (await db.slackMessage.updateMany({ where: { id, attempts: token }, data })).count === 1;
+// The claim's two writes, once per message in a fan-out, are single-row updates: one statement
+// that also returns the row, where updateMany costs a transaction of its own and a read after it.
+
+/** Settles the row if `token` still holds its claim: the row as settled, or null when the token lost it. */
+export async function settleMessage(db: Tx, id: number, token: number, data: Settlement): Promise<SlackMessage | null> {
+  return updatedOrNull(db.slackMessage.update({ where: { id, attempts: token }, data }));
 }
 
 /** Renews a pending row's claim right before a Slack call (and records the attempt); false when the token lost it. */
 export async function renewClaim(db: Tx, id: number, token: number, at: Date): Promise<boolean> {
-  const renewed = await db.slackMessage.updateMany({
-    where: { id, attempts: token, status: "pending" },
-    data: { claimedAt: at, attemptedAt: at },
-  });
-  return renewed.count === 1;
+  const renewed = await updatedOrNull(
+    db.slackMessage.update({
+      where: { id, attempts: token, status: "pending" },
+      data: { claimedAt: at, attemptedAt: at },
+      select: { id: true },
+    }),
+  );
+  return renewed !== null;
+}
+
+async function updatedOrNull<T>(update: Promise<T>): Promise<T | null> {
+  try {
+    return await update;
+  } catch (err) {
+    if (isNoRowMatched(err)) return null;
+    throw err;
+  }
 }
 
 /** Takes a pending row over from its holder, as it was read (its token): of two takers, one wins. */

@@ -22,3 +22,8 @@ export type Tx = Prisma.TransactionClient;
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
 }
+
+/** Prisma's error code for an update whose `where` matched no row. */
+export function isNoRowMatched(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2025";
+}

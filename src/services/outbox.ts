@@ -114,8 +114,8 @@ export async function sendOnce(
 
   const settle = async (data: Settlement) => {
     // Only the holder of the claim may settle the row; a sender whose claim was taken over may not.
-    await settleMessage(deps.db, row.id, token, data);
-    return { message: await messageById(deps.db, row.id) };
+    const settled = await settleMessage(deps.db, row.id, token, data);
+    return { message: settled ?? (await messageById(deps.db, row.id)) };
   };
   // Given back at once so the next run retries it (looking for an earlier post first). This
   // process's requests for it are over (answered or timed out), so a taker need not wait for them.
@@ -216,11 +216,22 @@ async function deliver(
       await settle({ error: code ?? e.message ?? String(err) });
       deps.log.warn(`send ${intent.key} attempt ${attempt} failed (${code ?? e.message}); will check before retrying`);
       if (attempt < MAX_ATTEMPTS) deps.metrics?.slackRetries.inc({ reason: retryReason(err) });
-      await sleep(Math.min((deps.retryBaseMs ?? 250) * 2 ** attempt, 4_000));
+      await sleep(retryDelayMs(err, attempt, deps.retryBaseMs ?? 250));
     }
   }
   const { message } = await giveBack();
   return { status: "deferred", message, error: message.error ?? "gave up for now" };
+}
+
+/**
+ * How long a sender waits after an attempt whose outcome is unknown, before looking for the post.
+ * Slack answered (a 5xx, a transient error): that request is over, so the first retry comes soon
+ * and doubles from there. No answer (a timeout, a dropped connection): the post may still land, so
+ * the wait starts longer, for the lookup to see it.
+ */
+function retryDelayMs(err: unknown, attempt: number, baseMs: number): number {
+  const answered = (err as { code?: string }).code === "slack_webapi_http_error" || slackErrorCode(err) !== undefined;
+  return Math.min(baseMs * 2 ** (answered ? attempt - 1 : attempt), 4_000);
 }
 
 /** Looks for the row's post in Slack: where it is, null when it is not there, undefined when Slack could not tell. */

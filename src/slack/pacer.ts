@@ -6,6 +6,9 @@
 // fan-out: the pacing already keeps the workspace under its limit, and stalling every send on one
 // 429 is how bulk DMs crawl. When 429s stop being the exception (a quarter of the recent sends), the
 // limit itself is being hit (say, more replicas than the pace allows for): then everyone pauses.
+// Slack counts nothing for a call it answered 429, so the retry of that message does not take a
+// new workspace slot: it reuses the one the refused call left unused, and retries never stretch
+// the fan-out beyond the rate (only the channel's own Retry-After holds the message back).
 
 export type PacerOptions = { perSecond: number; perChannelPerSecond: number };
 
@@ -19,6 +22,8 @@ export class Pacer {
   private pausedUntil = 0;
   /** The last WINDOW outcomes: true for a 429. */
   private readonly recent: boolean[] = [];
+  /** Channels whose last call was refused with a 429: their next send reuses its unused slot. */
+  private readonly refused = new Set<string>();
 
   constructor(
     private readonly opts: PacerOptions,
@@ -33,6 +38,7 @@ export class Pacer {
     const channelAt = this.nextChannelSlot.get(channel) ?? 0;
     this.nextChannelSlot.set(channel, Math.max(this.clock(), channelAt) + channelInterval);
     if (channelAt > this.clock()) await this.sleep(channelAt - this.clock());
+    if (this.refused.delete(channel) && this.pausedUntil <= this.clock()) return;
     // Then a workspace-wide slot.
     const now = this.clock();
     const start = Math.max(now, this.pausedUntil, this.nextWorkspaceSlot);
@@ -54,6 +60,7 @@ export class Pacer {
   rateLimited(channel: string, seconds: number): void {
     const until = this.clock() + seconds * 1000;
     this.nextChannelSlot.set(channel, Math.max(this.nextChannelSlot.get(channel) ?? 0, until));
+    this.refused.add(channel);
     this.record(true);
     if (this.recent.filter(Boolean).length >= STORM) this.pause(seconds);
   }

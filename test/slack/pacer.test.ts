@@ -64,6 +64,19 @@ describe("Pacer after a 429", () => {
     expect(t.clock()).toBe(2000); // D1 itself waits its Retry-After
   });
 
+  it("retries a refused message in the slot it left unused, not in a new one", async () => {
+    const t = fakeTime();
+    const pacer = new Pacer({ perSecond: 50, perChannelPerSecond: 1 }, t.clock, t.sleep);
+    await pacer.wait("D1");
+    pacer.rateLimited("D1", 1);
+    for (let i = 2; i <= 50; i++) await pacer.wait(`D${i}`);
+    expect(t.clock()).toBe(49 * 20);
+    await pacer.wait("D1"); // Slack counted nothing for the refused call: only Retry-After holds it
+    expect(t.clock()).toBe(1000);
+    await pacer.wait("D51");
+    expect(t.clock()).toBe(1000); // the next one's slot is where it would be without the 429
+  });
+
   it("pauses everyone when 429s stop being the exception (a quarter of the recent sends)", async () => {
     const t = fakeTime();
     const pacer = new Pacer({ perSecond: 50, perChannelPerSecond: 1 }, t.clock, t.sleep);
